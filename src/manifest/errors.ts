@@ -1,0 +1,20 @@
+import type { SourcePosition } from "./types.js";
+
+export interface ManifestProblem extends SourcePosition {
+  message: string;
+}
+
+export function formatProblem(p: ManifestProblem): string {
+  return `${p.file}:${p.line}:${p.col}: ${p.message}`;
+}
+
+/** Every problem found in a manifest (and the files it reads), reported at once. Exit code 2. */
+export class ManifestError extends Error {
+  override readonly name = "ManifestError";
+  readonly problems: readonly ManifestProblem[];
+
+  constructor(problems: readonly ManifestProblem[]) {
+    super(problems.map(formatProblem).join("\n"));
+    this.problems = problems;
+  }
+}

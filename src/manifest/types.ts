@@ -1,0 +1,39 @@
+/** The shapes a loaded manifest takes once it has been parsed, validated and expanded. */
+
+export const ASSET_TYPES = ["image", "video", "audio"] as const;
+export type AssetType = (typeof ASSET_TYPES)[number];
+
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** Where in a file something was written, 1-based, for `FILE:LINE:COL: message`. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  col: number;
+}
+
+/** One asset after defaults are merged and `each:` rows are expanded. */
+export interface Asset {
+  id: string;
+  type: AssetType;
+  model: string;
+  /** The prompt after `{{column}}` interpolation. */
+  prompt: string;
+  /** defaults.params merged with the asset's params; sent as body fields. */
+  params: Record<string, JsonValue>;
+  /** Output path relative to the manifest's folder, with forward slashes. */
+  output: string;
+  /** Where the asset (or its `each:` template) was declared. */
+  source: SourcePosition;
+}
+
+export interface Manifest {
+  /** Absolute path of the manifest file. */
+  path: string;
+  /** Absolute path of the folder holding the manifest; outputs and the lockfile are relative to it. */
+  dir: string;
+  /** Absolute path of the repository root (the nearest folder with `.git`, else `dir`). */
+  root: string;
+  assets: Asset[];
+}
