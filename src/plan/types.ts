@@ -1,0 +1,40 @@
+import type { Asset } from "../manifest/types.js";
+import type { LockEntry } from "./lock-types.js";
+
+export const PLAN_STATUSES = [
+  "new",
+  "changed",
+  "unchanged",
+  "missing",
+  "modified",
+  "orphaned",
+] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+export type RequestField = "type" | "model" | "prompt" | "params";
+
+/** What a render would do with one asset (or one orphaned lock entry). */
+export interface PlanEntry {
+  id: string;
+  status: PlanStatus;
+  /** Output path relative to the manifest folder. */
+  output: string;
+  /** The asset's hash now (for orphaned entries, the hash in the lock). */
+  hash: string;
+  /** For `changed`: which request fields differ from the lock. */
+  changedFields?: RequestField[];
+  /** Absent for `orphaned`. */
+  asset?: Asset;
+  /** The lock entry, when there is one. */
+  lock?: LockEntry;
+}
+
+export interface Plan {
+  entries: PlanEntry[];
+  counts: Record<PlanStatus, number>;
+}
+
+/** Entries a render must produce bytes for: everything but `unchanged` and `orphaned`. */
+export function needsRender(entry: PlanEntry): boolean {
+  return entry.status !== "unchanged" && entry.status !== "orphaned";
+}
