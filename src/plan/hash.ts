@@ -1,0 +1,119 @@
+/**
+ * The asset hash: SHA-256 over a canonical form of the request the API will receive, so that two
+ * manifests asking for the same thing hash the same whatever their key order or YAML style, and
+ * any change to what is sent changes the hash. The output path is deliberately not part of it:
+ * moving an output is not a re-render.
+ *
+ * The hash and the POST body come from one function (`requestBodyJson`), so they cannot drift:
+ * the bytes hashed are the bytes a render sends, after a format-version line.
+ */
+import { hash as oneShotHash } from "node:crypto";
+import { ManifestError } from "../manifest/errors.js";
+import type { Asset, JsonValue } from "../manifest/types.js";
+import type { LockEntry } from "./lock-types.js";
+import type { RequestField } from "./types.js";
+
+/** Bump when the canonical form changes: every asset then plans as `changed`, on purpose. */
+export const HASH_FORMAT = "agentframer-asset-v1";
+const PREFIX = `${HASH_FORMAT}\n`;
+
+/** Body fields the asset itself sets; a param with one of these names would silently override it. */
+export const RESERVED_BODY_KEYS: readonly string[] = ["type", "model", "prompt"];
+
+/** Hex digits kept of each per-field hash: enough to tell fields apart, short enough to diff. */
+const FIELD_HASH_LENGTH = 16;
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Canonical JSON: object keys sorted by UTF-16 code unit at every depth, no whitespace, numbers
+ * as JSON.stringify writes them (so -0 becomes 0). Non-finite numbers have no JSON form and
+ * would otherwise collide with `null`, so they are refused.
+ */
+export function canonicalJson(value: JsonValue): string {
+  if (value === null || typeof value === "boolean" || typeof value === "string") {
+    return JSON.stringify(value);
+  }
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new TypeError(`not a finite number: ${value}`);
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  return canonicalObject(value, Object.keys(value).sort(compareCodeUnits));
+}
+
+function canonicalObject(value: { [key: string]: JsonValue }, keys: readonly string[]): string {
+  let out = "";
+  for (const key of keys) {
+    const member = value[key];
+    if (member === undefined) continue;
+    out += `${out === "" ? "" : ","}${JSON.stringify(key)}:${canonicalJson(member)}`;
+  }
+  return `{${out}}`;
+}
+
+function checkParams(asset: Asset): void {
+  const reserved = RESERVED_BODY_KEYS.filter((key) => Object.hasOwn(asset.params, key));
+  if (reserved.length > 0) {
+    throw new ManifestError([
+      {
+        ...asset.source,
+        message: `asset "${asset.id}": params may not set ${reserved.join(", ")}; set it on the asset itself`,
+      },
+    ]);
+  }
+}
+
+/** The POST /generations body as an object: {type, model, prompt, ...params}. */
+export function requestBody(asset: Asset): Record<string, JsonValue> {
+  checkParams(asset);
+  return { ...asset.params, type: asset.type, model: asset.model, prompt: asset.prompt };
+}
+
+/**
+ * The POST /generations body as canonical JSON. Send these exact bytes: a retry with the same
+ * idempotency key then carries a byte-identical body, whatever the runtime's key order.
+ */
+export function requestBodyJson(asset: Asset): string {
+  const body = requestBody(asset);
+  try {
+    return canonicalJson(body);
+  } catch (error) {
+    throw new ManifestError([
+      { ...asset.source, message: `asset "${asset.id}": ${(error as Error).message} in params` },
+    ]);
+  }
+}
+
+function sha256Hex(text: string): string {
+  return oneShotHash("sha256", text, "hex");
+}
+
+/** The asset hash (64 hex digits) recorded in the lockfile and used as the cache key. */
+export function assetHash(asset: Asset): string {
+  return sha256Hex(PREFIX + requestBodyJson(asset));
+}
+
+/** Short per-field hashes, kept in the lockfile so `plan` can say which field changed. */
+export function fieldHashes(asset: Asset): LockEntry["fields"] {
+  const short = (field: RequestField, value: JsonValue): string =>
+    sha256Hex(`${PREFIX}${field}\n${canonicalJson(value)}`).slice(0, FIELD_HASH_LENGTH);
+  return {
+    type: short("type", asset.type),
+    model: short("model", asset.model),
+    prompt: short("prompt", asset.prompt),
+    params: short("params", asset.params),
+  };
+}
+
+const REQUEST_FIELDS: readonly RequestField[] = ["type", "model", "prompt", "params"];
+
+/** Which request fields differ between two sets of per-field hashes, in a fixed order. */
+export function changedFields(
+  now: LockEntry["fields"],
+  locked: Partial<LockEntry["fields"]>,
+): RequestField[] {
+  return REQUEST_FIELDS.filter((field) => now[field] !== locked[field]);
+}

@@ -1,0 +1,173 @@
+/**
+ * `agentframer.lock`: what was rendered, per asset id. Read strictly (a damaged lockfile is an
+ * error, never an empty one: treating it as empty would re-render and re-bill everything), written
+ * sorted with one asset per line so that git diffs and merges touch only the assets that changed.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { z } from "zod";
+import type { Asset } from "../manifest/types.js";
+import { writeFileAtomic } from "../util/atomic-write.js";
+import { assetHash, fieldHashes } from "./hash.js";
+import type { LockEntry, Lockfile } from "./lock-types.js";
+
+export const LOCKFILE_NAME = "agentframer.lock";
+export const LOCKFILE_VERSION = 1;
+
+/** The lockfile lives beside the manifest. */
+export function lockfilePath(manifestDir: string): string {
+  return join(manifestDir, LOCKFILE_NAME);
+}
+
+/** The lockfile is missing its shape, its JSON or its version. Names the file and the way out. */
+export class LockfileError extends Error {
+  override readonly name = "LockfileError";
+  readonly file: string;
+
+  constructor(file: string, problem: string, remedy: string) {
+    super(`${file}: ${problem}. ${remedy}`);
+    this.file = file;
+  }
+}
+
+// Lengths, not hex regexes: a regex per field triples the cost on a 50,000-asset lockfile, and a
+// mangled digit is harmless anyway (the asset plans as changed or modified).
+const sha256Hex = z.string().length(64, "expected 64 hex digits");
+const shortHex = z.string().min(1).max(64);
+
+const entrySchema = z.strictObject({
+  hash: sha256Hex,
+  fields: z.strictObject({ type: shortHex, model: shortHex, prompt: shortHex, params: shortHex }),
+  output: z.string().min(1),
+  sha256: sha256Hex,
+  size: z.number().int().nonnegative(),
+  generation: z.string(),
+  renderedAt: z.string(),
+});
+
+const REPAIR =
+  "Restore it from git (git checkout -- FILE), resolve the merge, or delete it to plan every asset as new";
+
+export function emptyLockfile(): Lockfile {
+  return { version: LOCKFILE_VERSION, assets: Object.create(null) as Lockfile["assets"] };
+}
+
+/** Parse lockfile text; `file` is only used in error messages. */
+export function parseLockfile(text: string, file: string): Lockfile {
+  const remedy = REPAIR.replace("FILE", file);
+  const conflict = /^(<{7}|={7}|>{7})( |$)/m.exec(text);
+  if (conflict) {
+    const line = text.slice(0, conflict.index).split("\n").length;
+    throw new LockfileError(file, `unresolved merge-conflict marker at line ${line}`, remedy);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new LockfileError(file, `not valid JSON (${(error as Error).message})`, remedy);
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    throw new LockfileError(file, "not a JSON object with `version` and `assets`", remedy);
+  }
+  const { version, assets, ...rest } = data as Record<string, unknown>;
+  if (version !== LOCKFILE_VERSION) {
+    throw new LockfileError(
+      file,
+      `lockfile version ${JSON.stringify(version)} is not supported (this agentframer reads version ${LOCKFILE_VERSION})`,
+      typeof version === "number" && version > LOCKFILE_VERSION
+        ? "Upgrade agentframer to read it"
+        : remedy,
+    );
+  }
+  const unknownKeys = Object.keys(rest);
+  if (unknownKeys.length > 0) {
+    throw new LockfileError(file, `unknown key ${JSON.stringify(unknownKeys[0])}`, remedy);
+  }
+  if (typeof assets !== "object" || assets === null || Array.isArray(assets)) {
+    throw new LockfileError(file, "`assets` must be an object keyed by asset id", remedy);
+  }
+  const lock = emptyLockfile();
+  for (const [id, raw] of Object.entries(assets)) {
+    const parsed = entrySchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = ["assets", id, ...(issue?.path ?? [])].map(String).join(".");
+      throw new LockfileError(file, `${where}: ${issue?.message ?? "invalid entry"}`, remedy);
+    }
+    lock.assets[id] = parsed.data;
+  }
+  return lock;
+}
+
+/** Read the lockfile; a missing one is empty, a damaged one throws LockfileError. */
+export async function readLockfile(path: string): Promise<Lockfile> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return emptyLockfile();
+    throw error;
+  }
+  return parseLockfile(text, path);
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Fixed key order, whatever order the entry was built in, so the bytes are stable. */
+function entryJson(e: LockEntry): string {
+  return JSON.stringify({
+    hash: e.hash,
+    fields: {
+      type: e.fields.type,
+      model: e.fields.model,
+      prompt: e.fields.prompt,
+      params: e.fields.params,
+    },
+    output: e.output,
+    sha256: e.sha256,
+    size: e.size,
+    generation: e.generation,
+    renderedAt: e.renderedAt,
+  });
+}
+
+/** Sorted by id (code units, not locale, so every machine agrees), one asset per line. */
+export function serializeLockfile(lock: Lockfile): string {
+  const ids = Object.keys(lock.assets).sort(compareCodeUnits);
+  const lines = ids.map(
+    (id) => `    ${JSON.stringify(id)}: ${entryJson(lock.assets[id] as LockEntry)}`,
+  );
+  const assets = lines.length === 0 ? "{}" : `{\n${lines.join(",\n")}\n  }`;
+  return `{\n  "version": ${LOCKFILE_VERSION},\n  "assets": ${assets}\n}\n`;
+}
+
+/** Write the lockfile atomically: readers and crashes see the old file or the new, never half. */
+export async function writeLockfile(path: string, lock: Lockfile): Promise<void> {
+  await writeFileAtomic(path, serializeLockfile(lock));
+}
+
+/** What a render knows about the bytes it wrote for an asset. */
+export interface RenderedOutput {
+  sha256: string;
+  size: number;
+  generation: string;
+  renderedAt: Date | string;
+}
+
+/** The lock entry for an asset whose output was just written (or restored). */
+export function lockEntryFor(asset: Asset, rendered: RenderedOutput): LockEntry {
+  return {
+    hash: assetHash(asset),
+    fields: fieldHashes(asset),
+    output: asset.output,
+    sha256: rendered.sha256,
+    size: rendered.size,
+    generation: rendered.generation,
+    renderedAt:
+      typeof rendered.renderedAt === "string"
+        ? rendered.renderedAt
+        : rendered.renderedAt.toISOString(),
+  };
+}

@@ -1,0 +1,127 @@
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Asset, Manifest } from "../manifest/types.js";
+import { emptyLockfile, lockEntryFor, lockfilePath, writeLockfile } from "./lockfile.js";
+import { planManifest } from "./plan-manifest.js";
+import { RACY_WINDOW_MS, StatIndex, recordOutputStates, statIndexPath } from "./stat-index.js";
+import { makeAsset } from "./testing/assets.js";
+import { listFiles, tempRepo } from "./testing/temp-repo.js";
+
+const sha = (bytes: string) => createHash("sha256").update(bytes).digest("hex");
+const HOUR_AGO = new Date(Date.now() - 3_600_000);
+
+async function put(dir: string, path: string, bytes: string, mtime = HOUR_AGO): Promise<void> {
+  await mkdir(dirname(join(dir, path)), { recursive: true });
+  await writeFile(join(dir, path), bytes);
+  await utimes(join(dir, path), mtime, mtime);
+}
+
+/** A manifest folder whose lock records `rendered` with bytes "<id> bytes" on disk. */
+async function rendered(assets: Asset[]): Promise<Manifest> {
+  const dir = await tempRepo();
+  const lock = emptyLockfile();
+  for (const a of assets) {
+    const bytes = `${a.id} bytes`;
+    await put(dir, a.output, bytes);
+    lock.assets[a.id] = lockEntryFor(a, {
+      sha256: sha(bytes),
+      size: bytes.length,
+      generation: "g",
+      renderedAt: "t",
+    });
+  }
+  await writeLockfile(lockfilePath(dir), lock);
+  return { path: join(dir, "agentframer.yml"), dir, root: dir, assets };
+}
+
+const statuses = async (m: Manifest) =>
+  (await planManifest(m)).plan.entries.map((e) => [e.id, e.status]);
+
+describe("planManifest on real files", () => {
+  it("tells unchanged, missing and modified apart by the bytes on disk", async () => {
+    const assets = ["same", "gone", "edited", "grown"].map((id) =>
+      makeAsset({ id, output: `o/${id}.png` }),
+    );
+    const m = await rendered(assets);
+    await rm(join(m.dir, "o/gone.png"));
+    await put(m.dir, "o/edited.png", "EDITED bytes"); // same size, other bytes
+    await put(m.dir, "o/grown.png", "grown bytes and more");
+    expect(await statuses(m)).toEqual([
+      ["same", "unchanged"],
+      ["gone", "missing"],
+      ["edited", "modified"],
+      ["grown", "modified"],
+    ]);
+  });
+
+  it("writes nothing itself; saving the index writes only .agentframer/", async () => {
+    const m = await rendered([makeAsset({ id: "a", output: "a.png" })]);
+    const before = await listFiles(m.dir);
+    const planned = await planManifest(m);
+    expect(await listFiles(m.dir)).toEqual(before);
+    await planned.index.save();
+    expect(await listFiles(m.dir)).toEqual([
+      ".agentframer/.gitignore",
+      ".agentframer/stat-index.json",
+      "a.png",
+      "agentframer.lock",
+    ]);
+  });
+
+  it("trusts the index for a file whose stat is unchanged and old enough", async () => {
+    const a = makeAsset({ id: "a", output: "a.png" });
+    const m = await rendered([a]);
+    await (await planManifest(m)).index.save();
+    // Same size, same mtime, other bytes: only a stat index would miss this, which proves it is used.
+    await put(m.dir, "a.png", "A bytes");
+    expect(await statuses(m)).toEqual([["a", "unchanged"]]);
+    // A changed mtime makes plan look again.
+    await put(m.dir, "a.png", "A bytes", new Date(HOUR_AGO.getTime() + 1000));
+    expect(await statuses(m)).toEqual([["a", "modified"]]);
+  });
+
+  it("does not trust a racy entry: an mtime close to the index write", async () => {
+    const a = makeAsset({ id: "a", output: "a.png" });
+    const m = await rendered([a]);
+    const justNow = new Date();
+    await utimes(join(m.dir, "a.png"), justNow, justNow);
+    await (await planManifest(m)).index.save(justNow.getTime() + RACY_WINDOW_MS / 2);
+    await put(m.dir, "a.png", "A bytes", justNow);
+    expect(await statuses(m)).toEqual([["a", "modified"]]);
+  });
+
+  it("ignores a damaged index", async () => {
+    const m = await rendered([makeAsset({ id: "a", output: "a.png" })]);
+    await mkdir(join(m.dir, ".agentframer"));
+    await writeFile(statIndexPath(m.dir), "{nonsense");
+    expect(await statuses(m)).toEqual([["a", "unchanged"]]);
+  });
+
+  it("drops index entries for outputs no longer in the manifest", async () => {
+    const assets = [
+      makeAsset({ id: "a", output: "a.png" }),
+      makeAsset({ id: "b", output: "b.png" }),
+    ];
+    const m = await rendered(assets);
+    await (await planManifest(m)).index.save();
+    await (await planManifest({ ...m, assets: assets.slice(0, 1) })).index.save();
+    const index = JSON.parse(await readFile(statIndexPath(m.dir), "utf8")) as { entries: object };
+    expect(Object.keys(index.entries)).toEqual(["a.png"]);
+  });
+});
+
+describe("recordOutputStates (for the render engine)", () => {
+  it("lets the next plan trust a freshly recorded output without reading it", async () => {
+    const a = makeAsset({ id: "a", output: "a.png" });
+    const m = await rendered([a]);
+    await recordOutputStates(m.dir, [{ output: "a.png", sha256: sha("a bytes") }]);
+    expect((await StatIndex.load(m.dir)).dirty).toBe(false);
+    // Other bytes behind the same stat: plan believes the recorded hash, so it read nothing.
+    await put(m.dir, "a.png", "A bytes");
+    const planned = await planManifest(m);
+    expect(planned.plan.entries.map((e) => e.status)).toEqual(["unchanged"]);
+    expect(planned.index.dirty).toBe(false);
+  });
+});

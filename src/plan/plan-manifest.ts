@@ -1,0 +1,35 @@
+/** Plan a loaded manifest: read the lock and the outputs, then the pure plan. */
+import type { Manifest } from "../manifest/types.js";
+import { assetHash } from "./hash.js";
+import { lockfilePath, readLockfile } from "./lockfile.js";
+import type { Lockfile } from "./lock-types.js";
+import { readOutputStates } from "./output-state.js";
+import { outputsToCheck, planAssets } from "./plan.js";
+import { StatIndex } from "./stat-index.js";
+import type { Plan } from "./types.js";
+
+export interface PlannedManifest {
+  plan: Plan;
+  /** The lockfile as read, for the render engine to update and write back. */
+  lock: Lockfile;
+  lockPath: string;
+  /**
+   * The stat index, refreshed with every output plan hashed. Nothing is written until the caller
+   * calls `index.save()`; the render engine records its outputs into it first.
+   */
+  index: StatIndex;
+}
+
+/** Throws LockfileError for a damaged lockfile; writes nothing. */
+export async function planManifest(manifest: Manifest): Promise<PlannedManifest> {
+  const lockPath = lockfilePath(manifest.dir);
+  const [lock, index] = await Promise.all([readLockfile(lockPath), StatIndex.load(manifest.dir)]);
+  const hashes = manifest.assets.map(assetHash);
+  const states = await readOutputStates(
+    manifest.dir,
+    outputsToCheck(manifest.assets, lock, hashes),
+    index,
+  );
+  index.retain(new Set(manifest.assets.map((a) => a.output)));
+  return { plan: planAssets(manifest.assets, lock, states, hashes), lock, lockPath, index };
+}

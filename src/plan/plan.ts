@@ -1,0 +1,105 @@
+/**
+ * The plan: what a render would do with each asset. Pure — the lockfile and the state of the
+ * output files are read elsewhere (plan-io.ts) and passed in, so every status can be tested
+ * with plain values.
+ */
+import type { Asset } from "../manifest/types.js";
+import { assetHash, changedFields, fieldHashes } from "./hash.js";
+import type { Lockfile } from "./lock-types.js";
+import { PLAN_STATUSES } from "./types.js";
+import type { Plan, PlanEntry, PlanStatus } from "./types.js";
+
+/** What is on disk at an output path. `sha256` may be left out when the size already differs. */
+export type OutputState = { exists: false } | { exists: true; size: number; sha256?: string };
+
+/** Output path (relative to the manifest folder) → its state on disk. */
+export type OutputStates = ReadonlyMap<string, OutputState>;
+
+/** An output whose bytes plan must compare with the lock: the asset's request is unchanged. */
+export interface OutputCheck {
+  output: string;
+  /** Size recorded in the lock: a file of another size is modified without hashing it. */
+  size: number;
+}
+
+/**
+ * Outputs whose state decides an asset's status. New and changed assets render whatever is on
+ * disk, so only assets whose hash matches the lock need their output examined.
+ */
+export function outputsToCheck(
+  assets: readonly Asset[],
+  lock: Lockfile,
+  hashes: readonly string[],
+): OutputCheck[] {
+  const checks: OutputCheck[] = [];
+  assets.forEach((asset, i) => {
+    const locked = lock.assets[asset.id];
+    if (locked !== undefined && locked.hash === hashes[i]) {
+      checks.push({ output: asset.output, size: locked.size });
+    }
+  });
+  return checks;
+}
+
+export function emptyCounts(): Record<PlanStatus, number> {
+  return Object.fromEntries(PLAN_STATUSES.map((s) => [s, 0])) as Record<PlanStatus, number>;
+}
+
+/**
+ * Plan every asset against the lock and the outputs on disk; lock entries with no asset follow
+ * as `orphaned`, sorted by id. `hashes` may be passed when the caller already computed them.
+ */
+export function planAssets(
+  assets: readonly Asset[],
+  lock: Lockfile,
+  outputs: OutputStates,
+  hashes: readonly string[] = assets.map(assetHash),
+): Plan {
+  const entries: PlanEntry[] = [];
+  const counts = emptyCounts();
+  const seen = new Set<string>();
+
+  assets.forEach((asset, i) => {
+    const hash = hashes[i] ?? assetHash(asset);
+    const locked = lock.assets[asset.id];
+    seen.add(asset.id);
+    const entry: PlanEntry = { id: asset.id, status: "new", output: asset.output, hash, asset };
+    if (locked !== undefined) {
+      entry.lock = locked;
+      if (locked.hash !== hash) {
+        entry.status = "changed";
+        // Per-field hashes only here: they cost four SHA-256s an asset, needless when unchanged.
+        entry.changedFields = changedFields(fieldHashes(asset), locked.fields);
+      } else {
+        const state = outputs.get(asset.output);
+        if (state === undefined) {
+          throw new Error(`planAssets: no output state for ${asset.output} (asset "${asset.id}")`);
+        }
+        entry.status = !state.exists
+          ? "missing"
+          : state.size !== locked.size || state.sha256 !== locked.sha256
+            ? "modified"
+            : "unchanged";
+      }
+    }
+    counts[entry.status] += 1;
+    entries.push(entry);
+  });
+
+  const orphans = Object.keys(lock.assets)
+    .filter((id) => !seen.has(id))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const id of orphans) {
+    const locked = lock.assets[id];
+    if (locked === undefined) continue;
+    entries.push({
+      id,
+      status: "orphaned",
+      output: locked.output,
+      hash: locked.hash,
+      lock: locked,
+    });
+    counts.orphaned += 1;
+  }
+  return { entries, counts };
+}
