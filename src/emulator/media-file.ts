@@ -5,6 +5,13 @@ export type Segment = Buffer | { zeros: number };
 
 const ZERO_CHUNK = Buffer.alloc(64 * 1024);
 
+/** `count` zero bytes as slices of one shared buffer (callers must not write into them). */
+export function* zeroChunks(count: number): Generator<Buffer> {
+  for (let left = count; left > 0; left -= ZERO_CHUNK.length) {
+    yield ZERO_CHUNK.subarray(0, Math.min(left, ZERO_CHUNK.length));
+  }
+}
+
 /**
  * A generated result file, described by its segments so that a padded 20 MB body can be streamed
  * (and hashed) without ever being held in memory.
@@ -28,9 +35,7 @@ export class MediaFile {
         if (segment.length > 0) yield segment;
         continue;
       }
-      for (let left = segment.zeros; left > 0; left -= ZERO_CHUNK.length) {
-        yield ZERO_CHUNK.subarray(0, Math.min(left, ZERO_CHUNK.length));
-      }
+      yield* zeroChunks(segment.zeros);
     }
   }
 

@@ -3,7 +3,15 @@ import { mp4Segments } from "./mp4.js";
 import { paletteFor } from "./palette.js";
 import { pngSegments } from "./png.js";
 import type { GenerationRequest } from "./request.js";
+import type { MediaType } from "./types.js";
 import { wavSegments } from "./wav.js";
+
+/** File extension of each type's results (known before the file is generated). */
+export const EXTENSIONS: Readonly<Record<MediaType, string>> = {
+  image: "png",
+  audio: "wav",
+  video: "mp4",
+};
 
 /**
  * The result file for a request: real media of the requested type, a function of (seed, body)
@@ -21,12 +29,16 @@ export function generateMedia(
     case "image":
       return new MediaFile(
         "image/png",
-        "png",
+        EXTENSIONS.image,
         pngSegments(request.width, request.height, palette, size),
       );
     case "audio":
-      return new MediaFile("audio/wav", "wav", wavSegments(request.durationSeconds, palette, size));
+      return new MediaFile(
+        "audio/wav",
+        EXTENSIONS.audio,
+        wavSegments(request.durationSeconds, palette, size),
+      );
     case "video":
-      return new MediaFile("video/mp4", "mp4", mp4Segments(palette, size));
+      return new MediaFile("video/mp4", EXTENSIONS.video, mp4Segments(palette, size));
   }
 }

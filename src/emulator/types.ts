@@ -186,6 +186,7 @@ export type RejectReason =
   | "bad-request"
   | "key-reused"
   | "in-progress"
+  | "internal-error"
   | "replayed-500"
   | "rate-limited"
   | "unavailable"
