@@ -1,0 +1,202 @@
+import { describe, expect, it } from "vitest";
+import { COMMENT_LIMIT, renderMarkdown } from "./comment-markdown.js";
+import { commentMarker } from "./comment.js";
+import { buildReport, type ReportLinks } from "./report.js";
+import { asset, planEntry, planOf, resultOf } from "./testing.js";
+
+const links: ReportLinks = {
+  serverUrl: "https://github.com",
+  owner: "octo",
+  repo: "media",
+  beforeSha: "abc123",
+};
+const marker = commentMarker("site/agentframer.yml");
+const options = { limit: COMMENT_LIMIT, marker, overflowHint: "see the job summary" };
+
+describe("renderMarkdown for a PR comment", () => {
+  const fresh = asset("hero-home");
+  const edited = asset("hero-about", { prompt: "A sunny office", model: "flux-dev" });
+  const broken = asset("hero-team");
+  const same = asset("logo");
+  const plan = planOf([
+    planEntry(fresh, "new"),
+    planEntry(edited, "changed", { changedFields: ["prompt", "model"] }),
+    planEntry(broken, "new"),
+    planEntry(same, "unchanged"),
+  ]);
+  const result = resultOf([
+    {
+      id: "hero-home",
+      status: "rendered",
+      output: fresh.output,
+      hash: "h1",
+      generation: "gen_1",
+      url: "https://results.test/gen_1.png?sig=1",
+      durationMs: 1234,
+    },
+    {
+      id: "hero-about",
+      status: "rendered",
+      output: edited.output,
+      hash: "h2",
+      generation: "gen_2",
+      url: "https://results.test/gen_2.png",
+      durationMs: 450,
+    },
+    {
+      id: "hero-team",
+      status: "failed",
+      output: broken.output,
+      hash: "h3",
+      error: "the API refused the prompt (HTTP 422): content policy",
+    },
+    { id: "logo", status: "unchanged", output: same.output, hash: "h4" },
+  ]);
+  const text = renderMarkdown(
+    buildReport({ manifest: "site/agentframer.yml", plan, result, links }),
+    options,
+  );
+
+  it("starts with the hidden marker and the counts", () => {
+    expect(text.split("\n")[0]).toBe("<!-- agentframer-render: site/agentframer.yml -->");
+    expect(text).toContain("**2** rendered · **1** unchanged · **1** failed");
+  });
+
+  it("shows a new asset with its thumbnail, model and time, and no before", () => {
+    const row = text.split("\n").find((l) => l.includes("<code>hero-home</code>"));
+    expect(row).toBe(
+      "| ✅ rendered (new) | <code>hero-home</code><br><sub>site/public/hero-home\\.png</sub> | " +
+        '<a href="https://results.test/gen_1.png?sig=1"><img src="https://results.test/gen_1.png?sig=1" width="120" alt="after"></a> | ' +
+        "— | new asset<br><sub>A picture of hero-home</sub> | flux-1\\.1-pro | 1.2 s |",
+    );
+  });
+
+  it("shows a changed asset with the committed before, and which fields changed", () => {
+    const row = text.split("\n").find((l) => l.includes("<code>hero-about</code>"));
+    expect(row).toContain("| ✅ rendered (changed) |");
+    expect(row).toContain(
+      '<img src="https://github.com/octo/media/blob/abc123/site/public/hero-about.png?raw=true" width="120" alt="before">',
+    );
+    expect(row).toContain("prompt, model<br><sub>A sunny office</sub>");
+    expect(row).toContain("| flux-dev | 450 ms |");
+  });
+
+  it("lists failures first, open, with their reasons", () => {
+    expect(text.indexOf("#### Failed (1)")).toBeLessThan(text.indexOf("Rendered (2)"));
+    expect(text).toContain(
+      "| <code>hero-team</code><br><sub>site/public/hero-team\\.png</sub> | the API refused the prompt \\(HTTP 422\\)\\: content policy |",
+    );
+  });
+
+  it("folds unchanged assets away", () => {
+    expect(text).toMatch(
+      /<details><summary>Unchanged and skipped \(1\)<\/summary>[\s\S]*<code>logo<\/code>[\s\S]*<\/details>/,
+    );
+  });
+});
+
+describe("renderMarkdown when nothing was rendered", () => {
+  it("shows the plan, and says nothing was spent", () => {
+    const a = asset("a");
+    const b = asset("b");
+    const plan = planOf([
+      planEntry(a, "new"),
+      planEntry(b, "changed", { changedFields: ["params"] }),
+    ]);
+    const text = renderMarkdown(
+      buildReport({ manifest: "agentframer.yml", plan, result: undefined, links }),
+      options,
+    );
+    expect(text).toContain("**1** new · **1** changed");
+    expect(text).toContain("Plan only: nothing was submitted, nothing was spent.");
+    expect(text).toContain("Would render (2)");
+    expect(text).toContain("| 🆕 new | <code>a</code>");
+    expect(text).toContain("| ✏️ changed | <code>b</code>");
+    expect(text).toContain("| params<br>");
+  });
+});
+
+describe("renderMarkdown size limit", () => {
+  function bigRun(n: number, status: "rendered" | "failed") {
+    const assets = Array.from({ length: n }, (_, i) =>
+      asset(`product-${String(i).padStart(5, "0")}-${"x".repeat(60)}`, {
+        prompt: `Studio <b>photo</b> of [item](http://x) @everyone ${"long ".repeat(80)}`,
+      }),
+    );
+    const plan = planOf(
+      assets.map((a, i) => planEntry(a, i % 2 ? "new" : "changed", { changedFields: ["prompt"] })),
+    );
+    const result = resultOf(
+      assets.map((a) => ({
+        id: a.id,
+        status,
+        output: a.output,
+        hash: "h",
+        url: `https://results.test/${a.id}.png?token=${"t".repeat(200)}`,
+        durationMs: 2000,
+        ...(status === "failed" ? { error: `boom <${"e".repeat(600)}>` } : {}),
+      })),
+    );
+    return buildReport({ manifest: "agentframer.yml", plan, result, links });
+  }
+
+  for (const status of ["rendered", "failed"] as const) {
+    it(`stays under 65,536 characters with 5,000 ${status} assets and counts the rest`, () => {
+      const text = renderMarkdown(bigRun(5000, status), options);
+      expect(text.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+      const shown = text.match(/<code>product-/g)?.length ?? 0;
+      expect(shown).toBeGreaterThan(20);
+      expect(text).toContain(`**…and ${5000 - shown} more assets — see the job summary.**`);
+      // Sections that were opened are closed: the markup stays balanced after the cut.
+      expect(text.match(/<details/g)?.length ?? 0).toBe(text.match(/<\/details>/g)?.length ?? 0);
+    });
+  }
+
+  it("adds no overflow line when everything fits", () => {
+    const text = renderMarkdown(bigRun(10, "rendered"), options);
+    expect(text).not.toContain("more asset");
+    expect(text.match(/<code>product-/g)?.length).toBe(10);
+  });
+});
+
+describe("renderMarkdown with a hostile prompt and ids", () => {
+  it("renders them inert", () => {
+    const a = asset("evil-|-<b>", {
+      prompt:
+        "</sub></td><script>alert(1)</script> ![x](https://evil.test/t.png) [y](https://evil.test) @octocat\n\n## heading\u202e <!-- -->",
+      model: "<img src=x>",
+    });
+    const plan = planOf([planEntry(a, "new")]);
+    const result = resultOf([
+      {
+        id: a.id,
+        status: "failed",
+        output: "a.png",
+        hash: "h",
+        error: "<a href='https://evil.test'>@admin</a>",
+      },
+    ]);
+    const text = renderMarkdown(
+      buildReport({ manifest: "agentframer.yml", plan, result, links }),
+      options,
+    );
+    for (const bad of [
+      "<script",
+      "</td>",
+      "<b>",
+      "<img src=x",
+      "](",
+      "@octocat",
+      "@admin",
+      "<a href='",
+      "\u202e",
+      "<!-- -->",
+      "\n## heading",
+    ]) {
+      expect(text).not.toContain(bad);
+    }
+    // Every row still has the table's column count: no `|` in the text split a cell.
+    const failedRow = text.split("\n").find((l) => l.includes("evil-"));
+    expect(failedRow?.split(/(?<!\\)\|/).length).toBe(4);
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * Draws a Report as GitHub-flavoured markdown, for the sticky PR comment and the job summary.
+ * Failures come first and stay open, renders next, everything unchanged folds into <details>.
+ * The output never exceeds `limit` characters: rows are added while they fit, and the rest are
+ * counted in one closing line that says where to find them.
+ */
+import type { Report, ReportRow } from "./report.js";
+import { escapeInline, safeUrl } from "./markdown-escape.js";
+
+/** GitHub refuses issue comments longer than this. */
+export const COMMENT_LIMIT = 65_536;
+/** GitHub's job summary limit is 1 MiB per step; leave room for the runner's own lines. */
+export const SUMMARY_LIMIT = 1_000_000;
+
+export interface MarkdownOptions {
+  /** Maximum length of the whole document. */
+  limit: number;
+  /** First line (the sticky comment's hidden marker), if any. */
+  marker?: string;
+  /** Where the rows that did not fit can be seen, e.g. "see the job summary". */
+  overflowHint: string;
+}
+
+interface Section {
+  open: string;
+  close: string;
+  rows: string[];
+}
+
+const STATUS_ICON: Record<string, string> = {
+  rendered: "✅",
+  restored: "♻️",
+  unchanged: "⚪",
+  failed: "❌",
+  skipped: "⏭️",
+  new: "🆕",
+  changed: "✏️",
+  missing: "❓",
+  modified: "⚠️",
+  orphaned: "🗑️",
+};
+const THUMB_WIDTH = 120;
+
+export function renderMarkdown(report: Report, options: MarkdownOptions): string {
+  const head = [
+    ...(options.marker ? [options.marker] : []),
+    `### agentframer render — ${code(report.manifest)}`,
+    "",
+    report.counts.map(([label, n]) => `**${n}** ${label}`).join(" · ") || "Nothing to do.",
+    "",
+    ...(report.planOnly ? ["> Plan only: nothing was submitted, nothing was spent.", ""] : []),
+    ...(report.stopped ? [`> **Stopped early:** ${escapeInline(report.stopped, 300)}`, ""] : []),
+  ].join("\n");
+  return fitSections(head, sectionsFor(report), options);
+}
+
+function sectionsFor(report: Report): Section[] {
+  const failed = report.rows.filter((r) => r.status === "failed");
+  const quiet = new Set(["unchanged", "skipped", "orphaned"]);
+  const active = report.rows.filter((r) => r.status !== "failed" && !quiet.has(r.status));
+  const rest = report.rows.filter((r) => quiet.has(r.status));
+  const sections: Section[] = [];
+  if (failed.length > 0) {
+    sections.push({
+      open: `#### Failed (${failed.length})\n\n| Asset | Reason |\n|---|---|\n`,
+      close: "\n",
+      rows: failed.map((r) => `| ${assetCell(r)} | ${escapeInline(r.error ?? "unknown", 400)} |\n`),
+    });
+  }
+  if (active.length > 0) {
+    const title = report.planOnly ? "Would render" : "Rendered";
+    sections.push({
+      open:
+        `<details open><summary><b>${title} (${active.length})</b></summary>\n\n` +
+        "| Status | Asset | Preview | Before | What changed | Model | Time |\n" +
+        "|---|---|---|---|---|---|---|\n",
+      close: "\n</details>\n\n",
+      rows: active.map(activeRow),
+    });
+  }
+  if (rest.length > 0) {
+    sections.push({
+      open:
+        `<details><summary>Unchanged and skipped (${rest.length})</summary>\n\n` +
+        "| Status | Asset |\n|---|---|\n",
+      close: "\n</details>\n",
+      rows: rest.map((r) => `| ${statusCell(r)} | ${assetCell(r)} |\n`),
+    });
+  }
+  return sections;
+}
+
+/**
+ * Appends sections row by row while the document, plus the closing of the open section and the
+ * overflow line, stays within the limit. The worst-case overflow line is reserved up front, so a
+ * row that fits can never push the ending over.
+ */
+function fitSections(head: string, sections: Section[], options: MarkdownOptions): string {
+  const total = sections.reduce((n, s) => n + s.rows.length, 0);
+  const overflow = (n: number) =>
+    `\n**…and ${n} more asset${n === 1 ? "" : "s"} — ${options.overflowHint}.**\n`;
+  const reserve = overflow(total).length;
+  const parts = [head];
+  let length = head.length;
+  let shown = 0;
+  for (const section of sections) {
+    if (length + section.open.length + section.close.length + reserve > options.limit) break;
+    parts.push(section.open);
+    length += section.open.length;
+    let full = false;
+    for (const row of section.rows) {
+      if (length + row.length + section.close.length + reserve > options.limit) {
+        full = true;
+        break;
+      }
+      parts.push(row);
+      length += row.length;
+      shown += 1;
+    }
+    parts.push(section.close);
+    length += section.close.length;
+    if (full) break;
+  }
+  if (shown < total) parts.push(overflow(total - shown));
+  const text = parts.join("");
+  // Only reachable if the head alone is over the limit (a manifest path of thousands of
+  // characters); cut hard rather than have GitHub refuse the comment.
+  return text.length <= options.limit ? text : text.slice(0, options.limit - 1) + "…";
+}
+
+function activeRow(row: ReportRow): string {
+  const url = safeUrl(row.url);
+  const before = safeUrl(row.beforeUrl);
+  const isImage = row.type === undefined || row.type === "image";
+  const preview = url
+    ? isImage
+      ? `<a href="${url}"><img src="${url}" width="${THUMB_WIDTH}" alt="after"></a>`
+      : `<a href="${url}">${row.type ?? "result"}</a>`
+    : "—";
+  const beforeCell = before
+    ? isImage
+      ? `<a href="${before}"><img src="${before}" width="${THUMB_WIDTH}" alt="before"></a>`
+      : `<a href="${before}">before</a>`
+    : "—";
+  return `| ${statusCell(row)} | ${assetCell(row)} | ${preview} | ${beforeCell} | ${changeCell(row)} | ${row.model ? escapeInline(row.model, 60) : "—"} | ${duration(row.durationMs)} |\n`;
+}
+
+function statusCell(row: ReportRow): string {
+  const label =
+    row.reason && row.reason !== row.status ? `${row.status} (${row.reason})` : row.status;
+  return `${STATUS_ICON[row.status] ?? ""} ${label}`.trim();
+}
+
+function assetCell(row: ReportRow): string {
+  return `${code(row.id)}<br><sub>${escapeInline(row.output, 120)}</sub>`;
+}
+
+function changeCell(row: ReportRow): string {
+  const what =
+    row.reason === "new"
+      ? "new asset"
+      : row.changedFields && row.changedFields.length > 0
+        ? row.changedFields.join(", ")
+        : (row.reason ?? "");
+  const prompt = row.prompt ? `<br><sub>${escapeInline(row.prompt, 140)}</sub>` : "";
+  return (what || "—") + prompt;
+}
+
+function duration(ms: number | undefined): string {
+  if (ms === undefined) return "—";
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Untrusted text as code: HTML <code> so that escaping still applies inside. */
+function code(text: string): string {
+  return `<code>${escapeInline(text, 120)}</code>`;
+}

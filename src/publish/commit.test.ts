@@ -1,0 +1,121 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  createGitRemote,
+  GIT_TEST_ENV,
+  writeFiles,
+  type GitRemote,
+} from "../../test/helpers/git-remote.js";
+import { commitAndPush, PublishError } from "./commit.js";
+import { gitIn } from "./git.js";
+
+const author = {
+  name: "github-actions[bot]",
+  email: "41898282+github-actions[bot]@users.noreply.github.com",
+};
+let remote: GitRemote;
+afterEach(() => remote.cleanup());
+
+function setup(): GitRemote {
+  remote = createGitRemote({
+    "agentframer.yml": "version: 1\n",
+    "agentframer.lock": '{"version":1,"assets":{}}\n',
+    "public/a.png": "old a",
+    "README.md": "hello\n",
+  });
+  return remote;
+}
+
+const git = (cwd: string) => gitIn(cwd, { ...process.env, ...GIT_TEST_ENV });
+
+describe("commitAndPush", () => {
+  it("commits exactly the changed paths given, as the bot, and pushes them", async () => {
+    const r = setup();
+    writeFiles(r.clone, {
+      "public/a.png": "new a",
+      "public/b[1].png": "new b",
+      "agentframer.lock": '{"version":1,"assets":{"a":{}}}\n',
+      "README.md": "edited by another step\n",
+      "stray.txt": "untracked",
+    });
+    const outcome = await commitAndPush(git(r.clone), {
+      paths: ["public/a.png", "public/b[1].png", "public/unchanged.png", "agentframer.lock"],
+      message: "render\n\nRendered-by: agentframer-render",
+      branch: undefined,
+      author,
+    });
+    expect(outcome.sha).toBe(r.remoteHead());
+    expect(r.filesIn(outcome.sha!)).toEqual([
+      "agentframer.lock",
+      "public/a.png",
+      "public/b[1].png",
+    ]);
+    expect(r.git(["log", "-1", "--format=%an <%ae>|%cn|%B", outcome.sha!], r.bare)).toBe(
+      `${author.name} <${author.email}>|${author.name}|render\n\nRendered-by: agentframer-render\n\n`,
+    );
+    // What the commit did not take is still there, untouched, for the workflow's other steps.
+    expect(r.git(["status", "--porcelain"]).split("\n").filter(Boolean).sort()).toEqual([
+      " M README.md",
+      "?? stray.txt",
+    ]);
+  });
+
+  it("makes no commit when nothing changed", async () => {
+    const r = setup();
+    const before = r.remoteHead();
+    const outcome = await commitAndPush(git(r.clone), {
+      paths: ["public/a.png", "agentframer.lock"],
+      message: "render",
+      branch: undefined,
+      author,
+    });
+    expect(outcome).toEqual({ sha: undefined, files: [], rebases: 0 });
+    expect(r.remoteHead()).toBe(before);
+  });
+
+  it("rebases onto a remote that moved and pushes on the next attempt", async () => {
+    const r = setup();
+    writeFiles(r.clone, { "public/a.png": "new a" });
+    const theirs = r.pushFromElsewhere({ "docs/other.md": "someone else\n" }, "their commit");
+    const outcome = await commitAndPush(git(r.clone), {
+      paths: ["public/a.png"],
+      message: "render",
+      branch: undefined,
+      author,
+    });
+    expect(outcome.rebases).toBe(1);
+    expect(r.remoteHead()).toBe(outcome.sha);
+    expect(r.git(["rev-parse", `${outcome.sha}^`], r.bare).trim()).toBe(theirs);
+    expect(r.filesIn(outcome.sha!)).toEqual(["public/a.png"]);
+    expect(readFileSync(join(r.clone, "docs/other.md"), "utf8")).toBe("someone else\n");
+  });
+
+  it("stops with a clear error when the rebase conflicts, leaving no rebase in progress", async () => {
+    const r = setup();
+    writeFiles(r.clone, { "agentframer.lock": '{"mine":1}\n' });
+    r.pushFromElsewhere({ "agentframer.lock": '{"theirs":1}\n' }, "their render");
+    const attempt = commitAndPush(git(r.clone), {
+      paths: ["agentframer.lock"],
+      message: "render",
+      branch: undefined,
+      author,
+    });
+    await expect(attempt).rejects.toThrow(PublishError);
+    await expect(attempt).rejects.toThrow(/rebasing onto it conflicted.*agentframer\.lock/);
+    expect(() => r.git(["rev-parse", "--verify", "--quiet", "REBASE_HEAD"])).toThrow();
+  });
+
+  it("pushes a detached HEAD to the branch the event named", async () => {
+    const r = setup();
+    r.git(["checkout", "--quiet", "--detach"]);
+    writeFiles(r.clone, { "public/a.png": "new a" });
+    const outcome = await commitAndPush(git(r.clone), {
+      paths: ["public/a.png"],
+      message: "render",
+      branch: "main",
+      author,
+    });
+    expect(r.remoteHead()).toBe(outcome.sha);
+  });
+});

@@ -1,0 +1,187 @@
+/**
+ * A local stand-in for the slice of the GitHub REST API the action uses: a PR's issue comments
+ * (list with Link-header paging, create, update). It listens on 127.0.0.1 only, keeps comments in
+ * memory, refuses bodies over GitHub's 65,536-character limit as GitHub does, and records every
+ * request so tests can assert what was sent, including the Authorization header.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface StubComment {
+  id: number;
+  issueNumber: number;
+  body: string;
+  user: { login: string; type: string };
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StubRequest {
+  method: string;
+  path: string;
+  authorization: string | undefined;
+  body: string;
+}
+
+export interface GitHubStub {
+  /** Point GITHUB_API_URL here. */
+  url: string;
+  owner: string;
+  repo: string;
+  comments: StubComment[];
+  requests: StubRequest[];
+  /** Adds a comment as if someone else had written it (to fill pages, or to plant a quote). */
+  seed(issueNumber: number, body: string, login?: string): StubComment;
+  commentsOn(issueNumber: number): StubComment[];
+  /** Answers the next request, whatever it is, with this status (a permissions error, an outage). */
+  failNext(status: number): void;
+  close(): Promise<void>;
+}
+
+const COMMENT_LIMIT = 65_536;
+
+export async function startGitHubStub(owner = "octo", repo = "media"): Promise<GitHubStub> {
+  const comments: StubComment[] = [];
+  const requests: StubRequest[] = [];
+  let nextId = 1000;
+  let forced: number | undefined;
+
+  const add = (issueNumber: number, body: string, login: string): StubComment => {
+    const now = new Date().toISOString();
+    const comment = {
+      id: nextId++,
+      issueNumber,
+      body,
+      user: { login, type: login.endsWith("[bot]") ? "Bot" : "User" },
+      createdAt: now,
+      updatedAt: now,
+    };
+    comments.push(comment);
+    return comment;
+  };
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const body = Buffer.concat(chunks).toString("utf8");
+      requests.push({
+        method: req.method ?? "",
+        path: req.url ?? "",
+        authorization: req.headers.authorization,
+        body,
+      });
+      if (forced !== undefined) {
+        const status = forced;
+        forced = undefined;
+        return send(res, status, { message: `forced ${status}` });
+      }
+      route(req, res, body);
+    });
+  });
+
+  const apiComment = (c: StubComment, base: string) => ({
+    id: c.id,
+    body: c.body,
+    user: c.user,
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
+    html_url: `https://github.example/${owner}/${repo}/pull/${c.issueNumber}#issuecomment-${c.id}`,
+    url: `${base}/repos/${owner}/${repo}/issues/comments/${c.id}`,
+  });
+
+  function route(req: IncomingMessage, res: ServerResponse, raw: string): void {
+    const base = `http://${req.headers.host ?? "127.0.0.1"}`;
+    const url = new URL(req.url ?? "/", base);
+    const prefix = `/repos/${owner}/${repo}/issues/`;
+    if (!url.pathname.startsWith(prefix)) return send(res, 404, { message: "Not Found" });
+    const rest = url.pathname.slice(prefix.length).split("/");
+    const list = /^\d+$/.test(rest[0] ?? "") && rest[1] === "comments" && rest.length === 2;
+    const single = rest[0] === "comments" && /^\d+$/.test(rest[1] ?? "") && rest.length === 2;
+
+    if (list && req.method === "GET") {
+      const issue = Number(rest[0]);
+      const perPage = Math.min(Number(url.searchParams.get("per_page") ?? 30) || 30, 100);
+      const page = Math.max(Number(url.searchParams.get("page") ?? 1) || 1, 1);
+      const all = comments.filter((c) => c.issueNumber === issue);
+      const last = Math.max(Math.ceil(all.length / perPage), 1);
+      const slice = all.slice((page - 1) * perPage, page * perPage);
+      if (page < last) {
+        const next = new URL(url);
+        next.searchParams.set("page", String(page + 1));
+        next.searchParams.set("per_page", String(perPage));
+        res.setHeader("Link", `<${next.href}>; rel="next"`);
+      }
+      return send(
+        res,
+        200,
+        slice.map((c) => apiComment(c, base)),
+      );
+    }
+    const parsed = parseBody(raw);
+    if (list && req.method === "POST") {
+      if (parsed === undefined) return send(res, 400, { message: "Problems parsing JSON" });
+      if (parsed.length > COMMENT_LIMIT) return tooLong(res);
+      return send(res, 201, apiComment(add(Number(rest[0]), parsed, "github-actions[bot]"), base));
+    }
+    if (single && req.method === "PATCH") {
+      const comment = comments.find((c) => c.id === Number(rest[1]));
+      if (comment === undefined) return send(res, 404, { message: "Not Found" });
+      if (parsed === undefined) return send(res, 400, { message: "Problems parsing JSON" });
+      if (parsed.length > COMMENT_LIMIT) return tooLong(res);
+      comment.body = parsed;
+      comment.updatedAt = new Date().toISOString();
+      return send(res, 200, apiComment(comment, base));
+    }
+    send(res, 404, { message: "Not Found" });
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    owner,
+    repo,
+    comments,
+    requests,
+    seed: (issueNumber, body, login = "someone") => add(issueNumber, body, login),
+    commentsOn: (issueNumber) => comments.filter((c) => c.issueNumber === issueNumber),
+    failNext: (status) => {
+      forced = status;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function parseBody(raw: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(raw);
+    const body = (value as { body?: unknown }).body;
+    return typeof body === "string" ? body : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function tooLong(res: ServerResponse): void {
+  send(res, 422, {
+    message: "Validation Failed",
+    errors: [
+      {
+        resource: "IssueComment",
+        code: "custom",
+        field: "body",
+        message: "body is too long (maximum is 65536 characters)",
+      },
+    ],
+  });
+}
+
+function send(res: ServerResponse, status: number, data: unknown): void {
+  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8" });
+  res.end(JSON.stringify(data));
+}
