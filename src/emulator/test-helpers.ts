@@ -13,12 +13,17 @@ export const IMAGE = { type: "image", model: "af-image-1", prompt: "a lighthouse
 
 async function answer(response: Response): Promise<Answer> {
   const text = await response.text();
-  let json: Record<string, unknown> = {};
+  let parsed: unknown;
   try {
-    json = JSON.parse(text) as Record<string, unknown>;
+    parsed = JSON.parse(text);
   } catch {
-    json = { raw: text };
+    parsed = undefined;
   }
+  // Anything but an object (malformed-body faults) is kept as text for the test to look at.
+  const json =
+    typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : { raw: text };
   return { status: response.status, headers: response.headers, json };
 }
 
