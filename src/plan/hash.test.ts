@@ -5,6 +5,7 @@ import {
   canonicalJson,
   changedFields,
   fieldHashes,
+  hashAssets,
   requestBody,
   requestBodyJson,
 } from "./hash.js";
@@ -77,6 +78,27 @@ describe("assetHash", () => {
 
   it("reports a non-finite param as a manifest problem", () => {
     expect(() => assetHash(makeAsset({ params: { seed: Number.NaN } }))).toThrow(ManifestError);
+  });
+});
+
+describe("hashAssets", () => {
+  it("reports every unsendable request at once", () => {
+    const error = (() => {
+      try {
+        hashAssets([
+          makeAsset({ id: "a", params: { model: "m" } }),
+          makeAsset({ id: "ok" }),
+          makeAsset({ id: "b", params: { type: "x", prompt: "y" } }),
+        ]);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ManifestError);
+    expect((error as ManifestError).problems.map((p) => p.message)).toEqual([
+      'asset "a": params may not set model; set it on the asset itself',
+      'asset "b": params may not set type, prompt; set it on the asset itself',
+    ]);
   });
 });
 

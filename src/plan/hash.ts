@@ -9,6 +9,8 @@
  */
 import { hash as oneShotHash } from "node:crypto";
 import { ManifestError } from "../manifest/errors.js";
+import type { ManifestProblem } from "../manifest/errors.js";
+import { RESERVED_PARAMS } from "../manifest/schema.js";
 import type { Asset, JsonValue } from "../manifest/types.js";
 import type { LockEntry } from "./lock-types.js";
 import type { RequestField } from "./types.js";
@@ -17,8 +19,6 @@ import type { RequestField } from "./types.js";
 export const HASH_FORMAT = "agentframer-asset-v1";
 const PREFIX = `${HASH_FORMAT}\n`;
 
-/** Body fields the asset itself sets; a param with one of these names would silently override it. */
-export const RESERVED_BODY_KEYS: readonly string[] = ["type", "model", "prompt"];
 
 /** Hex digits kept of each per-field hash: enough to tell fields apart, short enough to diff. */
 const FIELD_HASH_LENGTH = 16;
@@ -54,8 +54,12 @@ function canonicalObject(value: { [key: string]: JsonValue }, keys: readonly str
   return `{${out}}`;
 }
 
+/**
+ * The loader refuses these already; checked again here because a param named like a body field
+ * would silently override it, and hashing must never cover a request other than the one sent.
+ */
 function checkParams(asset: Asset): void {
-  const reserved = RESERVED_BODY_KEYS.filter((key) => Object.hasOwn(asset.params, key));
+  const reserved = RESERVED_PARAMS.filter((key) => Object.hasOwn(asset.params, key));
   if (reserved.length > 0) {
     throw new ManifestError([
       {
@@ -94,6 +98,25 @@ function sha256Hex(text: string): string {
 /** The asset hash (64 hex digits) recorded in the lockfile and used as the cache key. */
 export function assetHash(asset: Asset): string {
   return sha256Hex(PREFIX + requestBodyJson(asset));
+}
+
+/**
+ * Hash every asset, reporting every asset whose request cannot be sent (a reserved or
+ * non-finite param) at once, as the manifest's other problems are.
+ */
+export function hashAssets(assets: readonly Asset[]): string[] {
+  const problems: ManifestProblem[] = [];
+  const hashes = assets.map((asset) => {
+    try {
+      return assetHash(asset);
+    } catch (error) {
+      if (!(error instanceof ManifestError)) throw error;
+      problems.push(...error.problems);
+      return "";
+    }
+  });
+  if (problems.length > 0) throw new ManifestError(problems);
+  return hashes;
 }
 
 /** Short per-field hashes, kept in the lockfile so `plan` can say which field changed. */

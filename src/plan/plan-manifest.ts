@@ -1,6 +1,6 @@
 /** Plan a loaded manifest: read the lock and the outputs, then the pure plan. */
 import type { Manifest } from "../manifest/types.js";
-import { assetHash } from "./hash.js";
+import { hashAssets } from "./hash.js";
 import { lockfilePath, readLockfile } from "./lockfile.js";
 import type { Lockfile } from "./lock-types.js";
 import { readOutputStates } from "./output-state.js";
@@ -20,11 +20,11 @@ export interface PlannedManifest {
   index: StatIndex;
 }
 
-/** Throws LockfileError for a damaged lockfile; writes nothing. */
+/** Throws ManifestError for a request that cannot be sent, LockfileError for a damaged lockfile; writes nothing. */
 export async function planManifest(manifest: Manifest): Promise<PlannedManifest> {
   const lockPath = lockfilePath(manifest.dir);
   const [lock, index] = await Promise.all([readLockfile(lockPath), StatIndex.load(manifest.dir)]);
-  const hashes = manifest.assets.map(assetHash);
+  const hashes = hashAssets(manifest.assets);
   const states = await readOutputStates(
     manifest.dir,
     outputsToCheck(manifest.assets, lock, hashes),
