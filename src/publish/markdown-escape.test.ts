@@ -7,6 +7,7 @@ describe("escapeInline", () => {
     expect(out).not.toMatch(/[<>"]/);
     expect(out).toContain("&lt;img src=x onerror=&quot;alert\\(1\\)&quot;&gt;");
     expect(out).toContain("&amp;amp;");
+    expect(escapeInline("it's #1")).toBe("it&#39;s #\u20601");
   });
 
   it("breaks markdown links, images, autolinks and emphasis", () => {

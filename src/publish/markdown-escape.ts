@@ -38,11 +38,14 @@ export function escapeInline(text: string, maxLength = 200): string {
   const points = Array.from(flat);
   const cut =
     points.length > maxLength ? `${points.slice(0, maxLength).join("").trimEnd()}…` : flat;
-  return cut
-    .replace(HTML_SPECIAL, (c) => HTML_ENTITIES[c] ?? c)
-    .replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`)
-    .replace(/@/g, `@${WORD_JOINER}`)
-    .replace(/#(?=\d)/g, `#${WORD_JOINER}`);
+  return (
+    cut
+      // Before the entities, whose own `#` (in `&#39;`) must stay intact.
+      .replace(/@/g, `@${WORD_JOINER}`)
+      .replace(/#(?=\d)/g, `#${WORD_JOINER}`)
+      .replace(HTML_SPECIAL, (c) => HTML_ENTITIES[c] ?? c)
+      .replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`)
+  );
 }
 
 /**

@@ -1,0 +1,93 @@
+/**
+ * What the action needs to know about the workflow run, read from the runner's environment and
+ * the event payload file. Read by hand rather than through @actions/github's `context`, which
+ * would load Octokit on every run, even runs that never talk to GitHub.
+ */
+import { readFileSync } from "node:fs";
+
+export interface PullRequestInfo {
+  number: number;
+  /** The commit the PR is compared against: "before" images link here. */
+  baseSha: string;
+  /** The PR's branch, where `publish: commit` pushes on a pull request. */
+  headRef: string;
+  /** The head repository differs from the base: secrets are withheld and the token is read-only. */
+  fromFork: boolean;
+}
+
+export interface RunContext {
+  eventName: string;
+  owner: string;
+  repo: string;
+  /** e.g. https://github.com, for links in the comment and summary. */
+  serverUrl: string;
+  pullRequest: PullRequestInfo | undefined;
+  /** The commit outputs were last committed at before this run, for "before" links. */
+  beforeSha: string | undefined;
+  /** The branch named by the event when HEAD is detached (GITHUB_HEAD_REF, else GITHUB_REF). */
+  branch: string | undefined;
+  /** The pushed head commit's message, for the loop guard. */
+  headCommitMessage: string | undefined;
+}
+
+interface EventPayload {
+  before?: unknown;
+  head_commit?: { message?: unknown } | null;
+  pull_request?: {
+    number?: unknown;
+    base?: { sha?: unknown; repo?: { full_name?: unknown } | null };
+    head?: { ref?: unknown; repo?: { full_name?: unknown } | null };
+  };
+}
+
+const PR_EVENTS = new Set(["pull_request", "pull_request_target", "pull_request_review"]);
+const NULL_SHA = /^0+$/;
+
+export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
+  const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  const eventName = env.GITHUB_EVENT_NAME ?? "";
+  const payload = readPayload(env.GITHUB_EVENT_PATH);
+  const pr = PR_EVENTS.has(eventName) ? payload.pull_request : undefined;
+  const pullRequest =
+    pr && typeof pr.number === "number"
+      ? {
+          number: pr.number,
+          baseSha: asString(pr.base?.sha) ?? "",
+          headRef: asString(pr.head?.ref) ?? env.GITHUB_HEAD_REF ?? "",
+          // A deleted fork leaves head.repo null; treat it as a fork, the cautious answer.
+          fromFork: asString(pr.head?.repo?.full_name) !== asString(pr.base?.repo?.full_name),
+        }
+      : undefined;
+  const pushBefore = asString(payload.before);
+  const refBranch = env.GITHUB_REF?.startsWith("refs/heads/")
+    ? env.GITHUB_REF.slice("refs/heads/".length)
+    : undefined;
+  return {
+    eventName,
+    owner,
+    repo,
+    serverUrl: (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, ""),
+    pullRequest,
+    beforeSha:
+      pullRequest?.baseSha ||
+      (pushBefore && !NULL_SHA.test(pushBefore) ? pushBefore : undefined) ||
+      env.GITHUB_SHA ||
+      undefined,
+    branch: pullRequest?.headRef || env.GITHUB_HEAD_REF || refBranch,
+    headCommitMessage: asString(payload.head_commit?.message),
+  };
+}
+
+function readPayload(path: string | undefined): EventPayload {
+  if (!path) return {};
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, "utf8"));
+    return typeof parsed === "object" && parsed !== null ? (parsed as EventPayload) : {};
+  } catch {
+    return {};
+  }
+}
+
+function asString(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}

@@ -1,0 +1,154 @@
+/**
+ * The action's core, phase by phase: read inputs, plan, decide whether this run may spend
+ * anything, restore the cache, render, save the cache, publish, report. Every side effect comes
+ * in through ActionDeps, so tests drive it with a recorder host, a fake engine and real git.
+ */
+import { relative, resolve } from "node:path";
+import { formatProblem, ManifestError } from "../manifest/errors.js";
+import type { Plan } from "../plan/types.js";
+import type { RenderConfig } from "../render/config.js";
+import type { RenderResult } from "../render/result.js";
+import type { CommentApi } from "../publish/comment.js";
+import type { RepoRef } from "../publish/github-api.js";
+import type { Git } from "../publish/git.js";
+import { buildReport, type Report } from "../publish/report.js";
+import { renderProblemsSummary, renderSummary } from "../publish/summary.js";
+import type { CacheBackend } from "./cache.js";
+import { Inputs, START_MARKER } from "./constants.js";
+import { readRunContext, type RunContext } from "./context.js";
+import type { ActionHost } from "./host.js";
+import { readSettings, type ActionSettings } from "./inputs.js";
+import { planOnlyResult, setRunOutputs } from "./outputs.js";
+import { planOnlyReason } from "./plan-only.js";
+import { changedFiles, publish, type Published } from "./publish-step.js";
+import { restoreCache, saveCache } from "./cache-step.js";
+
+/** The render engine, as the action sees it; engine.ts binds the real one. */
+export interface Engine {
+  /** Load the manifest and plan offline. Throws ManifestError for a bad manifest. */
+  plan(config: RenderConfig): Promise<Plan>;
+  render(config: RenderConfig): Promise<RenderResult>;
+}
+
+export interface ActionDeps {
+  host: ActionHost;
+  env: NodeJS.ProcessEnv;
+  engine: Engine;
+  cacheBackend(): Promise<CacheBackend>;
+  commentApi(token: string, repo: RepoRef): Promise<CommentApi>;
+  git(cwd: string): Git;
+}
+
+export async function runAction(deps: ActionDeps): Promise<void> {
+  const { host, env } = deps;
+  host.info(START_MARKER);
+  // Masked before anything else reads it, so no later failure can print it unmasked.
+  const rawKey = host.getInput(Inputs.ApiKey).trim();
+  if (rawKey !== "") host.setSecret(rawKey);
+
+  const workspace = resolve(env.GITHUB_WORKSPACE ?? process.cwd());
+  const settings = readSettings((name) => host.getInput(name), workspace);
+  const context = readRunContext(env);
+
+  const plan = await host.group("Plan", () => planOrAnnotate(deps, settings));
+  if (plan === undefined) return;
+  host.info(planLine(plan));
+
+  const onlyPlan = planOnlyReason(settings, context);
+  if (onlyPlan !== undefined) {
+    if (onlyPlan.level === "warning") host.warning(onlyPlan.message);
+    else host.notice(onlyPlan.message);
+    const result = planOnlyResult(plan, onlyPlan.message);
+    setRunOutputs(host, { result, changedFiles: [] });
+    await host.appendSummary(
+      renderSummary(report(settings, context, plan, undefined), { notes: [onlyPlan.message] }),
+    );
+    return;
+  }
+
+  const restored = settings.cache
+    ? await host.group("Restore cache", () => restoreCache(deps, settings))
+    : undefined;
+  const result = await host.group("Render", () => deps.engine.render(settings.config));
+  if (restored !== undefined)
+    await host.group("Save cache", () => saveCache(deps, settings, restored));
+
+  const changed = await changedFiles(deps, settings, result);
+  const fullReport = report(settings, context, plan, result);
+  let published: Published = {};
+  let publishError: unknown;
+  try {
+    published = await host.group("Publish", () =>
+      publish(deps, settings, context, fullReport, changed),
+    );
+  } catch (error) {
+    publishError = error;
+  }
+
+  setRunOutputs(host, { result, changedFiles: changed.files, ...published });
+  await host.appendSummary(renderSummary(fullReport, { links: published.links }));
+
+  if (publishError !== undefined) throw publishError;
+  if (result.stopped !== undefined) {
+    host.setFailed(`agentframer render stopped early: ${result.stopped}`);
+  } else if (result.counts.failed > 0 && settings.publish.failOnError) {
+    host.setFailed(
+      `${result.counts.failed} asset${result.counts.failed === 1 ? "" : "s"} failed to render ` +
+        "(see the job summary); set fail-on-error: false to keep the job green",
+    );
+  }
+}
+
+/** The plan, or undefined after reporting a bad manifest as annotations and a summary. */
+async function planOrAnnotate(
+  deps: ActionDeps,
+  settings: ActionSettings,
+): Promise<Plan | undefined> {
+  try {
+    return await deps.engine.plan(settings.config);
+  } catch (error) {
+    if (!(error instanceof ManifestError)) throw error;
+    for (const problem of error.problems) {
+      deps.host.error(problem.message, {
+        title: "agentframer manifest",
+        file: relative(settings.workspace, problem.file).split("\\").join("/"),
+        startLine: problem.line,
+        startColumn: problem.col,
+      });
+    }
+    const count = error.problems.length;
+    const title = `The manifest has ${count} problem${count === 1 ? "" : "s"}; nothing was submitted.`;
+    const lines = error.problems.map((p) =>
+      formatProblem({ ...p, file: relative(settings.workspace, p.file) }),
+    );
+    await deps.host.appendSummary(renderProblemsSummary(settings.manifest, title, lines));
+    deps.host.setFailed(title);
+    return undefined;
+  }
+}
+
+function report(
+  settings: ActionSettings,
+  context: RunContext,
+  plan: Plan,
+  result: RenderResult | undefined,
+): Report {
+  return buildReport({
+    manifest: settings.manifest,
+    plan,
+    result,
+    links: {
+      serverUrl: context.serverUrl,
+      owner: context.owner,
+      repo: context.repo,
+      beforeSha: context.beforeSha,
+    },
+  });
+}
+
+function planLine(plan: Plan): string {
+  const parts = Object.entries(plan.counts)
+    .filter(([, n]) => n > 0)
+    .map(([status, n]) => `${n} ${status}`);
+  return `plan: ${parts.join(", ") || "no assets"}`;
+}
