@@ -1,0 +1,57 @@
+/** Small pieces of undici response handling shared by the API client and the downloader. */
+
+/**
+ * The body as UTF-8 text, or undefined as soon as it is known to pass `cap` bytes (the rest is
+ * not read, so a huge or endless answer costs no memory).
+ */
+export async function readCapped(
+  body: DestroyableBody,
+  headers: Record<string, string | string[] | undefined>,
+  cap: number,
+): Promise<string | undefined> {
+  const declared = Number(firstHeader(headers["content-length"]));
+  if (declared > cap) {
+    discardBody(body);
+    return undefined;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > cap) {
+      discardBody(body);
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export type DestroyableBody = AsyncIterable<Buffer> & {
+  destroy(): unknown;
+  on(event: "error", listener: () => void): unknown;
+};
+
+/**
+ * Stop reading a body and free its connection. The listener matters: destroying an undici body
+ * emits an "error" that nobody else is listening for any more.
+ */
+export function discardBody(body: DestroyableBody): void {
+  body.on("error", () => {});
+  body.destroy();
+}
+
+export function firstHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** A short, key-free name for a transport failure: the error code undici or Node gave it. */
+export function networkProblem(error: unknown): string {
+  if (error && typeof error === "object") {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    const name = (error as { name?: unknown }).name;
+    if (typeof name === "string") return name;
+  }
+  return "network error";
+}
