@@ -1,0 +1,179 @@
+import type { Writable } from "node:stream";
+import type { RenderConfig } from "../../render/config.js";
+import { DEFAULT_API_URL, DEFAULT_CONCURRENCY } from "../../render/config.js";
+import { createReporter, wantsColor } from "../../render/progress.js";
+import { render } from "../../render/render.js";
+import type { RenderResult } from "../../render/result.js";
+import { parseShard } from "../../render/select.js";
+import { isLoopbackHostname } from "../../render/url-policy.js";
+import { manifestPathFrom, parseCommandArgs, UsageError } from "../command.js";
+import type { Command, CommandContext } from "../command.js";
+import { ExitCode } from "../exit-codes.js";
+
+const OPTIONS = {
+  emulator: { type: "boolean" },
+  concurrency: { type: "string" },
+  only: { type: "string" },
+  force: { type: "boolean" },
+  "max-jobs": { type: "string" },
+  shard: { type: "string" },
+  json: { type: "boolean" },
+  "api-url": { type: "string" },
+} as const;
+
+const MAX_CONCURRENCY = 256;
+
+const MISSING_KEY = [
+  "AGENTFRAMER_API_KEY is not set.",
+  "Set it to a key from your AgentFramer workspace (export AGENTFRAMER_API_KEY=…; in GitHub Actions",
+  "pass it as a secret to the action's api-key input), or add --emulator to render offline",
+  "against the built-in emulator. The key is read only from the environment, never from a flag.",
+].join("\n");
+
+/** Exit code for a finished render, as PRODUCT.md gives them. */
+export function exitCodeFor(result: RenderResult): number {
+  if (result.stopped !== undefined) return ExitCode.Stopped;
+  return result.counts.failed > 0 ? ExitCode.AssetsFailed : ExitCode.Ok;
+}
+
+export const renderCommand: Command = {
+  name: "render",
+  summary: "Render what changed: submit, poll, download, verify, and record it in the lock",
+  usage:
+    "render [MANIFEST] [--emulator] [--concurrency N] [--only PATTERN] [--force] [--max-jobs N] [--shard I/N] [--json] [--api-url URL]",
+  description: [
+    "Hashes every asset, restores what the cache (.agentframer/cache) already holds, and submits",
+    "only what changed to the AgentFramer API, each with an idempotency key derived from its",
+    "hash. Each finished asset is written atomically and recorded in agentframer.lock at once.",
+    "A run that is interrupted (Ctrl-C, a killed CI job) resumes its jobs when run again.",
+    "",
+    "The API key comes from AGENTFRAMER_API_KEY; the API URL from --api-url, AGENTFRAMER_API_URL",
+    `or ${DEFAULT_API_URL}. MANIFEST defaults to ./agentframer.yml.`,
+    "Exit codes: 0 done; 1 some assets failed (the others are recorded); 2 invalid manifest or",
+    "usage; 3 stopped early (auth, credits, --max-jobs, Ctrl-C).",
+  ].join("\n"),
+  options: [
+    {
+      flag: "--emulator",
+      description: "Render against an in-process emulator (no key, no network)",
+    },
+    {
+      flag: "--concurrency N",
+      description: `Jobs in flight at once (default ${DEFAULT_CONCURRENCY})`,
+    },
+    {
+      flag: "--only PATTERN",
+      description: "Only assets whose id matches (* wildcard, comma-separated)",
+    },
+    { flag: "--force", description: "Render selected assets again even if unchanged (new jobs)" },
+    {
+      flag: "--max-jobs N",
+      description: "Refuse to start (exit 3) if more than N new jobs are needed",
+    },
+    {
+      flag: "--shard I/N",
+      description: "Take only shard I of N (split by asset hash), for CI matrices",
+    },
+    { flag: "--json", description: "Print the result as one JSON document on stdout" },
+    {
+      flag: "--api-url URL",
+      description: "API base URL (default $AGENTFRAMER_API_URL or the public API)",
+    },
+  ],
+  async run(args: string[], ctx: CommandContext): Promise<number> {
+    const { config, json } = renderConfigFrom(args, ctx);
+    if (!config.emulator && !config.apiKey) {
+      ctx.io.stderr.write(`agentframer: ${ctx.errStyle.red(MISSING_KEY)}\n`);
+      return ExitCode.Invalid;
+    }
+    const stderr = ctx.io.stderr as Writable & { isTTY?: boolean };
+    const isTTY = stderr.isTTY === true;
+    const reporter = createReporter({
+      stream: stderr,
+      interactive: isTTY && !ctx.io.env.CI,
+      color: wantsColor(ctx.io.env, isTTY),
+      secrets: config.apiKey ? [config.apiKey] : [],
+    });
+    const interrupt = new AbortController();
+    let interrupts = 0;
+    const onSigint = (): void => {
+      interrupts += 1;
+      if (interrupts > 1) process.exit(130);
+      stderr.write(
+        "\nagentframer: stopping — jobs in flight stay recorded (Ctrl-C again to quit now)\n",
+      );
+      interrupt.abort();
+    };
+    process.on("SIGINT", onSigint);
+    process.on("SIGTERM", onSigint);
+    let result: RenderResult;
+    try {
+      result = await render(config, { reporter, signal: interrupt.signal });
+    } finally {
+      process.off("SIGINT", onSigint);
+      process.off("SIGTERM", onSigint);
+      reporter.close();
+    }
+    if (json) ctx.io.stdout.write(`${JSON.stringify(result)}\n`);
+    return exitCodeFor(result);
+  },
+};
+
+/** Flags and environment → the one typed config. Throws UsageError on a bad flag. */
+export function renderConfigFrom(
+  args: string[],
+  ctx: CommandContext,
+): { config: RenderConfig; json: boolean } {
+  const { values, positionals } = parseCommandArgs(renderCommand, args, OPTIONS, 1);
+  const env = ctx.io.env;
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (typeof shard === "string") throw new UsageError(shard, renderCommand);
+  const apiUrl = values["api-url"] ?? (env.AGENTFRAMER_API_URL || DEFAULT_API_URL);
+  checkApiUrl(apiUrl, values["api-url"] !== undefined ? "--api-url" : "AGENTFRAMER_API_URL");
+  const config: RenderConfig = {
+    manifestPath: manifestPathFrom(positionals[0], ctx.io),
+    apiUrl,
+    apiKey: env.AGENTFRAMER_API_KEY || undefined,
+    emulator: values.emulator === true,
+    concurrency:
+      values.concurrency === undefined
+        ? DEFAULT_CONCURRENCY
+        : integerFlag("--concurrency", values.concurrency, 1, MAX_CONCURRENCY),
+    only: values.only,
+    force: values.force === true,
+    maxJobs:
+      values["max-jobs"] === undefined
+        ? undefined
+        : integerFlag("--max-jobs", values["max-jobs"], 0, Number.MAX_SAFE_INTEGER),
+    shard,
+  };
+  return { config, json: values.json === true };
+}
+
+function integerFlag(flag: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
+    throw new UsageError(
+      `${flag} takes a whole number from ${min} to ${max}, not "${text}"`,
+      renderCommand,
+    );
+  }
+  return value;
+}
+
+/** The key travels to this URL: https only, plain http just for loopback (an emulator). */
+function checkApiUrl(text: string, source: string): void {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`${source} is not a URL: "${text}"`, renderCommand);
+  }
+  const plainOk = url.protocol === "http:" && isLoopbackHostname(url.hostname);
+  if (url.protocol !== "https:" && !plainOk) {
+    throw new UsageError(
+      `${source} must be an https URL (plain http only on loopback, where the key cannot be overheard): "${url.origin}"`,
+      renderCommand,
+    );
+  }
+}

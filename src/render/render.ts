@@ -1,0 +1,261 @@
+import { join } from "node:path";
+import type { Dispatcher } from "undici";
+import { Agent } from "undici";
+import type { Emulator, StartEmulator } from "../emulator/types.js";
+import { loadManifest } from "../manifest/load.js";
+import type { Manifest } from "../manifest/types.js";
+import { createCacheStore, ensureStateDir } from "../plan/cache.js";
+import { writeLockfile } from "../plan/lockfile.js";
+import type { PlanEntry } from "../plan/types.js";
+import { createApiClient } from "./api-client.js";
+import type { RenderConfig } from "./config.js";
+import { DurationModel } from "./duration-model.js";
+import type { RenderError } from "./errors.js";
+import { ApiAuthError } from "./errors.js";
+import { isInFlight, openJournal } from "./journal.js";
+import { createLockUpdater } from "./lock-updater.js";
+import type { ProgressReporter } from "./progress.js";
+import { silentReporter } from "./progress.js";
+import type { Prepared } from "./render-prepare.js";
+import { foldCompletedRecords, prepare, resumableJobs, splitByCache } from "./render-prepare.js";
+import type { JobContext } from "./render-job.js";
+import { DEFAULT_JOB_DEADLINE_MS, runJob } from "./render-job.js";
+import { restoreFromCache } from "./render-restore.js";
+import type { AssetResult, RenderResult } from "./result.js";
+import { countOutcomes } from "./result.js";
+import type { Sleep } from "./retry.js";
+import { RetryBudget, sleep as realSleep } from "./retry.js";
+import { runPool } from "./scheduler.js";
+
+export { planFor } from "./render-prepare.js";
+
+/** The side effects a render needs, injected so both front ends and the tests can supply them. */
+export interface RenderDeps {
+  reporter?: ProgressReporter;
+  /** Wall clock, epoch ms. */
+  now?: () => number;
+  sleep?: Sleep;
+  random?: () => number;
+  /** Ctrl-C: stop new submissions, leave jobs in flight in the journal, return `stopped`. */
+  signal?: AbortSignal;
+  /** The HTTP dispatcher for API calls and downloads, sized to `connections` per origin. */
+  createDispatcher?: (connections: number) => Dispatcher;
+  /** With `config.emulator`: render against this running emulator instead of starting one. */
+  emulator?: Pick<Emulator, "apiUrl">;
+  /** With `config.emulator` and no `emulator`: how to start one (default: the built-in one). */
+  startEmulator?: StartEmulator;
+  /** Per-job limit from submission to the end of polling. Default 30 minutes. */
+  jobDeadlineMs?: number;
+}
+
+/** Restores only copy local files; more of them at once just contend for the disk. */
+const RESTORE_CONCURRENCY = 8;
+/** The emulator accepts any key unless told otherwise; this one marks requests as local. */
+const EMULATOR_KEY = "emulator-local-key";
+
+/**
+ * The render core both front ends call: load → plan → select → (budget check) → restore from the
+ * cache → submit, poll and download the rest through a bounded pool, recording each asset the
+ * moment it completes. Throws ManifestError / LockfileError before anything is submitted or
+ * written; after that, every outcome is in the returned result.
+ */
+export async function render(config: RenderConfig, deps: RenderDeps = {}): Promise<RenderResult> {
+  const now = deps.now ?? Date.now;
+  const reporter = deps.reporter ?? silentReporter;
+  const startedAt = now();
+  const manifest = await loadManifest(config.manifestPath);
+  const stateDir = await ensureStateDir(manifest.dir);
+  const journal = openJournal(stateDir, now);
+  await foldCompletedRecords(manifest, journal);
+  const prepared = await prepare(manifest, config);
+  const resumable = await resumableJobs(journal, prepared);
+  const warn = (message: string): void => reporter.emit({ kind: "warning", message });
+  const cache = createCacheStore(join(stateDir, "cache"), warn);
+  const split = await splitByCache(prepared.selection.toRender, cache, config.force, resumable);
+  const results = new Map<string, AssetResult>();
+  const finish = (stopped?: string): RenderResult => {
+    const result = collect(prepared, results, stopped);
+    reporter.emit({ kind: "finish", result, elapsedMs: now() - startedAt });
+    return result;
+  };
+  for (const e of prepared.selection.unchanged) results.set(e.id, outcome(e, "unchanged"));
+  for (const e of prepared.selection.excluded) results.set(e.id, outcome(e, "skipped"));
+
+  let newJobs = split.jobs.filter((e) => !resumable.has(e.id)).length;
+  if (config.maxJobs !== undefined && newJobs > config.maxJobs) {
+    const why = `the plan needs ${newJobs} new job${newJobs === 1 ? "" : "s"}, more than --max-jobs ${config.maxJobs}; nothing was submitted`;
+    for (const e of prepared.selection.toRender) results.set(e.id, outcome(e, "skipped", why));
+    return finish(why);
+  }
+  reporter.emit({
+    kind: "start",
+    total: prepared.selection.toRender.length,
+    unchanged: prepared.selection.unchanged.length,
+    excluded: prepared.selection.excluded.length,
+  });
+
+  const updater = createLockUpdater({
+    initial: prepared.lock,
+    write: (lock) => writeLockfile(prepared.lockPath, lock),
+    onWritten: async (ids) => {
+      for (const id of ids) await journal.remove(id);
+    },
+  });
+  const shared = {
+    manifestDir: manifest.dir,
+    cache,
+    journal,
+    updater,
+    index: prepared.index,
+    now,
+    reporter,
+  };
+  let stopReason: string | undefined;
+  const stop = new AbortController();
+  const onInterrupt = (): void => stop.abort(new Error("interrupted"));
+  deps.signal?.addEventListener("abort", onInterrupt, { once: true });
+  if (deps.signal?.aborted) onInterrupt();
+  let closeServices = async (): Promise<void> => {};
+  try {
+    const jobs = [...split.jobs];
+    await runPool(split.restore, RESTORE_CONCURRENCY, async (entry) => {
+      const restored = await restoreFromCache(entry, shared);
+      if (restored) results.set(entry.id, restored);
+      else if (config.maxJobs === undefined || newJobs < config.maxJobs) {
+        // The cache entry turned out unusable: render after all, within the budget.
+        newJobs += 1;
+        jobs.push(entry);
+      } else
+        results.set(
+          entry.id,
+          outcome(entry, "skipped", "cache entry unusable and --max-jobs reached"),
+        );
+    });
+    if (jobs.length > 0 && !stop.signal.aborted) {
+      const services = await startServices(config, deps, manifest);
+      closeServices = services.close;
+      const ctx: JobContext = {
+        ...shared,
+        client: services.client,
+        dispatcher: services.dispatcher,
+        model: new DurationModel(),
+        force: config.force,
+        jobDeadlineMs: deps.jobDeadlineMs ?? DEFAULT_JOB_DEADLINE_MS,
+        sleep: deps.sleep ?? realSleep,
+        random: deps.random ?? Math.random,
+        signal: stop.signal,
+        onWideFailure(error: RenderError) {
+          if (stopReason === undefined) reporter.emit({ kind: "stopping", reason: error.message });
+          stopReason ??= error.message;
+          if (error instanceof ApiAuthError) stop.abort(error);
+        },
+      };
+      const { notStarted } = await runPool(
+        jobs,
+        config.concurrency,
+        async (entry) => {
+          const result = await runJob(withAsset(entry), resumable.get(entry.id), ctx);
+          results.set(entry.id, result);
+          reporter.emit({ kind: "asset", result });
+        },
+        () => stopReason === undefined && !stop.signal.aborted,
+      );
+      for (const e of notStarted)
+        results.set(e.id, outcome(e, "skipped", "not submitted: the run stopped early"));
+    }
+  } finally {
+    deps.signal?.removeEventListener("abort", onInterrupt);
+    await updater.close();
+    await prepared.index.save().catch(() => {});
+    await closeServices();
+  }
+  if (deps.signal?.aborted) {
+    const inFlight = (await journal.readAll()).filter(isInFlight).length;
+    for (const e of prepared.selection.toRender) {
+      if (!results.has(e.id)) results.set(e.id, outcome(e, "skipped", "interrupted"));
+    }
+    return finish(
+      `interrupted — run the same command again to resume ${inFlight} job${inFlight === 1 ? "" : "s"} in flight; nothing will be submitted twice`,
+    );
+  }
+  return finish(stopReason);
+}
+
+interface Services {
+  client: ReturnType<typeof createApiClient>;
+  dispatcher: Dispatcher;
+  close(): Promise<void>;
+}
+
+/** The HTTP side, started only when some asset needs a job (a run of restores needs no key). */
+async function startServices(
+  config: RenderConfig,
+  deps: RenderDeps,
+  manifest: Manifest,
+): Promise<Services> {
+  let emulator: Emulator | undefined;
+  let apiUrl = config.apiUrl;
+  let apiKey = config.apiKey;
+  if (config.emulator) {
+    if (deps.emulator) apiUrl = deps.emulator.apiUrl;
+    else {
+      const start = deps.startEmulator ?? (await import("../emulator/index.js")).startEmulator;
+      emulator = await start({ seed: 1 });
+      apiUrl = emulator.apiUrl;
+    }
+    apiKey ??= EMULATOR_KEY;
+  }
+  if (!apiKey) {
+    throw new Error(
+      `${manifest.path}: assets need rendering but no API key is set (AGENTFRAMER_API_KEY)`,
+    );
+  }
+  // Each job in flight may hold one status request open (Prefer: wait) and one download.
+  const connections = config.concurrency + 2;
+  const dispatcher = deps.createDispatcher?.(connections) ?? new Agent({ connections });
+  const client = createApiClient({
+    baseUrl: apiUrl,
+    apiKey,
+    dispatcher,
+    retryBudget: new RetryBudget(),
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+    ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.random ? { random: deps.random } : {}),
+  });
+  return {
+    client,
+    dispatcher,
+    async close() {
+      await dispatcher.close().catch(() => {});
+      await emulator?.close();
+    },
+  };
+}
+
+function withAsset(entry: PlanEntry): PlanEntry & { asset: NonNullable<PlanEntry["asset"]> } {
+  if (!entry.asset) throw new Error(`plan entry ${entry.id} has no asset`);
+  return entry as PlanEntry & { asset: NonNullable<PlanEntry["asset"]> };
+}
+
+function outcome(entry: PlanEntry, status: AssetResult["status"], error?: string): AssetResult {
+  const result: AssetResult = { id: entry.id, status, output: entry.output, hash: entry.hash };
+  if (status === "unchanged" && entry.lock) result.generation = entry.lock.generation;
+  if (error !== undefined) result.error = error;
+  return result;
+}
+
+/** Results in manifest order; orphaned lock entries are not assets of this run. */
+function collect(
+  prepared: Prepared,
+  results: Map<string, AssetResult>,
+  stopped: string | undefined,
+): RenderResult {
+  const assets: AssetResult[] = [];
+  for (const entry of prepared.plan.entries) {
+    if (entry.status === "orphaned") continue;
+    assets.push(results.get(entry.id) ?? outcome(entry, "skipped", stopped ?? "not reached"));
+  }
+  const result: RenderResult = { assets, counts: countOutcomes(assets) };
+  if (stopped !== undefined) result.stopped = stopped;
+  return result;
+}

@@ -1,0 +1,142 @@
+import { rm } from "node:fs/promises";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startEmulator } from "../../src/emulator/index.js";
+import type { Emulator } from "../../src/emulator/index.js";
+import { render } from "../../src/render/render.js";
+import type { RenderDeps } from "../../src/render/render.js";
+import { recordingReporter, someAssets, TEST_KEY, TestRepo } from "../helpers/render-repo.js";
+
+let emulator: Emulator;
+let repo: TestRepo;
+const FAST = { image: { minMs: 20, maxMs: 120 } };
+
+beforeEach(async () => {
+  emulator = await startEmulator({ apiKey: TEST_KEY, durations: FAST, seed: 7 });
+});
+afterEach(async () => {
+  await emulator.close();
+  await repo?.remove();
+});
+
+const deps = (extra: Partial<RenderDeps> = {}): RenderDeps => ({ emulator, ...extra });
+
+/** Each output's bytes are the ones the emulator served for the job the lock names. */
+async function expectOutputsMatchLedger(ids: readonly string[]): Promise<void> {
+  const lock = await repo.lock();
+  const jobs = new Map(emulator.ledger.jobs().map((j) => [j.id, j]));
+  for (const id of ids) {
+    const entry = lock.assets[id];
+    expect(entry, id).toBeDefined();
+    const job = jobs.get(entry?.generation ?? "");
+    expect(job?.sha256, id).toBeDefined();
+    expect(await repo.sha256(entry?.output ?? ""), id).toBe(job?.sha256);
+    expect(entry?.sha256).toBe(job?.sha256);
+    expect(entry?.size).toBe(job?.size);
+  }
+}
+
+describe("render against the emulator", () => {
+  it("renders every output with the ledger's bytes, then makes zero requests when run again", async () => {
+    const assets = someAssets(12);
+    repo = await TestRepo.create(assets);
+    const first = await render(repo.config(), deps());
+    expect(first.counts).toMatchObject({ rendered: 12, failed: 0 });
+    expect(first.stopped).toBeUndefined();
+    await expectOutputsMatchLedger(assets.map((a) => a.id));
+    expect(emulator.ledger.jobs()).toHaveLength(12);
+    expect(await repo.files()).not.toContainEqual(expect.stringMatching(/\.tmp$/));
+
+    emulator.ledger.reset();
+    const second = await render(repo.config(), deps());
+    expect(second.counts).toMatchObject({ unchanged: 12, rendered: 0 });
+    const { create, status, download } = emulator.ledger.requests;
+    expect({ create, status, download }).toEqual({ create: 0, status: 0, download: 0 });
+  });
+
+  it("submits exactly one job when one prompt changes", async () => {
+    const assets = someAssets(6);
+    repo = await TestRepo.create(assets);
+    await render(repo.config(), deps());
+    const before = await repo.lock();
+
+    assets[2] = { ...assets[2]!, prompt: "A blue circle instead" };
+    await repo.writeManifest(assets);
+    emulator.ledger.reset();
+    const result = await render(repo.config(), deps());
+    expect(result.counts).toMatchObject({ rendered: 1, unchanged: 5 });
+    expect(emulator.ledger.requests.create).toBe(1);
+    const after = await repo.lock();
+    expect(after.assets["asset-2"]?.hash).not.toBe(before.assets["asset-2"]?.hash);
+    expect(after.assets["asset-0"]).toEqual(before.assets["asset-0"]);
+    await expectOutputsMatchLedger(["asset-2"]);
+  });
+
+  it("fails one rejected asset (exit 1) while the others render, keeping its old lock entry", async () => {
+    const assets = someAssets(5);
+    repo = await TestRepo.create(assets);
+    await render(repo.config(), deps());
+    const before = await repo.lock();
+
+    assets[1] = { ...assets[1]!, params: { width: 99999 } }; // the API refuses: 400
+    assets[3] = { ...assets[3]!, prompt: "Changed and fine" };
+    await repo.writeManifest(assets);
+    const result = await render(repo.config(), deps());
+    expect(result.counts).toMatchObject({ rendered: 1, failed: 1, unchanged: 3 });
+    const failed = result.assets.find((a) => a.id === "asset-1");
+    expect(failed?.status).toBe("failed");
+    expect(failed?.error).toMatch(/400|width/);
+    const after = await repo.lock();
+    expect(after.assets["asset-1"]).toEqual(before.assets["asset-1"]);
+    await expectOutputsMatchLedger(["asset-3"]);
+  });
+
+  it("restores from the cache, with no request, after the output and its lock entry are deleted", async () => {
+    const assets = someAssets(3);
+    repo = await TestRepo.create(assets);
+    await render(repo.config(), deps());
+    const lock = await repo.lock();
+    const original = await repo.sha256("public/asset/1.png");
+    await rm(repo.path("public/asset/1.png"));
+    delete lock.assets["asset-1"];
+    await repo.writeLock(lock);
+
+    emulator.ledger.reset();
+    const reporter = recordingReporter();
+    const result = await render(repo.config(), deps({ reporter }));
+    expect(result.assets.find((a) => a.id === "asset-1")?.status).toBe("restored");
+    expect(emulator.ledger.requests.create + emulator.ledger.requests.status).toBe(0);
+    expect(await repo.sha256("public/asset/1.png")).toBe(original);
+    expect((await repo.lock()).assets["asset-1"]?.sha256).toBe(original);
+  });
+
+  it("refuses to start past --max-jobs: exit-3 result, nothing submitted or written", async () => {
+    repo = await TestRepo.create(someAssets(3));
+    const result = await render(repo.config({ maxJobs: 2 }), deps());
+    expect(result.stopped).toMatch(/needs 3 new jobs, more than --max-jobs 2/);
+    expect(result.counts.skipped).toBe(3);
+    expect(emulator.ledger.requests.create).toBe(0);
+    expect(await repo.exists("agentframer.lock")).toBe(false);
+    expect(await repo.exists("public")).toBe(false);
+  });
+
+  it("--only renders just the matching ids", async () => {
+    repo = await TestRepo.create([...someAssets(3, "hero"), ...someAssets(3, "product")]);
+    const result = await render(repo.config({ only: "hero-*" }), deps());
+    expect(result.counts).toMatchObject({ rendered: 3, skipped: 3 });
+    expect(emulator.ledger.jobs()).toHaveLength(3);
+    expect(Object.keys((await repo.lock()).assets).sort()).toEqual(["hero-0", "hero-1", "hero-2"]);
+  });
+
+  it("--shard I/N partitions the assets disjointly and completely", async () => {
+    const assets = someAssets(20);
+    repo = await TestRepo.create(assets);
+    const seen: string[] = [];
+    for (let index = 1; index <= 3; index += 1) {
+      const result = await render(repo.config({ shard: { index, total: 3 } }), deps());
+      seen.push(...result.assets.filter((a) => a.status === "rendered").map((a) => a.id));
+    }
+    expect(seen.sort()).toEqual(assets.map((a) => a.id).sort());
+    expect(emulator.ledger.jobs()).toHaveLength(20);
+    await expectOutputsMatchLedger(assets.map((a) => a.id));
+  });
+});
