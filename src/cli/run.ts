@@ -1,14 +1,119 @@
-import type { Writable } from "node:stream";
+/**
+ * The CLI front end: pick the command, run it, and turn whatever it throws into one report and
+ * an exit code. Everything a command needs from the process comes in through `io`.
+ */
+import { ManifestError, formatProblem } from "../manifest/errors.js";
+import { LockfileError } from "../plan/lockfile.js";
+import { UsageError, commandHelp } from "./command.js";
+import type { Command, CommandContext } from "./command.js";
+import * as registry from "./commands/index.js";
 import { ExitCode } from "./exit-codes.js";
+import type { CliIo } from "./io.js";
+import { styleFor } from "./style.js";
+import { VERSION } from "./version.js";
 
-export interface CliIo {
-  stdout: Writable;
-  stderr: Writable;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
+export type { CliIo } from "./io.js";
+
+export function commands(): Command[] {
+  return Object.values(registry).sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+function programHelp(): string {
+  const list = commands();
+  const width = Math.max(...list.map((c) => c.name.length));
+  return [
+    "agentframer — keep a repository's AI-generated media in step with its manifest",
+    "",
+    "Usage: agentframer <command> [options]",
+    "",
+    "Commands:",
+    ...list.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Options:",
+    "  -h, --help     Show help (also: agentframer <command> --help)",
+    "  -V, --version  Print the version",
+    "",
+    "Exit codes: 0 done; 1 some assets failed; 2 invalid manifest or usage (nothing written);",
+    "3 stopped early by auth, credits or a budget.",
+    "",
+  ].join("\n");
+}
+
+/** Arguments before a `--` (after it, `--help` is a file name). */
+function wantsHelp(args: readonly string[]): boolean {
+  const end = args.indexOf("--");
+  return (end === -1 ? args : args.slice(0, end)).some((a) => a === "--help" || a === "-h");
+}
+
+async function dispatch(argv: string[], ctx: CommandContext): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined) {
+    ctx.io.stderr.write(programHelp());
+    return ExitCode.Invalid;
+  }
+  if (name === "--help" || name === "-h" || name === "help") {
+    const command = commands().find((c) => c.name === args[0]);
+    ctx.io.stdout.write(command ? commandHelp(command) : programHelp());
+    return ExitCode.Ok;
+  }
+  if (name === "--version" || name === "-V") {
+    ctx.io.stdout.write(`${VERSION}\n`);
+    return ExitCode.Ok;
+  }
+  const command = commands().find((c) => c.name === name);
+  if (command === undefined) {
+    const names = commands().map((c) => c.name);
+    throw new UsageError(
+      name.startsWith("-")
+        ? `unknown option ${name}; options go after the command`
+        : `unknown command "${name}"; commands: ${names.join(", ")}`,
+    );
+  }
+  if (wantsHelp(args)) {
+    ctx.io.stdout.write(commandHelp(command));
+    return ExitCode.Ok;
+  }
+  return command.run(args, ctx);
+}
+
+/** Report a thrown error once, as the user should read it, and pick the exit code. */
+function report(error: unknown, ctx: CommandContext): number {
+  const { stderr } = ctx.io;
+  const red = ctx.errStyle.red;
+  if (error instanceof UsageError) {
+    const usage = error.command
+      ? `agentframer ${error.command.usage}`
+      : "agentframer <command> [options]";
+    const more = error.command ? `agentframer ${error.command.name} --help` : "agentframer --help";
+    stderr.write(`agentframer: ${red(error.message)}\nUsage: ${usage}\nRun '${more}' for more.\n`);
+    return ExitCode.Invalid;
+  }
+  if (error instanceof ManifestError) {
+    const n = error.problems.length;
+    stderr.write(error.problems.map((p) => `${formatProblem(p)}\n`).join(""));
+    stderr.write(red(`${n} problem${n === 1 ? "" : "s"} in the manifest; nothing was written.\n`));
+    return ExitCode.Invalid;
+  }
+  if (error instanceof LockfileError) {
+    stderr.write(`agentframer: ${red(error.message)}\nNothing was written.\n`);
+    return ExitCode.Invalid;
+  }
+  // The stack helps a bug report, not a user: only on request.
+  const detail = ctx.io.env.AGENTFRAMER_DEBUG ? (error as Error).stack : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  stderr.write(`agentframer: error: ${detail ?? message}\n`);
+  return ExitCode.AssetsFailed;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  io.stderr.write(`agentframer: not yet implemented: ${argv.join(" ")}\n`);
-  return ExitCode.Invalid;
+  const ctx: CommandContext = {
+    io,
+    outStyle: styleFor(io.stdout, io.env),
+    errStyle: styleFor(io.stderr, io.env),
+  };
+  try {
+    return await dispatch(argv, ctx);
+  } catch (error) {
+    return report(error, ctx);
+  }
 }

@@ -1,0 +1,104 @@
+import { relative } from "node:path";
+import { loadManifest } from "../../manifest/load.js";
+import { planManifest } from "../../plan/plan-manifest.js";
+import { PLAN_STATUSES, needsRender } from "../../plan/types.js";
+import type { Plan, PlanEntry, PlanStatus } from "../../plan/types.js";
+import { manifestPathFrom, parseCommandArgs } from "../command.js";
+import type { Command, CommandContext } from "../command.js";
+import { ExitCode } from "../exit-codes.js";
+import type { Style } from "../style.js";
+
+const OPTIONS = { json: { type: "boolean" } } as const;
+
+/** One entry of `plan --json`. */
+export interface PlanJsonAsset {
+  id: string;
+  status: PlanStatus;
+  output: string;
+  hash: string;
+  /** For `changed`: the request fields that differ from the lock. */
+  changed?: string[];
+}
+
+export function planJson(plan: Plan): { assets: PlanJsonAsset[]; counts: Plan["counts"] } {
+  const assets = plan.entries.map((e): PlanJsonAsset => {
+    const out: PlanJsonAsset = { id: e.id, status: e.status, output: e.output, hash: e.hash };
+    if (e.changedFields !== undefined) out.changed = e.changedFields;
+    return out;
+  });
+  return { assets, counts: plan.counts };
+}
+
+const COLOUR_OF: Record<PlanStatus, keyof Style> = {
+  new: "green",
+  changed: "yellow",
+  unchanged: "dim",
+  missing: "red",
+  modified: "red",
+  orphaned: "cyan",
+};
+const STATUS_WIDTH = Math.max(...PLAN_STATUSES.map((s) => s.length));
+
+/** Ids are padded to a column, but a few very long ones must not push every line right. */
+const MAX_ID_WIDTH = 40;
+
+function planLine(e: PlanEntry, idWidth: number, style: Style): string {
+  const status = style[COLOUR_OF[e.status]](e.status.padEnd(STATUS_WIDTH));
+  const fields = e.changedFields?.length ? `  (${e.changedFields.join(", ")})` : "";
+  return `${status}  ${e.id.padEnd(idWidth)}  ${e.output}${fields}\n`;
+}
+
+export function countLine(plan: Plan): string {
+  const total = plan.entries.length - plan.counts.orphaned;
+  const parts = PLAN_STATUSES.map((s) => `${plan.counts[s]} ${s}`).join(", ");
+  const toRender = plan.entries.filter(needsRender).length;
+  return `${total} asset${total === 1 ? "" : "s"}: ${parts}; ${toRender} to render\n`;
+}
+
+export const planCommand: Command = {
+  name: "plan",
+  summary: "Show what a render would do, per asset (offline; submits nothing)",
+  usage: "plan [MANIFEST] [--json]",
+  description: [
+    "Compares every asset's request hash with agentframer.lock and every output file with the",
+    "bytes the lock records. Statuses: new, changed (naming the fields: type, model, prompt,",
+    "params), unchanged, missing (output file gone), modified (output bytes differ from the",
+    "lock), orphaned (in the lock, not in the manifest). MANIFEST defaults to ./agentframer.yml.",
+    "",
+    "Writes nothing but .agentframer/stat-index.json, which spares re-reading unchanged outputs.",
+  ].join("\n"),
+  options: [
+    {
+      flag: "--json",
+      description: "Print one JSON document on stdout; the summary goes to stderr",
+    },
+  ],
+  async run(args: string[], ctx: CommandContext): Promise<number> {
+    const { values, positionals } = parseCommandArgs(planCommand, args, OPTIONS, 1);
+    const manifest = await loadManifest(manifestPathFrom(positionals[0], ctx.io), {
+      cwd: ctx.io.cwd,
+    });
+    const { plan, index } = await planManifest(manifest);
+    try {
+      await index.save();
+    } catch (error) {
+      // Only a cache: a read-only checkout must still be able to plan.
+      const where = relative(ctx.io.cwd, manifest.dir) || ".";
+      ctx.io.stderr.write(
+        `agentframer: warning: could not update ${where}/.agentframer/stat-index.json: ${(error as Error).message}\n`,
+      );
+    }
+    if (values.json) {
+      ctx.io.stdout.write(`${JSON.stringify(planJson(plan))}\n`);
+      ctx.io.stderr.write(countLine(plan));
+    } else {
+      let idWidth = 0;
+      for (const e of plan.entries)
+        idWidth = Math.max(idWidth, Math.min(e.id.length, MAX_ID_WIDTH));
+      let text = "";
+      for (const entry of plan.entries) text += planLine(entry, idWidth, ctx.outStyle);
+      ctx.io.stdout.write(text + ctx.outStyle.bold(countLine(plan).trimEnd()) + "\n");
+    }
+    return ExitCode.Ok;
+  },
+};
