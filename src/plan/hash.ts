@@ -19,35 +19,35 @@ import type { RequestField } from "./types.js";
 export const HASH_FORMAT = "agentframer-asset-v1";
 const PREFIX = `${HASH_FORMAT}\n`;
 
-
 /** Hex digits kept of each per-field hash: enough to tell fields apart, short enough to diff. */
 const FIELD_HASH_LENGTH = 16;
 
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /**
- * Canonical JSON: object keys sorted by UTF-16 code unit at every depth, no whitespace, numbers
- * as JSON.stringify writes them (so -0 becomes 0). Non-finite numbers have no JSON form and
- * would otherwise collide with `null`, so they are refused.
+ * Canonical JSON: object keys sorted by UTF-16 code unit at every depth (Array#sort's default
+ * order), no whitespace, numbers as JSON.stringify writes them (so -0 becomes 0). Non-finite
+ * numbers have no JSON form and would otherwise collide with `null`, so they are refused.
  */
 export function canonicalJson(value: JsonValue): string {
-  if (value === null || typeof value === "boolean" || typeof value === "string") {
-    return JSON.stringify(value);
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return JSON.stringify(value);
+    case "number":
+      if (!Number.isFinite(value)) throw new TypeError(`not a finite number: ${value}`);
+      return JSON.stringify(value);
   }
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new TypeError(`not a finite number: ${value}`);
-    return JSON.stringify(value);
-  }
+  if (value === null) return "null";
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  return canonicalObject(value, Object.keys(value).sort(compareCodeUnits));
+  return canonicalMembers(Object.keys(value).sort(), (key) => value[key]);
 }
 
-function canonicalObject(value: { [key: string]: JsonValue }, keys: readonly string[]): string {
+function canonicalMembers(
+  sortedKeys: readonly string[],
+  valueOf: (key: string) => JsonValue | undefined,
+): string {
   let out = "";
-  for (const key of keys) {
-    const member = value[key];
+  for (const key of sortedKeys) {
+    const member = valueOf(key);
     if (member === undefined) continue;
     out += `${out === "" ? "" : ","}${JSON.stringify(key)}:${canonicalJson(member)}`;
   }
@@ -70,25 +70,37 @@ function checkParams(asset: Asset): void {
   }
 }
 
-/** The POST /generations body as an object: {type, model, prompt, ...params}. */
-export function requestBody(asset: Asset): Record<string, JsonValue> {
-  checkParams(asset);
-  return { ...asset.params, type: asset.type, model: asset.model, prompt: asset.prompt };
-}
-
 /**
- * The POST /generations body as canonical JSON. Send these exact bytes: a retry with the same
- * idempotency key then carries a byte-identical body, whatever the runtime's key order.
+ * The POST /generations body, {type, model, prompt, ...params}, as canonical JSON: the one
+ * function both the hash and the request come from. Send these exact bytes, so a retry with the
+ * same idempotency key carries a byte-identical body. Serialised straight from the asset (no
+ * merged object in between): plan hashes tens of thousands of these.
  */
 export function requestBodyJson(asset: Asset): string {
-  const body = requestBody(asset);
+  checkParams(asset);
+  const { params } = asset;
+  const keys = Object.keys(params);
+  keys.push("model", "prompt", "type");
   try {
-    return canonicalJson(body);
+    return canonicalMembers(keys.sort(), (key) =>
+      key === "type"
+        ? asset.type
+        : key === "model"
+          ? asset.model
+          : key === "prompt"
+            ? asset.prompt
+            : params[key],
+    );
   } catch (error) {
     throw new ManifestError([
       { ...asset.source, message: `asset "${asset.id}": ${(error as Error).message} in params` },
     ]);
   }
+}
+
+/** The POST /generations body as an object, parsed back from `requestBodyJson`. */
+export function requestBody(asset: Asset): Record<string, JsonValue> {
+  return JSON.parse(requestBodyJson(asset)) as Record<string, JsonValue>;
 }
 
 function sha256Hex(text: string): string {

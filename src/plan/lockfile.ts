@@ -3,7 +3,7 @@
  * error, never an empty one: treating it as empty would re-render and re-bill everything), written
  * sorted with one asset per line so that git diffs and merges touch only the assets that changed.
  */
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import type { Asset } from "../manifest/types.js";
@@ -52,20 +52,57 @@ export function emptyLockfile(): Lockfile {
   return { version: LOCKFILE_VERSION, assets: Object.create(null) as Lockfile["assets"] };
 }
 
+/**
+ * A hand-written mirror of entrySchema for the common case, a valid entry: zod copies every
+ * object it parses, which on a 50,000-asset lockfile costs more than the JSON parse itself. Never
+ * looser than the schema; anything it refuses goes to the schema, for the error message.
+ */
+function isLockEntry(value: unknown): value is LockEntry {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const e = value as Record<string, unknown>;
+  const f = e.fields as Record<string, unknown> | null | undefined;
+  const isShort = (v: unknown) => typeof v === "string" && v.length >= 1 && v.length <= 64;
+  return (
+    Object.keys(e).length === 7 &&
+    typeof e.hash === "string" &&
+    e.hash.length === 64 &&
+    typeof e.sha256 === "string" &&
+    e.sha256.length === 64 &&
+    typeof e.output === "string" &&
+    e.output.length > 0 &&
+    Number.isSafeInteger(e.size) &&
+    (e.size as number) >= 0 &&
+    typeof e.generation === "string" &&
+    typeof e.renderedAt === "string" &&
+    typeof f === "object" &&
+    f !== null &&
+    !Array.isArray(f) &&
+    Object.keys(f).length === 4 &&
+    isShort(f.type) &&
+    isShort(f.model) &&
+    isShort(f.prompt) &&
+    isShort(f.params)
+  );
+}
+
+function parseJson(text: string, file: string, remedy: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    // Conflict markers always break the JSON; say so, rather than "unexpected token '<'".
+    const conflict = /^(<{7}|={7}|>{7})( |$)/m.exec(text);
+    if (conflict) {
+      const line = text.slice(0, conflict.index).split("\n").length;
+      throw new LockfileError(file, `unresolved merge-conflict marker at line ${line}`, remedy);
+    }
+    throw new LockfileError(file, `not valid JSON (${(error as Error).message})`, remedy);
+  }
+}
+
 /** Parse lockfile text; `file` is only used in error messages. */
 export function parseLockfile(text: string, file: string): Lockfile {
   const remedy = REPAIR.replace("FILE", file);
-  const conflict = /^(<{7}|={7}|>{7})( |$)/m.exec(text);
-  if (conflict) {
-    const line = text.slice(0, conflict.index).split("\n").length;
-    throw new LockfileError(file, `unresolved merge-conflict marker at line ${line}`, remedy);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new LockfileError(file, `not valid JSON (${(error as Error).message})`, remedy);
-  }
+  const data = parseJson(text, file, remedy);
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     throw new LockfileError(file, "not a JSON object with `version` and `assets`", remedy);
   }
@@ -87,8 +124,14 @@ export function parseLockfile(text: string, file: string): Lockfile {
     throw new LockfileError(file, "`assets` must be an object keyed by asset id", remedy);
   }
   const lock = emptyLockfile();
-  for (const [id, raw] of Object.entries(assets)) {
-    const parsed = entrySchema.safeParse(raw);
+  const raw = assets as Record<string, unknown>;
+  for (const id of Object.keys(raw)) {
+    const entry = raw[id];
+    if (isLockEntry(entry)) {
+      lock.assets[id] = entry;
+      continue;
+    }
+    const parsed = entrySchema.safeParse(entry);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = ["assets", id, ...(issue?.path ?? [])].map(String).join(".");
@@ -103,7 +146,8 @@ export function parseLockfile(text: string, file: string): Lockfile {
 export async function readLockfile(path: string): Promise<Lockfile> {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    // Synchronous: one large read, several times quicker than the promise API's chunked one.
+    text = readFileSync(path, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return emptyLockfile();
     throw error;

@@ -8,7 +8,8 @@
  * RACY_WINDOW_MS of the index write are therefore re-hashed, and the index rewritten, until the
  * file is old enough to trust.
  */
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { mkdir, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "../util/atomic-write.js";
 
@@ -64,7 +65,7 @@ export class StatIndex {
   static async load(manifestDir: string): Promise<StatIndex> {
     let data: unknown;
     try {
-      data = JSON.parse(await readFile(statIndexPath(manifestDir), "utf8"));
+      data = JSON.parse(readFileSync(statIndexPath(manifestDir), "utf8"));
     } catch {
       return StatIndex.empty(manifestDir);
     }
