@@ -1,0 +1,185 @@
+import { idProblem, outputCheck, promptProblem } from "./asset-checks.js";
+import type { DataFileResult, DataTable } from "./data-file.js";
+import { ROW_PROBLEMS_MAX } from "./limits.js";
+import { compileParams, type ParamTemplate } from "./params-template.js";
+import { quote, type ProblemList } from "./problems.js";
+import type { AssetRegistry, Where } from "./registry.js";
+import type { SymlinkGuard } from "./repo-fs.js";
+import { compileTemplate, type Row, type Template } from "./template.js";
+import type { Asset, AssetType, JsonValue, SourcePosition } from "./types.js";
+import type { ValuePath, YamlPositions } from "./yaml-source.js";
+
+/** What every expansion step needs; built once per load. */
+export interface ExpandContext {
+  positions: YamlPositions;
+  problems: ProblemList;
+  /** The manifest's folder, absolute. */
+  dir: string;
+  /** The manifest's folder relative to the repository root, as segments. */
+  dirFromRoot: readonly string[];
+  cwd: string;
+  guard: SymlinkGuard;
+}
+
+/** An output to check on disk once expansion is done, and where to report it. */
+export interface OutputRef {
+  fromRoot: string;
+  output: string;
+  where: Where;
+}
+
+export interface Expanded {
+  assets: Asset[];
+  outputs: OutputRef[];
+}
+
+export interface ExpandState {
+  ctx: ExpandContext;
+  registry: AssetRegistry;
+  /** `each:` files by absolute path, read once however many assets use them. */
+  tables: Map<string, Promise<DataFileResult>>;
+  out: Expanded;
+}
+
+/** An asset declared without `each:`; type and model are absent when they were invalid. */
+export type DeclaredAsset = Omit<Asset, "type" | "model"> & { type?: AssetType; model?: string };
+
+/**
+ * Checks an asset declared without `each:` (problems point at its fields in the manifest) and,
+ * when it is whole and sound, adds it.
+ */
+export function emitDeclared(
+  state: ExpandState,
+  asset: DeclaredAsset,
+  base: ValuePath,
+  whole: boolean,
+): void {
+  const { positions, problems, dirFromRoot } = state.ctx;
+  const idAt = positions.value([...base, "id"]);
+  const outputAt = positions.value([...base, "output"]);
+  let ok = true;
+  const report = (at: SourcePosition, message: string | undefined): void => {
+    if (message === undefined) return;
+    problems.add(at, message);
+    ok = false;
+  };
+  const id = idProblem(asset.id);
+  report(idAt, id && `id ${quote(asset.id)} ${id}`);
+  const prompt = promptProblem(asset.prompt);
+  report(positions.value([...base, "prompt"]), prompt && `prompt ${prompt}`);
+  const output = outputCheck(asset.output, asset.type, dirFromRoot);
+  report(outputAt, output.ok ? undefined : `output ${quote(asset.output)} ${output.problem}`);
+  if (!id) report(idAt, state.registry.claimId(asset.id, idAt));
+  if (!output.ok) return;
+  const { fromManifest, fromRoot } = output.path;
+  report(outputAt, state.registry.claimOutput(fromRoot, fromManifest, asset.id, outputAt));
+  const { type, model } = asset;
+  if (!ok || !whole || type === undefined || model === undefined) return;
+  state.out.assets.push({ ...asset, type, model, output: fromManifest });
+  state.out.outputs.push({ fromRoot, output: fromManifest, where: outputAt });
+}
+
+export interface RowSpec {
+  type: AssetType;
+  model: string;
+  params: Record<string, JsonValue>;
+  paramTemplates: readonly ParamTemplate[];
+  id: Template;
+  prompt: Template;
+  output: Template;
+  table: DataTable;
+  /** Where the asset was declared: each row's `source`. */
+  source: SourcePosition;
+  /** Where its `each:` is written, for the count of problems not shown. */
+  eachAt: SourcePosition;
+}
+
+/**
+ * Adds one asset per row. Problems point at the row in the data file; past ROW_PROBLEMS_MAX for
+ * one file, the rest are only counted.
+ */
+export function emitRows(state: ExpandState, spec: RowSpec): void {
+  const { problems, dirFromRoot } = state.ctx;
+  const { table, type, model, source } = spec;
+  const columns = table.columnIndex;
+  const fillId = compileTemplate(spec.id, columns);
+  const fillPrompt = compileTemplate(spec.prompt, columns);
+  const fillOutput = compileTemplate(spec.output, columns);
+  const buildParams = compileParams(spec.params, spec.paramTemplates, (t) =>
+    compileTemplate(t, columns),
+  );
+  const used = usedColumns(
+    [spec.id, spec.prompt, spec.output, ...spec.paramTemplates.map((p) => p.template)],
+    columns,
+  );
+  const position = table.position;
+  let shown = 0;
+  let hidden = 0;
+
+  const rowProblem = (row: number, message: string): void => {
+    if (shown < ROW_PROBLEMS_MAX) {
+      problems.add(position(row), message);
+      shown++;
+    } else hidden++;
+  };
+
+  rows: for (let r = 0; r < table.rows.length; r++) {
+    const row: Row = table.rows[r] ?? [];
+    if (table.cellProblem) {
+      for (const column of used) {
+        const problem = table.cellProblem(r, column);
+        if (problem !== undefined) {
+          rowProblem(r, problem);
+          continue rows;
+        }
+      }
+    }
+    const where: Where = { position, row: r };
+    const id = fillId(row);
+    const idIssue = idProblem(id);
+    if (idIssue) rowProblem(r, `this row makes id ${quote(id)}, which ${idIssue}`);
+    const prompt = fillPrompt(row);
+    const promptIssue = promptProblem(prompt);
+    if (promptIssue) rowProblem(r, `this row makes a prompt that ${promptIssue}`);
+    const output = outputCheck(fillOutput(row), type, dirFromRoot);
+    if (!output.ok)
+      rowProblem(r, `this row makes output ${quote(fillOutput(row))}, which ${output.problem}`);
+    if (idIssue || promptIssue || !output.ok) continue;
+    const duplicate = state.registry.claimId(id, where);
+    if (duplicate) rowProblem(r, duplicate);
+    const { fromManifest, fromRoot } = output.path;
+    const collision = state.registry.claimOutput(fromRoot, fromManifest, id, where);
+    if (collision) rowProblem(r, collision);
+    if (duplicate || collision) continue;
+    state.out.assets.push({
+      id,
+      type,
+      model,
+      prompt,
+      params: buildParams(row),
+      output: fromManifest,
+      source,
+    });
+    state.out.outputs.push({ fromRoot, output: fromManifest, where });
+  }
+  if (hidden > 0) {
+    problems.add(
+      spec.eachAt,
+      `${table.file} has ${hidden} more problems not shown (the first ${ROW_PROBLEMS_MAX} are)`,
+    );
+  }
+}
+
+function usedColumns(
+  templates: readonly Template[],
+  columns: ReadonlyMap<string, number>,
+): number[] {
+  const used = new Set<number>();
+  for (const t of templates) {
+    for (const p of t.placeholders) {
+      const index = columns.get(p.name);
+      if (index !== undefined) used.add(index);
+    }
+  }
+  return [...used];
+}

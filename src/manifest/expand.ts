@@ -1,0 +1,294 @@
+import { join } from "node:path";
+import { ID_RULE, TYPE_NOUN } from "./asset-checks.js";
+import { readDataFile, type DataTable } from "./data-file.js";
+import {
+  emitDeclared,
+  emitRows,
+  type ExpandContext,
+  type Expanded,
+  type ExpandState,
+} from "./emit.js";
+import { MAX_ASSETS } from "./limits.js";
+import { findParamTemplates } from "./params-template.js";
+import {
+  characterProblem,
+  checkRepoPath,
+  DATA_EXTENSIONS,
+  extensionProblem,
+  OUTPUT_EXTENSIONS,
+} from "./path-rules.js";
+import { displayPath, quote } from "./problems.js";
+import { AssetRegistry } from "./registry.js";
+import type { RawAsset, RawDefaults } from "./schema.js";
+import { didYouMean } from "./suggest.js";
+import { parseTemplate, type Template } from "./template.js";
+import type { AssetType, JsonValue, SourcePosition } from "./types.js";
+import type { ValuePath } from "./yaml-source.js";
+
+interface Field {
+  name: "id" | "prompt" | "output" | "params";
+  template: Template;
+  source: ValuePath;
+}
+
+/**
+ * Merges defaults into each asset, expands `each:` rows in order, and checks what depends on
+ * more than one field. Templates are checked once here; rows only run compiled fills (emit.ts).
+ */
+/** A declared asset's valid fields, and the names of those that were invalid (already reported). */
+export interface Salvaged<T> {
+  raw: T;
+  broken: ReadonlySet<string>;
+}
+
+export async function expandAssets(
+  ctx: ExpandContext,
+  defaults: Salvaged<RawDefaults>,
+  declared: readonly ({ index: number } & Salvaged<RawAsset>)[],
+): Promise<Expanded> {
+  const state: ExpandState = {
+    ctx,
+    registry: new AssetRegistry(),
+    tables: new Map(),
+    out: { assets: [], outputs: [] },
+  };
+  for (const { index, raw, broken } of declared) {
+    await expandOne(state, defaults, index, { raw, broken });
+  }
+  return state.out;
+}
+
+/**
+ * Checks one declared asset and adds what it expands to. An asset with invalid fields (already
+ * reported) is still checked as far as its valid fields allow, but adds nothing.
+ */
+async function expandOne(
+  state: ExpandState,
+  { raw: defaults, broken: brokenDefaults }: Salvaged<RawDefaults>,
+  index: number,
+  { raw, broken }: Salvaged<RawAsset>,
+): Promise<void> {
+  const { positions, problems } = state.ctx;
+  const base: ValuePath = ["assets", index];
+  const source = positions.value(base);
+  const type = raw.type ?? defaults.type;
+  const model = raw.model ?? defaults.model;
+  let ok = broken.size === 0;
+  for (const [key, value] of [
+    ["type", type],
+    ["model", model],
+  ] as const) {
+    if (value !== undefined) continue;
+    // An invalid value here or in defaults is reported already; "no type" would be noise.
+    if (!broken.has(key) && !brokenDefaults.has(key)) {
+      problems.add(source, `asset ${quote(raw.id)} has no "${key}"; set it here or under defaults`);
+    }
+    ok = false;
+  }
+
+  const params: Record<string, JsonValue> = { ...defaults.params, ...raw.params };
+  const paramTemplates = findParamTemplates(params, (key) =>
+    raw.params && Object.hasOwn(raw.params, key)
+      ? [...base, "params", key]
+      : ["defaults", "params", key],
+  );
+  const fields: Field[] = [
+    { name: "id", template: parseTemplate(raw.id), source: [...base, "id"] },
+    { name: "prompt", template: parseTemplate(raw.prompt), source: [...base, "prompt"] },
+    { name: "output", template: parseTemplate(raw.output), source: [...base, "output"] },
+    ...paramTemplates.map((p) => ({
+      name: "params" as const,
+      template: p.template,
+      source: p.source,
+    })),
+  ];
+  const untemplated: [string, string | undefined, ValuePath][] = [
+    ["model", model, raw.model !== undefined ? [...base, "model"] : ["defaults", "model"]],
+    ["each", raw.each, [...base, "each"]],
+  ];
+  for (const [name, text, at] of untemplated) {
+    const template = parseTemplate(text ?? "");
+    template.placeholders.forEach((p, k) => {
+      problems.add(
+        placeholderAt(state, at, template, k),
+        `${p.raw} cannot be used in "${name}"; only id, prompt, output and params take {{column}}`,
+      );
+      ok = false;
+    });
+  }
+  for (const field of fields) ok = checkTemplateSyntax(state, field) && ok;
+
+  if (raw.each === undefined) {
+    let placeholders = 0;
+    for (const field of fields) {
+      field.template.placeholders.forEach((p, k) => {
+        problems.add(
+          placeholderAt(state, field.source, field.template, k),
+          `${p.raw} needs an "each:" file on this asset to take "${p.name}" from`,
+        );
+        placeholders++;
+      });
+    }
+    // An id or output with "{{" would only add a second, less helpful problem.
+    if (placeholders > 0) return;
+    const { id, prompt, output } = raw;
+    emitDeclared(state, { id, type, model, prompt, params, output, source }, base, ok);
+    return;
+  }
+
+  if (type !== undefined) ok = checkTemplateParts(state, fields, type) && ok;
+  const eachAt = positions.value([...base, "each"]);
+  const table = await loadTable(state, raw.each, eachAt);
+  if (!table) return;
+  ok = checkColumns(state, fields, table) && ok;
+  for (const field of fields) {
+    const perRow = field.name === "id" || field.name === "output";
+    if (perRow && table.rows.length > 1 && field.template.placeholders.length === 0) {
+      problems.add(
+        positions.value(field.source),
+        `${field.name} ${quote(field.template.source)} is the same for every row of ${table.file}; add a {{column}} to it`,
+      );
+      ok = false;
+    }
+  }
+  if (state.out.assets.length + table.rows.length > MAX_ASSETS) {
+    problems.add(
+      eachAt,
+      `${table.file} has ${table.rows.length} rows, which would make more than ${MAX_ASSETS} assets in all`,
+    );
+    ok = false;
+  }
+  if (!ok || type === undefined || model === undefined) return;
+  const [id, prompt, output] = fields.map((f) => f.template) as [Template, Template, Template];
+  emitRows(state, {
+    type,
+    model,
+    params,
+    paramTemplates,
+    id,
+    prompt,
+    output,
+    table,
+    source,
+    eachAt,
+  });
+}
+
+/** Where the k-th placeholder of `template` is written: the n-th copy of its text in the scalar. */
+function placeholderAt(
+  state: ExpandState,
+  source: ValuePath,
+  template: Template,
+  k: number,
+): SourcePosition {
+  const raw = template.placeholders[k]?.raw ?? "{{";
+  const occurrence = template.placeholders.slice(0, k).filter((p) => p.raw === raw).length;
+  return state.ctx.positions.placeholder(source, raw, occurrence);
+}
+
+function checkTemplateSyntax(state: ExpandState, field: Field): boolean {
+  const { positions, problems } = state.ctx;
+  const { template, source } = field;
+  let ok = true;
+  if (template.unclosedAt !== undefined) {
+    const before = template.source.slice(0, template.unclosedAt).split("{{").length - 1;
+    problems.add(positions.placeholder(source, "{{", before), `"{{" is never closed with "}}"`);
+    ok = false;
+  }
+  template.placeholders.forEach((p, k) => {
+    if (p.name !== "") return;
+    problems.add(
+      placeholderAt(state, source, template, k),
+      `empty placeholder ${p.raw}; write {{column}}`,
+    );
+    ok = false;
+  });
+  return ok;
+}
+
+/**
+ * Checks the fixed text of id and output templates once, so that a mistake there is one problem
+ * at the template rather than one per row.
+ */
+function checkTemplateParts(
+  state: ExpandState,
+  fields: readonly Field[],
+  type: AssetType,
+): boolean {
+  const { positions, problems } = state.ctx;
+  let ok = true;
+  for (const { name, template, source } of fields) {
+    if (template.placeholders.length === 0 || (name !== "id" && name !== "output")) continue;
+    const report = (problem: string): void => {
+      problems.add(positions.value(source), `${name} ${quote(template.source)} ${problem}`);
+      ok = false;
+    };
+    if (name === "id") {
+      const bad = template.literals.join("").match(/[^A-Za-z0-9._-]/)?.[0];
+      if (bad !== undefined) report(`contains ${quote(bad)}; ${ID_RULE}`);
+      else if (/^[._-]/.test(template.literals[0] ?? ""))
+        report(`does not start with a letter or digit; ${ID_RULE}`);
+      continue;
+    }
+    const first = template.literals[0] ?? "";
+    const last = template.literals.at(-1) ?? "";
+    const problem =
+      (/^(?:[/\\]|[A-Za-z]:)/.test(first)
+        ? "is absolute; write it relative to the manifest's folder"
+        : undefined) ??
+      template.literals.map(characterProblem).find((p) => p !== undefined) ??
+      (last.includes(".")
+        ? extensionProblem(`x${last}`, OUTPUT_EXTENSIONS[type], TYPE_NOUN[type])
+        : undefined);
+    if (problem) report(problem);
+  }
+  return ok;
+}
+
+async function loadTable(
+  state: ExpandState,
+  each: string,
+  eachAt: SourcePosition,
+): Promise<DataTable | undefined> {
+  const { problems, dirFromRoot, dir, cwd, guard } = state.ctx;
+  const checked = checkRepoPath(each, dirFromRoot);
+  const problem = checked.ok
+    ? extensionProblem(checked.path.fromManifest, DATA_EXTENSIONS, "an each: file")
+    : checked.problem;
+  if (problem || !checked.ok) {
+    problems.add(eachAt, `each file ${quote(each)} ${problem ?? ""}`);
+    return undefined;
+  }
+  const absolute = join(dir, checked.path.fromManifest);
+  let pending = state.tables.get(absolute);
+  if (!pending) {
+    pending = (async () => {
+      const linkProblem = await guard.existingFileProblem(absolute);
+      if (linkProblem) return { kind: "unreadable" as const, reason: linkProblem, link: true };
+      return readDataFile(absolute, displayPath(absolute, cwd), problems);
+    })();
+    state.tables.set(absolute, pending);
+  }
+  const result = await pending;
+  if (result.kind === "table") return result.table;
+  if (result.kind === "unreadable") {
+    problems.add(eachAt, `cannot read each file ${quote(each)}: ${result.reason}`);
+  }
+  return undefined;
+}
+
+function checkColumns(state: ExpandState, fields: readonly Field[], table: DataTable): boolean {
+  let ok = true;
+  const known = table.columns.length > 0 ? table.columns.join(", ") : "(none)";
+  for (const field of fields) {
+    field.template.placeholders.forEach((p, k) => {
+      if (p.name === "" || table.columnIndex.has(p.name)) return;
+      state.ctx.problems.add(
+        placeholderAt(state, field.source, field.template, k),
+        `unknown column "${p.name}" in ${p.raw}${didYouMean(p.name, table.columns)}; ${table.file} has columns: ${known}`,
+      );
+      ok = false;
+    });
+  }
+  return ok;
+}

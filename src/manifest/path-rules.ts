@@ -1,0 +1,167 @@
+import { posix } from "node:path";
+import { PATH_MAX_LENGTH, SEGMENT_MAX_LENGTH } from "./limits.js";
+import type { AssetType } from "./types.js";
+
+/**
+ * Lexical rules for the paths a manifest names (`output`, `each`): no syscalls, so they can run
+ * once per expanded row. What the file system adds (symlinks) is checked in repo-fs.ts.
+ *
+ * Problems are verb phrases ("goes outside the repository") so that callers can say
+ * `output "x" goes outside ...` or `this row makes output "x", which goes outside ...`.
+ */
+
+export const OUTPUT_EXTENSIONS: Readonly<Record<AssetType, readonly string[]>> = {
+  image: ["png", "jpg", "jpeg", "webp", "gif"],
+  video: ["mp4", "webm", "mov"],
+  audio: ["wav", "mp3", "ogg", "flac", "m4a"],
+};
+
+export const DATA_EXTENSIONS: readonly string[] = ["csv", "json"];
+
+export interface RepoPath {
+  /** Normalised, relative to the manifest's folder, forward slashes. */
+  fromManifest: string;
+  /** Normalised, relative to the repository root, forward slashes. */
+  fromRoot: string;
+}
+
+export type PathCheck = { ok: true; path: RepoPath } | { ok: false; problem: string };
+
+const ABSOLUTE = /^(?:[/\\]|[A-Za-z]:)/;
+// Control characters, the backslash, and what Windows refuses in names (so checkouts work there).
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const FORBIDDEN = /[\u0000-\u001f\u007f\\:*?"<>|]/;
+const NON_ASCII = /[\u0080-\uffff]/;
+const TRAILING_DOT_OR_SPACE = /[. ]$/;
+const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\.|$)/i;
+// `git~1` is how Windows may spell `.git` as a short (8.3) name.
+const GIT_FOLDER = /^(?:\.git|git~\d+)$/i;
+const NOT_PLAIN = /(?:^|\/)\.{1,2}(?:\/|$)|\/\//;
+
+/** Characters that pass for "/", "\" or "." but that NFKC does not map to them. */
+const LOOK_ALIKES: ReadonlyMap<string, string> = new Map([
+  ["\u2044", "/"], // FRACTION SLASH
+  ["\u2215", "/"], // DIVISION SLASH
+  ["\u29f8", "/"], // BIG SOLIDUS
+  ["\u0338", "/"], // COMBINING LONG SOLIDUS OVERLAY
+  ["\u2216", "\\"], // SET MINUS
+  ["\u29f5", "\\"], // REVERSE SOLIDUS OPERATOR
+  ["\u29f9", "\\"], // BIG REVERSE SOLIDUS
+  ["\u3002", "."], // IDEOGRAPHIC FULL STOP
+]);
+const PATH_SIGNIFICANT = /[./\\:]/;
+const INVISIBLE = /[\p{Cf}\p{Zl}\p{Zp}]/u;
+const ODD_SPACE = /\p{Zs}/u;
+
+/**
+ * Checks `raw` (relative to the manifest's folder, whose path from the repository root is
+ * `dirFromRoot`, "" when they are the same) and normalises it.
+ */
+export function checkRepoPath(raw: string, dirFromRoot: readonly string[]): PathCheck {
+  if (raw.length === 0) return fail("is empty");
+  if (raw.length > PATH_MAX_LENGTH) return fail(`is longer than ${PATH_MAX_LENGTH} characters`);
+  if (ABSOLUTE.test(raw)) return fail("is absolute; write it relative to the manifest's folder");
+  const forbidden = FORBIDDEN.exec(raw)?.[0];
+  if (forbidden !== undefined) return fail(forbiddenProblem(forbidden));
+  if (NON_ASCII.test(raw)) {
+    const problem = unicodeProblem(raw);
+    if (problem) return fail(problem);
+  }
+  if (raw.endsWith("/")) return fail('ends in "/"; it must name a file');
+
+  const stack = dirFromRoot.slice();
+  for (const segment of raw.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") {
+      if (stack.length === 0) return fail("goes outside the repository");
+      stack.pop();
+      continue;
+    }
+    if (segment.length > SEGMENT_MAX_LENGTH) {
+      return fail(`has a name longer than ${SEGMENT_MAX_LENGTH} characters`);
+    }
+    if (TRAILING_DOT_OR_SPACE.test(segment)) {
+      return fail(
+        `has a name ending in "." or " ", which Windows drops: ${JSON.stringify(segment)}`,
+      );
+    }
+    if (WINDOWS_RESERVED.test(segment)) {
+      return fail(`uses ${JSON.stringify(segment)}, a reserved file name on Windows`);
+    }
+    stack.push(segment);
+  }
+  const special = specialFolderProblem(stack);
+  if (special) return fail(special);
+  const fromRoot = stack.join("/");
+  const fromManifest = NOT_PLAIN.test(raw) ? posix.relative(dirFromRoot.join("/"), fromRoot) : raw;
+  return { ok: true, path: { fromManifest, fromRoot } };
+}
+
+/** The problem with a path (from the repository root) under `.git/` or `.github/`, if any. */
+export function specialFolderProblem(segments: readonly string[]): string | undefined {
+  for (const segment of segments) {
+    // Windows and macOS ignore case and trailing dots/spaces, so `.GIT.` is `.git` there.
+    const name = segment.replace(/[. ]+$/, "");
+    if (GIT_FOLDER.test(name) || GIT_FOLDER.test(segment)) return "is inside .git/";
+    if (name.toLowerCase() === ".github") return "is inside .github/";
+  }
+  return undefined;
+}
+
+/** The problem with the extension of `path` for `what` (e.g. "an image"), if any. */
+export function extensionProblem(
+  path: string,
+  allowed: readonly string[],
+  what: string,
+): string | undefined {
+  const slash = path.lastIndexOf("/");
+  const dot = path.lastIndexOf(".");
+  const extension = dot > slash + 1 ? path.slice(dot + 1).toLowerCase() : undefined;
+  if (extension !== undefined && allowed.includes(extension)) return undefined;
+  const wanted = allowed.map((e) => `.${e}`).join(", ");
+  return extension === undefined
+    ? `has no extension; ${what} needs one of ${wanted}`
+    : `has extension .${extension}; ${what} needs one of ${wanted}`;
+}
+
+/** Character-level problems alone, for the literal parts of a `{{column}}` template. */
+export function characterProblem(text: string): string | undefined {
+  const forbidden = FORBIDDEN.exec(text)?.[0];
+  if (forbidden !== undefined) return forbiddenProblem(forbidden);
+  return NON_ASCII.test(text) ? unicodeProblem(text) : undefined;
+}
+
+function forbiddenProblem(char: string): string {
+  if (char === "\\") return 'contains a backslash; separate folders with "/"';
+  const code = char.charCodeAt(0);
+  if (code < 0x20 || code === 0x7f) return `contains a control character (${codePoint(char)})`;
+  return `contains ${JSON.stringify(char)}, which Windows does not allow in file names`;
+}
+
+/**
+ * Unicode that could smuggle a separator or a dot past a reader, or an invisible character.
+ * NFKC maps most look-alikes (full-width "／", "．", one-dot leader "․") to ASCII; the rest are
+ * listed above.
+ */
+function unicodeProblem(text: string): string | undefined {
+  for (const char of text) {
+    if (char.charCodeAt(0) < 0x80) continue;
+    if (INVISIBLE.test(char)) return `contains an invisible character (${codePoint(char)})`;
+    if (ODD_SPACE.test(char)) return `contains a space other than " " (${codePoint(char)})`;
+    const normalized = char.normalize("NFKC");
+    const mimics =
+      LOOK_ALIKES.get(char) ?? (PATH_SIGNIFICANT.test(normalized) ? normalized : undefined);
+    if (mimics !== undefined) {
+      return `contains "${char}" (${codePoint(char)}), which looks like ${JSON.stringify(mimics)}; use plain ASCII`;
+    }
+  }
+  return undefined;
+}
+
+function codePoint(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+function fail(problem: string): PathCheck {
+  return { ok: false, problem };
+}

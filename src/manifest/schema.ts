@@ -1,0 +1,94 @@
+import * as z from "zod";
+import { PROMPT_MAX_BYTES } from "./limits.js";
+import { ASSET_TYPES } from "./types.js";
+
+/**
+ * The manifest as written (before defaults are merged and `each:` rows expanded). Checks that
+ * need more than one field (extensions by type, paths on disk, ids after interpolation) happen
+ * after this, in expand.ts and paths.ts.
+ */
+
+/** Keys of params that the request body sets itself; a param cannot override them. */
+export const RESERVED_PARAMS = ["type", "model", "prompt"] as const;
+
+const assetType = z
+  .enum(ASSET_TYPES)
+  .describe("What to generate: image, video or audio. Decides which output extensions fit.");
+
+const model = z.string().min(1).describe('The AgentFramer model, e.g. "flux-1.1-pro".');
+
+const params = z
+  .record(z.string(), z.json())
+  .superRefine((value, ctx) => {
+    for (const key of RESERVED_PARAMS) {
+      if (Object.hasOwn(value, key)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: `params cannot set "${key}"; use the asset's own "${key}" field`,
+          params: { at: "key" },
+        });
+      }
+    }
+  })
+  .describe(
+    "Extra request body fields (width, height, seed, ...). An asset's params are merged over defaults.params, key by key. String values may use {{column}}.",
+  );
+
+export const defaultsSchema = z
+  .strictObject({ type: assetType.optional(), model: model.optional(), params: params.optional() })
+  .describe("Merged into every asset; an asset's own fields win.");
+
+export const assetSchema = z
+  .strictObject({
+    id: z
+      .string()
+      .min(1)
+      .describe(
+        'Unique after expansion. Letters, digits, "-", "_" and "."; may use {{column}} with each:.',
+      ),
+    type: assetType.optional(),
+    model: model.optional(),
+    prompt: z
+      .string()
+      .min(1)
+      .describe(`What to generate; may use {{column}}. At most ${PROMPT_MAX_BYTES} bytes.`),
+    output: z
+      .string()
+      .min(1)
+      .describe(
+        "Where the result is written, relative to the manifest's folder; must stay inside the repository and fit the type's extensions. May use {{column}}.",
+      ),
+    params: params.optional(),
+    each: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "A CSV file with a header row, or a JSON array of objects (.json), relative to the manifest's folder: one asset per row.",
+      ),
+  })
+  .describe("One asset, or one per row of its each: file.");
+
+export const manifestSchema = z
+  .strictObject({
+    version: z.literal(1).describe("The manifest format version. Only 1 exists."),
+    defaults: defaultsSchema.optional(),
+    assets: z.array(assetSchema).describe("The assets, rendered in this order."),
+  })
+  .meta({
+    title: "agentframer manifest",
+    description:
+      "Declares the AI-generated media (images, video, audio) of a repository: what each asset is and where it lives. See agentframer render.",
+  });
+
+/** The top level alone: assets are checked one by one so that one bad asset hides no other. */
+export const manifestShellSchema = manifestSchema.extend({ assets: z.array(z.unknown()) });
+
+export type RawDefaults = z.infer<typeof defaultsSchema>;
+export type RawAsset = z.infer<typeof assetSchema>;
+
+/** Known keys per object, for "did you mean" hints. */
+export const MANIFEST_KEYS = Object.keys(manifestSchema.shape);
+export const DEFAULTS_KEYS = Object.keys(defaultsSchema.shape);
+export const ASSET_KEYS = Object.keys(assetSchema.shape);
