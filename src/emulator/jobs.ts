@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Clock } from "./clock.js";
 import type { FaultSwitches } from "./faults.js";
 import type { MediaFile } from "./media-file.js";
-import { generateMedia } from "./media.js";
+import { generateMedia, generateMediaAsync } from "./media.js";
 import type { GenerationRequest } from "./request.js";
 import { between, seededRandom } from "./rng.js";
 import type { DurationRange, JobStatus, LedgerJob, MediaType } from "./types.js";
@@ -59,6 +59,7 @@ export function isTerminal(status: JobStatus): boolean {
 export class JobStore {
   readonly #jobs = new Map<string, Job>();
   readonly #media = new Map<string, MediaFile>();
+  readonly #generating = new Map<string, Promise<MediaFile>>();
   readonly #perBody = new Map<string, number>();
 
   constructor(
@@ -119,19 +120,35 @@ export class JobStore {
     return job.outcome;
   }
 
-  /** The result file, generated on first use and kept. */
+  /** The result file, generated on first use and kept (synchronously: ledger hashes). */
   media(job: Job): MediaFile {
     let file = this.#media.get(job.id);
     if (file === undefined) {
-      file = generateMedia(
-        this.settings.seed,
-        job.bodyHash,
-        job.request,
-        this.settings.resultBytes,
-      );
+      const { seed, resultBytes } = this.settings;
+      file = generateMedia(seed, job.bodyHash, job.request, resultBytes);
       this.#media.set(job.id, file);
     }
     return file;
+  }
+
+  /** The same file for a download, generated without holding up the event loop. */
+  async mediaForDownload(job: Job): Promise<MediaFile> {
+    const ready = this.#media.get(job.id);
+    if (ready !== undefined) return ready;
+    let pending = this.#generating.get(job.id);
+    if (pending === undefined) {
+      const { seed, resultBytes } = this.settings;
+      pending = generateMediaAsync(seed, job.bodyHash, job.request, resultBytes);
+      this.#generating.set(job.id, pending);
+    }
+    try {
+      const file = await pending;
+      // A synchronous ledger read may have made it meanwhile: keep one, so its hash stays cached.
+      if (!this.#media.has(job.id)) this.#media.set(job.id, file);
+      return this.#media.get(job.id) ?? file;
+    } finally {
+      this.#generating.delete(job.id);
+    }
   }
 
   snapshot(job: Job): LedgerJob {

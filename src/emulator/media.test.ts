@@ -1,7 +1,7 @@
 import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { crc32 } from "./crc32.js";
-import { generateMedia } from "./media.js";
+import { generateMedia, generateMediaAsync } from "./media.js";
 import { VIDEO_FRAMES, VIDEO_HEIGHT, VIDEO_WIDTH } from "./mp4.js";
 import { PNG_SIGNATURE } from "./png.js";
 import { bodyHashOf, parseGenerationRequest } from "./request.js";
@@ -148,4 +148,17 @@ describe("MP4", () => {
     expect(mp4.length).toBe(2_000_000);
     expect(boxes(mp4).map((b) => b.type)).toEqual(["ftyp", "moov", "mdat", "free"]);
   });
+});
+
+describe("sliced generation", () => {
+  it.each(["image", "audio", "video"])(
+    "gives the same %s bytes as the synchronous one",
+    async (type) => {
+      const body = { type, model: "m", prompt: "same either way", width: 300, height: 100 };
+      const parsed = parseGenerationRequest(body);
+      if (!parsed.ok) throw new Error(parsed.message);
+      const sliced = await generateMediaAsync(1, bodyHashOf(body), parsed.request, 0);
+      expect(sliced.sha256()).toBe(generateMedia(1, bodyHashOf(body), parsed.request, 0).sha256());
+    },
+  );
 });

@@ -5,6 +5,8 @@ import { pngSegments } from "./png.js";
 import type { GenerationRequest } from "./request.js";
 import type { MediaType } from "./types.js";
 import { wavSegments } from "./wav.js";
+import type { Work } from "./work.js";
+import { runAsync, runSync } from "./work.js";
 
 /** File extension of each type's results (known before the file is generated). */
 export const EXTENSIONS: Readonly<Record<MediaType, string>> = {
@@ -23,22 +25,39 @@ export function generateMedia(
   request: GenerationRequest,
   minBytes: number,
 ): MediaFile {
+  return runSync(mediaWork(seed, bodyHash, request, minBytes));
+}
+
+/** The same file, generated in slices that leave the event loop free between them. */
+export function generateMediaAsync(
+  seed: number,
+  bodyHash: string,
+  request: GenerationRequest,
+  minBytes: number,
+): Promise<MediaFile> {
+  return runAsync(mediaWork(seed, bodyHash, request, minBytes));
+}
+
+function* mediaWork(
+  seed: number,
+  bodyHash: string,
+  request: GenerationRequest,
+  minBytes: number,
+): Work<MediaFile> {
   const palette = paletteFor(seed, bodyHash, request.prompt);
   const size = Math.max(request.bytes, minBytes);
   switch (request.type) {
-    case "image":
-      return new MediaFile(
-        "image/png",
-        EXTENSIONS.image,
-        pngSegments(request.width, request.height, palette, size),
-      );
-    case "audio":
-      return new MediaFile(
-        "audio/wav",
-        EXTENSIONS.audio,
-        wavSegments(request.durationSeconds, palette, size),
-      );
-    case "video":
-      return new MediaFile("video/mp4", EXTENSIONS.video, mp4Segments(palette, size));
+    case "image": {
+      const segments = yield* pngSegments(request.width, request.height, palette, size);
+      return new MediaFile("image/png", EXTENSIONS.image, segments);
+    }
+    case "audio": {
+      const segments = wavSegments(request.durationSeconds, palette, size);
+      return new MediaFile("audio/wav", EXTENSIONS.audio, segments);
+    }
+    case "video": {
+      const segments = yield* mp4Segments(palette, size);
+      return new MediaFile("video/mp4", EXTENSIONS.video, segments);
+    }
   }
 }

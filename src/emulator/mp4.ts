@@ -1,6 +1,8 @@
 import type { Segment } from "./media-file.js";
 import type { Palette } from "./palette.js";
 import { mix } from "./palette.js";
+import type { Work } from "./work.js";
+import { PAUSE } from "./work.js";
 
 export const VIDEO_WIDTH = 160;
 export const VIDEO_HEIGHT = 90;
@@ -37,7 +39,7 @@ function u16(...values: number[]): Buffer {
 const IDENTITY_MATRIX = u32(0x00010000, 0, 0, 0, 0x00010000, 0, 0, 0, 0x40000000);
 
 /** A gradient with a disc sliding across it, one RGB24 frame per sample. */
-function renderFrames(palette: Palette): Buffer {
+function* renderFrames(palette: Palette): Work<Buffer> {
   const frameBytes = VIDEO_WIDTH * VIDEO_HEIGHT * 3;
   const frames = Buffer.alloc(frameBytes * VIDEO_FRAMES);
   const radius = VIDEO_HEIGHT / 4;
@@ -56,6 +58,7 @@ function renderFrames(palette: Palette): Buffer {
         frames[at + 2] = Math.round(b);
       }
     }
+    yield PAUSE;
   }
   return frames;
 }
@@ -130,9 +133,9 @@ function moov(frameBytes: number, mdatDataOffset: number): Buffer {
  * An ISO BMFF file (ftyp, moov, mdat) with one video track of uncompressed RGB frames, which
  * ffprobe and VLC recognise without any codec; padded with a trailing `free` box for big results.
  */
-export function mp4Segments(palette: Palette, minBytes: number): Segment[] {
+export function* mp4Segments(palette: Palette, minBytes: number): Work<Segment[]> {
   const ftyp = box("ftyp", Buffer.from("isom", "latin1"), u32(0x200), Buffer.from("isomiso2mp41"));
-  const frames = renderFrames(palette);
+  const frames = yield* renderFrames(palette);
   const frameBytes = VIDEO_WIDTH * VIDEO_HEIGHT * 3;
   // moov's size does not depend on the offset's value, so measure it once with a placeholder.
   const moovSize = moov(frameBytes, 0).length;

@@ -1,7 +1,8 @@
-import { deflateSync } from "node:zlib";
 import { crc32, crc32Zeros } from "./crc32.js";
 import type { Segment } from "./media-file.js";
 import type { Palette } from "./palette.js";
+import type { Work } from "./work.js";
+import { PAUSE } from "./work.js";
 
 export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** Private, ancillary, safe-to-copy chunk type that viewers skip: holds padding for big results. */
@@ -18,6 +19,8 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 const SINE_STEPS = 1024;
+/** About a millisecond of work between chances for the event loop to run. */
+const PIXELS_PER_PAUSE = 32_768;
 const SINE = Float64Array.from({ length: SINE_STEPS }, (_, i) =>
   Math.sin((2 * Math.PI * i) / SINE_STEPS),
 );
@@ -29,7 +32,7 @@ const SINE = Float64Array.from({ length: SINE_STEPS }, (_, i) =>
  * written straight out with PNG's "Up" filter (each row as its difference from the one above),
  * which also lets deflate at level 1 compress these smooth pictures well.
  */
-function renderPixels(width: number, height: number, palette: Palette): Buffer {
+function* renderPixels(width: number, height: number, palette: Palette): Work<Buffer> {
   const stride = width * 3 + 1;
   const raw = Buffer.alloc(stride * height);
   const scale = Math.min(width, height);
@@ -42,6 +45,7 @@ function renderPixels(width: number, height: number, palette: Palette): Buffer {
   const ripple = Float64Array.from({ length: width }, (_, x) => Math.sin(x / scale) * 3);
   const toSineIndex = SINE_STEPS / (2 * Math.PI);
   // Uint8ClampedArray rounds and clamps on assignment.
+  const rowsPerPause = Math.max(1, Math.floor(PIXELS_PER_PAUSE / width));
   let current = new Uint8ClampedArray(width * 3);
   let previous = new Uint8ClampedArray(width * 3);
   for (let y = 0; y < height; y++) {
@@ -74,24 +78,26 @@ function renderPixels(width: number, height: number, palette: Palette): Buffer {
       raw[row + 1 + i] = ((current[i] as number) - (y === 0 ? 0 : (previous[i] as number))) & 0xff;
     }
     [current, previous] = [previous, current];
+    if (y % rowsPerPause === rowsPerPause - 1) yield PAUSE;
   }
   return raw;
 }
 
 /** An 8-bit RGB PNG of `width`×`height`, padded to at least `minBytes` with an `afPd` chunk. */
-export function pngSegments(
+export function* pngSegments(
   width: number,
   height: number,
   palette: Palette,
   minBytes: number,
-): Segment[] {
+): Work<Segment[]> {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
   header[9] = 2; // colour type RGB
-  // Level 1: the emulator's event loop matters more than a few kilobytes.
-  const idat = deflateSync(renderPixels(width, height, palette), { level: 1 });
+  const raw = yield* renderPixels(width, height, palette);
+  const idat = yield { deflate: raw };
+  if (idat === undefined) throw new Error("The driver must answer a deflate step.");
   const head = Buffer.concat([PNG_SIGNATURE, chunk("IHDR", header), chunk("IDAT", idat)]);
   const end = chunk("IEND", Buffer.alloc(0));
   const base = head.length + end.length;

@@ -61,7 +61,7 @@ async function serve(ctx: EmulatorContext, req: IncomingMessage, res: ServerResp
     ex.refuse(403, expired ? "url-expired" : "bad-token", expired ? "URL expired." : "Bad token.");
     return;
   }
-  await sendFile(ctx, ex, ctx.jobs.media(job));
+  await sendFile(ctx, ex, await ctx.jobs.mediaForDownload(job));
 }
 
 /** Authorization headers never belong here; nor does any key a client showed the API. */
