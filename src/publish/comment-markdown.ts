@@ -51,7 +51,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
     ...(report.planOnly ? ["> Plan only: nothing was submitted, nothing was spent.", ""] : []),
     ...(report.stopped ? [`> **Stopped early:** ${escapeInline(report.stopped, 300)}`, ""] : []),
   ].join("\n");
-  return fitSections(head, sectionsFor(report), options);
+  return fitSections(`${head}\n`, sectionsFor(report), options);
 }
 
 function sectionsFor(report: Report): Section[] {

@@ -1,0 +1,21 @@
+/** The action as the runner runs it: runAction with the real host, engine, cache, GitHub and git. */
+import { createCommentApi } from "../publish/github-api.js";
+import { gitIn } from "../publish/git.js";
+import { actionsCacheBackend } from "./cache.js";
+import { Inputs } from "./constants.js";
+import { renderEngine } from "./engine.js";
+import type { ActionHost } from "./host.js";
+import { runAction } from "./run.js";
+
+export async function main(host: ActionHost, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const apiKey = host.getInput(Inputs.ApiKey).trim() || undefined;
+  await runAction({
+    host,
+    env,
+    engine: renderEngine(apiKey),
+    cacheBackend: actionsCacheBackend,
+    commentApi: (token, repo) =>
+      createCommentApi(token, repo, env.GITHUB_API_URL || "https://api.github.com"),
+    git: (cwd) => gitIn(cwd, env),
+  });
+}
