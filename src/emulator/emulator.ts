@@ -20,6 +20,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const seed = options.seed ?? 1;
   const timeScale = options.timeScale ?? 1;
   if (!(timeScale > 0)) throw new RangeError(`timeScale must be > 0 (got ${timeScale}).`);
+  for (const [type, range] of Object.entries(options.durations ?? {})) {
+    if (!(range.minMs >= 0 && range.maxMs >= range.minMs)) {
+      throw new RangeError(`durations.${type} must have 0 <= minMs <= maxMs.`);
+    }
+  }
   const clock = new Clock();
   const sleeper = new Sleeper();
   // The ledger needs the job store and the faults need the ledger: tie the knot with a closure.
