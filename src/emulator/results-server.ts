@@ -103,7 +103,7 @@ async function sendFile(ctx: EmulatorContext, ex: Exchange, file: MediaFile): Pr
   try {
     await pipeline(body, ex.res);
   } catch {
-    // The client left, or the truncation below: either way the socket is gone.
+    // The client left mid-body: there is no one left to answer.
   }
   if (truncate) ex.req.socket.destroy();
 }
