@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
+import { constants } from "node:fs";
 import { copyFile, mkdir, open, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { tempPathFor, writeFileAtomic } from "../util/atomic-write.js";
@@ -91,7 +92,8 @@ export function createCacheStore(dir: string, warn: (message: string) => void): 
       await mkdir(dirname(target), { recursive: true });
       const temp = tempPathFor(target);
       try {
-        await copyFile(sourceFile, temp);
+        // A reflink where the file system has them (btrfs, XFS, APFS): no second copy of the bytes.
+        await copyFile(sourceFile, temp, constants.COPYFILE_FICLONE);
         const handle = await open(temp, "r+");
         try {
           await handle.sync();

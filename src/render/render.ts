@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { join } from "node:path";
 import type { Dispatcher } from "undici";
 import { Agent } from "undici";
@@ -112,6 +113,8 @@ export async function render(config: RenderConfig, deps: RenderDeps = {}): Promi
   };
   let stopReason: string | undefined;
   const stop = new AbortController();
+  // Every request in flight listens on this one signal: hundreds at a high --concurrency.
+  setMaxListeners(0, stop.signal);
   const onInterrupt = (): void => stop.abort(new Error("interrupted"));
   deps.signal?.addEventListener("abort", onInterrupt, { once: true });
   if (deps.signal?.aborted) onInterrupt();

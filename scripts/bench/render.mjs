@@ -1,0 +1,266 @@
+// npm run bench:render — our render client against the source article's polling loop (waits of
+// 1000 + 250·i ms), on the same jobs at the same concurrency, over loopback HTTP against the
+// emulator: image jobs take 4–16 s (uniform, one seeded distribution), with `Prefer: wait`
+// honoured and ignored. Reports requests per job, p50/p95 delay from a job's completion to the
+// client seeing it (the ledger's completedAt → the status answer that first said so), and the
+// makespan against the ideal (every end seen at once). Then 200 results of 20 MB through the
+// built CLI at concurrency 16, for peak memory.
+// Budgets (exits 1 when over): with wait ≤ 2.2 req/job and p95 ≤ 50 ms; without, ≤ half the
+// article's req/job and p95 no worse than the article's; peak RSS < 150 MB.
+// Needs `npm run build` first (imports lib/, runs dist/cli/index.js). BENCH_JOBS, BENCH_CONCURRENCY
+// and BENCH_BIG_JOBS override the sizes.
+import { spawn } from "node:child_process";
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Agent, request } from "undici";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const CLI = join(ROOT, "dist/cli/index.js");
+const JOBS = Number(process.env.BENCH_JOBS ?? 200);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 80);
+const BIG_JOBS = Number(process.env.BENCH_BIG_JOBS ?? 200);
+const BIG_BYTES = 20 * 1024 * 1024;
+const KEY = "sk_bench_render_0123456789";
+const DURATIONS = { image: { minMs: 4000, maxMs: 16000 } };
+const BUDGET = { waitReqPerJob: 2.2, waitP95Ms: 50, rssMb: 150 };
+
+for (const needed of [
+  CLI,
+  join(ROOT, "lib/render/render.js"),
+  join(ROOT, "lib/emulator/index.js"),
+]) {
+  if (!existsSync(needed)) {
+    console.error(`bench:render: ${needed} is missing; run \`npm run build\` first.`);
+    process.exit(2);
+  }
+}
+const lib = (path) => import(pathToFileURL(join(ROOT, "lib", path)).href);
+const { startEmulator } = await lib("emulator/index.js");
+const { render } = await lib("render/render.js");
+
+const scratch = mkdtempSync(join(tmpdir(), "agentframer-bench-render-"));
+process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
+
+function makeRepo(name, count, extraParams = "") {
+  const dir = join(scratch, name);
+  mkdirSync(join(dir, ".git"), { recursive: true });
+  let yaml = `version: 1\ndefaults:\n  type: image\n  model: flux-1.1-pro\n  params: { width: 64, height: 64${extraParams} }\nassets:\n`;
+  for (let i = 0; i < count; i++) {
+    yaml += `  - id: bench-${i}\n    prompt: Bench picture ${i}, a lighthouse at dusk\n    output: out/${i}.png\n`;
+  }
+  writeFileSync(join(dir, "agentframer.yml"), yaml);
+  return dir;
+}
+
+const bodyFor = (i) => ({
+  width: 64,
+  height: 64,
+  type: "image",
+  model: "flux-1.1-pro",
+  prompt: `Bench picture ${i}, a lighthouse at dusk`,
+});
+
+// --- the two clients --------------------------------------------------------------------------
+async function ours(emulator, name) {
+  const dir = makeRepo(name, JOBS);
+  const config = {
+    manifestPath: join(dir, "agentframer.yml"),
+    apiUrl: emulator.apiUrl,
+    apiKey: KEY,
+    emulator: false,
+    concurrency: CONCURRENCY,
+    only: undefined,
+    force: false,
+    maxJobs: undefined,
+    shard: undefined,
+  };
+  const result = await render(config, {});
+  if (result.counts.rendered !== JOBS)
+    throw new Error(`ours rendered ${result.counts.rendered}/${JOBS}`);
+}
+
+/** The article's loop, as written there (plus the Idempotency-Key the contract requires), then a download. */
+async function article(emulator, name) {
+  const dir = makeRepo(name, 0);
+  const dispatcher = new Agent({ connections: CONCURRENCY + 2 });
+  const auth = { authorization: `Bearer ${KEY}` };
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < JOBS; i = next++) {
+      const create = await request(`${emulator.apiUrl}/generations`, {
+        method: "POST",
+        dispatcher,
+        headers: { ...auth, "content-type": "application/json", "idempotency-key": `article-${i}` },
+        body: JSON.stringify(bodyFor(i)),
+      });
+      if (create.statusCode >= 300) throw new Error(`create ${create.statusCode}`);
+      const { id } = await create.body.json();
+      let url;
+      for (let p = 0; p < 60 && !url; p++) {
+        await new Promise((r) => setTimeout(r, 1000 + p * 250));
+        const poll = await request(`${emulator.apiUrl}/generations/${id}`, {
+          dispatcher,
+          headers: auth,
+        });
+        const job = await poll.body.json();
+        if (job.status === "succeeded") url = job.url;
+        else if (job.status === "failed") throw new Error(job.error ?? "failed");
+      }
+      if (!url) throw new Error("timeout");
+      const download = await request(url, { dispatcher });
+      await pipeline(download.body, createWriteStream(join(dir, `${i}.png`)));
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  await dispatcher.close();
+}
+
+// --- measuring --------------------------------------------------------------------------------
+const quantile = (sorted, q) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+
+/** Every job's duration run back to back on CONCURRENCY slots, each end seen at once. */
+function idealMakespan(durations) {
+  const slots = new Array(Math.min(CONCURRENCY, durations.length)).fill(0);
+  for (const d of durations) {
+    const i = slots.indexOf(Math.min(...slots));
+    slots[i] += d;
+  }
+  return Math.max(...slots);
+}
+
+async function measure(label, mode, client) {
+  const emulator = await startEmulator({
+    apiKey: KEY,
+    durations: DURATIONS,
+    seed: 2024,
+    honourPreferWait: mode === "wait",
+  });
+  const t0 = Date.now();
+  await client(emulator, `${label}-${mode}`);
+  const makespan = Date.now() - t0;
+  const jobs = emulator.ledger.jobs().sort((a, b) => a.createdAt - b.createdAt);
+  const { create, status } = emulator.ledger.requests;
+  await emulator.close();
+  const delays = jobs.map((j) => j.terminalObservedAt - j.completedAt).sort((a, b) => a - b);
+  const ideal = idealMakespan(jobs.map((j) => j.completedAt - j.createdAt));
+  return {
+    label,
+    mode,
+    jobs: jobs.length,
+    reqPerJob: (create + status) / jobs.length,
+    p50: quantile(delays, 0.5),
+    p95: quantile(delays, 0.95),
+    makespan,
+    ideal,
+  };
+}
+
+// Each mode runs both clients at once, on separate emulators with the same seed (the same
+// durations), so the comparison shares the machine's load and the bench takes about a minute.
+const rows = [];
+for (const mode of ["wait", "no-wait"]) {
+  rows.push(
+    ...(await Promise.all([measure("ours", mode, ours), measure("article", mode, article)])),
+  );
+}
+
+// --- memory: 20 MB results through the built CLI ----------------------------------------------
+const RSS_PRELOAD =
+  "data:text/javascript," +
+  encodeURIComponent(
+    `import { writeFileSync } from "node:fs";
+     process.on("exit", () => writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));`,
+  );
+const bigEmulator = await startEmulator({
+  apiKey: KEY,
+  durations: { image: { minMs: 50, maxMs: 200 } },
+  seed: 7,
+  resultBytes: BIG_BYTES,
+});
+const bigDir = makeRepo("big", BIG_JOBS);
+const rssFile = join(scratch, "rss.txt");
+const bigStart = Date.now();
+const exit = await new Promise((resolveExit) => {
+  const child = spawn(
+    process.execPath,
+    ["--import", RSS_PRELOAD, CLI, "render", "--concurrency", "16"],
+    {
+      cwd: bigDir,
+      stdio: ["ignore", "ignore", "pipe"],
+      env: {
+        PATH: process.env.PATH,
+        CI: "1",
+        NO_COLOR: "1",
+        BENCH_RSS_FILE: rssFile,
+        AGENTFRAMER_API_URL: bigEmulator.apiUrl,
+        AGENTFRAMER_API_KEY: KEY,
+      },
+    },
+  );
+  let tail = "";
+  child.stderr.on("data", (chunk) => (tail = (tail + chunk).slice(-2000)));
+  child.on("close", (code) => {
+    if (code !== 0) console.error(tail);
+    resolveExit(code);
+  });
+});
+const bigSeconds = (Date.now() - bigStart) / 1000;
+await bigEmulator.close();
+const rssMb = Number(readFileSync(rssFile, "utf8")) / 1024;
+const bigOk = exit === 0 && statSync(join(bigDir, "out/0.png")).size >= BIG_BYTES;
+
+// --- report -----------------------------------------------------------------------------------
+const pad = (s, n) => String(s).padEnd(n);
+const ms = (x) => `${Math.round(x)} ms`;
+console.log(
+  `\nbench:render — ${JOBS} image jobs of 4–16 s at concurrency ${CONCURRENCY} (node ${process.version}, ${cpus().length} CPUs)\n`,
+);
+console.log(
+  `${pad("client", 9)}${pad("Prefer: wait", 14)}${pad("req/job", 9)}${pad("p50 delay", 11)}${pad("p95 delay", 11)}${pad("makespan", 10)}${pad("ideal", 9)}vs ideal`,
+);
+for (const r of rows) {
+  console.log(
+    `${pad(r.label, 9)}${pad(r.mode === "wait" ? "honoured" : "ignored", 14)}${pad(r.reqPerJob.toFixed(2), 9)}${pad(ms(r.p50), 11)}${pad(ms(r.p95), 11)}${pad(`${(r.makespan / 1000).toFixed(1)} s`, 10)}${pad(`${(r.ideal / 1000).toFixed(1)} s`, 9)}${((r.makespan / r.ideal - 1) * 100).toFixed(1)}%`,
+  );
+}
+console.log(
+  `\n${BIG_JOBS} results of ${BIG_BYTES / 1024 / 1024} MB at concurrency 16: peak RSS ${rssMb.toFixed(0)} MB, ${bigSeconds.toFixed(1)} s, exit ${exit}`,
+);
+
+const get = (label, mode) => rows.find((r) => r.label === label && r.mode === mode);
+const checks = [
+  ["with wait: req/job ≤ 2.2", get("ours", "wait").reqPerJob <= BUDGET.waitReqPerJob],
+  ["with wait: p95 ≤ 50 ms", get("ours", "wait").p95 <= BUDGET.waitP95Ms],
+  [
+    "without wait: req/job ≤ half the article's",
+    get("ours", "no-wait").reqPerJob <= get("article", "no-wait").reqPerJob / 2,
+  ],
+  [
+    "without wait: p95 ≤ the article's",
+    get("ours", "no-wait").p95 <= get("article", "no-wait").p95,
+  ],
+  [
+    `20 MB results: peak RSS < ${BUDGET.rssMb} MB and every output written`,
+    bigOk && rssMb < BUDGET.rssMb,
+  ],
+  [`at least 200 jobs`, JOBS >= 200],
+];
+for (const [what, ok] of checks) console.log(`${ok ? "ok  " : "OVER"}  ${what}`);
+if (checks.some(([, ok]) => !ok)) {
+  console.error("bench:render: OVER BUDGET");
+  process.exit(1);
+}
+console.log("within budget");
