@@ -3,7 +3,6 @@
  * re-reading files whose stat has not changed; only the rest are hashed, a few at a time.
  */
 import { statSync } from "node:fs";
-import { join } from "node:path";
 import type { OutputCheck, OutputState } from "./plan.js";
 import { sha256File } from "./sha256-file.js";
 import type { StatIndex } from "./stat-index.js";
@@ -28,7 +27,9 @@ export async function readOutputStates(
   // Synchronous stat: for tens of thousands of small calls it is several times quicker than
   // the promise API's round trips through the thread pool.
   for (const { output, size } of checks) {
-    const path = join(manifestDir, output);
+    // Plain concatenation: the loader has already normalised `output`, and path.join's
+    // normalisation is measurable across 50,000 files. Windows accepts the forward slash.
+    const path = `${manifestDir}/${output}`;
     const s = statSync(path, { throwIfNoEntry: false });
     if (s === undefined) {
       states.set(output, { exists: false });

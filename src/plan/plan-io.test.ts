@@ -107,8 +107,8 @@ describe("planManifest on real files", () => {
     const m = await rendered(assets);
     await (await planManifest(m)).index.save();
     await (await planManifest({ ...m, assets: assets.slice(0, 1) })).index.save();
-    const index = JSON.parse(await readFile(statIndexPath(m.dir), "utf8")) as { entries: object };
-    expect(Object.keys(index.entries)).toEqual(["a.png"]);
+    const index = JSON.parse(await readFile(statIndexPath(m.dir), "utf8")) as { outputs: string[] };
+    expect(index.outputs).toEqual(["a.png"]);
   });
 });
 
