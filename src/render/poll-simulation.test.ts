@@ -1,0 +1,55 @@
+/**
+ * Request counts in virtual time — exact and deterministic, no wall clock involved. Delay figures
+ * are printed by the simulation and measured for real by `npm run bench:render`, not asserted.
+ */
+import { Agent } from "undici";
+import { describe, expect, it } from "vitest";
+import { startEmulator } from "../emulator/index.js";
+import { articleGenerate } from "./article-baseline.js";
+import { simulate } from "./poll-simulation.js";
+import { sleep } from "./retry.js";
+
+function durations(count: number): number[] {
+  let seed = 42;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  return Array.from({ length: count }, () => 4_000 + random() * 12_000);
+}
+
+describe("poll simulation", () => {
+  it("costs two requests per short job when the server holds requests", async () => {
+    const report = await simulate("poller", {
+      durationsMs: durations(200),
+      concurrency: 16,
+      honourPreferWait: true,
+    });
+    expect(report.requestsPerJob).toBe(2);
+    expect(report.p95DelayMs).toBe(0);
+  });
+
+  it("makes fewer requests than the article loop when the server ignores Prefer", async () => {
+    const options = { durationsMs: durations(300), concurrency: 16, honourPreferWait: false };
+    const ours = await simulate("poller", options);
+    const article = await simulate("article", options);
+    expect(ours.requestsPerJob).toBeLessThan(article.requestsPerJob * 0.7);
+  });
+});
+
+describe("article baseline", () => {
+  it("runs the article's loop against the emulator", async () => {
+    const emulator = await startEmulator({ apiKey: "k" });
+    const dispatcher = new Agent();
+    try {
+      const result = await articleGenerate(
+        { type: "image", model: "m", prompt: "p", width: 32, height: 32 },
+        "af1-article",
+        // The article's waits, 50 times faster: the emulator's jobs take 50–300 ms.
+        { baseUrl: emulator.apiUrl, apiKey: "k", dispatcher, sleep: (ms) => sleep(ms / 50) },
+      );
+      expect(result.url.startsWith(emulator.resultsOrigin)).toBe(true);
+      expect(result.polls).toBeGreaterThanOrEqual(1);
+    } finally {
+      await dispatcher.close();
+      await emulator.close();
+    }
+  });
+});
