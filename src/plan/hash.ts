@@ -38,20 +38,24 @@ export function canonicalJson(value: JsonValue): string {
   }
   if (value === null) return "null";
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  return canonicalMembers(Object.keys(value).sort(), (key) => value[key]);
-}
-
-function canonicalMembers(
-  sortedKeys: readonly string[],
-  valueOf: (key: string) => JsonValue | undefined,
-): string {
   let out = "";
-  for (const key of sortedKeys) {
-    const member = valueOf(key);
+  for (const key of Object.keys(value).sort()) {
+    const member = value[key];
     if (member === undefined) continue;
-    out += `${out === "" ? "" : ","}${JSON.stringify(key)}:${canonicalJson(member)}`;
+    out += `${out === "" ? "" : ","}${quoteKey(key)}:${canonicalJson(member)}`;
   }
   return `{${out}}`;
+}
+
+/** Param names repeat across every asset; quoting each once saves a JSON.stringify per key. */
+const quotedKeys = new Map<string, string>();
+function quoteKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (quotedKeys.size < 10_000) quotedKeys.set(key, quoted);
+  }
+  return quoted;
 }
 
 /**
@@ -81,21 +85,27 @@ export function requestBodyJson(asset: Asset): string {
   const { params } = asset;
   const keys = Object.keys(params);
   keys.push("model", "prompt", "type");
+  keys.sort();
+  let out = "";
   try {
-    return canonicalMembers(keys.sort(), (key) =>
-      key === "type"
-        ? asset.type
-        : key === "model"
-          ? asset.model
-          : key === "prompt"
-            ? asset.prompt
-            : params[key],
-    );
+    for (const key of keys) {
+      const value =
+        key === "type"
+          ? asset.type
+          : key === "model"
+            ? asset.model
+            : key === "prompt"
+              ? asset.prompt
+              : params[key];
+      if (value === undefined) continue;
+      out += `${out === "" ? "" : ","}${quoteKey(key)}:${canonicalJson(value)}`;
+    }
   } catch (error) {
     throw new ManifestError([
       { ...asset.source, message: `asset "${asset.id}": ${(error as Error).message} in params` },
     ]);
   }
+  return `{${out}}`;
 }
 
 /** The POST /generations body as an object, parsed back from `requestBodyJson`. */
