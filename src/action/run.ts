@@ -13,6 +13,7 @@ import type { RepoRef } from "../publish/github-api.js";
 import type { Git } from "../publish/git.js";
 import { buildReport, type Report } from "../publish/report.js";
 import { renderProblemsSummary, renderSummary } from "../publish/summary.js";
+import { basePrompts } from "./base-prompts.js";
 import type { CacheBackend } from "./cache.js";
 import { Inputs, START_MARKER } from "./constants.js";
 import { readRunContext, type RunContext } from "./context.js";
@@ -74,7 +75,13 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     await host.group("Save cache", () => saveCache(deps, settings, restored));
 
   const changed = await changedFiles(deps, settings, result);
-  const fullReport = report(settings, context, plan, result);
+  const previousPrompts = await basePrompts(
+    deps.git(settings.workspace),
+    context.beforeSha,
+    settings.manifest,
+    plan,
+  );
+  const fullReport = report(settings, context, plan, result, previousPrompts);
   let published: Published = {};
   let publishError: unknown;
   try {
@@ -132,11 +139,13 @@ function report(
   context: RunContext,
   plan: Plan,
   result: RenderResult | undefined,
+  previousPrompts?: ReadonlyMap<string, string>,
 ): Report {
   return buildReport({
     manifest: settings.manifest,
     plan,
     result,
+    previousPrompts,
     links: {
       serverUrl: context.serverUrl,
       owner: context.owner,

@@ -95,6 +95,22 @@ describe("renderMarkdown for a PR comment", () => {
   });
 });
 
+describe("renderMarkdown with the base commit's prompts", () => {
+  it("shows a word diff of a changed prompt", () => {
+    const a = asset("hero", { prompt: "A reading nook at dusk" });
+    const plan = planOf([planEntry(a, "changed", { changedFields: ["prompt"] })]);
+    const result = resultOf([{ id: "hero", status: "rendered", output: a.output, hash: "h" }]);
+    const previousPrompts = new Map([["hero", "A reading nook in morning light"]]);
+    const text = renderMarkdown(
+      buildReport({ manifest: "agentframer.yml", plan, result, links, previousPrompts }),
+      options,
+    );
+    expect(text).toContain(
+      "| prompt<br><sub>A reading nook <del>in morning light</del> <ins>at dusk</ins></sub> |",
+    );
+  });
+});
+
 describe("renderMarkdown when nothing was rendered", () => {
   it("shows the plan, and says nothing was spent", () => {
     const a = asset("a");

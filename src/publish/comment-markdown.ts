@@ -6,6 +6,7 @@
  */
 import type { Report, ReportRow } from "./report.js";
 import { escapeInline, safeUrl } from "./markdown-escape.js";
+import { promptDiff } from "./prompt-diff.js";
 
 /** GitHub refuses issue comments longer than this. */
 export const COMMENT_LIMIT = 65_536;
@@ -162,8 +163,12 @@ function changeCell(row: ReportRow): string {
       : row.changedFields && row.changedFields.length > 0
         ? row.changedFields.join(", ")
         : (row.reason ?? "");
-  const prompt = row.prompt ? `<br><sub>${escapeInline(row.prompt, 140)}</sub>` : "";
-  return (what || "—") + prompt;
+  const diff =
+    row.prompt !== undefined && row.previousPrompt !== undefined
+      ? promptDiff(row.previousPrompt, row.prompt)
+      : undefined;
+  const prompt = diff ?? (row.prompt ? escapeInline(row.prompt, 140) : "");
+  return (what || "—") + (prompt ? `<br><sub>${prompt}</sub>` : "");
 }
 
 function duration(ms: number | undefined): string {

@@ -20,6 +20,8 @@ export interface ReportRow {
   type?: AssetType;
   model?: string;
   prompt?: string;
+  /** The prompt at the base commit, when it changed and could be read there. */
+  previousPrompt?: string;
   changedFields?: RequestField[];
   /** The result URL from the API: a fresh render's preview. It may expire. */
   url?: string;
@@ -53,12 +55,20 @@ export interface ReportInput {
   plan: Plan | undefined;
   result: RenderResult | undefined;
   links: ReportLinks | undefined;
+  /** Prompts by asset id at the base commit (see action/base-prompts.ts), for prompt diffs. */
+  previousPrompts?: ReadonlyMap<string, string>;
 }
 
 /** Statuses whose output existed and was recorded before, so a "before" is worth linking. */
 const HAD_PREVIOUS: ReadonlySet<PlanStatus> = new Set(["changed", "missing", "modified"]);
 
-export function buildReport({ manifest, plan, result, links }: ReportInput): Report {
+export function buildReport({
+  manifest,
+  plan,
+  result,
+  links,
+  previousPrompts,
+}: ReportInput): Report {
   const dir = posix.dirname(manifest);
   const toRepoPath = (output: string) => (dir === "." ? output : posix.join(dir, output));
   const planById = new Map((plan?.entries ?? []).map((e) => [e.id, e]));
@@ -80,6 +90,7 @@ export function buildReport({ manifest, plan, result, links }: ReportInput): Rep
         type: entry.asset?.type,
         model: entry.asset?.model,
         prompt: entry.asset?.prompt,
+        previousPrompt: previousPrompts?.get(entry.id),
         changedFields: entry.changedFields,
         beforeUrl: HAD_PREVIOUS.has(entry.status) && lockOutput ? beforeUrl(lockOutput) : undefined,
       };
@@ -100,6 +111,7 @@ export function buildReport({ manifest, plan, result, links }: ReportInput): Rep
       type: entry?.asset?.type,
       model: entry?.asset?.model,
       prompt: entry?.asset?.prompt,
+      previousPrompt: previousPrompts?.get(asset.id),
       changedFields: entry?.changedFields,
       url: asset.url,
       durationMs: asset.durationMs,

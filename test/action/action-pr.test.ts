@@ -78,7 +78,7 @@ describe("the built action on push and pull_request", () => {
       `https://github.com/octo/media/blob/${base}/public/hero.png?raw=true`,
     );
     expect(row("hero")).toContain(
-      "| prompt<br><sub>A cozy reading nook at dusk</sub> | flux-1\\.1-pro |",
+      "| prompt<br><sub>A cozy reading nook <del>in morning light</del> <ins>at dusk</ins></sub> | flux-1\\.1-pro |",
     );
     expect(row("banner")).toMatch(
       /^\| ✅ rendered \(new\) \| <code>banner<\/code>.* \| — \| new asset<br>/,
