@@ -15,6 +15,8 @@ import { writeFileAtomic } from "../util/atomic-write.js";
  * - `completed` carries the finished lock entry once the output and the cache entry are on disk.
  *   It is what makes each asset durable at once while the lockfile itself is rewritten only now
  *   and then (see lock-updater.ts); the record is removed after a lockfile holding it is written.
+ *   Under --force it is kept (`forced`) until the whole forced run ends, so that a forced run
+ *   started again after a crash does not render a second time what it already rendered.
  *
  * The record names no secret: the idempotency key is derived from the asset hash (plus a random
  * nonce under --force), never from the API key.
@@ -22,7 +24,14 @@ import { writeFileAtomic } from "../util/atomic-write.js";
 export type JournalRecord =
   | { state: "submitting"; id: string; hash: string; key: string; at: string }
   | { state: "submitted"; id: string; hash: string; key: string; generation: string; at: string }
-  | { state: "completed"; id: string; hash: string; entry: LockEntry; at: string };
+  | {
+      state: "completed";
+      id: string;
+      hash: string;
+      entry: LockEntry;
+      at: string;
+      forced?: boolean;
+    };
 
 export type InFlightRecord = Extract<JournalRecord, { state: "submitting" | "submitted" }>;
 
@@ -32,7 +41,7 @@ export interface Journal {
   readAll(): Promise<JournalRecord[]>;
   submitting(id: string, hash: string, key: string): Promise<void>;
   submitted(id: string, hash: string, key: string, generation: string): Promise<void>;
-  completed(id: string, hash: string, entry: LockEntry): Promise<void>;
+  completed(id: string, hash: string, entry: LockEntry, forced?: boolean): Promise<void>;
   /** Forget an asset: its job is done and recorded elsewhere, or abandoned. */
   remove(id: string): Promise<void>;
 }
@@ -75,7 +84,8 @@ export function openJournal(stateDir: string, now: () => number = Date.now): Jou
     submitting: (id, hash, key) => write({ state: "submitting", id, hash, key, at: at() }),
     submitted: (id, hash, key, generation) =>
       write({ state: "submitted", id, hash, key, generation, at: at() }),
-    completed: (id, hash, entry) => write({ state: "completed", id, hash, entry, at: at() }),
+    completed: (id, hash, entry, forced = false) =>
+      write({ state: "completed", id, hash, entry, at: at(), ...(forced ? { forced } : {}) }),
 
     async remove(id) {
       await unlink(fileFor(id)).catch((error: unknown) => {
@@ -106,7 +116,13 @@ function parseRecord(text: string): JournalRecord | undefined {
         ? { state: "submitted", ...base, key: r.key, generation: r.generation }
         : undefined;
     case "completed":
-      return isLockEntry(r.entry) ? { state: "completed", ...base, entry: r.entry } : undefined;
+      if (!isLockEntry(r.entry)) return undefined;
+      return {
+        state: "completed",
+        ...base,
+        entry: r.entry,
+        ...(r.forced === true ? { forced: true } : {}),
+      };
     default:
       return undefined;
   }

@@ -115,7 +115,7 @@ export async function runJob(
       sleep: ctx.sleep,
       random: ctx.random,
     });
-    await recordOutput(entry, generation, bytes, ctx);
+    await recordOutput(entry, generation, bytes, ctx, { forced: ctx.force });
     return {
       ...base,
       status: "rendered",
@@ -137,11 +137,11 @@ export async function recordOutput(
     JobContext,
     "manifestDir" | "cache" | "journal" | "updater" | "index" | "now" | "reporter"
   >,
-  fromCache = false,
+  how: { fromCache?: boolean; forced?: boolean } = {},
 ): Promise<void> {
   const target = join(ctx.manifestDir, entry.output);
   const extension = extname(entry.output).replace(/^\./, "");
-  if (!fromCache) {
+  if (!how.fromCache) {
     await ctx.cache
       .put(entry.hash, target, { ...bytes, generation, extension })
       .catch((e: unknown) => {
@@ -155,7 +155,7 @@ export async function recordOutput(
     generation,
     renderedAt: new Date(ctx.now()),
   });
-  await ctx.journal.completed(entry.id, entry.hash, lockEntry);
+  await ctx.journal.completed(entry.id, entry.hash, lockEntry, how.forced === true);
   ctx.updater.set(entry.id, lockEntry);
   await ctx.index.record(entry.output, bytes.sha256).catch(() => {});
 }

@@ -35,16 +35,39 @@ export async function prepare(manifest: Manifest, config: RenderConfig): Promise
  * Fold the journal's completed records into the lockfile before planning: they are assets an
  * earlier run finished (output and cache written) but had not yet written into the lockfile when
  * it stopped. Afterwards the plan sees them as unchanged and they cost nothing.
+ *
+ * Records a forced run left are kept when this run is forced too (it is that run, started again):
+ * the returned map (id → hash) names what it already rendered, so it is not rendered twice. A run
+ * without --force ends any forced run, and drops them.
  */
-export async function foldCompletedRecords(manifest: Manifest, journal: Journal): Promise<number> {
+export async function foldCompletedRecords(
+  manifest: Manifest,
+  journal: Journal,
+  force: boolean,
+): Promise<Map<string, string>> {
   const completed = (await journal.readAll()).filter((r) => r.state === "completed");
-  if (completed.length === 0) return 0;
+  const forcedDone = new Map<string, string>();
+  if (completed.length === 0) return forcedDone;
   const path = lockfilePath(manifest.dir);
   const lock = await readLockfile(path);
   for (const record of completed) lock.assets[record.id] = record.entry;
   await writeLockfile(path, lock);
-  for (const record of completed) await journal.remove(record.id);
-  return completed.length;
+  for (const record of completed) {
+    if (force && record.forced) forcedDone.set(record.id, record.hash);
+    else await journal.remove(record.id);
+  }
+  return forcedDone;
+}
+
+/** A forced run started again: what it already rendered counts as unchanged this time. */
+export function skipForcedDone(
+  selection: Selection,
+  forcedDone: ReadonlyMap<string, string>,
+): void {
+  if (forcedDone.size === 0) return;
+  const done = (e: PlanEntry): boolean => forcedDone.get(e.id) === e.hash;
+  selection.unchanged.push(...selection.toRender.filter(done));
+  selection.toRender = selection.toRender.filter((e) => !done(e));
 }
 
 /**

@@ -33,13 +33,9 @@ export async function restoreFromCache(
   }
   if (!meta) return undefined;
   const withAsset = entry as PlanEntry & { asset: Asset };
-  await recordOutput(
-    withAsset,
-    meta.generation,
-    { sha256: meta.sha256, size: meta.size },
-    ctx,
-    true,
-  );
+  await recordOutput(withAsset, meta.generation, { sha256: meta.sha256, size: meta.size }, ctx, {
+    fromCache: true,
+  });
   const result: AssetResult = {
     id: entry.id,
     status: "restored",

@@ -18,7 +18,13 @@ import { createLockUpdater } from "./lock-updater.js";
 import type { ProgressReporter } from "./progress.js";
 import { silentReporter } from "./progress.js";
 import type { Prepared } from "./render-prepare.js";
-import { foldCompletedRecords, prepare, resumableJobs, splitByCache } from "./render-prepare.js";
+import {
+  foldCompletedRecords,
+  prepare,
+  resumableJobs,
+  skipForcedDone,
+  splitByCache,
+} from "./render-prepare.js";
 import type { JobContext } from "./render-job.js";
 import { DEFAULT_JOB_DEADLINE_MS, runJob } from "./render-job.js";
 import { restoreFromCache } from "./render-restore.js";
@@ -67,8 +73,9 @@ export async function render(config: RenderConfig, deps: RenderDeps = {}): Promi
   const manifest = await loadManifest(config.manifestPath);
   const stateDir = await ensureStateDir(manifest.dir);
   const journal = openJournal(stateDir, now);
-  await foldCompletedRecords(manifest, journal);
+  const forcedDone = await foldCompletedRecords(manifest, journal, config.force);
   const prepared = await prepare(manifest, config);
+  skipForcedDone(prepared.selection, forcedDone);
   const resumable = await resumableJobs(journal, prepared);
   const warn = (message: string): void => reporter.emit({ kind: "warning", message });
   const cache = createCacheStore(join(stateDir, "cache"), warn);
@@ -99,7 +106,8 @@ export async function render(config: RenderConfig, deps: RenderDeps = {}): Promi
     initial: prepared.lock,
     write: (lock) => writeLockfile(prepared.lockPath, lock),
     onWritten: async (ids) => {
-      for (const id of ids) await journal.remove(id);
+      // A forced run keeps its completed records until it ends (see foldCompletedRecords).
+      if (!config.force) for (const id of ids) await journal.remove(id);
     },
   });
   const shared = {
@@ -180,6 +188,11 @@ export async function render(config: RenderConfig, deps: RenderDeps = {}): Promi
     return finish(
       `interrupted — run the same command again to resume ${inFlight} job${inFlight === 1 ? "" : "s"} in flight; nothing will be submitted twice`,
     );
+  }
+  if (config.force && stopReason === undefined) {
+    // The forced run is over: what it rendered is in the lockfile, its records can go.
+    for (const r of await journal.readAll())
+      if (r.state === "completed") await journal.remove(r.id);
   }
   return finish(stopReason);
 }

@@ -119,6 +119,29 @@ describe("render against the emulator", () => {
     expect(await repo.exists("public")).toBe(false);
   });
 
+  it("out of credits: stops submitting, lets the jobs in flight finish and records them", async () => {
+    repo = await TestRepo.create(someAssets(8));
+    let submitted = 0;
+    const reporter = recordingReporter();
+    const watching = {
+      ...reporter,
+      emit: (event: Parameters<typeof reporter.emit>[0]) => {
+        reporter.emit(event);
+        if (event.kind === "submitted" && ++submitted === 2)
+          emulator.setFaults({ outOfCredits: 1 });
+      },
+    };
+    const result = await render(repo.config({ concurrency: 2 }), deps({ reporter: watching }));
+    expect(result.stopped).toMatch(/credits/);
+    expect(result.counts.rendered).toBe(2);
+    expect(result.counts.skipped).toBe(6);
+    expect(Object.keys((await repo.lock()).assets)).toHaveLength(2);
+    await expectOutputsMatchLedger(
+      result.assets.filter((a) => a.status === "rendered").map((a) => a.id),
+    );
+    expect(reporter.events.some((e) => e.kind === "stopping")).toBe(true);
+  });
+
   it("--only renders just the matching ids", async () => {
     repo = await TestRepo.create([...someAssets(3, "hero"), ...someAssets(3, "product")]);
     const result = await render(repo.config({ only: "hero-*" }), deps());

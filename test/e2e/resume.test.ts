@@ -37,9 +37,9 @@ const run = (...extra: string[]) =>
   );
 
 /** The invariant after any interruption and a completed re-run: one job per asset, right bytes. */
-async function expectCompleteAndUnduplicated(): Promise<void> {
+async function expectCompleteAndUnduplicated(expectedJobs = ASSETS.length): Promise<void> {
   const jobs = emulator.ledger.jobs();
-  expect(jobs).toHaveLength(ASSETS.length);
+  expect(jobs).toHaveLength(expectedJobs);
   for (const job of jobs) expect(emulator.ledger.jobsByKey(job.key)).toHaveLength(1);
   const lock = await repo.lock();
   const byId = new Map(jobs.map((j) => [j.id, j]));
@@ -88,6 +88,25 @@ describe("resume after the process dies", () => {
     },
     60_000,
   );
+
+  it("a forced run killed and started again renders each asset once, not twice", async () => {
+    emulator = await startEmulator({ apiKey: TEST_KEY, durations: SLOW, seed: 5 });
+    repo = await TestRepo.create(ASSETS);
+    expect(await run().exited).toBe(0);
+    const forced = run("--force");
+    await waitFor(
+      () =>
+        emulator.ledger.jobs().filter((j) => j.terminalObservedAt !== undefined).length >=
+        ASSETS.length + 5,
+      20_000,
+      "forced jobs completed",
+    );
+    forced.child.kill("SIGKILL");
+    await forced.exited;
+    const again = run("--force");
+    expect(await again.exited, again.stderr()).toBe(0);
+    await expectCompleteAndUnduplicated(2 * ASSETS.length);
+  }, 60_000);
 
   it("Ctrl-C stops new submissions, exits 3 saying how to resume, and the re-run finishes the job", async () => {
     emulator = await startEmulator({ apiKey: TEST_KEY, durations: SLOW, seed: 4 });
