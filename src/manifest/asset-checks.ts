@@ -1,5 +1,11 @@
 import { ID_MAX_LENGTH, PROMPT_MAX_BYTES } from "./limits.js";
-import { checkRepoPath, extensionProblem, OUTPUT_EXTENSIONS, type RepoPath } from "./path-rules.js";
+import {
+  checkRepoPath,
+  extensionProblem,
+  OUTPUT_EXTENSIONS,
+  type ManifestFolder,
+  type RepoPath,
+} from "./path-rules.js";
 import type { AssetType } from "./types.js";
 
 /**
@@ -24,7 +30,7 @@ export const TYPE_NOUN: Readonly<Record<AssetType, string>> = {
 export function outputCheck(
   output: string,
   type: AssetType | undefined,
-  dirFromRoot: readonly string[],
+  dirFromRoot: ManifestFolder,
 ): { ok: true; path: RepoPath } | { ok: false; problem: string } {
   const checked = checkRepoPath(output, dirFromRoot);
   // Without a valid type (reported elsewhere) the extension cannot be judged.

@@ -1,9 +1,10 @@
 import { idProblem, outputCheck, promptProblem } from "./asset-checks.js";
 import type { DataFileResult, DataTable } from "./data-file.js";
 import { ROW_PROBLEMS_MAX } from "./limits.js";
-import { compileParams, type ParamTemplate } from "./params-template.js";
+import { compileParams, deepFreeze, type ParamTemplate } from "./params-template.js";
+import type { ManifestFolder } from "./path-rules.js";
 import { quote, type ProblemList } from "./problems.js";
-import type { AssetRegistry, Where } from "./registry.js";
+import type { AssetRegistry } from "./registry.js";
 import type { SymlinkGuard } from "./repo-fs.js";
 import { compileTemplate, type Row, type Template } from "./template.js";
 import type { Asset, AssetType, JsonValue, SourcePosition } from "./types.js";
@@ -15,30 +16,34 @@ export interface ExpandContext {
   problems: ProblemList;
   /** The manifest's folder, absolute. */
   dir: string;
-  /** The manifest's folder relative to the repository root, as segments. */
-  dirFromRoot: readonly string[];
+  /** The manifest's folder relative to the repository root. */
+  dirFromRoot: ManifestFolder;
   cwd: string;
   guard: SymlinkGuard;
 }
 
-/** An output to check on disk once expansion is done, and where to report it. */
-export interface OutputRef {
-  fromRoot: string;
-  output: string;
-  where: Where;
-}
-
+/**
+ * The assets, and per asset (same index) its output from the repository root and the registry
+ * origin of its output, for the checks on disk that follow.
+ */
 export interface Expanded {
   assets: Asset[];
-  outputs: OutputRef[];
+  fromRoot: string[];
+  outputOrigin: number[];
+  registry: AssetRegistry;
 }
 
 export interface ExpandState {
   ctx: ExpandContext;
-  registry: AssetRegistry;
   /** `each:` files by absolute path, read once however many assets use them. */
   tables: Map<string, Promise<DataFileResult>>;
   out: Expanded;
+}
+
+function push(out: Expanded, asset: Asset, fromRoot: string, origin: number): void {
+  out.assets.push(asset);
+  out.fromRoot.push(fromRoot);
+  out.outputOrigin.push(origin);
 }
 
 /** An asset declared without `each:`; type and model are absent when they were invalid. */
@@ -69,14 +74,16 @@ export function emitDeclared(
   report(positions.value([...base, "prompt"]), prompt && `prompt ${prompt}`);
   const output = outputCheck(asset.output, asset.type, dirFromRoot);
   report(outputAt, output.ok ? undefined : `output ${quote(asset.output)} ${output.problem}`);
-  if (!id) report(idAt, state.registry.claimId(asset.id, idAt));
+  const { registry } = state.out;
+  if (!id) report(idAt, registry.claimId(asset.id, registry.origin(idAt)));
   if (!output.ok) return;
   const { fromManifest, fromRoot } = output.path;
-  report(outputAt, state.registry.claimOutput(fromRoot, fromManifest, asset.id, outputAt));
+  const origin = registry.origin(outputAt);
+  report(outputAt, registry.claimOutput(fromRoot, fromManifest, asset.id, origin));
   const { type, model } = asset;
   if (!ok || !whole || type === undefined || model === undefined) return;
-  state.out.assets.push({ ...asset, type, model, output: fromManifest });
-  state.out.outputs.push({ fromRoot, output: fromManifest, where: outputAt });
+  deepFreeze(asset.params);
+  push(state.out, { ...asset, type, model, output: fromManifest }, fromRoot, origin);
 }
 
 export interface RowSpec {
@@ -88,6 +95,8 @@ export interface RowSpec {
   prompt: Template;
   output: Template;
   table: DataTable;
+  /** The output template's extension is fixed and was checked; rows need not check it again. */
+  extensionChecked: boolean;
   /** Where the asset was declared: each row's `source`. */
   source: SourcePosition;
   /** Where its `each:` is written, for the count of problems not shown. */
@@ -123,6 +132,8 @@ export function emitRows(state: ExpandState, spec: RowSpec): void {
     } else hidden++;
   };
 
+  const { registry } = state.out;
+  const outputType = spec.extensionChecked ? undefined : type;
   rows: for (let r = 0; r < table.rows.length; r++) {
     const row: Row = table.rows[r] ?? [];
     if (table.cellProblem) {
@@ -134,33 +145,31 @@ export function emitRows(state: ExpandState, spec: RowSpec): void {
         }
       }
     }
-    const where: Where = { position, row: r };
     const id = fillId(row);
     const idIssue = idProblem(id);
     if (idIssue) rowProblem(r, `this row makes id ${quote(id)}, which ${idIssue}`);
     const prompt = fillPrompt(row);
     const promptIssue = promptProblem(prompt);
     if (promptIssue) rowProblem(r, `this row makes a prompt that ${promptIssue}`);
-    const output = outputCheck(fillOutput(row), type, dirFromRoot);
+    const rawOutput = fillOutput(row);
+    const output = outputCheck(rawOutput, outputType, dirFromRoot);
     if (!output.ok)
-      rowProblem(r, `this row makes output ${quote(fillOutput(row))}, which ${output.problem}`);
+      rowProblem(r, `this row makes output ${quote(rawOutput)}, which ${output.problem}`);
     if (idIssue || promptIssue || !output.ok) continue;
-    const duplicate = state.registry.claimId(id, where);
+    const origin = registry.origin(table, r);
+    const duplicate = registry.claimId(id, origin);
     if (duplicate) rowProblem(r, duplicate);
     const { fromManifest, fromRoot } = output.path;
-    const collision = state.registry.claimOutput(fromRoot, fromManifest, id, where);
+    const collision = registry.claimOutput(fromRoot, fromManifest, id, origin);
     if (collision) rowProblem(r, collision);
     if (duplicate || collision) continue;
-    state.out.assets.push({
-      id,
-      type,
-      model,
-      prompt,
-      params: buildParams(row),
-      output: fromManifest,
-      source,
-    });
-    state.out.outputs.push({ fromRoot, output: fromManifest, where });
+    const params = buildParams(row);
+    push(
+      state.out,
+      { id, type, model, prompt, params, output: fromManifest, source },
+      fromRoot,
+      origin,
+    );
   }
   if (hidden > 0) {
     problems.add(

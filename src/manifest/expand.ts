@@ -48,9 +48,8 @@ export async function expandAssets(
 ): Promise<Expanded> {
   const state: ExpandState = {
     ctx,
-    registry: new AssetRegistry(),
     tables: new Map(),
-    out: { assets: [], outputs: [] },
+    out: { assets: [], fromRoot: [], outputOrigin: [], registry: new AssetRegistry() },
   };
   for (const { index, raw, broken } of declared) {
     await expandOne(state, defaults, index, { raw, broken });
@@ -122,11 +121,12 @@ async function expandOne(
     let placeholders = 0;
     for (const field of fields) {
       field.template.placeholders.forEach((p, k) => {
+        placeholders++;
+        if (p.name === "") return; // reported as an empty placeholder
         problems.add(
           placeholderAt(state, field.source, field.template, k),
           `${p.raw} needs an "each:" file on this asset to take "${p.name}" from`,
         );
-        placeholders++;
       });
     }
     // An id or output with "{{" would only add a second, less helpful problem.
@@ -136,7 +136,11 @@ async function expandOne(
     return;
   }
 
-  if (type !== undefined) ok = checkTemplateParts(state, fields, type) && ok;
+  const parts =
+    type === undefined
+      ? { ok: true, extensionChecked: false }
+      : checkTemplateParts(state, fields, type);
+  ok = parts.ok && ok;
   const eachAt = positions.value([...base, "each"]);
   const table = await loadTable(state, raw.each, eachAt);
   if (!table) return;
@@ -169,6 +173,7 @@ async function expandOne(
     prompt,
     output,
     table,
+    extensionChecked: parts.extensionChecked,
     source,
     eachAt,
   });
@@ -214,9 +219,10 @@ function checkTemplateParts(
   state: ExpandState,
   fields: readonly Field[],
   type: AssetType,
-): boolean {
+): { ok: boolean; extensionChecked: boolean } {
   const { positions, problems } = state.ctx;
   let ok = true;
+  let extensionChecked = false;
   for (const { name, template, source } of fields) {
     if (template.placeholders.length === 0 || (name !== "id" && name !== "output")) continue;
     const report = (problem: string): void => {
@@ -232,17 +238,20 @@ function checkTemplateParts(
     }
     const first = template.literals[0] ?? "";
     const last = template.literals.at(-1) ?? "";
+    // A "." after the last placeholder fixes the extension for every row.
+    const extension = last.includes(".")
+      ? extensionProblem(`x${last}`, OUTPUT_EXTENSIONS[type], TYPE_NOUN[type])
+      : undefined;
+    extensionChecked = last.includes(".") && extension === undefined;
     const problem =
       (/^(?:[/\\]|[A-Za-z]:)/.test(first)
         ? "is absolute; write it relative to the manifest's folder"
         : undefined) ??
       template.literals.map(characterProblem).find((p) => p !== undefined) ??
-      (last.includes(".")
-        ? extensionProblem(`x${last}`, OUTPUT_EXTENSIONS[type], TYPE_NOUN[type])
-        : undefined);
+      extension;
     if (problem) report(problem);
   }
-  return ok;
+  return { ok, extensionChecked };
 }
 
 async function loadTable(

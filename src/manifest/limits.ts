@@ -37,6 +37,8 @@ export const SEGMENT_MAX_LENGTH = 255;
  */
 export const ROW_PROBLEMS_MAX = 100;
 
+/** "64 MiB" for a whole number of MiB (the limits), "70.2 MiB" otherwise. */
 export function formatMiB(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  const mib = bytes / (1024 * 1024);
+  return Number.isInteger(mib) ? `${mib} MiB` : `${mib.toFixed(1)} MiB`;
 }

@@ -2,15 +2,16 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { ManifestError } from "./errors.js";
 import type * as z from "zod";
 import { expandAssets, type Salvaged } from "./expand.js";
-import type { OutputRef } from "./emit.js";
+import type { Expanded } from "./emit.js";
 import { MANIFEST_MAX_BYTES } from "./limits.js";
+import { manifestFolder } from "./path-rules.js";
 import { displayPath, ProblemList, quote } from "./problems.js";
 import { readTextFile } from "./read-text.js";
-import { resolveWhere } from "./registry.js";
 import { findRepoRoot, SymlinkGuard } from "./repo-fs.js";
 import {
   assetSchema,
   defaultsSchema,
+  manifestSchema,
   manifestShellSchema,
   type RawAsset,
   type RawDefaults,
@@ -76,25 +77,49 @@ async function load(
     return undefined;
   }
 
-  const shell = manifestShellSchema.safeParse(value, { reportInput: true });
-  if (!shell.success) reportIssues(shell.error.issues, [], value, positions, problems);
-  const top = (typeof value === "object" && !Array.isArray(value) ? value : {}) as Record<
-    string,
-    unknown
-  >;
-  const defaults = checkDefaults(top, positions, problems);
-  const declared = checkAssets(top, positions, problems);
+  const { defaults, declared } = validate(value, positions, problems);
 
   const dir = dirname(path);
   const root = await findRepoRoot(dir);
-  const dirFromRoot = relative(root, dir)
-    .split(sep)
-    .filter((s) => s !== "");
+  const dirFromRoot = manifestFolder(
+    relative(root, dir)
+      .split(sep)
+      .filter((s) => s !== ""),
+  );
   const guard = await SymlinkGuard.create(root);
   const ctx = { positions, problems, dir, dirFromRoot, cwd, guard };
   const expanded = await expandAssets(ctx, defaults, declared);
-  await checkOutputLinks(expanded.outputs, root, guard, problems);
+  await checkOutputLinks(expanded, root, guard, problems);
   return { path, dir, root, assets: expanded.assets };
+}
+
+const NOTHING_BROKEN: ReadonlySet<string> = new Set();
+
+/**
+ * Validates with zod: the whole manifest in one pass when it is valid (the common case), else
+ * part by part, so that every problem is found and the valid parts are still checked further.
+ */
+function validate(
+  value: unknown,
+  positions: YamlPositions,
+  problems: ProblemList,
+): { defaults: Salvaged<RawDefaults>; declared: ({ index: number } & Salvaged<RawAsset>)[] } {
+  const whole = manifestSchema.safeParse(value);
+  if (whole.success) {
+    return {
+      defaults: { raw: whole.data.defaults ?? {}, broken: NOTHING_BROKEN },
+      declared: whole.data.assets.map((raw, index) => ({ index, raw, broken: NOTHING_BROKEN })),
+    };
+  }
+  const shell = manifestShellSchema.safeParse(value, { reportInput: true });
+  if (!shell.success) reportIssues(shell.error.issues, [], value, positions, problems);
+  const top = (
+    typeof value === "object" && value !== null && !Array.isArray(value) ? value : {}
+  ) as Record<string, unknown>;
+  return {
+    defaults: checkDefaults(top, positions, problems),
+    declared: checkAssets(top, positions, problems),
+  };
 }
 
 function checkDefaults(
@@ -161,36 +186,44 @@ function salvage(
  * itself a link, so that a link cannot carry a write outside the repository.
  */
 async function checkOutputLinks(
-  outputs: readonly OutputRef[],
+  { assets, fromRoot, outputOrigin, registry }: Expanded,
   root: string,
   guard: SymlinkGuard,
   problems: ProblemList,
 ): Promise<void> {
-  const byFolder = new Map<string, OutputRef[]>();
-  for (const ref of outputs) {
-    const slash = ref.fromRoot.lastIndexOf("/");
-    const folder = slash < 0 ? "" : ref.fromRoot.slice(0, slash);
-    let list = byFolder.get(folder);
-    if (!list) byFolder.set(folder, (list = []));
-    list.push(ref);
-  }
+  // Asset indexes by folder; outputs of one `each:` mostly share a folder, so the previous
+  // folder is reused without slicing a new string per asset.
+  const byFolder = new Map<string, number[]>();
+  let folder = "";
+  let list: number[] | undefined;
+  fromRoot.forEach((path, index) => {
+    const slash = path.lastIndexOf("/");
+    if (!list || slash !== folder.length || !path.startsWith(folder)) {
+      folder = slash < 0 ? "" : path.slice(0, slash);
+      list = byFolder.get(folder);
+      if (!list) byFolder.set(folder, (list = []));
+    }
+    list.push(index);
+  });
+  const report = (index: number, problem: string): void => {
+    const output = assets[index]?.output ?? "";
+    problems.add(registry.position(outputOrigin[index] ?? 0), `output ${quote(output)} ${problem}`);
+  };
   await Promise.all(
-    [...byFolder].map(async ([folder, refs]) => {
+    [...byFolder].map(async ([folder, indexes]) => {
       const absolute = join(root, folder);
       const folderProblem = await guard.folderProblem(absolute);
-      const first = refs[0];
-      if (folderProblem && first) {
-        problems.add(resolveWhere(first.where), `output ${quote(first.output)} ${folderProblem}`);
+      if (folderProblem) {
+        report(indexes[0] ?? 0, folderProblem);
         return;
       }
       const links = await guard.symlinksIn(absolute);
       if (links.size === 0) return;
-      for (const ref of refs) {
-        const name = ref.fromRoot.slice(ref.fromRoot.lastIndexOf("/") + 1);
-        if (!links.has(name)) continue;
-        const linkProblem = await guard.linkProblem(join(root, ref.fromRoot));
-        if (linkProblem)
-          problems.add(resolveWhere(ref.where), `output ${quote(ref.output)} ${linkProblem}`);
+      for (const index of indexes) {
+        const path = fromRoot[index] ?? "";
+        if (!links.has(path.slice(path.lastIndexOf("/") + 1))) continue;
+        const linkProblem = await guard.linkProblem(join(root, path));
+        if (linkProblem) report(index, linkProblem);
       }
     }),
   );

@@ -34,15 +34,17 @@ export function findParamTemplates(
 export type BuildParams = (row: Row) => Record<string, JsonValue>;
 
 /**
- * Compiles params into a per-row builder. Parts without placeholders are shared between rows
- * (assets are read, never mutated); only the containers on a path to a placeholder are rebuilt.
+ * Compiles params into a per-row builder. Parts without placeholders are frozen and shared by
+ * every row (50,000 copies of the same map would only feed the garbage collector); only the
+ * containers on a path to a placeholder are built per row.
  */
 export function compileParams(
   params: Readonly<Record<string, JsonValue>>,
   templates: readonly ParamTemplate[],
   compile: (template: Template) => Fill,
 ): BuildParams {
-  if (templates.length === 0) return () => ({ ...params });
+  deepFreeze(params);
+  if (templates.length === 0) return () => params;
   const fills = new Map<string, Fill>();
   const templated = new Set<string>();
   for (const t of templates) {
@@ -93,4 +95,11 @@ function setOwn(target: Record<string, JsonValue>, key: string, value: JsonValue
   } else {
     target[key] = value;
   }
+}
+
+/** Assets' params are read, never written: frozen, so that sharing them between rows is safe. */
+export function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const inner of Object.values(value)) deepFreeze(inner);
 }

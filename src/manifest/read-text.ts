@@ -22,7 +22,7 @@ export async function readTextFile(path: string, maxBytes: number): Promise<Text
     if (stat.size > maxBytes) {
       return {
         ok: false,
-        reason: `it is ${formatMiB(stat.size)}; the limit is ${formatMiB(maxBytes)}`,
+        reason: `it is ${formatMiB(stat.size)}, over the limit of ${formatMiB(maxBytes)}`,
       };
     }
     // Read one byte past the limit: a file that grew since fstat is still refused.

@@ -1,51 +1,76 @@
 import { quote } from "./problems.js";
 import type { SourcePosition } from "./types.js";
 
-/** Where an asset's field came from: a manifest position, or a row of an `each:` file. */
-export type Where = SourcePosition | { position(row: number): SourcePosition; row: number };
-
-export function resolveWhere(where: Where): SourcePosition {
-  return "row" in where ? where.position(where.row) : where;
-}
-
-function shown(where: Where): string {
-  const at = resolveWhere(where);
-  return `${at.file}:${at.line}:${at.col}`;
+/** Anything that can say where row `row` of it starts: an `each:` file. */
+export interface RowSource {
+  position(row: number): SourcePosition;
 }
 
 const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
- * Ids and outputs seen so far, to refuse a second asset with the same id or the same output file.
- * Outputs are compared as the file system most strictly would: case-insensitively and after
- * Unicode NFC, as on macOS and Windows checkouts.
+ * Ids and outputs seen so far, to refuse a second asset with the same id or the same output file,
+ * and where each was written, for messages. Outputs are compared as the strictest file system
+ * would: case-insensitively and after Unicode NFC, as on macOS and Windows checkouts.
+ *
+ * Where things were written is kept as two flat arrays rather than an object per row, because a
+ * 50,000-row file would otherwise make 50,000 objects only to report the rare duplicate.
  */
 export class AssetRegistry {
-  private readonly ids = new Map<string, Where>();
-  private readonly outputs = new Map<string, { output: string; id: string; where: Where }>();
+  private readonly ids = new Map<string, number>();
+  private readonly outputs = new Map<string, number>();
+  private readonly origins: (SourcePosition | RowSource)[] = [];
+  private readonly rows: number[] = [];
+  /** Per claimed output: the asset's id, its output as written, and where. */
+  private readonly names: string[] = [];
+  private readonly files: string[] = [];
+  private readonly outputOrigins: number[] = [];
+
+  /** Records where something was written; the number is what the claims below take. */
+  origin(at: SourcePosition | RowSource, row = 0): number {
+    this.origins.push(at);
+    this.rows.push(row);
+    return this.origins.length - 1;
+  }
+
+  position(origin: number): SourcePosition {
+    const at = this.origins[origin];
+    if (at === undefined) return { file: "", line: 1, col: 1 };
+    return "position" in at ? at.position(this.rows[origin] ?? 0) : at;
+  }
 
   /** The problem if `id` is taken, else `undefined` (and `id` is now taken). */
-  claimId(id: string, where: Where): string | undefined {
+  claimId(id: string, origin: number): string | undefined {
     const first = this.ids.get(id);
-    if (first) return `duplicate id ${quote(id)}; it is also declared at ${shown(first)}`;
-    this.ids.set(id, where);
+    if (first !== undefined)
+      return `duplicate id ${quote(id)}; it is also declared at ${this.shown(first)}`;
+    this.ids.set(id, origin);
     return undefined;
   }
 
   /**
    * The problem if the file `fromRoot` (relative to the repository root) is taken, else
-   * `undefined`. `output` is how the asset wrote it, for the message.
+   * `undefined`. `output` (as the asset wrote it) and `id` are kept for the message.
    */
-  claimOutput(fromRoot: string, output: string, id: string, where: Where): string | undefined {
+  claimOutput(fromRoot: string, output: string, id: string, origin: number): string | undefined {
     const key = (NON_ASCII.test(fromRoot) ? fromRoot.normalize("NFC") : fromRoot).toLowerCase();
     const first = this.outputs.get(key);
-    if (!first) {
-      this.outputs.set(key, { output, id, where });
+    if (first === undefined) {
+      this.outputs.set(key, this.names.length);
+      this.names.push(id);
+      this.files.push(output);
+      this.outputOrigins.push(origin);
       return undefined;
     }
-    const owner = `asset ${quote(first.id)} (${shown(first.where)})`;
-    return first.output === output
+    const owner = `asset ${quote(this.names[first] ?? "")} (${this.shown(this.outputOrigins[first] ?? 0)})`;
+    const firstOutput = this.files[first] ?? "";
+    return firstOutput === output
       ? `output ${quote(output)} is also written by ${owner}`
-      : `output ${quote(output)} is the same file as ${quote(first.output)} of ${owner} on case-insensitive file systems`;
+      : `output ${quote(output)} is the same file as ${quote(firstOutput)} of ${owner} on case-insensitive file systems`;
+  }
+
+  private shown(origin: number): string {
+    const at = this.position(origin);
+    return `${at.file}:${at.line}:${at.col}`;
   }
 }
