@@ -95,6 +95,23 @@ describe("the built action on forks, races and a missing cache", () => {
     );
     h.expectKeyNowhere();
   });
+
+  it("annotates a broken manifest at its lines, fails, and submits nothing", async () => {
+    h.stub = await startGitHubStub();
+    h.remote = createGitRemote({
+      "agentframer.yml": BASE_MANIFEST.replace("    prompt: A minimal geometric fox head\n", ""),
+    });
+    const creates = h.emulator.ledger.requests.create;
+    const broken = await h.run("push", pushEvent("0".repeat(40), "break it"));
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(
+      /^::error title=agentframer manifest,file=agentframer\.yml,line=\d+,col=\d+::.*prompt/m,
+    );
+    expect(broken.stdout).toContain("::error::The manifest has 1 problem; nothing was submitted.");
+    expect(broken.summary).toContain("The manifest has 1 problem");
+    expect(h.emulator.ledger.requests.create).toBe(creates);
+    expect(h.remote.git(["status", "--porcelain"])).toBe("");
+  });
 });
 
 describe("the API key", () => {
