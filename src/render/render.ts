@@ -5,7 +5,7 @@ import { Agent } from "undici";
 import type { Emulator, StartEmulator } from "../emulator/types.js";
 import { loadManifest } from "../manifest/load.js";
 import type { Manifest } from "../manifest/types.js";
-import { createCacheStore, ensureStateDir } from "../plan/cache.js";
+import { createCacheStore, ensureStateDir, stateDirFor } from "../plan/cache.js";
 import { writeLockfile } from "../plan/lockfile.js";
 import type { PlanEntry } from "../plan/types.js";
 import { createApiClient } from "./api-client.js";
@@ -71,10 +71,12 @@ export async function render(config: RenderConfig, deps: RenderDeps = {}): Promi
   const reporter = deps.reporter ?? silentReporter;
   const startedAt = now();
   const manifest = await loadManifest(config.manifestPath);
-  const stateDir = await ensureStateDir(manifest.dir);
+  const stateDir = stateDirFor(manifest.dir);
   const journal = openJournal(stateDir, now);
   const forcedDone = await foldCompletedRecords(manifest, journal, config.force);
   const prepared = await prepare(manifest, config);
+  // Nothing is written before the manifest and the lockfile have proved valid.
+  await ensureStateDir(manifest.dir);
   skipForcedDone(prepared.selection, forcedDone);
   const resumable = await resumableJobs(journal, prepared);
   const warn = (message: string): void => reporter.emit({ kind: "warning", message });

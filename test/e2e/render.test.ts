@@ -2,6 +2,7 @@ import { rm } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
 import type { Emulator } from "../../src/emulator/index.js";
+import { ManifestError } from "../../src/manifest/errors.js";
 import { render } from "../../src/render/render.js";
 import type { RenderDeps } from "../../src/render/render.js";
 import { recordingReporter, someAssets, TEST_KEY, TestRepo } from "../helpers/render-repo.js";
@@ -140,6 +141,17 @@ describe("render against the emulator", () => {
       result.assets.filter((a) => a.status === "rendered").map((a) => a.id),
     );
     expect(reporter.events.some((e) => e.kind === "stopping")).toBe(true);
+  });
+
+  it("an invalid manifest throws before anything is submitted or written", async () => {
+    repo = await TestRepo.create(someAssets(2));
+    await repo.write(
+      "agentframer.yml",
+      "version: 1\nassets:\n  - id: x\n    type: image\n    model: m\n    prompt: p\n    output: ../escape.png\n",
+    );
+    await expect(render(repo.config(), deps())).rejects.toBeInstanceOf(ManifestError);
+    expect(await repo.files()).toEqual(["agentframer.yml"]);
+    expect(emulator.ledger.requests.create).toBe(0);
   });
 
   it("--only renders just the matching ids", async () => {
