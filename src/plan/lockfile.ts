@@ -57,13 +57,20 @@ export function emptyLockfile(): Lockfile {
  * object it parses, which on a 50,000-asset lockfile costs more than the JSON parse itself. Never
  * looser than the schema; anything it refuses goes to the schema, for the error message.
  */
+/** Own keys of a JSON-parsed object, counted without allocating an array per entry. */
+function keyCount(o: object): number {
+  let n = 0;
+  for (const _ in o) n++;
+  return n;
+}
+
 function isLockEntry(value: unknown): value is LockEntry {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const e = value as Record<string, unknown>;
   const f = e.fields as Record<string, unknown> | null | undefined;
   const isShort = (v: unknown) => typeof v === "string" && v.length >= 1 && v.length <= 64;
   return (
-    Object.keys(e).length === 7 &&
+    keyCount(e) === 7 &&
     typeof e.hash === "string" &&
     e.hash.length === 64 &&
     typeof e.sha256 === "string" &&
@@ -77,7 +84,7 @@ function isLockEntry(value: unknown): value is LockEntry {
     typeof f === "object" &&
     f !== null &&
     !Array.isArray(f) &&
-    Object.keys(f).length === 4 &&
+    keyCount(f) === 4 &&
     isShort(f.type) &&
     isShort(f.model) &&
     isShort(f.prompt) &&
