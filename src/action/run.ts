@@ -71,8 +71,9 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     ? await host.group("Restore cache", () => restoreCache(deps, settings))
     : undefined;
   const result = await host.group("Render", () => deps.engine.render(settings.config));
-  if (restored !== undefined)
+  if (restored !== undefined) {
     await host.group("Save cache", () => saveCache(deps, settings, restored));
+  }
 
   const changed = await changedFiles(deps, settings, result);
   const previousPrompts = await basePrompts(
