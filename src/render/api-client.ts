@@ -136,7 +136,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         if (malformed >= MAX_MALFORMED || n >= maxAttempts)
           throw new ProtocolError(outcome.problem);
       } else if (n >= maxAttempts) {
-        throw new ApiUnavailableError("attempts", n, outcome.problem);
+        const asked = parseRetryAfter(outcome.retryAfter, now(), policy.retryAfterCapMs);
+        throw new ApiUnavailableError("attempts", n, outcome.problem, asked);
       }
       if (!budget.tryWithdraw()) throw new ApiUnavailableError("budget", n, outcome.problem);
       const retryAfter = outcome.kind === "retry" ? outcome.retryAfter : undefined;

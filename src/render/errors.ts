@@ -70,6 +70,8 @@ export class ApiUnavailableError extends RenderError {
     readonly reason: "attempts" | "budget",
     readonly attempts: number,
     readonly lastProblem: string,
+    /** The last answer's `Retry-After`, clamped: whoever tries again must not come back sooner. */
+    readonly retryAfterMs?: number,
   ) {
     super(
       reason === "budget"

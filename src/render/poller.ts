@@ -109,7 +109,9 @@ export async function pollUntilDone(
       if (!client.retryBudget.tryWithdraw()) throw error;
       failures += 1;
       if (options.stats) options.stats.failures += 1;
-      wait = backoffMs(failures, DEFAULT_BACKOFF, random);
+      // The server's Retry-After on the last refusal is a floor here too, not only inside the client.
+      const asked = error instanceof ApiUnavailableError ? (error.retryAfterMs ?? 0) : 0;
+      wait = Math.max(backoffMs(failures, DEFAULT_BACKOFF, random), asked);
       continue;
     }
     const answeredAt = now();
