@@ -1,0 +1,219 @@
+// npm run bench:plan — the whole `agentframer plan` process (the built dist/cli/index.js) on
+// 50,000 CSV-driven assets plus 1,000 explicit ones, against a lockfile matching 90% of them,
+// cold (no stat index: every output is hashed) and warm. Also times a floor: a bare Node process
+// that only parses the same YAML and CSV and SHA-256s each canonical request.
+// Budget: median < 1.0 s and peak RSS < 200 MB, cold and warm; exits 1 when over.
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const CLI = join(ROOT, "dist/cli/index.js");
+const CSV_ROWS = 50_000;
+const EXPLICIT = 1_000;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const BUDGET_MS = 1000;
+const BUDGET_MB = 200;
+
+for (const needed of [
+  CLI,
+  join(ROOT, "lib/manifest/load.js"),
+  join(ROOT, "lib/plan/lockfile.js"),
+]) {
+  if (!existsSync(needed)) {
+    console.error(`bench:plan: ${needed} is missing; run \`npm run build\` first.`);
+    process.exit(2);
+  }
+}
+const { loadManifest } = await import(pathToFileURL(join(ROOT, "lib/manifest/load.js")).href);
+const { lockEntryFor, lockfilePath, writeLockfile, emptyLockfile } = await import(
+  pathToFileURL(join(ROOT, "lib/plan/lockfile.js")).href
+);
+
+const dir = mkdtempSync(join(tmpdir(), "agentframer-bench-plan-"));
+// BENCH_KEEP=1 keeps the workload for profiling (node --cpu-prof dist/cli/index.js plan).
+if (!process.env.BENCH_KEEP)
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+else console.log(`workload kept in ${dir}`);
+mkdirSync(join(dir, ".git"));
+mkdirSync(join(dir, "data"));
+
+// --- the workload -----------------------------------------------------------------------------
+const started = performance.now();
+let csv = "sku,name,colour\n";
+for (let i = 0; i < CSV_ROWS; i++) {
+  csv += `SKU${String(i).padStart(5, "0")},Product ${i},${["red", "blue", "green"][i % 3]}\n`;
+}
+writeFileSync(join(dir, "data/products.csv"), csv);
+
+let yaml = `version: 1
+defaults:
+  type: image
+  model: flux-1.1-pro
+  params: { width: 1024, height: 1024 }
+assets:
+  - id: product-{{sku}}
+    each: data/products.csv
+    prompt: Studio photo of {{name}} in {{colour}} on a white background
+    output: public/products/{{sku}}.png
+`;
+for (let i = 0; i < EXPLICIT; i++) {
+  const n = String(i).padStart(4, "0");
+  yaml += `  - id: hero-${n}
+    prompt: A cozy reading nook number ${i} in morning light, editorial photo
+    output: public/hero/${n}.png
+    params: { seed: ${i} }
+`;
+}
+const manifestPath = join(dir, "agentframer.yml");
+writeFileSync(manifestPath, yaml);
+
+// Lock 90% of the assets with the real code, and write their (small) outputs.
+const manifest = await loadManifest(manifestPath);
+const lock = emptyLockfile();
+mkdirSync(join(dir, "public/products"), { recursive: true });
+mkdirSync(join(dir, "public/hero"), { recursive: true });
+manifest.assets.forEach((asset, i) => {
+  if (i % 10 === 9) return;
+  const bytes = `rendered bytes of ${asset.id}\n`;
+  writeFileSync(join(dir, asset.output), bytes);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  lock.assets[asset.id] = lockEntryFor(asset, {
+    sha256,
+    size: Buffer.byteLength(bytes),
+    generation: `gen_${i}`,
+    renderedAt: "2026-01-01T00:00:00.000Z",
+  });
+});
+await writeLockfile(lockfilePath(dir), lock);
+const locked = Object.keys(lock.assets).length;
+console.log(
+  `workload: ${manifest.assets.length} assets (${CSV_ROWS} from CSV + ${EXPLICIT} explicit), ` +
+    `${locked} locked with outputs on disk; generated in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
+// Outputs must be older than the stat index's racy window, as they are after a real render.
+await new Promise((r) => setTimeout(r, 2100));
+
+// --- measuring a process ----------------------------------------------------------------------
+const GNU_TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+// Without GNU time, a preload reports the process's own peak RSS as it exits.
+const RSS_PRELOAD =
+  "data:text/javascript," +
+  encodeURIComponent(
+    `import { writeFileSync } from "node:fs";
+     process.on("exit", () => writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));`,
+  );
+
+function timeProcess(args) {
+  const rssFile = join(dir, "rss.txt");
+  rmSync(rssFile, { force: true });
+  const [cmd, cmdArgs] = GNU_TIME
+    ? [GNU_TIME, ["-f", "%M %U %S", "-o", rssFile, process.execPath, ...args]]
+    : [process.execPath, ["--import", RSS_PRELOAD, ...args]];
+  const t0 = performance.now();
+  const child = spawnSync(cmd, cmdArgs, {
+    cwd: dir,
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: "1" },
+  });
+  const ms = performance.now() - t0;
+  if (child.status !== 0) {
+    console.error(child.stderr.toString());
+    throw new Error(`${args.join(" ")} exited ${child.status}`);
+  }
+  // GNU time: "maxRSS(KB) user(s) sys(s)"; the preload: maxRSS only (CPU then unknown).
+  const [kb, user, sys] = readFileSync(rssFile, "utf8").trim().split(/\s+/).map(Number);
+  const cpuMs = user === undefined || sys === undefined ? NaN : (user + sys) * 1000;
+  return { ms, mb: (kb ?? NaN) / 1024, cpuMs };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function series(label, args, before = () => {}) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    before();
+    runs.push(timeProcess(args));
+  }
+  const ms = median(runs.map((r) => r.ms));
+  const cpuMs = median(runs.map((r) => r.cpuMs));
+  const mb = Math.max(...runs.map((r) => r.mb));
+  console.log(
+    `${label.padEnd(6)} wall median ${ms.toFixed(0).padStart(5)} ms  (runs: ${runs.map((r) => r.ms.toFixed(0)).join(", ")})` +
+      `  cpu median ${cpuMs.toFixed(0).padStart(5)} ms  peak ${mb.toFixed(0)} MB`,
+  );
+  return { ms, mb, cpuMs };
+}
+
+// --- the plan is right before it is fast ------------------------------------------------------
+const check = spawnSync(process.execPath, [CLI, "plan", "--json"], {
+  cwd: dir,
+  maxBuffer: 1 << 30,
+});
+if (check.status !== 0) {
+  console.error(
+    `bench:plan: plan exited ${check.status}\n${check.stderr.toString().slice(0, 2000)}`,
+  );
+  process.exit(1);
+}
+const counts = JSON.parse(check.stdout.toString()).counts;
+if (counts.unchanged !== locked || counts.new !== manifest.assets.length - locked) {
+  console.error(`bench:plan: unexpected plan counts ${JSON.stringify(counts)}`);
+  process.exit(1);
+}
+
+const indexPath = join(dir, ".agentframer/stat-index.json");
+const cold = series("cold", [CLI, "plan"], () => rmSync(indexPath, { force: true }));
+timeProcess([CLI, "plan"]); // leaves a trusted index behind
+const warm = series("warm", [CLI, "plan"]);
+
+// --- the floor --------------------------------------------------------------------------------
+const yamlUrl = pathToFileURL(createRequire(join(ROOT, "package.json")).resolve("yaml")).href;
+const floorScript = join(dir, "floor.mjs");
+writeFileSync(
+  floorScript,
+  `import { readFileSync } from "node:fs";
+import { hash } from "node:crypto";
+import { parse } from ${JSON.stringify(yamlUrl)};
+const doc = parse(readFileSync("agentframer.yml", "utf8"));
+const d = doc.defaults;
+const send = (prompt, params) => {
+  const body = { ...d.params, ...params, model: d.model, prompt, type: d.type };
+  return hash("sha256", "v1\\n" + JSON.stringify(body, Object.keys(body).sort()), "hex");
+};
+let n = 0;
+for (const a of doc.assets) {
+  if (a.each) {
+    const [header, ...rows] = readFileSync(a.each, "utf8").trimEnd().split("\\n");
+    const cols = header.split(",");
+    for (const row of rows) {
+      const values = row.split(",");
+      const prompt = a.prompt.replace(/{{(\\w+)}}/g, (_, c) => values[cols.indexOf(c)]);
+      send(prompt, a.params ?? {});
+      n++;
+    }
+  } else {
+    send(a.prompt, a.params ?? {});
+    n++;
+  }
+}
+if (n !== ${manifest.assets.length}) throw new Error("floor saw " + n + " assets");
+`,
+);
+const floor = series("floor", [floorScript]);
+
+const ratio = warm.ms / floor.ms;
+console.log(
+  `ratio  warm/floor ${ratio.toFixed(2)} (aim <= 1.5), cold/floor ${(cold.ms / floor.ms).toFixed(2)}`,
+);
+console.log(`node ${process.version}, ${(await import("node:os")).cpus().length} CPUs`);
+
+const over = [cold, warm].filter((r) => r.ms >= BUDGET_MS || r.mb >= BUDGET_MB);
+if (over.length > 0) {
+  console.error(`bench:plan: OVER BUDGET (< ${BUDGET_MS} ms and < ${BUDGET_MB} MB)`);
+  process.exit(1);
+}
+console.log(`within budget (< ${BUDGET_MS} ms and < ${BUDGET_MB} MB)`);
