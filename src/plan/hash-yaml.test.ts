@@ -1,0 +1,47 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadManifest } from "../manifest/load.js";
+import { assetHash } from "./hash.js";
+import { tempRepo } from "./testing/temp-repo.js";
+
+async function hashesOf(yaml: string): Promise<string[]> {
+  const dir = await tempRepo();
+  await writeFile(join(dir, "agentframer.yml"), yaml);
+  const manifest = await loadManifest(join(dir, "agentframer.yml"), { cwd: dir });
+  return manifest.assets.map(assetHash);
+}
+
+describe("the asset hash through the loader", () => {
+  it("is the same whatever the YAML style, key order or where a param is set", async () => {
+    const block = await hashesOf(`version: 1
+defaults:
+  type: image
+  model: flux-1.1-pro
+  params:
+    width: 1024
+    height: 768
+assets:
+  - id: hero
+    prompt: A lighthouse at dawn
+    output: public/hero.png
+    params:
+      seed: 42
+`);
+    const flow =
+      await hashesOf(`{"assets": [{"params": {"height": 768, "seed": 42.0, "width": 0x400},
+  "output": 'public/hero-moved.png', "prompt": "A lighthouse at dawn", "id": "other-id",
+  "model": flux-1.1-pro, "type": "image"}], "version": 1}
+`);
+    expect(flow).toEqual(block);
+  });
+
+  it("changes when a defaults param changes", async () => {
+    const yaml = (width: number) => `version: 1
+defaults: { type: image, model: m, params: { width: ${width} } }
+assets:
+  - { id: a, prompt: p, output: a.png }
+`;
+    expect(await hashesOf(yaml(512))).not.toEqual(await hashesOf(yaml(1024)));
+  });
+});
