@@ -47,6 +47,8 @@ export interface JobContext {
   reporter: ProgressReporter;
   force: boolean;
   jobDeadlineMs: number;
+  /** Download timeout for headers and between chunks; the downloader's default if unset. */
+  requestTimeoutMs?: number;
   now: () => number;
   sleep: Sleep;
   random: () => number;
@@ -114,6 +116,7 @@ export async function runJob(
       signal: ctx.signal,
       sleep: ctx.sleep,
       random: ctx.random,
+      ...(ctx.requestTimeoutMs !== undefined ? { timeoutMs: ctx.requestTimeoutMs } : {}),
     });
     await recordOutput(entry, generation, bytes, ctx, { forced: ctx.force });
     return {

@@ -53,6 +53,11 @@ export interface RenderDeps {
   startEmulator?: StartEmulator;
   /** Per-job limit from submission to the end of polling. Default 30 minutes. */
   jobDeadlineMs?: number;
+  /**
+   * How long an API request or a download may wait for headers, or sit silent between body
+   * chunks. Default 30 s; tests of black-holed connections set it low.
+   */
+  requestTimeoutMs?: number;
 }
 
 /** Restores only copy local files; more of them at once just contend for the disk. */
@@ -154,6 +159,7 @@ export async function render(config: RenderConfig, deps: RenderDeps = {}): Promi
         model: new DurationModel(),
         force: config.force,
         jobDeadlineMs: deps.jobDeadlineMs ?? DEFAULT_JOB_DEADLINE_MS,
+        ...(deps.requestTimeoutMs !== undefined ? { requestTimeoutMs: deps.requestTimeoutMs } : {}),
         sleep: deps.sleep ?? realSleep,
         random: deps.random ?? Math.random,
         signal: stop.signal,
@@ -239,6 +245,7 @@ async function startServices(
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
     ...(deps.now ? { now: deps.now } : {}),
     ...(deps.random ? { random: deps.random } : {}),
+    ...(deps.requestTimeoutMs !== undefined ? { requestTimeoutMs: deps.requestTimeoutMs } : {}),
   });
   return {
     client,
