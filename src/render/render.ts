@@ -33,6 +33,7 @@ import { countOutcomes } from "./result.js";
 import type { Sleep } from "./retry.js";
 import { RetryBudget, sleep as realSleep } from "./retry.js";
 import { runPool } from "./scheduler.js";
+import { sweepStaleTemps } from "./sweep.js";
 
 export { planFor } from "./render-prepare.js";
 
@@ -82,6 +83,14 @@ export async function render(config: RenderConfig, deps: RenderDeps = {}): Promi
   const prepared = await prepare(manifest, config);
   // Nothing is written before the manifest and the lockfile have proved valid.
   await ensureStateDir(manifest.dir);
+  const { entries } = prepared.plan;
+  await sweepStaleTemps(
+    manifest.dir,
+    stateDir,
+    join(stateDir, "cache"),
+    entries,
+    prepared.selection.toRender,
+  );
   skipForcedDone(prepared.selection, forcedDone);
   const resumable = await resumableJobs(journal, prepared);
   const warn = (message: string): void => reporter.emit({ kind: "warning", message });
