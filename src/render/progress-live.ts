@@ -39,8 +39,13 @@ export function createLiveProgress(
       .filter((part) => part !== "")
       .join(" · ");
   };
-  const redraw = (): void => write(`${CLEAR_LINE}${statusLine()}`);
-  const above = (text: string): void => write(`${CLEAR_LINE}${text}\n${statusLine()}`);
+  let shown = "";
+  // The timer fires ten times a second; repainting an unchanged line only makes the cursor flicker.
+  const redraw = (): void => {
+    const line = statusLine();
+    if (line !== shown) write(`${CLEAR_LINE}${(shown = line)}`);
+  };
+  const above = (text: string): void => write(`${CLEAR_LINE}${text}\n${(shown = statusLine())}`);
 
   return {
     emit(event) {
