@@ -220,7 +220,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
     status(id, statusOptions = {}) {
       const { signal } = statusOptions;
-      const wait = Math.floor(statusOptions.preferWaitSeconds ?? 0);
+      // Past a deadline the caller's remaining time is negative; a negative wait would make a
+      // negative headers timeout, which undici refuses in a way that can leave its pool stuck.
+      const wait = Math.max(0, Math.floor(statusOptions.preferWaitSeconds ?? 0));
       const headers: Record<string, string> = wait > 0 ? { prefer: `wait=${wait}` } : {};
       return withRetries("status", signal, async () => {
         const answer = await send(
