@@ -52,7 +52,13 @@ describe("jobs that do not succeed", () => {
     }
     // The seeded dice gave every kind of ending at least once.
     const endings = new Set([...jobs.values()].map((j) => j.status));
-    expect([...endings].sort()).toEqual(["canceled", "failed", "quarantined", "running", "succeeded"]);
+    expect([...endings].sort()).toEqual([
+      "canceled",
+      "failed",
+      "quarantined",
+      "running",
+      "succeeded",
+    ]);
     await b.check({ failed });
 
     // Again: the stuck jobs are polled again (same generation); the ended ones are asked for with

@@ -33,10 +33,13 @@ const canMount = ((): boolean => {
 
 describe("the output's folder cannot be created", () => {
   it("fails those assets saying why, renders the rest, and a later run completes with the same jobs", async () => {
-    b = await bench([
-      ...someAssets(2, "ok"),
-      ...someAssets(2, "blocked").map((a) => ({ ...a, output: `blocked/deep/${a.id}.png` })),
-    ], { durations: { image: { minMs: 400, maxMs: 500 } } });
+    b = await bench(
+      [
+        ...someAssets(2, "ok"),
+        ...someAssets(2, "blocked").map((a) => ({ ...a, output: `blocked/deep/${a.id}.png` })),
+      ],
+      { durations: { image: { minMs: 400, maxMs: 500 } } },
+    );
     // The loader refuses a file where a folder must go, so it appears once the jobs are in flight:
     // then mkdir and open fail whoever the user is.
     const running = b.run();
@@ -45,7 +48,8 @@ describe("the output's folder cannot be created", () => {
     const first = await running;
     const failed = first.assets.filter((a) => a.status === "failed");
     expect(failed.map((a) => a.id).sort()).toEqual(["blocked-0", "blocked-1"]);
-    for (const a of failed) expect(a.error).toMatch(/EEXIST|ENOTDIR|not a directory|file already exists/);
+    for (const a of failed)
+      expect(a.error).toMatch(/EEXIST|ENOTDIR|not a directory|file already exists/);
     expect(first.counts.rendered).toBe(2);
     // The manifest loader refuses the blocking file too; the rest of the state is checked as left.
     await rm(b.repo.path("blocked"));
@@ -53,10 +57,12 @@ describe("the output's folder cannot be created", () => {
 
     const second = await b.run();
     expect(second.counts).toMatchObject({ rendered: 2, unchanged: 2, failed: 0 });
-    expect(second.assets.filter((a) => a.status === "rendered").map((a) => a.id).sort()).toEqual([
-      "blocked-0",
-      "blocked-1",
-    ]);
+    expect(
+      second.assets
+        .filter((a) => a.status === "rendered")
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual(["blocked-0", "blocked-1"]);
     // The jobs the first run paid for were picked up again: four jobs in all.
     const { jobs } = await b.check();
     expect(jobs).toHaveLength(4);

@@ -37,7 +37,8 @@ describe("downloads cut short", () => {
     // Whatever the dice said, each asset either verified or failed saying the body was short;
     // a failed one is picked up (same job) by the next run once the network behaves.
     const failed = result.assets.filter((a) => a.status === "failed");
-    for (const a of failed) expect(a.error).toMatch(/download failed: .*(connection lost|got \d+ of \d+ bytes)/);
+    for (const a of failed)
+      expect(a.error).toMatch(/download failed: .*(connection lost|got \d+ of \d+ bytes)/);
     if (failed.length > 0) {
       b.emulator.setFaults({ truncateDownload: 0, shortContentLength: 0 });
       await b.run();
@@ -99,7 +100,9 @@ describe("a body over the size cap", () => {
         dispatcher,
       });
       await expect(chunked).rejects.toBeInstanceOf(DownloadError);
-      await expect(chunked).rejects.toThrow(/larger than the 1000000-byte cap \(the body went past it\)/);
+      await expect(chunked).rejects.toThrow(
+        /larger than the 1000000-byte cap \(the body went past it\)/,
+      );
       // With a Content-Length: refused before the body is read.
       emulator.setFaults({ oversizeBody: 0 });
       const declared = downloadResult(url, target, {
@@ -125,7 +128,14 @@ async function finishedJobUrl(emulator: Emulator, bytes: number): Promise<string
     await fetch(`${emulator.apiUrl}/generations`, {
       method: "POST",
       headers: { ...headers, "idempotency-key": "cap-test" },
-      body: JSON.stringify({ type: "image", model: "m", prompt: "cap", width: 40, height: 40, bytes }),
+      body: JSON.stringify({
+        type: "image",
+        model: "m",
+        prompt: "cap",
+        width: 40,
+        height: 40,
+        bytes,
+      }),
     })
   ).json()) as { id: string };
   for (;;) {

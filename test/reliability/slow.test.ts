@@ -20,10 +20,7 @@ describe("slow answers", () => {
   it("every asset renders and requests in flight never exceed the concurrency limit", async () => {
     b = await bench(someAssets(9), { faults: { slowMs: 120 } });
     const watched = watchedDispatcher();
-    const result = await b.run(
-      { concurrency: 3 },
-      { createDispatcher: watched.createDispatcher },
-    );
+    const result = await b.run({ concurrency: 3 }, { createDispatcher: watched.createDispatcher });
     expect(result.counts).toMatchObject({ rendered: 9, failed: 0 });
     expect(watched.peak()).toBeGreaterThanOrEqual(2);
     expect(watched.peak()).toBeLessThanOrEqual(3);
@@ -73,7 +70,9 @@ describe("black holes: connections accepted, never answered", () => {
       expect(a.error).toMatch(/download failed: .*timeout/i);
     }
     expect(watched.peak()).toBeLessThanOrEqual(2);
-    await b.check({ failed: Object.fromEntries(first.assets.map((a) => [a.id, /download failed/])) });
+    await b.check({
+      failed: Object.fromEntries(first.assets.map((a) => [a.id, /download failed/])),
+    });
 
     b.emulator.setFaults({ blackHole: false });
     const second = await b.run();

@@ -90,7 +90,8 @@ export async function assertInvariant(input: InvariantInput): Promise<InvariantR
   for (const [bodyHash, same] of byBody) {
     const keys = same.map((j) => j.key);
     const isForced = keys.some((k) => [...forcedHashes].some((h) => k.startsWith(`af1-${h}`)));
-    if (!isForced) expect(same, `jobs for one body ${bodyHash}: ${keys.join(", ")}`).toHaveLength(1);
+    if (!isForced)
+      expect(same, `jobs for one body ${bodyHash}: ${keys.join(", ")}`).toHaveLength(1);
   }
 
   // 3 and 5. The lock agrees with the disk, and with what the server sent.
@@ -103,7 +104,8 @@ export async function assertInvariant(input: InvariantInput): Promise<InvariantR
     if (record && !SUCCEEDED.has(record.status) && !entry) continue;
     expect(entry, `lock entry for ${asset.id}`).toBeDefined();
     if (!entry) continue;
-    if (shouldSucceed) expect(entry.hash, `${asset.id} is locked at its current hash`).toBe(assetHash(asset));
+    if (shouldSucceed)
+      expect(entry.hash, `${asset.id} is locked at its current hash`).toBe(assetHash(asset));
     const onDisk = await fileDigest(join(manifest.dir, entry.output));
     expect(onDisk, `${entry.output} on disk`).toEqual({ sha256: entry.sha256, size: entry.size });
     const job = jobsById.get(entry.generation);
