@@ -103,7 +103,9 @@ export async function runJob(
       signal: ctx.signal,
       model: ctx.model,
       kind: `${asset.type}/${asset.model}`,
-      submittedAt: startedAt,
+      // A job picked up from an interrupted run has been going since then: the model learns
+      // its true duration. The deadline counts from this run, so an old record still gets polled.
+      submittedAt: resume ? Date.parse(resume.at) || startedAt : startedAt,
       random: ctx.random,
     });
     const target = join(ctx.manifestDir, entry.output);
