@@ -98,6 +98,19 @@ describe("agentframer render", () => {
     expect(emulator.ledger.requests.create).toBe(0);
   });
 
+  it("agentframer emulator refuses a bad --port with exit 2", async () => {
+    repo = await TestRepo.create([]);
+    const stderr = captureStream();
+    const code = await runCli(["emulator", "--port", "http"], {
+      stdout: captureStream(),
+      stderr,
+      cwd: repo.dir,
+      env: {},
+    });
+    expect(code).toBe(2);
+    expect(stderr.text()).toMatch(/--port takes a port number/);
+  });
+
   it("exits 3 when the API refuses the key, with nothing recorded as rendered", async () => {
     repo = await TestRepo.create(someAssets(3));
     const run = await cli([], { AGENTFRAMER_API_KEY: "sk_wrong_key_123456" });
