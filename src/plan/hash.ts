@@ -81,6 +81,14 @@ function checkParams(asset: Asset): void {
  * merged object in between): plan hashes tens of thousands of these.
  */
 export function requestBodyJson(asset: Asset): string {
+  // The rows of one `each:` share one frozen params object (and type and model): everything but
+  // the prompt is then serialised once, not once per row.
+  const shared = sharedParts(asset);
+  if (shared !== undefined) return shared.head + JSON.stringify(asset.prompt) + shared.tail;
+  return fullBodyJson(asset);
+}
+
+function fullBodyJson(asset: Asset): string {
   checkParams(asset);
   const { params } = asset;
   const keys = Object.keys(params);
@@ -106,6 +114,71 @@ export function requestBodyJson(asset: Asset): string {
     ]);
   }
   return `{${out}}`;
+}
+
+/** The body around the prompt, for one params object with one type and model. */
+interface SharedParts {
+  type: string;
+  model: string;
+  /** Everything up to and including `"prompt":`. */
+  head: string;
+  /** Everything after the prompt's value, including the closing brace. */
+  tail: string;
+}
+
+/** Only deeply frozen params are cached: a mutable object could change under its cached bytes. */
+const sharedByParams = new WeakMap<object, SharedParts | null>();
+
+function sharedParts(asset: Asset): SharedParts | undefined {
+  const { params, type, model, prompt } = asset;
+  if (typeof prompt !== "string") return undefined;
+  const cached = sharedByParams.get(params);
+  if (cached === null) return undefined;
+  if (cached !== undefined && cached.type === type && cached.model === model) return cached;
+  if (!isDeepFrozen(params)) {
+    sharedByParams.set(params, null);
+    return undefined;
+  }
+  let parts: SharedParts;
+  try {
+    checkParams(asset);
+    parts = { type, model, ...membersAroundPrompt(asset) };
+  } catch {
+    // A reserved or non-finite param: the full path reports it, for this asset.
+    return undefined;
+  }
+  sharedByParams.set(params, parts);
+  return parts;
+}
+
+/** The body's members in fullBodyJson's order and form, split where the prompt's value goes. */
+function membersAroundPrompt(asset: Asset): { head: string; tail: string } {
+  const { params } = asset;
+  const keys = Object.keys(params);
+  keys.push("model", "prompt", "type");
+  keys.sort();
+  let head = "";
+  let tail = "";
+  let afterPrompt = false;
+  for (const key of keys) {
+    if (key === "prompt") {
+      head += `${head === "" ? "" : ","}${quoteKey(key)}:`;
+      afterPrompt = true;
+      continue;
+    }
+    const value = key === "type" ? asset.type : key === "model" ? asset.model : params[key];
+    if (value === undefined) continue;
+    const member = `${quoteKey(key)}:${canonicalJson(value)}`;
+    if (afterPrompt) tail += `,${member}`;
+    else head += `${head === "" ? "" : ","}${member}`;
+  }
+  return { head: `{${head}`, tail: `${tail}}` };
+}
+
+function isDeepFrozen(value: unknown): boolean {
+  if (value === null || typeof value !== "object") return true;
+  if (!Object.isFrozen(value)) return false;
+  return Object.values(value).every(isDeepFrozen);
 }
 
 /** The POST /generations body as an object, parsed back from `requestBodyJson`. */
