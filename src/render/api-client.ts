@@ -22,6 +22,7 @@ import {
   ApiUnavailableError,
   ProtocolError,
   RenderError,
+  UrlPolicyError,
   scrub,
 } from "./errors.js";
 import type { BackoffPolicy, RetryBudget, Sleep } from "./retry.js";
@@ -244,6 +245,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         if (!parsed.ok) return { kind: "malformed", problem: parsed.problem };
         const job = parsed.value;
         if (job.error !== undefined) job.error = scrub(job.error, options.apiKey);
+        // Fetching such a URL would hand the key to the result's host, and the URL itself ends up
+        // in the PR comment, the summary and the outputs: refuse it outright.
+        if (job.url !== undefined && carriesSecret(job.url, options.apiKey)) {
+          throw new UrlPolicyError("it carries the API key; it is neither fetched nor shown");
+        }
         const result: StatusResult = {
           job,
           preferenceApplied: /\bwait\b/i.test(answer.header("preference-applied") ?? ""),
@@ -267,6 +273,15 @@ interface Answer {
   /** The body as text, or undefined if it was larger than the cap. */
   text: string | undefined;
   header(name: string): string | undefined;
+}
+
+function carriesSecret(url: string, secret: string): boolean {
+  if (url.includes(secret)) return true;
+  try {
+    return decodeURIComponent(url).includes(secret);
+  } catch {
+    return false;
+  }
 }
 
 function parseBody<T>(answer: Answer, parse: (text: string) => Parsed<T>): Parsed<T> {
