@@ -103,7 +103,9 @@ export async function render(config: RenderConfig, deps: RenderDeps = {}): Promi
     return result;
   };
   for (const e of prepared.selection.unchanged) results.set(e.id, outcome(e, "unchanged"));
-  for (const e of prepared.selection.excluded) results.set(e.id, outcome(e, "skipped"));
+  for (const e of prepared.selection.excluded) {
+    results.set(e.id, outcome(e, "skipped", "not selected (--only / --shard)"));
+  }
 
   let newJobs = split.jobs.filter((e) => !resumable.has(e.id)).length;
   if (config.maxJobs !== undefined && newJobs > config.maxJobs) {
