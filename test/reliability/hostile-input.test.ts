@@ -120,6 +120,7 @@ describe("a hostile or broken manifest", () => {
     expect(result.counts.rendered).toBe(1);
     expect(b.emulator.ledger.jobs()[0]?.body.prompt).toBe(prompt);
     // The terminal never receives the prompt's escape sequences or bell.
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point
     for (const text of b.captured) expect(text).not.toMatch(/\u001b\[31m|\u0007/);
     await b.check();
   });

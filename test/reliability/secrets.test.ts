@@ -91,97 +91,100 @@ afterEach(async () => {
   remote = stub = api = undefined;
 });
 
-describe.each([
-  ["pull_request", "comment"],
-  ["push", "commit"],
-] as const)("the action on %s, against an API that echoes the key everywhere", (eventName) => {
-  it("never shows the key: not in logs, files, commit, comment, summary or outputs", async () => {
-    let apiOrigin = "";
-    api = await startScriptedServer(echoingApi(() => apiOrigin));
-    apiOrigin = api.origin;
-    stub = await startGitHubStub();
-    remote = createGitRemote({ "agentframer.yml": MANIFEST });
-    const printed = captureStream();
-    const host = recordingHost({
-      "api-key": SECRET,
-      "api-url": `${api.origin}/v1`,
-      cache: "false",
-      "github-token": "ghs_token",
+describe.each(["pull_request", "push"] as const)(
+  "the action on %s (comment or commit), against an API that echoes the key everywhere",
+  (eventName) => {
+    it("never shows the key: not in logs, files, commit, comment, summary or outputs", async () => {
+      let apiOrigin = "";
+      api = await startScriptedServer(echoingApi(() => apiOrigin));
+      apiOrigin = api.origin;
+      stub = await startGitHubStub();
+      remote = createGitRemote({ "agentframer.yml": MANIFEST });
+      const printed = captureStream();
+      const host = recordingHost({
+        "api-key": SECRET,
+        "api-url": `${api.origin}/v1`,
+        cache: "false",
+        "github-token": "ghs_token",
+      });
+      // The real engine, with progress to a captured stream and no scrubbing of its own, so that
+      // a key reaching the reporter would show.
+      const engine: Engine = {
+        plan: async (config) => (await planFor(config)).plan,
+        render: async (config) => {
+          const reporter = createReporter({ stream: printed, interactive: false, color: false });
+          try {
+            return await render(config, { reporter });
+          } finally {
+            reporter.close();
+          }
+        },
+      };
+      const deps: ActionDeps = {
+        host,
+        engine,
+        env: {
+          GITHUB_WORKSPACE: remote.clone,
+          GITHUB_REPOSITORY: "octo/media",
+          GITHUB_EVENT_NAME: eventName,
+          GITHUB_EVENT_PATH: eventFile(
+            eventName === "push" ? pushEvent(remote.remoteHead()) : pullRequestEvent(5),
+          ),
+          GITHUB_REF: "refs/heads/main",
+          GITHUB_SHA: remote.remoteHead(),
+        },
+        cacheBackend: () => Promise.reject(new Error("cache is off")),
+        commentApi: (token, repo) => createCommentApi(token, repo, stub?.url ?? ""),
+        git: (cwd) => gitIn(cwd, { ...process.env, ...GIT_TEST_ENV }),
+      };
+      await runAction(deps);
+
+      // The run did what it should: one asset rendered, two failed with the server's words.
+      const result = JSON.parse(host.outputs.result ?? "{}") as {
+        assets: Array<{ id: string; status: string; error?: string }>;
+      };
+      expect(result.assets.map((a) => [a.id, a.status])).toEqual([
+        ["fine", "rendered"],
+        ["leaky", "failed"],
+        ["refused", "failed"],
+        ["crashed", "failed"],
+      ]);
+      expect(result.assets[1]?.error).toMatch(/refused result URL: it carries the API key/);
+      expect(result.assets[2]?.error).toMatch(/HTTP 400: bad request from Bearer \[redacted\]/);
+      expect(result.assets[3]?.error).toMatch(/worker died holding Bearer \[redacted\]/);
+      // The key went to the API only in the Authorization header, and never with a download.
+      // The URL carrying the key was never fetched; the plain one was, without credentials.
+      const downloads = api.requests.filter((r) => r.path.startsWith("/files/"));
+      expect(downloads).toHaveLength(1);
+      for (const r of downloads) expect(r.headers.authorization).toBeUndefined();
+
+      const seen: Array<[string, string]> = [
+        ["progress", printed.text()],
+        ["outputs", JSON.stringify(host.outputs)],
+        ["summary", host.summary],
+        [
+          "logs",
+          JSON.stringify([host.logs, host.warnings, host.notices, host.errors, host.failed]),
+        ],
+        ["comments", JSON.stringify(stub.comments)],
+        ["GitHub requests", JSON.stringify(stub.requests)],
+        [
+          "remote history",
+          execFileSync("git", ["log", "--all", "-p", "--format=%H %B"], {
+            cwd: remote.bare,
+            env: { ...process.env, ...GIT_TEST_ENV },
+          }).toString("latin1"),
+        ],
+      ];
+      for (const file of await filesUnder(remote.clone)) {
+        seen.push([file, await readFile(`${remote.clone}/${file}`, "latin1")]);
+      }
+      const leaks = seen.filter(([, text]) => text.includes(SECRET)).map(([where]) => where);
+      expect(leaks).toEqual([]);
+      // Something was published, so the scan looked at real text.
+      expect(host.summary).toContain("fine");
+      if (eventName === "pull_request") expect(stub.comments).toHaveLength(1);
+      else expect(host.outputs["commit-sha"]).toMatch(/^[0-9a-f]{40}$/);
     });
-    // The real engine, with progress to a captured stream and no scrubbing of its own, so that
-    // a key reaching the reporter would show.
-    const engine: Engine = {
-      plan: async (config) => (await planFor(config)).plan,
-      render: async (config) => {
-        const reporter = createReporter({ stream: printed, interactive: false, color: false });
-        try {
-          return await render(config, { reporter });
-        } finally {
-          reporter.close();
-        }
-      },
-    };
-    const deps: ActionDeps = {
-      host,
-      engine,
-      env: {
-        GITHUB_WORKSPACE: remote.clone,
-        GITHUB_REPOSITORY: "octo/media",
-        GITHUB_EVENT_NAME: eventName,
-        GITHUB_EVENT_PATH: eventFile(
-          eventName === "push" ? pushEvent(remote.remoteHead()) : pullRequestEvent(5),
-        ),
-        GITHUB_REF: "refs/heads/main",
-        GITHUB_SHA: remote.remoteHead(),
-      },
-      cacheBackend: () => Promise.reject(new Error("cache is off")),
-      commentApi: (token, repo) => createCommentApi(token, repo, stub?.url ?? ""),
-      git: (cwd) => gitIn(cwd, { ...process.env, ...GIT_TEST_ENV }),
-    };
-    await runAction(deps);
-
-    // The run did what it should: one asset rendered, two failed with the server's words.
-    const result = JSON.parse(host.outputs.result ?? "{}") as {
-      assets: Array<{ id: string; status: string; error?: string }>;
-    };
-    expect(result.assets.map((a) => [a.id, a.status])).toEqual([
-      ["fine", "rendered"],
-      ["leaky", "failed"],
-      ["refused", "failed"],
-      ["crashed", "failed"],
-    ]);
-    expect(result.assets[1]?.error).toMatch(/refused result URL: it carries the API key/);
-    expect(result.assets[2]?.error).toMatch(/HTTP 400: bad request from Bearer \[redacted\]/);
-    expect(result.assets[3]?.error).toMatch(/worker died holding Bearer \[redacted\]/);
-    // The key went to the API only in the Authorization header, and never with a download.
-    // The URL carrying the key was never fetched; the plain one was, without credentials.
-    const downloads = api.requests.filter((r) => r.path.startsWith("/files/"));
-    expect(downloads).toHaveLength(1);
-    for (const r of downloads) expect(r.headers.authorization).toBeUndefined();
-
-    const seen: Array<[string, string]> = [
-      ["progress", printed.text()],
-      ["outputs", JSON.stringify(host.outputs)],
-      ["summary", host.summary],
-      ["logs", JSON.stringify([host.logs, host.warnings, host.notices, host.errors, host.failed])],
-      ["comments", JSON.stringify(stub.comments)],
-      ["GitHub requests", JSON.stringify(stub.requests)],
-      [
-        "remote history",
-        execFileSync("git", ["log", "--all", "-p", "--format=%H %B"], {
-          cwd: remote.bare,
-          env: { ...process.env, ...GIT_TEST_ENV },
-        }).toString("latin1"),
-      ],
-    ];
-    for (const file of await filesUnder(remote.clone)) {
-      seen.push([file, await readFile(`${remote.clone}/${file}`, "latin1")]);
-    }
-    const leaks = seen.filter(([, text]) => text.includes(SECRET)).map(([where]) => where);
-    expect(leaks).toEqual([]);
-    // Something was published, so the scan looked at real text.
-    expect(host.summary).toContain("fine");
-    if (eventName === "pull_request") expect(stub.comments).toHaveLength(1);
-    else expect(host.outputs["commit-sha"]).toMatch(/^[0-9a-f]{40}$/);
-  });
-});
+  },
+);
