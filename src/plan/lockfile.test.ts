@@ -157,4 +157,13 @@ describe("a damaged lockfile", () => {
     const lock = parseLockfile(serializeLockfile(lockOf(["__proto__", entry("p")])), "f");
     expect(Object.keys(lock.assets)).toEqual(["__proto__"]);
   });
+
+  it("finds no inherited entry for an id like constructor, and keeps the file's order", () => {
+    const text = serializeLockfile(lockOf(["b", entry("b")], ["constructor", entry("c")]));
+    const lock = parseLockfile(text, "f");
+    expect(Object.keys(lock.assets)).toEqual(["b", "constructor"]);
+    expect(lock.assets["constructor"]).toEqual(entry("c"));
+    expect(lock.assets["toString"]).toBeUndefined();
+    expect(Object.getPrototypeOf(lock.assets)).toBeNull();
+  });
 });

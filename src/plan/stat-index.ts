@@ -73,7 +73,10 @@ export class StatIndex {
     readonly manifestDir: string,
     file: IndexFile | undefined,
   ) {
-    this.rows = new Map(file?.outputs.map((output, row) => [output, row]));
+    // A loop, not new Map(outputs.map(...)): no pair array per output.
+    this.rows = new Map();
+    const outputs = file?.outputs ?? [];
+    for (let row = 0; row < outputs.length; row++) this.rows.set(outputs[row] as string, row);
     this.stats = file?.stats ?? [];
     this.loadedHashes = file?.sha256 ?? "";
     this.writtenAt = file?.writtenAt ?? 0;
@@ -135,7 +138,10 @@ export class StatIndex {
       row = this.stats.length / 3;
       this.rows.set(output, row);
     }
-    this.stats.splice(row * 3, 3, facts.size, facts.mtimeMs, facts.ino);
+    // In place (splice would build a removed-items array on every call).
+    this.stats[row * 3] = facts.size;
+    this.stats[row * 3 + 1] = facts.mtimeMs;
+    this.stats[row * 3 + 2] = facts.ino;
     this.setHashes.set(row, sha256);
     this.changed = true;
   }
