@@ -135,3 +135,52 @@ describe("fieldHashes", () => {
     expect(f.model).toMatch(/^[0-9a-f]{16}$/);
   });
 });
+
+describe("requestBodyJson with params shared by many assets (frozen, as the loader makes them)", () => {
+  const deepFrozen = <T>(value: T): T => {
+    if (value !== null && typeof value === "object") {
+      for (const inner of Object.values(value)) deepFrozen(inner);
+      Object.freeze(value);
+    }
+    return value;
+  };
+
+  it("writes the same bytes as for unshared params, whatever sorts before or after prompt", () => {
+    const params = {
+      aspect: "1:1",
+      nested: { prompt: "", model: ["x", { prompt: 1 }] },
+      quality: "high",
+      seed: 7,
+      style: { b: 2, a: 1 },
+      zoom: null,
+    };
+    const shared = deepFrozen(structuredClone(params));
+    for (const prompt of ["one", 'two "quoted" \u2028', ""]) {
+      for (const type of ["image", "video"] as const) {
+        for (const model of ["m1", "m2"]) {
+          const fresh = requestBodyJson(makeAsset({ prompt, type, model, params }));
+          expect(requestBodyJson(makeAsset({ prompt, type, model, params: shared }))).toBe(fresh);
+        }
+      }
+    }
+  });
+
+  it("still reports a reserved or non-finite param for each asset", () => {
+    const reserved = deepFrozen({ prompt: "x" });
+    const nonFinite = deepFrozen({ seed: Infinity });
+    for (const params of [reserved, nonFinite]) {
+      for (const id of ["a", "b"]) {
+        expect(() => requestBodyJson(makeAsset({ id, params }))).toThrow(ManifestError);
+      }
+    }
+  });
+
+  it("does not trust params frozen only on the outside", () => {
+    const inner = { w: 1 };
+    const params = Object.freeze({ inner });
+    const before = requestBodyJson(makeAsset({ params }));
+    inner.w = 2;
+    expect(requestBodyJson(makeAsset({ params }))).not.toBe(before);
+    expect(requestBodyJson(makeAsset({ params }))).toContain('"inner":{"w":2}');
+  });
+});
