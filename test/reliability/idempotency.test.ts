@@ -10,7 +10,9 @@ import { loadManifest } from "../../src/manifest/load.js";
 import { requestBody } from "../../src/plan/hash.js";
 import { idempotencyKey } from "../../src/render/idempotency-key.js";
 import { KEY_REUSED_MESSAGE } from "../../src/render/errors.js";
-import { someAssets } from "../helpers/render-repo.js";
+import { render } from "../../src/render/render.js";
+import { someAssets, TestRepo } from "../helpers/render-repo.js";
+import { assertInvariant } from "./helpers/invariant.js";
 import { recordingSleep } from "../helpers/recording-sleep.js";
 import type { Bench } from "./helpers/setup.js";
 import { bench, SECRET } from "./helpers/setup.js";
@@ -62,14 +64,33 @@ describe("409: a request with this key is still in progress", () => {
   });
 
   it("a concurrent twin holding the key gets 409, then the same job: two runs, one job each", async () => {
-    // Two CI runs of one commit at once: slow creations hold each key "in progress" for the twin.
-    b = await bench(someAssets(4), { faults: { slowMs: 120 } });
-    const { repo } = b;
-    const [one, two] = await Promise.all([b.run(), b.run()]);
-    for (const r of [one, two]) expect(r.counts.failed).toBe(0);
-    expect(b.emulator.ledger.jobs()).toHaveLength(4);
-    expect(await repo.exists("public/asset/3.png")).toBe(true);
-    await b.check({ result: two });
+    // Two CI runs of one commit at once, each in its own checkout: slow creations hold each key
+    // "in progress" while the twin's POST arrives.
+    const assets = someAssets(4);
+    b = await bench(assets, { faults: { slowMs: 120 } });
+    const twin = await TestRepo.create(assets);
+    try {
+      const [one, two] = await Promise.all([
+        b.run(),
+        render(twin.config({ apiKey: SECRET, emulator: false, apiUrl: b.emulator.apiUrl })),
+      ]);
+      for (const r of [one, two]) expect(r.counts).toMatchObject({ rendered: 4, failed: 0 });
+      expect(b.emulator.ledger.requests.rejected["in-progress"]).toBeGreaterThan(0);
+      expect(b.emulator.ledger.jobs()).toHaveLength(4);
+      // Both checkouts hold the very same bytes, from the very same jobs.
+      for (const a of assets)
+        expect(await twin.sha256(a.output)).toBe(await b.repo.sha256(a.output));
+      await b.check();
+      await assertInvariant({
+        dir: twin.dir,
+        manifest: twin.manifestPath,
+        emulator: b.emulator,
+        result: two,
+        secret: SECRET,
+      });
+    } finally {
+      await twin.remove();
+    }
   });
 });
 
