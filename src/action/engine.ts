@@ -14,9 +14,17 @@ export function renderEngine(apiKey: string | undefined): Engine {
         color: false,
         secrets: apiKey ? [apiKey] : [],
       });
+      // A cancelled workflow gets SIGINT, then SIGTERM a few seconds later: stop submitting and
+      // leave jobs in flight in the journal, so the next run resumes them instead of paying twice.
+      const cancel = new AbortController();
+      const onSignal = (): void => cancel.abort();
+      process.on("SIGINT", onSignal);
+      process.on("SIGTERM", onSignal);
       try {
-        return await render(config, { reporter });
+        return await render(config, { reporter, signal: cancel.signal });
       } finally {
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
         reporter.close();
       }
     },
