@@ -3,7 +3,7 @@ import type { Manifest } from "../manifest/types.js";
 import { hashAssets } from "./hash.js";
 import { lockfilePath, readLockfile } from "./lockfile.js";
 import type { Lockfile } from "./lock-types.js";
-import { readOutputStates } from "./output-state.js";
+import { readOutputStates, statInWorker } from "./output-state.js";
 import { outputsToCheck, planAssets } from "./plan.js";
 import { StatIndex } from "./stat-index.js";
 import type { Plan } from "./types.js";
@@ -23,12 +23,19 @@ export interface PlannedManifest {
 /** Throws ManifestError for a request that cannot be sent, LockfileError for a damaged lockfile; writes nothing. */
 export async function planManifest(manifest: Manifest): Promise<PlannedManifest> {
   const lockPath = lockfilePath(manifest.dir);
+  // Every output is stat-ed on a second thread while this one reads the lock and hashes; only
+  // those whose request is unchanged are looked at, but which ones is not known until then.
+  const prestat = statInWorker(
+    manifest.dir,
+    manifest.assets.map((a) => a.output),
+  );
   const [lock, index] = await Promise.all([readLockfile(lockPath), StatIndex.load(manifest.dir)]);
   const hashes = hashAssets(manifest.assets);
   const states = await readOutputStates(
     manifest.dir,
     outputsToCheck(manifest.assets, lock, hashes),
     index,
+    await prestat,
   );
   index.retain(new Set(manifest.assets.map((a) => a.output)));
   return { plan: planAssets(manifest.assets, lock, states, hashes), lock, lockPath, index };

@@ -1,0 +1,49 @@
+import { mkdir, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readOutputStates, statInWorker } from "./output-state.js";
+import { StatIndex } from "./stat-index.js";
+import { tempRepo } from "./testing/temp-repo.js";
+
+describe("statInWorker", () => {
+  it("says what stat says, for files, folders and missing paths", async () => {
+    const dir = await tempRepo();
+    await mkdir(join(dir, "out/folder.png"), { recursive: true });
+    await writeFile(join(dir, "out/a.png"), "four");
+    const prestat = await statInWorker(dir, ["out/a.png", "out/folder.png", "out/gone.png"], 0);
+    if (prestat === undefined) throw new Error("no worker");
+    const real = await stat(join(dir, "out/a.png"));
+    const a = prestat("out/a.png");
+    expect(a && { size: a.size, mtimeMs: a.mtimeMs, ino: a.ino, file: a.isFile() }).toEqual({
+      size: 4,
+      mtimeMs: real.mtimeMs,
+      ino: real.ino,
+      file: true,
+    });
+    expect(prestat("out/folder.png")?.isFile()).toBe(false);
+    expect(prestat("out/gone.png")).toBeNull();
+    // Not asked about: the caller stats it itself.
+    expect(prestat("out/other.png")).toBeUndefined();
+  });
+
+  it("is not started for a few outputs", async () => {
+    expect(await statInWorker(await tempRepo(), ["a.png"])).toBeUndefined();
+  });
+
+  it("gives readOutputStates the same states as its own stat calls", async () => {
+    const dir = await tempRepo();
+    await mkdir(join(dir, "out/folder.png"), { recursive: true });
+    await writeFile(join(dir, "out/a.png"), "four");
+    await writeFile(join(dir, "out/b.png"), "longer");
+    const checks = ["a.png", "b.png", "folder.png", "gone.png"].map((f) => ({
+      output: `out/${f}`,
+      size: 4,
+    }));
+    const outputs = checks.map((c) => c.output);
+    const own = await readOutputStates(dir, checks, StatIndex.empty(dir));
+    const prestat = await statInWorker(dir, outputs, 0);
+    const viaWorker = await readOutputStates(dir, checks, StatIndex.empty(dir), prestat);
+    expect(prestat).toBeDefined();
+    expect([...viaWorker]).toEqual([...own]);
+  });
+});
