@@ -25,7 +25,10 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const CLI = join(ROOT, "dist/cli/index.js");
+// SOAK_CLI and SOAK_LIB point at a private copy of the build, so that a rebuild elsewhere in the
+// work tree cannot swap the files under a soak that runs for minutes.
+const CLI = resolve(process.env.SOAK_CLI ?? join(ROOT, "dist/cli/index.js"));
+const LIB = resolve(process.env.SOAK_LIB ?? join(ROOT, "lib"));
 const ASSETS = Number(process.env.SOAK_ASSETS ?? 2000);
 const KILLS = Number(process.env.SOAK_KILLS ?? 100);
 const CONCURRENCY = Number(process.env.SOAK_CONCURRENCY ?? 16);
@@ -40,13 +43,13 @@ const FAULTS = {
   truncateDownload: 0.05,
 };
 
-for (const needed of [CLI, join(ROOT, "lib/emulator/index.js"), join(ROOT, "lib/plan/hash.js")]) {
+for (const needed of [CLI, join(LIB, "emulator/index.js")]) {
   if (!existsSync(needed)) {
     console.error(`soak: ${needed} is missing; run \`npm run build\` first.`);
     process.exit(2);
   }
 }
-const { startEmulator } = await import(pathToFileURL(join(ROOT, "lib/emulator/index.js")).href);
+const { startEmulator } = await import(pathToFileURL(join(LIB, "emulator/index.js")).href);
 
 // Deterministic choices (kill times) from the seed, so a failing soak can be repeated.
 let state = SEED >>> 0 || 1;
