@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -132,12 +132,17 @@ function timeProcess(args) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+// Other processes on this machine stretch wall times (not CPU times or memory): the 1-minute load
+// average is sampled around every series and reported with the verdict.
+const loads = [];
 function series(label, args, before = () => {}) {
   const runs = [];
+  loads.push(loadavg()[0]);
   for (let i = 0; i < RUNS; i++) {
     before();
     runs.push(timeProcess(args));
   }
+  loads.push(loadavg()[0]);
   const ms = median(runs.map((r) => r.ms));
   const cpuMs = median(runs.map((r) => r.cpuMs));
   const mb = Math.max(...runs.map((r) => r.mb));
@@ -207,13 +212,29 @@ const floor = series("floor", [floorScript]);
 
 const ratio = warm.ms / floor.ms;
 console.log(
-  `ratio  warm/floor ${ratio.toFixed(2)} (aim <= 1.5), cold/floor ${(cold.ms / floor.ms).toFixed(2)}`,
+  `ratio  warm/floor ${ratio.toFixed(2)} wall, ${(warm.cpuMs / floor.cpuMs).toFixed(2)} cpu (aim <= 1.5); ` +
+    `cold/floor ${(cold.ms / floor.ms).toFixed(2)} wall, ${(cold.cpuMs / floor.cpuMs).toFixed(2)} cpu`,
 );
-console.log(`node ${process.version}, ${(await import("node:os")).cpus().length} CPUs`);
+const cores = cpus().length;
+const load = Math.max(...loads);
+console.log(
+  `node ${process.version}, ${cores} CPUs, 1-minute load average ${Math.min(...loads).toFixed(2)}–${load.toFixed(2)} during the runs`,
+);
 
-const over = [cold, warm].filter((r) => r.ms >= BUDGET_MS || r.mb >= BUDGET_MB);
-if (over.length > 0) {
-  console.error(`bench:plan: OVER BUDGET (< ${BUDGET_MS} ms and < ${BUDGET_MB} MB)`);
+// The budget is wall time and peak memory, and the verdict is on those. Wall time measured on a
+// busy machine is reported as such, with the CPU time that load does not inflate beside it.
+const overWall = [cold, warm].some((r) => r.ms >= BUDGET_MS);
+const overMemory = [cold, warm].some((r) => r.mb >= BUDGET_MB);
+if (overWall && load >= cores / 2) {
+  console.log(
+    `note: the machine was busy (load average up to ${load.toFixed(2)} on ${cores} CPUs), so the wall ` +
+      `times above are inflated; CPU medians (user+sys, all threads): cold ${cold.cpuMs.toFixed(0)} ms, ` +
+      `warm ${warm.cpuMs.toFixed(0)} ms, floor ${floor.cpuMs.toFixed(0)} ms`,
+  );
+}
+if (overWall || overMemory) {
+  const what = [overWall && `wall >= ${BUDGET_MS} ms`, overMemory && `peak >= ${BUDGET_MB} MB`];
+  console.error(`bench:plan: OVER BUDGET (${what.filter(Boolean).join(", ")})`);
   process.exit(1);
 }
 console.log(`within budget (< ${BUDGET_MS} ms and < ${BUDGET_MB} MB)`);

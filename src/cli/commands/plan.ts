@@ -42,11 +42,23 @@ const STATUS_WIDTH = Math.max(...PLAN_STATUSES.map((s) => s.length));
 /** Ids are padded to a column, but a few very long ones must not push every line right. */
 const MAX_ID_WIDTH = 40;
 
-function planLine(e: PlanEntry, idWidth: number, style: Style): string {
-  const status = style[COLOUR_OF[e.status]](e.status.padEnd(STATUS_WIDTH));
-  const fields = e.changedFields?.length ? `  (${e.changedFields.join(", ")})` : "";
-  return `${status}  ${e.id.padEnd(idWidth)}  ${e.output}${fields}\n`;
+/** Each status as printed (padded, coloured): six strings, not one per line. */
+function statusTexts(style: Style): Record<PlanStatus, string> {
+  const texts = {} as Record<PlanStatus, string>;
+  for (const s of PLAN_STATUSES) texts[s] = style[COLOUR_OF[s]](s.padEnd(STATUS_WIDTH));
+  return texts;
 }
+
+function planLine(e: PlanEntry, idWidth: number, statusText: Record<PlanStatus, string>): string {
+  const fields = e.changedFields?.length ? `  (${e.changedFields.join(", ")})` : "";
+  return `${statusText[e.status]}  ${e.id.padEnd(idWidth)}  ${e.output}${fields}\n`;
+}
+
+/**
+ * Lines are written a chunk at a time: one string for 50,000 lines is a rope of hundreds of
+ * thousands of pieces that lives (and is copied) until the single write.
+ */
+const WRITE_CHUNK = 64 * 1024;
 
 export function countLine(plan: Plan): string {
   const total = plan.entries.length - plan.counts.orphaned;
@@ -95,8 +107,15 @@ export const planCommand: Command = {
       let idWidth = 0;
       for (const e of plan.entries)
         idWidth = Math.max(idWidth, Math.min(e.id.length, MAX_ID_WIDTH));
+      const statusText = statusTexts(ctx.outStyle);
       let text = "";
-      for (const entry of plan.entries) text += planLine(entry, idWidth, ctx.outStyle);
+      for (const entry of plan.entries) {
+        text += planLine(entry, idWidth, statusText);
+        if (text.length >= WRITE_CHUNK) {
+          ctx.io.stdout.write(text);
+          text = "";
+        }
+      }
       ctx.io.stdout.write(text + ctx.outStyle.bold(countLine(plan).trimEnd()) + "\n");
     }
     return ExitCode.Ok;
