@@ -5,7 +5,9 @@
  * here. `agentframer --help` lists commands by name.
  */
 export { emulatorCommand } from "./emulator.js";
+export { initCommand } from "./init.js";
 export { planCommand } from "./plan.js";
+export { pruneCommand } from "./prune.js";
 export { renderCommand } from "./render.js";
 export { schemaCommand } from "./schema.js";
 export { validateCommand } from "./validate.js";

@@ -1,0 +1,98 @@
+import { rm, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { loadManifest } from "../../manifest/load.js";
+import { lockfilePath, readLockfile, writeLockfile } from "../../plan/lockfile.js";
+import { sha256File } from "../../plan/sha256-file.js";
+import type { LockEntry } from "../../plan/lock-types.js";
+import { manifestPathFrom, parseCommandArgs } from "../command.js";
+import type { Command, CommandContext } from "../command.js";
+import { ExitCode } from "../exit-codes.js";
+
+const OPTIONS = { "dry-run": { type: "boolean" }, json: { type: "boolean" } } as const;
+
+/** What prune does with one orphaned lock entry's output file. */
+export type PruneAction = "deleted" | "kept-modified" | "kept-in-use" | "already-gone";
+
+export interface PruneOutcome {
+  id: string;
+  output: string;
+  action: PruneAction;
+}
+
+/**
+ * An output is ours to delete only if its bytes are exactly what the lock says we wrote: a file
+ * someone edited or replaced since is kept, and so is a path a current asset still writes.
+ */
+async function decide(dir: string, entry: LockEntry, inUse: Set<string>): Promise<PruneAction> {
+  if (inUse.has(entry.output)) return "kept-in-use";
+  const path = join(dir, entry.output);
+  const facts = await stat(path).catch(() => undefined);
+  if (facts === undefined || !facts.isFile()) return "already-gone";
+  if (facts.size !== entry.size || (await sha256File(path, facts.size)) !== entry.sha256) {
+    return "kept-modified";
+  }
+  return "deleted";
+}
+
+const SAY: Record<PruneAction, string> = {
+  deleted: "deleted",
+  "kept-modified": "kept (bytes differ from the lock: edited by hand?)",
+  "kept-in-use": "kept (another asset writes this path now)",
+  "already-gone": "already gone",
+};
+
+export const pruneCommand: Command = {
+  name: "prune",
+  summary: "Drop lock entries no asset has any more, and delete their unmodified outputs",
+  usage: "prune [MANIFEST] [--dry-run] [--json]",
+  description: [
+    "For every orphaned lock entry (in agentframer.lock, not in the manifest): deletes its output",
+    "file when the bytes are exactly those the lock records, keeps it otherwise, and removes the",
+    "entry from the lock. Outputs a current asset still writes are never touched. The cache is",
+    "left alone: other branches may still restore from it. MANIFEST defaults to ./agentframer.yml.",
+  ].join("\n"),
+  options: [
+    { flag: "--dry-run", description: "Say what would be pruned; change nothing" },
+    { flag: "--json", description: "Print {pruned: [{id, output, action}]} on stdout" },
+  ],
+  async run(args: string[], ctx: CommandContext): Promise<number> {
+    const { values, positionals } = parseCommandArgs(pruneCommand, args, OPTIONS, 1);
+    const manifest = await loadManifest(manifestPathFrom(positionals[0], ctx.io), {
+      cwd: ctx.io.cwd,
+    });
+    const lockPath = lockfilePath(manifest.dir);
+    const lock = await readLockfile(lockPath);
+    const ids = new Set(manifest.assets.map((a) => a.id));
+    const inUse = new Set(manifest.assets.map((a) => a.output));
+    const orphaned = Object.keys(lock.assets)
+      .filter((id) => !ids.has(id))
+      .sort();
+
+    const outcomes: PruneOutcome[] = [];
+    for (const id of orphaned) {
+      const entry = lock.assets[id] as LockEntry;
+      const action = await decide(manifest.dir, entry, inUse);
+      outcomes.push({ id, output: entry.output, action });
+    }
+    const dryRun = values["dry-run"] === true;
+    if (!dryRun && outcomes.length > 0) {
+      for (const o of outcomes) {
+        if (o.action === "deleted") await rm(join(manifest.dir, o.output), { force: true });
+        delete lock.assets[o.id];
+      }
+      await writeLockfile(lockPath, lock);
+    }
+
+    const human = values.json ? ctx.io.stderr : ctx.io.stdout;
+    const verb = dryRun ? "would prune" : "pruned";
+    for (const o of outcomes) {
+      const what = dryRun && o.action === "deleted" ? "would delete" : SAY[o.action];
+      human.write(`${verb} ${o.id}: ${o.output} ${what}\n`);
+    }
+    human.write(
+      `${outcomes.length} orphaned lock entr${outcomes.length === 1 ? "y" : "ies"} ${verb}\n`,
+    );
+    if (values.json) ctx.io.stdout.write(`${JSON.stringify({ pruned: outcomes, dryRun })}\n`);
+    return ExitCode.Ok;
+  },
+};

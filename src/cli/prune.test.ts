@@ -1,0 +1,64 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { listFiles } from "../plan/testing/temp-repo.js";
+import { runIn } from "./testing/run-cli.js";
+import { MANIFEST, put, renderAll, workspace } from "./testing/workspace.js";
+
+/** The test manifest without its `logo` asset. */
+const WITHOUT_LOGO = MANIFEST.replace(
+  "  - id: logo\n    prompt: A flat vector fox\n    output: public/logo.png\n    params: { seed: 1 }\n",
+  "",
+);
+
+async function lockIds(dir: string): Promise<string[]> {
+  const lock = JSON.parse(await readFile(join(dir, "agentframer.lock"), "utf8"));
+  return Object.keys(lock.assets).sort();
+}
+
+describe("agentframer prune", () => {
+  it("drops orphaned lock entries and deletes their outputs when the bytes are ours", async () => {
+    const dir = await workspace();
+    await renderAll(dir);
+    await put(dir, "agentframer.yml", WITHOUT_LOGO);
+    const { code, stdout } = await runIn(dir, ["prune"]);
+    expect(code).toBe(0);
+    expect(stdout).toBe("pruned logo: public/logo.png deleted\n1 orphaned lock entry pruned\n");
+    expect(await lockIds(dir)).toEqual(["hero", "product-a1", "product-b2"]);
+    expect(await listFiles(dir)).not.toContain("public/logo.png");
+    expect(await listFiles(dir)).toContain("public/hero.png");
+    const plan = JSON.parse((await runIn(dir, ["plan", "--json"])).stdout);
+    expect(plan.counts).toMatchObject({ unchanged: 3, orphaned: 0 });
+  });
+
+  it("keeps an output edited by hand, and one another asset now writes", async () => {
+    const dir = await workspace();
+    await renderAll(dir);
+    await writeFile(join(dir, "public/logo.png"), "edited by a designer");
+    const renamed = WITHOUT_LOGO.replace("id: hero", "id: hero-v2");
+    await put(dir, "agentframer.yml", renamed);
+    const { stdout } = await runIn(dir, ["prune"]);
+    expect(stdout).toContain(
+      "pruned hero: public/hero.png kept (another asset writes this path now)",
+    );
+    expect(stdout).toContain("pruned logo: public/logo.png kept (bytes differ from the lock");
+    expect(await readFile(join(dir, "public/logo.png"), "utf8")).toBe("edited by a designer");
+    expect(await listFiles(dir)).toContain("public/hero.png");
+    expect(await lockIds(dir)).toEqual(["product-a1", "product-b2"]);
+  });
+
+  it("--dry-run says what it would do and changes nothing", async () => {
+    const dir = await workspace();
+    await renderAll(dir);
+    await put(dir, "agentframer.yml", WITHOUT_LOGO);
+    const lockBefore = await readFile(join(dir, "agentframer.lock"), "utf8");
+    const { code, stdout } = await runIn(dir, ["prune", "--dry-run", "--json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({
+      pruned: [{ id: "logo", output: "public/logo.png", action: "deleted" }],
+      dryRun: true,
+    });
+    expect(await readFile(join(dir, "agentframer.lock"), "utf8")).toBe(lockBefore);
+    expect(await listFiles(dir)).toContain("public/logo.png");
+  });
+});
