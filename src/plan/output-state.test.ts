@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -10,7 +11,9 @@ describe("statInWorker", () => {
     const dir = await tempRepo();
     await mkdir(join(dir, "out/folder.png"), { recursive: true });
     await writeFile(join(dir, "out/a.png"), "four");
-    const prestat = await statInWorker(dir, ["out/a.png", "out/folder.png", "out/gone.png"], 0);
+    const prestat = await statInWorker(dir, ["out/a.png", "out/folder.png", "out/gone.png"], {
+      min: 0,
+    });
     if (prestat === undefined) throw new Error("no worker");
     const real = await stat(join(dir, "out/a.png"));
     const a = prestat("out/a.png");
@@ -40,10 +43,20 @@ describe("statInWorker", () => {
       size: 4,
     }));
     const outputs = checks.map((c) => c.output);
-    const own = await readOutputStates(dir, checks, StatIndex.empty(dir));
-    const prestat = await statInWorker(dir, outputs, 0);
-    const viaWorker = await readOutputStates(dir, checks, StatIndex.empty(dir), prestat);
-    expect(prestat).toBeDefined();
-    expect([...viaWorker]).toEqual([...own]);
+    const ownIndex = StatIndex.empty(dir);
+    const own = await readOutputStates(dir, checks, ownIndex);
+    for (const hash of [false, true]) {
+      const prestat = await statInWorker(dir, outputs, { min: 0, hash });
+      expect(prestat).toBeDefined();
+      expect(prestat?.("out/a.png")?.sha256).toBe(
+        hash ? createHash("sha256").update("four").digest("hex") : undefined,
+      );
+      const index = StatIndex.empty(dir);
+      const viaWorker = await readOutputStates(dir, checks, index, prestat);
+      // Compared as lookups: the order of insertion differs (hashed files come last).
+      expect(new Map([...viaWorker].sort())).toEqual(new Map([...own].sort()));
+      // What the worker hashed is recorded as the main thread's hashing is.
+      expect(index.dirty).toBe(ownIndex.dirty);
+    }
   });
 });

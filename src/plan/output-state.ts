@@ -5,19 +5,19 @@
 import { statSync, type Stats } from "node:fs";
 import { Worker } from "node:worker_threads";
 import type { OutputCheck, OutputState } from "./plan.js";
-import { sha256File } from "./sha256-file.js";
+import { READ_WHOLE_UP_TO, sha256File } from "./sha256-file.js";
 import type { StatIndex } from "./stat-index.js";
 
 /** Files hashed at once: enough to keep the thread pool busy, few enough to bound memory. */
 const HASH_CONCURRENCY = 16;
 
 /**
- * What `stat` said about one output (`null`: no such file), or `undefined` to stat it here
- * (see `statInWorker`).
+ * What `stat` said about one output (`null`: no such file), and the SHA-256 of the bytes read
+ * after it when the worker hashed them; `undefined` to stat it here (see `statInWorker`).
  */
 type Prestat = (
   output: string,
-) => Pick<Stats, "size" | "mtimeMs" | "ino" | "isFile"> | null | undefined;
+) => (Pick<Stats, "size" | "mtimeMs" | "ino" | "isFile"> & { sha256?: string }) | null | undefined;
 
 export async function readOutputStates(
   manifestDir: string,
@@ -56,7 +56,10 @@ export async function readOutputStates(
       const facts = { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino };
       const sha256 = index.trustedSha256(output, facts);
       if (sha256 !== undefined) states.set(output, { exists: true, size: s.size, sha256 });
-      else toHash.push({ output, path, ...facts });
+      else if (known?.sha256 !== undefined) {
+        states.set(output, { exists: true, size: s.size, sha256: known.sha256 });
+        index.set(output, facts, known.sha256);
+      } else toHash.push({ output, path, ...facts });
     }
   }
 
@@ -79,41 +82,55 @@ export const STAT_WORKER_MIN = 2000;
 
 // Plain CommonJS, run with `eval`: no file to locate next to the bundle. Per output: kind (0 no
 // such file, 1 file, 2 something else, 3 stat failed: the caller stats it again, to throw the
-// same error), size, mtimeMs, ino.
+// same error), size, mtimeMs, ino; and, for files up to `hashUpTo` bytes, their SHA-256 (64
+// digits a row, "-" where not hashed or unreadable: the caller reads it itself).
 const STAT_WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
-const { statSync } = require("node:fs");
-const { dir, outputs } = workerData;
+const { readFileSync, statSync } = require("node:fs");
+const { createHash } = require("node:crypto");
+const { dir, outputs, hashUpTo } = workerData;
 const facts = new Float64Array(outputs.length * 4);
+const NOT_HASHED = "-".repeat(64);
+let hashes = "";
 for (let i = 0; i < outputs.length; i++) {
+  const path = dir + "/" + outputs[i];
   let s;
   try {
-    s = statSync(dir + "/" + outputs[i], { throwIfNoEntry: false });
+    s = statSync(path, { throwIfNoEntry: false });
   } catch {
     facts[i * 4] = 3;
-    continue;
   }
-  if (s === undefined) continue;
-  facts[i * 4] = s.isFile() ? 1 : 2;
-  facts[i * 4 + 1] = s.size;
-  facts[i * 4 + 2] = s.mtimeMs;
-  facts[i * 4 + 3] = s.ino;
+  let sha256 = NOT_HASHED;
+  if (s !== undefined) {
+    facts[i * 4] = s.isFile() ? 1 : 2;
+    facts[i * 4 + 1] = s.size;
+    facts[i * 4 + 2] = s.mtimeMs;
+    facts[i * 4 + 3] = s.ino;
+    if (s.isFile() && s.size <= hashUpTo) {
+      try {
+        sha256 = createHash("sha256").update(readFileSync(path)).digest("hex");
+      } catch {}
+    }
+  }
+  if (hashUpTo > 0) hashes += sha256;
 }
-parentPort.postMessage(facts, [facts.buffer]);
+parentPort.postMessage({ facts, hashes }, [facts.buffer]);
 `;
 
 const NOT_A_FILE = { size: -1, mtimeMs: 0, ino: 0, isFile: () => false };
 
 /**
  * Starts stat-ing `outputs` on a worker thread, so that the 50,000 stat calls of a large plan
- * run on the second core while this thread parses the lockfile and hashes requests. Resolves to
- * a lookup for readOutputStates (an output it has no answer for is stat-ed there, as before), or
- * to `undefined` when there are too few outputs to be worth a thread or the thread failed.
+ * run on the second core while this thread parses the lockfile and hashes requests. With `hash`
+ * (no stat index yet: every output would be read) it also reads and hashes them there. Resolves
+ * to a lookup for readOutputStates (an output it has no answer for is stat-ed and read there, as
+ * before), or to `undefined` when there are too few outputs to be worth a thread or the thread
+ * failed.
  */
 export function statInWorker(
   manifestDir: string,
   outputs: readonly string[],
-  min = STAT_WORKER_MIN,
+  { min = STAT_WORKER_MIN, hash = false }: { min?: number; hash?: boolean } = {},
 ): Promise<Prestat | undefined> {
   if (outputs.length < min) return Promise.resolve(undefined);
   return new Promise((resolve) => {
@@ -121,7 +138,7 @@ export function statInWorker(
     try {
       worker = new Worker(STAT_WORKER_SOURCE, {
         eval: true,
-        workerData: { dir: manifestDir, outputs },
+        workerData: { dir: manifestDir, outputs, hashUpTo: hash ? READ_WHOLE_UP_TO : 0 },
       });
     } catch {
       resolve(undefined);
@@ -129,7 +146,7 @@ export function statInWorker(
     }
     // A plan that fails early (a damaged lockfile) must not wait for the thread to finish.
     worker.unref();
-    worker.once("message", (facts: Float64Array) => {
+    worker.once("message", ({ facts, hashes }: { facts: Float64Array; hashes: string }) => {
       const rows = new Map<string, number>();
       for (let i = 0; i < outputs.length; i++) rows.set(outputs[i] as string, i);
       resolve((output) => {
@@ -140,7 +157,10 @@ export function statInWorker(
         if (kind === 2) return NOT_A_FILE;
         const at = (i as number) * 4;
         const [size, mtimeMs, ino] = [facts[at + 1] ?? 0, facts[at + 2] ?? 0, facts[at + 3] ?? 0];
-        return { size, mtimeMs, ino, isFile: () => true };
+        const sha256 = hashes.slice((i as number) * 64, (i as number) * 64 + 64);
+        return sha256.length === 64 && sha256[0] !== "-"
+          ? { size, mtimeMs, ino, isFile: () => true, sha256 }
+          : { size, mtimeMs, ino, isFile: () => true };
       });
       void worker.terminate();
     });

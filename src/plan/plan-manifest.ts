@@ -1,11 +1,12 @@
 /** Plan a loaded manifest: read the lock and the outputs, then the pure plan. */
+import { existsSync } from "node:fs";
 import type { Manifest } from "../manifest/types.js";
 import { hashAssets } from "./hash.js";
 import { lockfilePath, readLockfile } from "./lockfile.js";
 import type { Lockfile } from "./lock-types.js";
 import { readOutputStates, statInWorker } from "./output-state.js";
 import { outputsToCheck, planAssets } from "./plan.js";
-import { StatIndex } from "./stat-index.js";
+import { StatIndex, statIndexPath } from "./stat-index.js";
 import type { Plan } from "./types.js";
 
 export interface PlannedManifest {
@@ -25,9 +26,11 @@ export async function planManifest(manifest: Manifest): Promise<PlannedManifest>
   const lockPath = lockfilePath(manifest.dir);
   // Every output is stat-ed on a second thread while this one reads the lock and hashes; only
   // those whose request is unchanged are looked at, but which ones is not known until then.
+  // Without a stat index every one of them is read, so the thread reads and hashes them too.
   const prestat = statInWorker(
     manifest.dir,
     manifest.assets.map((a) => a.output),
+    { hash: !existsSync(statIndexPath(manifest.dir)) },
   );
   const [lock, index] = await Promise.all([readLockfile(lockPath), StatIndex.load(manifest.dir)]);
   const hashes = hashAssets(manifest.assets);

@@ -6,7 +6,7 @@ import { createReadStream, readFileSync } from "node:fs";
  * that is several times cheaper than the promise API's open/stat/read/close round trips through
  * the thread pool. Larger files (video) are streamed, so they are never held whole in memory.
  */
-const READ_WHOLE_UP_TO = 4 * 1024 * 1024;
+export const READ_WHOLE_UP_TO = 4 * 1024 * 1024;
 
 /** SHA-256 (hex) of a file's bytes. `size` (from a stat) picks whole-file read or streaming. */
 export async function sha256File(path: string, size: number): Promise<string> {
