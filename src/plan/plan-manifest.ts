@@ -40,6 +40,8 @@ export async function planManifest(manifest: Manifest): Promise<PlannedManifest>
     index,
     await prestat,
   );
-  index.retain(new Set(manifest.assets.map((a) => a.output)));
+  const outputs = new Set<string>();
+  for (const asset of manifest.assets) outputs.add(asset.output);
+  index.retain(outputs);
   return { plan: planAssets(manifest.assets, lock, states, hashes), lock, lockPath, index };
 }
