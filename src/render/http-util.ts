@@ -45,11 +45,26 @@ export function firstHeader(value: string | string[] | undefined): string | unde
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** A short, key-free name for a transport failure: the error code undici or Node gave it. */
+/** What the common transport codes mean, for a person reading an asset's failure. */
+const MEANING: Readonly<Record<string, string>> = {
+  UND_ERR_HEADERS_TIMEOUT: "no answer before the timeout",
+  UND_ERR_BODY_TIMEOUT: "the answer stalled before the timeout",
+  UND_ERR_CONNECT_TIMEOUT: "could not connect before the timeout",
+  UND_ERR_SOCKET: "the connection was cut",
+  ECONNRESET: "the connection was reset",
+  ECONNREFUSED: "the connection was refused",
+  ENOTFOUND: "the host name does not resolve",
+  EAI_AGAIN: "the host name could not be resolved right now",
+};
+
+/**
+ * A short, key-free name for a transport failure: the error code undici or Node gave it, after
+ * what it means when it is a common one ("no answer before the timeout (UND_ERR_HEADERS_TIMEOUT)").
+ */
 export function networkProblem(error: unknown): string {
   if (error && typeof error === "object") {
     const code = (error as { code?: unknown }).code;
-    if (typeof code === "string") return code;
+    if (typeof code === "string") return MEANING[code] ? `${MEANING[code]} (${code})` : code;
     const name = (error as { name?: unknown }).name;
     if (typeof name === "string") return name;
   }
