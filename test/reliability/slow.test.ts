@@ -42,7 +42,9 @@ describe("black holes: connections accepted, never answered", () => {
     );
     for (const a of first.assets) {
       expect(a.status).toBe("failed");
-      expect(a.error).toMatch(/kept failing after 6 attempts \(last: no answer before the timeout \(UND_ERR_HEADERS_TIMEOUT\)\)/);
+      expect(a.error).toMatch(
+        /kept failing after 6 attempts \(last: no answer before the timeout \(UND_ERR_HEADERS_TIMEOUT\)\)/,
+      );
     }
     expect(watched.peak()).toBeLessThanOrEqual(2);
     expect(b.emulator.ledger.jobs()).toEqual([]);
@@ -67,7 +69,9 @@ describe("black holes: connections accepted, never answered", () => {
     );
     for (const a of first.assets) {
       expect(a.status).toBe("failed");
-      expect(a.error).toMatch(/download failed: http:\/\/127\.0\.0\.1:\d+\/files\/\S+: no answer before the timeout/);
+      expect(a.error).toMatch(
+        /download failed: http:\/\/127\.0\.0\.1:\d+\/files\/\S+: no answer before the timeout/,
+      );
     }
     expect(watched.peak()).toBeLessThanOrEqual(2);
     await b.check({
