@@ -65,16 +65,13 @@ export function compileTemplate(
   });
   const first = literals[0] ?? "";
   if (indexes.length === 0) return () => first;
-  if (indexes.length === 1) {
-    const index = indexes[0] ?? 0;
-    const after = literals[1] ?? "";
-    return (row) => first + (row[index] ?? "") + after;
-  }
+  // One array per template, refilled for each row and joined: join writes one flat string,
+  // where `+` builds a rope whose nodes outlive the row (the asset keeps the rope's head) and
+  // is copied flat later anyway, when the value is hashed or used as a key.
+  const parts: string[] = [first];
+  for (let k = 0; k < indexes.length; k++) parts.push("", literals[k + 1] ?? "");
   return (row) => {
-    let out = first;
-    for (let k = 0; k < indexes.length; k++) {
-      out += (row[indexes[k] ?? 0] ?? "") + (literals[k + 1] ?? "");
-    }
-    return out;
+    for (let k = 0; k < indexes.length; k++) parts[2 * k + 1] = row[indexes[k] ?? 0] ?? "";
+    return parts.join("");
   };
 }
