@@ -63,6 +63,8 @@ describe.each(["429 on create", "503 on create", "503 on status", "429 on status
         // sooner than the server asked, and never past the backoff cap.
         const ceiling = fault.startsWith("status") ? Math.max(high, capMs) : high;
         expect(waits.waits.filter((w) => w < low || w > ceiling)).toEqual([]);
+        // Jittered: clients told the same thing do not all come back at the same instant.
+        expect(new Set(waits.waits).size).toBeGreaterThan(1);
         if (fault.startsWith("create")) expect(b.emulator.ledger.jobs()).toEqual([]);
 
         b.emulator.setFaults({ [fault]: 0 });
