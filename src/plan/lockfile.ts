@@ -135,9 +135,20 @@ export function parseLockfile(text: string, file: string): Lockfile {
   // time and, with its growing copies, megabytes.
   const raw = Object.setPrototypeOf(assets, null) as Record<string, unknown>;
   const lock: Lockfile = { version: LOCKFILE_VERSION, assets: raw as Lockfile["assets"] };
+  // Most assets share a type and a model, so their field hashes repeat: one string each instead
+  // of one per entry (JSON.parse makes a new one every time) saves megabytes on a large lock.
+  let type = "";
+  let model = "";
   for (const id in raw) {
     const entry = raw[id];
-    if (isLockEntry(entry)) continue;
+    if (isLockEntry(entry)) {
+      const { fields } = entry;
+      if (fields.type === type) fields.type = type;
+      else type = fields.type;
+      if (fields.model === model) fields.model = model;
+      else model = fields.model;
+      continue;
+    }
     const parsed = entrySchema.safeParse(entry);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
