@@ -4,6 +4,7 @@
  */
 import { ManifestError, formatProblem } from "../manifest/errors.js";
 import { LockfileError } from "../plan/lockfile.js";
+import { RunLockError } from "../render/run-lock.js";
 import { UsageError, commandHelp } from "./command.js";
 import type { Command, CommandContext } from "./command.js";
 import * as registry from "./commands/index.js";
@@ -94,7 +95,7 @@ function report(error: unknown, ctx: CommandContext): number {
     stderr.write(red(`${n} problem${n === 1 ? "" : "s"} in the manifest; nothing was written.\n`));
     return ExitCode.Invalid;
   }
-  if (error instanceof LockfileError) {
+  if (error instanceof LockfileError || error instanceof RunLockError) {
     stderr.write(`agentframer: ${red(error.message)}\nNothing was written.\n`);
     return ExitCode.Invalid;
   }

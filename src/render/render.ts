@@ -1,5 +1,5 @@
 import { setMaxListeners } from "node:events";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { Dispatcher } from "undici";
 import { Agent } from "undici";
 import type { Emulator, StartEmulator } from "../emulator/types.js";
@@ -32,6 +32,7 @@ import type { AssetResult, RenderResult } from "./result.js";
 import { countOutcomes } from "./result.js";
 import type { Sleep } from "./retry.js";
 import { RetryBudget, sleep as realSleep } from "./retry.js";
+import { withRunLock } from "./run-lock.js";
 import { runPool } from "./scheduler.js";
 import { sweepStaleTemps } from "./sweep.js";
 
@@ -73,6 +74,10 @@ const EMULATOR_KEY = "emulator-local-key";
  * written; after that, every outcome is in the returned result.
  */
 export async function render(config: RenderConfig, deps: RenderDeps = {}): Promise<RenderResult> {
+  return withRunLock(dirname(config.manifestPath), () => renderLocked(config, deps));
+}
+
+async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<RenderResult> {
   const now = deps.now ?? Date.now;
   const reporter = deps.reporter ?? silentReporter;
   const startedAt = now();

@@ -174,4 +174,23 @@ describe("render against the emulator", () => {
     expect(emulator.ledger.jobs()).toHaveLength(20);
     await expectOutputsMatchLedger(assets.map((a) => a.id));
   });
+  it("refuses a second render of the same checkout while one runs; no job twice", async () => {
+    const assets = someAssets(4);
+    repo = await TestRepo.create(assets);
+    const outcomes = await Promise.allSettled([
+      render(repo.config(), deps()),
+      render(repo.config(), deps()),
+    ]);
+    const refused = outcomes.filter((o) => o.status === "rejected");
+    expect(refused).toHaveLength(1);
+    expect(String((refused[0] as PromiseRejectedResult).reason)).toMatch(
+      /another agentframer render of .* is running/,
+    );
+    const done = outcomes.find((o) => o.status === "fulfilled");
+    expect(done?.status === "fulfilled" && done.value.counts.rendered).toBe(4);
+    expect(emulator.ledger.jobs()).toHaveLength(4);
+    await expectOutputsMatchLedger(assets.map((a) => a.id));
+    const again = await render(repo.config(), deps());
+    expect(again.counts).toMatchObject({ unchanged: 4 });
+  });
 });
