@@ -52,6 +52,18 @@ describe("cache store", () => {
     expect((await readdir(dir)).filter((n) => n.includes("restored"))).toEqual([]);
   });
 
+  it("misses, and keeps the entry, when the target's extension is not the entry's", async () => {
+    const bytes = Buffer.from("pretend this is a png");
+    await writeFile(join(dir, "src.png"), bytes);
+    const meta = { sha256: sha(bytes), size: bytes.length, generation: "g", extension: "png" };
+    await store().put(HASH, join(dir, "src.png"), meta);
+
+    expect(await store().restore(HASH, join(dir, "moved.webp"))).toBeUndefined();
+    expect((await readdir(dir)).filter((n) => n.includes("moved"))).toEqual([]);
+    expect(await store().restore(HASH, join(dir, "MOVED.PNG"))).toEqual(meta);
+    expect(warnings).toEqual([]);
+  });
+
   it("refuses keys that are not hashes, so a key can never name a path", async () => {
     await expect(store().peek("../../etc")).rejects.toThrow(/not a cache key/);
   });

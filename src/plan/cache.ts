@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { constants } from "node:fs";
 import { copyFile, mkdir, open, readFile, rename, unlink, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, extname, join } from "node:path";
 import { tempPathFor, writeFileAtomic } from "../util/atomic-write.js";
 
 /**
@@ -32,7 +32,9 @@ export interface CacheStore {
   put(hash: string, sourceFile: string, meta: CacheMeta): Promise<void>;
   /**
    * Copy the entry's bytes to `target` atomically, verifying their SHA-256 on the way. A corrupt
-   * entry is deleted (with a warning) and reported as a miss.
+   * entry is deleted (with a warning) and reported as a miss. An entry whose extension differs
+   * from the target's (the output was renamed from .png to .webp) is a miss too, but kept: its
+   * bytes are sound, they are just not in the format the target asks for.
    */
   restore(hash: string, target: string): Promise<CacheMeta | undefined>;
 }
@@ -110,7 +112,7 @@ export function createCacheStore(dir: string, warn: (message: string) => void): 
 
     async restore(hash, target) {
       const meta = await peek(hash);
-      if (!meta) return undefined;
+      if (!meta || !sameExtension(meta.extension, target)) return undefined;
       await mkdir(dirname(target), { recursive: true });
       const temp = tempPathFor(target);
       try {
@@ -168,6 +170,10 @@ function parseMeta(text: string): CacheMeta | undefined {
   } catch {
     return undefined;
   }
+}
+
+function sameExtension(extension: string, target: string): boolean {
+  return extension.toLowerCase() === extname(target).slice(1).toLowerCase();
 }
 
 function isErrno(error: unknown, code: string): boolean {
