@@ -1,9 +1,9 @@
 /** Restoring and saving `.agentframer/cache` around the render; warnings only, never a failure. */
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
+import { cacheDirFor } from "../plan/cache.js";
 import { lockfilePath } from "../plan/lockfile.js";
 import { cacheKeys, type CacheBackend, type CacheKeys } from "./cache.js";
-import { CACHE_DIR } from "./constants.js";
 import type { ActionSettings } from "./inputs.js";
 import type { ActionDeps } from "./run.js";
 
@@ -18,7 +18,7 @@ const CARRY_ON = "rendering goes on without it (the cache only saves work)";
 
 function paths(settings: ActionSettings) {
   const dir = dirname(settings.config.manifestPath);
-  return { cacheDir: join(dir, CACHE_DIR), lockPath: lockfilePath(dir) };
+  return { cacheDir: cacheDirFor(dir), lockPath: lockfilePath(dir) };
 }
 
 export async function restoreCache(

@@ -62,8 +62,6 @@ export const BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com"
  */
 export const COMMIT_TRAILER = "Rendered-by: agentframer-render";
 
-/** Where `.agentframer/cache` lives relative to the manifest's folder. */
-export const CACHE_DIR = ".agentframer/cache";
 /** Bump to orphan every saved cache at once (e.g. when the cache layout changes). */
 export const CACHE_KEY_VERSION = "agentframer-cache-v1";
 

@@ -44,6 +44,11 @@ export function stateDirFor(manifestDir: string): string {
   return join(manifestDir, ".agentframer");
 }
 
+/** The content-addressed cache inside the state folder. */
+export function cacheDirFor(manifestDir: string): string {
+  return join(stateDirFor(manifestDir), "cache");
+}
+
 /**
  * Create the state folder with its own `.gitignore`, so that a commit made by the action (or a
  * careless `git add -A` by a person) never picks up the cache or the journal.

@@ -1,11 +1,11 @@
 import { setMaxListeners } from "node:events";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import type { Dispatcher } from "undici";
 import { Agent } from "undici";
 import type { Emulator, StartEmulator } from "../emulator/types.js";
 import { loadManifest } from "../manifest/load.js";
 import type { Manifest } from "../manifest/types.js";
-import { createCacheStore, ensureStateDir, stateDirFor } from "../plan/cache.js";
+import { cacheDirFor, createCacheStore, ensureStateDir, stateDirFor } from "../plan/cache.js";
 import { writeLockfile } from "../plan/lockfile.js";
 import type { PlanEntry } from "../plan/types.js";
 import { createApiClient } from "./api-client.js";
@@ -89,17 +89,11 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   // Nothing is written before the manifest and the lockfile have proved valid.
   await ensureStateDir(manifest.dir);
   const { entries } = prepared.plan;
-  await sweepStaleTemps(
-    manifest.dir,
-    stateDir,
-    join(stateDir, "cache"),
-    entries,
-    prepared.selection.toRender,
-  );
+  await sweepStaleTemps(manifest.dir, entries, prepared.selection.toRender);
   skipForcedDone(prepared.selection, forcedDone);
   const resumable = await resumableJobs(journal, prepared);
   const warn = (message: string): void => reporter.emit({ kind: "warning", message });
-  const cache = createCacheStore(join(stateDir, "cache"), warn);
+  const cache = createCacheStore(cacheDirFor(manifest.dir), warn);
   const split = await splitByCache(prepared.selection.toRender, cache, config.force, resumable);
   const results = new Map<string, AssetResult>();
   const finish = (stopped?: string): RenderResult => {

@@ -14,8 +14,7 @@ afterEach(async () => rm(dir, { recursive: true, force: true }));
 it("removes the temps a killed run left beside its files, and nothing else", async () => {
   const hash = "cd".repeat(32);
   const entry: PlanEntry = { id: "a", status: "new", output: "out/a.png", hash };
-  const state = join(dir, ".agentframer");
-  const cacheDir = join(state, "cache", "cd");
+  const cacheDir = join(dir, ".agentframer", "cache", "cd");
   for (const folder of ["out", ".agentframer/journal", ".agentframer/cache/cd"]) {
     await mkdir(join(dir, folder), { recursive: true });
   }
@@ -30,7 +29,7 @@ it("removes the temps a killed run left beside its files, and nothing else", asy
     [`.agentframer/cache/cd/.${hash}.dddddddddddd.tmp`]: true,
   };
   for (const name of Object.keys(files)) await writeFile(join(dir, name), "x");
-  const removed = await sweepStaleTemps(dir, state, join(state, "cache"), [entry], [entry]);
+  const removed = await sweepStaleTemps(dir, [entry], [entry]);
   expect(removed).toBe(Object.values(files).filter(Boolean).length);
   expect((await readdir(join(dir, "out"))).sort()).toEqual([
     ".a.png.tmp",

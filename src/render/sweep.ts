@@ -1,5 +1,7 @@
 import { readdir, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { cacheDirFor, stateDirFor } from "../plan/cache.js";
+import { lockfilePath } from "../plan/lockfile.js";
 import type { PlanEntry } from "../plan/types.js";
 
 /** `tempPathFor` names: `.<target name>.<12 hex>.tmp`, beside the target. */
@@ -16,12 +18,12 @@ const TEMP_NAME = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
  */
 export async function sweepStaleTemps(
   manifestDir: string,
-  stateDir: string,
-  cacheDir: string,
   all: readonly PlanEntry[],
   toRender: readonly PlanEntry[],
 ): Promise<number> {
   // Folder → the names whose temps may go there, or "all" for folders only this tool writes.
+  const stateDir = stateDirFor(manifestDir);
+  const cacheDir = cacheDirFor(manifestDir);
   const targetsByFolder = new Map<string, Set<string> | "all">();
   const add = (path: string): void => {
     const folder = dirname(path);
@@ -33,7 +35,7 @@ export async function sweepStaleTemps(
     add(join(cacheDir, entry.hash.slice(0, 2), entry.hash));
     add(join(cacheDir, entry.hash.slice(0, 2), `${entry.hash}.json`));
   }
-  add(join(manifestDir, "agentframer.lock"));
+  add(lockfilePath(manifestDir));
   targetsByFolder.set(join(stateDir, "journal"), "all");
   targetsByFolder.set(stateDir, "all");
 
