@@ -2,19 +2,28 @@ import { createHash } from "node:crypto";
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readOutputStates, statInWorker } from "./output-state.js";
+import { probeOutputs, readOutputStates } from "./output-state.js";
 import { StatIndex } from "./stat-index.js";
 import { tempRepo } from "./testing/temp-repo.js";
 
-describe("statInWorker", () => {
+describe("probeOutputs", () => {
   it("says what stat says, for files, folders and missing paths", async () => {
     const dir = await tempRepo();
     await mkdir(join(dir, "out/folder.png"), { recursive: true });
     await writeFile(join(dir, "out/a.png"), "four");
-    const prestat = await statInWorker(dir, ["out/a.png", "out/folder.png", "out/gone.png"], {
-      min: 0,
-    });
-    if (prestat === undefined) throw new Error("no worker");
+    const outputs = ["out/a.png", "out/folder.png", "out/gone.png"];
+    // Once by the worker alone, once by this thread alone (it takes everything first).
+    for (const steal of [false, true]) {
+      await checkProbe(dir, await probeOutputs(dir, outputs, { min: 0 })?.finish({ steal }));
+    }
+  });
+
+  async function checkProbe(
+    dir: string,
+    prestat:
+      Awaited<ReturnType<NonNullable<ReturnType<typeof probeOutputs>>["finish"]>> | undefined,
+  ): Promise<void> {
+    if (prestat === undefined) throw new Error("no probe");
     const real = await stat(join(dir, "out/a.png"));
     const a = prestat("out/a.png");
     expect(a && { size: a.size, mtimeMs: a.mtimeMs, ino: a.ino, file: a.isFile() }).toEqual({
@@ -27,10 +36,10 @@ describe("statInWorker", () => {
     expect(prestat("out/gone.png")).toBeNull();
     // Not asked about: the caller stats it itself.
     expect(prestat("out/other.png")).toBeUndefined();
-  });
+  }
 
   it("is not started for a few outputs", async () => {
-    expect(await statInWorker(await tempRepo(), ["a.png"])).toBeUndefined();
+    expect(probeOutputs(await tempRepo(), ["a.png"])).toBeUndefined();
   });
 
   it("gives readOutputStates the same states as its own stat calls", async () => {
@@ -45,8 +54,12 @@ describe("statInWorker", () => {
     const outputs = checks.map((c) => c.output);
     const ownIndex = StatIndex.empty(dir);
     const own = await readOutputStates(dir, checks, ownIndex);
-    for (const hash of [false, true]) {
-      const prestat = await statInWorker(dir, outputs, { min: 0, hash });
+    for (const [hash, steal] of [
+      [false, false],
+      [true, false],
+      [true, true],
+    ] as const) {
+      const prestat = await probeOutputs(dir, outputs, { min: 0, hash })?.finish({ steal });
       expect(prestat).toBeDefined();
       expect(prestat?.("out/a.png")?.sha256).toBe(
         hash ? createHash("sha256").update("four").digest("hex") : undefined,

@@ -2,7 +2,8 @@
  * Reads the state of output files for the plan: exists, size and SHA-256. The stat index spares
  * re-reading files whose stat has not changed; only the rest are hashed, a few at a time.
  */
-import { statSync, type Stats } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync, statSync, type Stats } from "node:fs";
 import { Worker } from "node:worker_threads";
 import type { OutputCheck, OutputState } from "./plan.js";
 import { READ_WHOLE_UP_TO, sha256File } from "./sha256-file.js";
@@ -80,90 +81,145 @@ export async function readOutputStates(
 /** Below this many outputs a worker's start-up costs more than the stat calls it takes over. */
 export const STAT_WORKER_MIN = 2000;
 
-// Plain CommonJS, run with `eval`: no file to locate next to the bundle. Per output: kind (0 no
-// such file, 1 file, 2 something else, 3 stat failed: the caller stats it again, to throw the
-// same error), size, mtimeMs, ino; and, for files up to `hashUpTo` bytes, their SHA-256 (64
-// digits a row, "-" where not hashed or unreadable: the caller reads it itself).
-const STAT_WORKER_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
-const { readFileSync, statSync } = require("node:fs");
-const { createHash } = require("node:crypto");
-const { dir, outputs, hashUpTo } = workerData;
-const facts = new Float64Array(outputs.length * 4);
-const NOT_HASHED = "-".repeat(64);
-let hashes = "";
-for (let i = 0; i < outputs.length; i++) {
-  const path = dir + "/" + outputs[i];
+/** What probeOutput needs of node:fs and node:crypto, passed in so that it runs on any thread. */
+interface ProbeModules {
+  fs: { statSync: typeof statSync; readFileSync: typeof readFileSync };
+  crypto: { createHash: typeof createHash };
+}
+
+/**
+ * Stats output `i` (and, up to `hashUpTo` bytes, hashes it) into shared memory. Run on both
+ * threads: the worker gets its source text, so it must use nothing but its parameters. Kinds, at
+ * facts[i * 4], written last: 0 not done, 1 no such file, 2 file, 3 not a file, 4 stat failed
+ * (the caller stats it again, to throw the same error), 5 file with its SHA-256 in digests.
+ */
+function probeOutput(
+  i: number,
+  path: string,
+  hashUpTo: number,
+  facts: Float64Array,
+  digests: Uint8Array,
+  { fs, crypto }: ProbeModules,
+): void {
   let s;
   try {
-    s = statSync(path, { throwIfNoEntry: false });
+    s = fs.statSync(path, { throwIfNoEntry: false });
   } catch {
-    facts[i * 4] = 3;
+    facts[i * 4] = 4;
+    return;
   }
-  let sha256 = NOT_HASHED;
-  if (s !== undefined) {
-    facts[i * 4] = s.isFile() ? 1 : 2;
-    facts[i * 4 + 1] = s.size;
-    facts[i * 4 + 2] = s.mtimeMs;
-    facts[i * 4 + 3] = s.ino;
-    if (s.isFile() && s.size <= hashUpTo) {
-      try {
-        sha256 = createHash("sha256").update(readFileSync(path)).digest("hex");
-      } catch {}
+  if (s === undefined) {
+    facts[i * 4] = 1;
+    return;
+  }
+  facts[i * 4 + 1] = s.size;
+  facts[i * 4 + 2] = s.mtimeMs;
+  facts[i * 4 + 3] = s.ino;
+  let kind = s.isFile() ? 2 : 3;
+  if (kind === 2 && s.size <= hashUpTo) {
+    try {
+      digests.set(crypto.createHash("sha256").update(fs.readFileSync(path)).digest(), i * 32);
+      kind = 5;
+    } catch {
+      // Unreadable: left for the caller, whose read reports it.
     }
   }
-  if (hashUpTo > 0) hashes += sha256;
+  facts[i * 4] = kind;
 }
-parentPort.postMessage({ facts, hashes }, [facts.buffer]);
+
+// Plain CommonJS, run with `eval`: no file to locate next to the bundle. Both threads take
+// outputs from one shared counter, so neither waits while the other has work left.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const modules = { fs: require("node:fs"), crypto: require("node:crypto") };
+const probe = ${probeOutput.toString()};
+const { dir, outputs, hashUpTo, claim, facts, digests } = workerData;
+const next = new Int32Array(claim);
+const f = new Float64Array(facts);
+const d = new Uint8Array(digests);
+for (;;) {
+  const i = Atomics.add(next, 0, 1);
+  if (i >= outputs.length) break;
+  probe(i, dir + "/" + outputs[i], hashUpTo, f, d, modules);
+}
+parentPort.postMessage("done");
 `;
 
 const NOT_A_FILE = { size: -1, mtimeMs: 0, ino: 0, isFile: () => false };
 
+export interface OutputProbe {
+  /**
+   * Takes over what the worker has not started (unless `steal` is false), waits for it, and
+   * gives the lookup for readOutputStates.
+   */
+  finish(options?: { steal?: boolean }): Promise<Prestat>;
+}
+
 /**
  * Starts stat-ing `outputs` on a worker thread, so that the 50,000 stat calls of a large plan
- * run on the second core while this thread parses the lockfile and hashes requests. With `hash`
- * (no stat index yet: every output would be read) it also reads and hashes them there. Resolves
- * to a lookup for readOutputStates (an output it has no answer for is stat-ed and read there, as
- * before), or to `undefined` when there are too few outputs to be worth a thread or the thread
- * failed.
+ * run on the second core while this thread parses the lockfile and hashes requests; `finish`
+ * then shares what is left. With `hash` (no stat index yet: every output would be read) the
+ * outputs are also read and hashed. `undefined` when there are too few outputs to be worth it.
+ * An output the probe has no answer for is stat-ed and read by readOutputStates, as before.
  */
-export function statInWorker(
-  manifestDir: string,
+export function probeOutputs(
+  dir: string,
   outputs: readonly string[],
   { min = STAT_WORKER_MIN, hash = false }: { min?: number; hash?: boolean } = {},
-): Promise<Prestat | undefined> {
-  if (outputs.length < min) return Promise.resolve(undefined);
-  return new Promise((resolve) => {
-    let worker: Worker;
+): OutputProbe | undefined {
+  if (outputs.length < min) return undefined;
+  const shared = {
+    claim: new SharedArrayBuffer(4),
+    facts: new SharedArrayBuffer(outputs.length * 4 * 8),
+    digests: new SharedArrayBuffer(hash ? outputs.length * 32 : 0),
+  };
+  const hashUpTo = hash ? READ_WHOLE_UP_TO : -1;
+  const workerDone = new Promise<void>((resolve) => {
     try {
-      worker = new Worker(STAT_WORKER_SOURCE, {
+      const worker = new Worker(WORKER_SOURCE, {
         eval: true,
-        workerData: { dir: manifestDir, outputs, hashUpTo: hash ? READ_WHOLE_UP_TO : 0 },
+        workerData: { dir, outputs, hashUpTo, ...shared },
       });
+      // A plan that fails early (a damaged lockfile) must not wait for the thread to finish.
+      worker.unref();
+      worker.once("message", () => {
+        resolve();
+        void worker.terminate();
+      });
+      worker.once("error", () => resolve());
+      worker.once("exit", () => resolve());
     } catch {
-      resolve(undefined);
-      return;
+      resolve(); // no thread: this one does it all in finish()
     }
-    // A plan that fails early (a damaged lockfile) must not wait for the thread to finish.
-    worker.unref();
-    worker.once("message", ({ facts, hashes }: { facts: Float64Array; hashes: string }) => {
+  });
+  const next = new Int32Array(shared.claim);
+  const facts = new Float64Array(shared.facts);
+  const digests = new Uint8Array(shared.digests);
+  return {
+    async finish({ steal = true } = {}) {
+      const modules = { fs: { statSync, readFileSync }, crypto: { createHash } };
+      for (let i = steal ? Atomics.add(next, 0, 1) : outputs.length; i < outputs.length;) {
+        probeOutput(i, `${dir}/${outputs[i]}`, hashUpTo, facts, digests, modules);
+        i = Atomics.add(next, 0, 1);
+      }
+      await workerDone;
       const rows = new Map<string, number>();
       for (let i = 0; i < outputs.length; i++) rows.set(outputs[i] as string, i);
-      resolve((output) => {
+      return (output) => {
         const i = rows.get(output);
-        const kind = i === undefined ? 3 : facts[i * 4];
-        if (kind === 0) return null;
-        if (kind !== 1 && kind !== 2) return undefined;
-        if (kind === 2) return NOT_A_FILE;
-        const at = (i as number) * 4;
-        const [size, mtimeMs, ino] = [facts[at + 1] ?? 0, facts[at + 2] ?? 0, facts[at + 3] ?? 0];
-        const sha256 = hashes.slice((i as number) * 64, (i as number) * 64 + 64);
-        return sha256.length === 64 && sha256[0] !== "-"
-          ? { size, mtimeMs, ino, isFile: () => true, sha256 }
-          : { size, mtimeMs, ino, isFile: () => true };
-      });
-      void worker.terminate();
-    });
-    worker.once("error", () => resolve(undefined));
-  });
+        const kind = i === undefined ? 0 : facts[i * 4];
+        if (i === undefined || kind === 0 || kind === 4) return undefined;
+        if (kind === 1) return null;
+        if (kind === 3) return NOT_A_FILE;
+        const [size, mtimeMs, ino] = [
+          facts[i * 4 + 1] ?? 0,
+          facts[i * 4 + 2] ?? 0,
+          facts[i * 4 + 3] ?? 0,
+        ];
+        if (kind !== 5) return { size, mtimeMs, ino, isFile: () => true };
+        const sha256 = Buffer.from(shared.digests, i * 32, 32).toString("hex");
+        return { size, mtimeMs, ino, isFile: () => true, sha256 };
+      };
+    },
+  };
 }

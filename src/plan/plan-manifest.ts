@@ -4,7 +4,7 @@ import type { Manifest } from "../manifest/types.js";
 import { hashAssets } from "./hash.js";
 import { lockfilePath, readLockfile } from "./lockfile.js";
 import type { Lockfile } from "./lock-types.js";
-import { readOutputStates, statInWorker } from "./output-state.js";
+import { probeOutputs, readOutputStates } from "./output-state.js";
 import { outputsToCheck, planAssets } from "./plan.js";
 import { StatIndex, statIndexPath } from "./stat-index.js";
 import type { Plan } from "./types.js";
@@ -27,7 +27,7 @@ export async function planManifest(manifest: Manifest): Promise<PlannedManifest>
   // Every output is stat-ed on a second thread while this one reads the lock and hashes; only
   // those whose request is unchanged are looked at, but which ones is not known until then.
   // Without a stat index every one of them is read, so the thread reads and hashes them too.
-  const prestat = statInWorker(
+  const probe = probeOutputs(
     manifest.dir,
     manifest.assets.map((a) => a.output),
     { hash: !existsSync(statIndexPath(manifest.dir)) },
@@ -38,7 +38,7 @@ export async function planManifest(manifest: Manifest): Promise<PlannedManifest>
     manifest.dir,
     outputsToCheck(manifest.assets, lock, hashes),
     index,
-    await prestat,
+    await probe?.finish(),
   );
   const outputs = new Set<string>();
   for (const asset of manifest.assets) outputs.add(asset.output);
