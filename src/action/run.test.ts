@@ -287,6 +287,23 @@ describe("runAction cache", () => {
     expect(host.groups).toEqual(["Plan", "Restore cache", "Render", "Save cache", "Publish"]);
   });
 
+  it("saves the cache even when the render throws, and then fails", async () => {
+    const { host, deps, engine, cacheBackend, remote } = setup({}, "schedule", { cache: "true" });
+    const saved: string[] = [];
+    cacheBackend.mockResolvedValue({
+      available: () => true,
+      restore: async () => undefined,
+      save: async (path) => void saved.push(path),
+    });
+    engine.render = async () => {
+      writeFiles(remote.clone, { ".agentframer/cache/ab/abcd": "paid-for bytes" });
+      throw new Error("EACCES: agentframer.lock");
+    };
+    await expect(runAction(deps)).rejects.toThrow("EACCES");
+    expect(saved).toEqual([join(remote.clone, ".agentframer/cache")]);
+    expect(host.groups).toEqual(["Plan", "Restore cache", "Render", "Save cache"]);
+  });
+
   it("warns and carries on when the cache throws", async () => {
     const { host, deps, engine, cacheBackend } = setup({}, "schedule", { cache: "true" });
     cacheBackend.mockRejectedValue(new Error("socket hang up"));

@@ -70,9 +70,15 @@ export async function runAction(deps: ActionDeps): Promise<void> {
   const restored = settings.cache
     ? await host.group("Restore cache", () => restoreCache(deps, settings))
     : undefined;
-  const result = await host.group("Render", () => deps.engine.render(settings.config));
-  if (restored !== undefined) {
-    await host.group("Save cache", () => saveCache(deps, settings, restored));
+  let result: RenderResult;
+  try {
+    result = await host.group("Render", () => deps.engine.render(settings.config));
+  } finally {
+    // Also after a render that threw (a lockfile it could not write): what it did render and
+    // cache is paid for, and the next run should restore it rather than render it again.
+    if (restored !== undefined) {
+      await host.group("Save cache", () => saveCache(deps, settings, restored));
+    }
   }
 
   const changed = await changedFiles(deps, settings, result);
