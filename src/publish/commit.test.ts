@@ -91,6 +91,22 @@ describe("commitAndPush", () => {
     expect(readFileSync(join(r.clone, "docs/other.md"), "utf8")).toBe("someone else\n");
   });
 
+  it("rebases past a work tree another step left dirty, and leaves that edit in place", async () => {
+    const r = setup();
+    writeFiles(r.clone, { "public/a.png": "new a", "README.md": "edited by another step\n" });
+    const theirs = r.pushFromElsewhere({ "docs/other.md": "someone else\n" }, "their commit");
+    const outcome = await commitAndPush(git(r.clone), {
+      paths: ["public/a.png"],
+      message: "render",
+      branch: undefined,
+      author,
+    });
+    expect(outcome.rebases).toBe(1);
+    expect(r.git(["rev-parse", `${outcome.sha}^`], r.bare).trim()).toBe(theirs);
+    expect(r.filesIn(outcome.sha!)).toEqual(["public/a.png"]);
+    expect(readFileSync(join(r.clone, "README.md"), "utf8")).toBe("edited by another step\n");
+  });
+
   it("stops with a clear error when the rebase conflicts, leaving no rebase in progress", async () => {
     const r = setup();
     writeFiles(r.clone, { "agentframer.lock": '{"mine":1}\n' });

@@ -98,7 +98,9 @@ export async function commitAndPush(git: Git, request: CommitRequest): Promise<C
     }
     await git(["fetch", "--no-tags", remote, `refs/heads/${branch}`]);
     try {
-      await git(["-c", "commit.gpgsign=false", "rebase", "FETCH_HEAD"], identity);
+      // --autostash: edits other steps left in the work tree (not ours to commit) would otherwise
+      // make git refuse to rebase at all.
+      await git(["-c", "commit.gpgsign=false", "rebase", "--autostash", "FETCH_HEAD"], identity);
     } catch (rebaseError) {
       await git(["rebase", "--abort"]).catch(() => {});
       throw new PublishError(
