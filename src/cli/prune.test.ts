@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { listFiles } from "../plan/testing/temp-repo.js";
@@ -45,6 +45,23 @@ describe("agentframer prune", () => {
     expect(await readFile(join(dir, "public/logo.png"), "utf8")).toBe("edited by a designer");
     expect(await listFiles(dir)).toContain("public/hero.png");
     expect(await lockIds(dir)).toEqual(["product-a1", "product-b2"]);
+  });
+
+  it("never deletes a lock entry's output outside the manifest's folder", async () => {
+    const dir = await workspace();
+    await renderAll(dir);
+    await put(dir, "agentframer.yml", WITHOUT_LOGO);
+    const lock = JSON.parse(await readFile(join(dir, "agentframer.lock"), "utf8"));
+    const outside = join(dir, "..", `${dir.split("/").pop()}-neighbour.png`);
+    await writeFile(outside, await readFile(join(dir, "public/logo.png")));
+    lock.assets.logo.output = `../${dir.split("/").pop()}-neighbour.png`;
+    await writeFile(join(dir, "agentframer.lock"), JSON.stringify(lock));
+    const { code, stdout } = await runIn(dir, ["prune"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("kept (outside the manifest's folder");
+    expect(await readFile(outside)).toEqual(await readFile(join(dir, "public/logo.png")));
+    expect(await lockIds(dir)).toEqual(["hero", "product-a1", "product-b2"]);
+    await rm(outside);
   });
 
   it("--dry-run says what it would do and changes nothing", async () => {

@@ -1,5 +1,5 @@
 import { rm, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
 import { loadManifest } from "../../manifest/load.js";
 import { lockfilePath, readLockfile, writeLockfile } from "../../plan/lockfile.js";
 import { sha256File } from "../../plan/sha256-file.js";
@@ -11,7 +11,8 @@ import { ExitCode } from "../exit-codes.js";
 const OPTIONS = { "dry-run": { type: "boolean" }, json: { type: "boolean" } } as const;
 
 /** What prune does with one orphaned lock entry's output file. */
-export type PruneAction = "deleted" | "kept-modified" | "kept-in-use" | "already-gone";
+export type PruneAction =
+  "deleted" | "kept-modified" | "kept-in-use" | "kept-outside" | "already-gone";
 
 export interface PruneOutcome {
   id: string;
@@ -21,11 +22,15 @@ export interface PruneOutcome {
 
 /**
  * An output is ours to delete only if its bytes are exactly what the lock says we wrote: a file
- * someone edited or replaced since is kept, and so is a path a current asset still writes.
+ * someone edited or replaced since is kept, and so is a path a current asset still writes. The
+ * lockfile is not validated like the manifest, so a path in it that leaves the manifest's folder
+ * (`../package.json` in a lockfile from a pull request) is never touched.
  */
 async function decide(dir: string, entry: LockEntry, inUse: Set<string>): Promise<PruneAction> {
   if (inUse.has(entry.output)) return "kept-in-use";
   const path = join(dir, entry.output);
+  const inside = relative(dir, path);
+  if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) return "kept-outside";
   const facts = await stat(path).catch(() => undefined);
   if (facts === undefined || !facts.isFile()) return "already-gone";
   if (facts.size !== entry.size || (await sha256File(path, facts.size)) !== entry.sha256) {
@@ -38,6 +43,7 @@ const SAY: Record<PruneAction, string> = {
   deleted: "deleted",
   "kept-modified": "kept (bytes differ from the lock: edited by hand?)",
   "kept-in-use": "kept (another asset writes this path now)",
+  "kept-outside": "kept (outside the manifest's folder: not this tool's to delete)",
   "already-gone": "already gone",
 };
 
