@@ -97,7 +97,11 @@ export class JobFailedError extends RenderError {
     readonly jobId: string,
     readonly serverError: string | undefined,
   ) {
-    super(`generation ${jobId} failed: ${serverError ?? "the API gave no reason"}`);
+    // The same key would only replay this failed job (for about a day): say how to get a new one.
+    super(
+      `generation ${jobId} failed: ${serverError ?? "the API gave no reason"}; ` +
+        "re-run with --force to submit it again",
+    );
   }
 }
 
