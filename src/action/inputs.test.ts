@@ -110,6 +110,10 @@ describe("readSettings", () => {
     [{ "fail-on-error": "1" }, "Input 'fail-on-error' must be true or false, got '1'"],
     [{ "api-url": "ftp://x" }, "Input 'api-url' must be an http(s) URL, got 'ftp://x'"],
     [
+      { "api-url": "http://api.example.com/v1" },
+      "Input 'api-url' must use https (plain http only on loopback), got 'http://api.example.com'",
+    ],
+    [
       { manifest: "../other/agentframer.yml" },
       "Input 'manifest' must be a file inside the workspace, got '../other/agentframer.yml'",
     ],

@@ -5,6 +5,7 @@
  */
 import { isAbsolute, relative, resolve } from "node:path";
 import type { RenderConfig } from "../render/config.js";
+import { isLoopbackHostname } from "../render/url-policy.js";
 import {
   InputDefaults,
   Inputs,
@@ -142,6 +143,12 @@ function parseApiUrl(value: string): string {
   }
   if (url === undefined || (url.protocol !== "https:" && url.protocol !== "http:")) {
     throw new InputError(`Input 'api-url' must be an http(s) URL, got '${value}'`);
+  }
+  // The key travels to this URL: refused here, not after the plan and the cache restore.
+  if (url.protocol === "http:" && !isLoopbackHostname(url.hostname)) {
+    throw new InputError(
+      `Input 'api-url' must use https (plain http only on loopback), got '${url.origin}'`,
+    );
   }
   return value.replace(/\/+$/, "");
 }
