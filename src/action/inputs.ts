@@ -5,6 +5,7 @@
  */
 import { isAbsolute, relative, resolve } from "node:path";
 import type { RenderConfig } from "../render/config.js";
+import { parseShard } from "../render/select.js";
 import { isLoopbackHostname } from "../render/url-policy.js";
 import {
   InputDefaults,
@@ -70,7 +71,7 @@ export function readSettings(getInput: InputSource, workspace: string): ActionSe
     maxJobs: parseOptional(read(Inputs.MaxJobs), (v) =>
       parseWholeNumber(Inputs.MaxJobs, v, 0, Number.MAX_SAFE_INTEGER),
     ),
-    shard: parseOptional(read(Inputs.Shard), parseShard),
+    shard: parseOptional(read(Inputs.Shard), parseShardInput),
   };
 
   const commitMessage = read(Inputs.CommitMessage);
@@ -105,16 +106,14 @@ function parseWholeNumber(name: InputName, value: string, min: number, max: numb
   return n;
 }
 
-function parseShard(value: string): { index: number; total: number } {
-  const match = /^(\d+)\/(\d+)$/.exec(value);
-  const index = Number(match?.[1]);
-  const total = Number(match?.[2]);
-  if (!match || index < 1 || total < 1 || index > total) {
+function parseShardInput(value: string): { index: number; total: number } {
+  const shard = parseShard(value);
+  if (typeof shard === "string") {
     throw new InputError(
       `Input 'shard' must be I/N with whole numbers 1 <= I <= N (e.g. 2/4), got '${value}'`,
     );
   }
-  return { index, total };
+  return shard;
 }
 
 /** The YAML 1.2 core schema's booleans, as core.getBooleanInput accepts them. */
