@@ -7,7 +7,10 @@ export interface RenderConfig {
   manifestPath: string;
   /** Base URL of the AgentFramer API, e.g. https://api.agentframer.com/v1. Ignored with `emulator`. */
   apiUrl: string;
-  /** Bearer key. Never printed, never written anywhere. Ignored with `emulator`. */
+  /**
+   * Bearer key. Never printed, never written anywhere. Optional with `emulator`, which then gets
+   * a placeholder; if set, it is sent to the emulator too (on loopback).
+   */
   apiKey: string | undefined;
   /** Start an in-process emulator on loopback and render against it (no key, no network). */
   emulator: boolean;
