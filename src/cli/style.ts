@@ -10,7 +10,7 @@ export interface Style {
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org) or TERM=dumb. */
-export function colourEnabled(stream: Writable, env: NodeJS.ProcessEnv): boolean {
+function colourEnabled(stream: Writable, env: NodeJS.ProcessEnv): boolean {
   const isTty = (stream as Writable & { isTTY?: boolean }).isTTY === true;
   return isTty && !env.NO_COLOR && env.TERM !== "dumb";
 }

@@ -81,7 +81,7 @@ async function holdUntilEnd(ctx: EmulatorContext, ex: Exchange, job: Job, ms: nu
 }
 
 /** The contract's status document, plus the extra fields a real API would carry. */
-export function statusBody(ctx: EmulatorContext, job: Job, now: number): Record<string, unknown> {
+function statusBody(ctx: EmulatorContext, job: Job, now: number): Record<string, unknown> {
   const status = ctx.jobs.statusOf(job, now);
   const body: Record<string, unknown> = {
     id: job.id,

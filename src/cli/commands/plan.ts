@@ -20,7 +20,7 @@ export interface PlanJsonAsset {
   changed?: string[];
 }
 
-export function planJson(plan: Plan): { assets: PlanJsonAsset[]; counts: Plan["counts"] } {
+function planJson(plan: Plan): { assets: PlanJsonAsset[]; counts: Plan["counts"] } {
   const assets = plan.entries.map((e): PlanJsonAsset => {
     const out: PlanJsonAsset = { id: e.id, status: e.status, output: e.output, hash: e.hash };
     if (e.changedFields !== undefined) out.changed = e.changedFields;
@@ -60,7 +60,7 @@ function planLine(e: PlanEntry, idWidth: number, statusText: Record<PlanStatus, 
  */
 const WRITE_CHUNK = 64 * 1024;
 
-export function countLine(plan: Plan): string {
+function countLine(plan: Plan): string {
   const total = plan.entries.length - plan.counts.orphaned;
   const parts = PLAN_STATUSES.map((s) => `${plan.counts[s]} ${s}`).join(", ");
   const toRender = plan.entries.filter(needsRender).length;

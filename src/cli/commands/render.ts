@@ -31,7 +31,7 @@ const MISSING_KEY = [
 ].join("\n");
 
 /** Exit code for a finished render, as PRODUCT.md gives them. */
-export function exitCodeFor(result: RenderResult): number {
+function exitCodeFor(result: RenderResult): number {
   if (result.stopped !== undefined) return ExitCode.Stopped;
   return result.counts.failed > 0 ? ExitCode.AssetsFailed : ExitCode.Ok;
 }
@@ -120,7 +120,7 @@ export const renderCommand: Command = {
 };
 
 /** Flags and environment → the one typed config. Throws UsageError on a bad flag. */
-export function renderConfigFrom(
+function renderConfigFrom(
   args: string[],
   ctx: CommandContext,
 ): { config: RenderConfig; json: boolean } {
