@@ -47,9 +47,11 @@ describe("probeOutputs", () => {
     await mkdir(join(dir, "out/folder.png"), { recursive: true });
     await writeFile(join(dir, "out/a.png"), "four");
     await writeFile(join(dir, "out/b.png"), "longer");
-    const checks = ["a.png", "b.png", "folder.png", "gone.png"].map((f) => ({
+    // With their place in the probe's list, as plan passes them (found by name otherwise).
+    const checks = ["a.png", "b.png", "folder.png", "gone.png"].map((f, asset) => ({
       output: `out/${f}`,
       size: 4,
+      asset,
     }));
     const outputs = checks.map((c) => c.output);
     const ownIndex = StatIndex.empty(dir);

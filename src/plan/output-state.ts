@@ -18,6 +18,8 @@ const HASH_CONCURRENCY = 16;
  */
 type Prestat = (
   output: string,
+  /** Where the output is in the list the probe was given, when the caller knows. */
+  at?: number,
 ) => (Pick<Stats, "size" | "mtimeMs" | "ino" | "isFile"> & { sha256?: string }) | null | undefined;
 
 export async function readOutputStates(
@@ -37,11 +39,11 @@ export async function readOutputStates(
 
   // Synchronous stat: for tens of thousands of small calls it is several times quicker than
   // the promise API's round trips through the thread pool.
-  for (const { output, size } of checks) {
+  for (const { output, size, asset } of checks) {
     // Plain concatenation: the loader has already normalised `output`, and path.join's
     // normalisation is measurable across 50,000 files. Windows accepts the forward slash.
     const path = `${manifestDir}/${output}`;
-    const known = prestat?.(output);
+    const known = prestat?.(output, asset);
     const s =
       known === undefined ? statSync(path, { throwIfNoEntry: false }) : (known ?? undefined);
     if (s === undefined) {
@@ -203,10 +205,19 @@ export function probeOutputs(
         i = Atomics.add(next, 0, 1);
       }
       await workerDone;
-      const rows = new Map<string, number>();
-      for (let i = 0; i < outputs.length; i++) rows.set(outputs[i] as string, i);
-      return (output) => {
-        const i = rows.get(output);
+      // By position when the caller gives it (plan does: outputs are in asset order), else by
+      // name through a map built only then.
+      let rows: Map<string, number> | undefined;
+      const rowOf = (output: string, at: number | undefined): number | undefined => {
+        if (at !== undefined && outputs[at] === output) return at;
+        if (rows === undefined) {
+          rows = new Map();
+          for (let i = 0; i < outputs.length; i++) rows.set(outputs[i] as string, i);
+        }
+        return rows.get(output);
+      };
+      return (output, at) => {
+        const i = rowOf(output, at);
         const kind = i === undefined ? 0 : facts[i * 4];
         if (i === undefined || kind === 0 || kind === 4) return undefined;
         if (kind === 1) return null;

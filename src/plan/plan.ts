@@ -20,6 +20,8 @@ export interface OutputCheck {
   output: string;
   /** Size recorded in the lock: a file of another size is modified without hashing it. */
   size: number;
+  /** The asset's place in the manifest, where the output probe keeps its answer. */
+  asset?: number;
 }
 
 /**
@@ -35,7 +37,7 @@ export function outputsToCheck(
   assets.forEach((asset, i) => {
     const locked = lock.assets[asset.id];
     if (locked !== undefined && locked.hash === hashes[i]) {
-      checks.push({ output: asset.output, size: locked.size });
+      checks.push({ output: asset.output, size: locked.size, asset: i });
     }
   });
   return checks;
