@@ -32,6 +32,38 @@ describe("poll simulation", () => {
     const article = await simulate("article", options);
     expect(ours.requestsPerJob).toBeLessThan(article.requestsPerJob * 0.7);
   });
+
+  it("as the bench runs it (200 jobs, 40 at once, Retry-After 1 s): fewer requests, p95 no later", async () => {
+    const options = {
+      durationsMs: durations(200),
+      concurrency: 40,
+      honourPreferWait: false,
+      retryAfterHintMs: 1_000,
+    };
+    const ours = await simulate("poller", options);
+    const article = await simulate("article", options);
+    // Seed 42: 4.87 vs 7.41 req/job, p95 2.31 s vs 2.58 s. The budget (half the article's) is
+    // not met yet: see docs/performance.md.
+    expect(ours.requestsPerJob).toBeLessThan(article.requestsPerJob * 0.7);
+    expect(ours.p95DelayMs).toBeLessThanOrEqual(article.p95DelayMs);
+  });
+
+  it("sends one Prefer probe per run, not one per job of the first wave", async () => {
+    const report = await simulate("poller", {
+      durationsMs: durations(40),
+      concurrency: 40,
+      honourPreferWait: false,
+      retryAfterHintMs: 1_000,
+    });
+    const held = await simulate("poller", {
+      durationsMs: durations(40),
+      concurrency: 40,
+      honourPreferWait: true,
+    });
+    expect(held.requestsPerJob).toBe(2);
+    // 40 jobs that all start cold: a POST, looks from 3 s on, and one probe among them all.
+    expect(report.requestsPerJob).toBeLessThan(7);
+  });
 });
 
 describe("article baseline", () => {

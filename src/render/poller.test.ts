@@ -97,8 +97,9 @@ describe("pollUntilDone", () => {
     );
     const result = await pollUntilDone(client, "gen_1", options);
     expect(result.polls).toBe(4);
-    // Cold model: the article's own waits (1000 + 250·i), but never less than Retry-After.
-    expect(waits).toEqual([1_250, 4_000, 1_750]);
+    // Cold model: no look at an image before 3 s, then the article's wait at each age (1.5 s at
+    // 3 s, 2 s at 7 s), but never less than Retry-After.
+    expect(waits).toEqual([3_000, 4_000, 2_000]);
     expect(options.model.preferWait).toBe("ignored");
     expect(options.model.sampleCount("image/test")).toBe(1);
   });
@@ -110,7 +111,8 @@ describe("pollUntilDone", () => {
     const { client, server, options, waits } = await setup(inOrder(done), { model });
     await pollUntilDone(client, "gen_1", options);
     expect(server.requests).toHaveLength(1);
-    expect(waits).toEqual([8_000]);
+    // The quickest seen (8 s) plus the article's p95 delay over those durations (2.25 s).
+    expect(waits).toEqual([10_250]);
   });
 
   it("fails the job with the server's reason, or as canceled", async () => {
@@ -185,44 +187,62 @@ describe("pollUntilDone", () => {
 });
 
 describe("DurationModel", () => {
-  const warm = () => {
-    const model = new DurationModel();
-    for (let ms = 4_000; ms <= 16_000; ms += 500) model.record("k", ms);
-    return model;
-  };
-  const at = (elapsedMs: number, extra: Partial<Parameters<DurationModel["plan"]>[0]> = {}) => ({
-    kind: "k",
+  const at = (elapsedMs: number, previousWaitMs = 0) => ({
+    kind: "image/k",
     elapsedMs,
-    previousWaitMs: 0,
-    polls: 1,
-    looked: false,
-    ...extra,
+    previousWaitMs,
   });
 
-  it("follows the article's waits until it has seen a few jobs", () => {
+  it("cold: no look at an image before 3 s, then the article's own waits", () => {
     const model = new DurationModel();
-    expect(model.plan({ ...at(0), kind: "new", polls: 0 }).waitMs).toBe(1_000);
-    expect(model.plan({ ...at(0), kind: "new", polls: 4 }).waitMs).toBe(2_000);
+    expect(model.plan(at(0))).toBe(3_000);
+    expect(model.plan(at(3_000))).toBe(1_500);
+    expect(model.plan({ ...at(0), kind: "video/v" })).toBe(15_000);
+    expect(model.plan({ ...at(0), kind: "other/x" })).toBe(1_000);
   });
 
-  it("looks first near the fastest jobs, then steps by √(550·median)", () => {
-    const model = warm();
-    expect(model.plan(at(0))).toEqual({ waitMs: 4_000, firstLook: true });
-    const step = Math.sqrt(550 * 10_000);
-    expect(model.plan(at(6_000, { looked: true })).waitMs).toBeCloseTo(step);
-    expect(model.plan(at(17_000, { looked: true, previousWaitMs: step })).waitMs).toBeCloseTo(
-      step * 1.5,
-    );
+  it("warm: first look one target delay after the cohort's quickest, then a constant step", () => {
+    const model = new DurationModel();
+    const tracks = Array.from({ length: 50 }, () => model.start("image/k"));
+    expect(tracks.every((track) => track.cohort)).toBe(true);
+    tracks.forEach((track, i) => {
+      model.record("image/k", 4_000 + i * 240, track.cohort);
+      model.finish("image/k", track);
+    });
+    expect(model.start("image/k").cohort).toBe(false);
+    const target = model.targetDetectionMs("image/k");
+    // The article's p95 delay over 4–16 s durations: about 2.4 s.
+    expect(target).toBeGreaterThan(2_200);
+    expect(target).toBeLessThan(2_700);
+    expect(model.plan(at(0))).toBe(4_000 + target);
+    expect(model.plan(at(9_000, target))).toBe(target);
+    // Constant to twice the longest duration seen, only then stretched.
+    expect(model.plan(at(30_000, target))).toBe(target);
+    expect(model.plan(at(34_000, target))).toBeCloseTo(target * 1.5);
   });
 
-  it("moves the first look earlier when it finds jobs done, later when it finds them running", () => {
-    const model = warm();
-    model.plan(at(0));
-    model.noteFirstLook("k", false);
-    const later = model.plan(at(0)).waitMs;
-    model.noteFirstLook("k", true);
-    model.noteFirstLook("k", true);
-    expect(later).toBeGreaterThan(4_000);
-    expect(model.plan(at(0)).waitMs).toBeLessThan(later);
+  it("counts jobs still running as evidence: the first wave's quick ends set no short step", () => {
+    const withEvidence = new DurationModel();
+    const without = new DurationModel();
+    for (const model of [withEvidence, without]) {
+      const tracks = Array.from({ length: 40 }, () => model.start("image/k"));
+      for (const ms of [4_000, 4_300, 4_600]) model.record("image/k", ms, true);
+      tracks.forEach((track, i) => {
+        if (i < 3 || model === without) model.finish("image/k", track);
+        else model.running("image/k", track, 9_000);
+      });
+    }
+    // Three quick ends alone: the article's waits at 4–5 s (1.75 s) set the target. With 37 jobs
+    // known to run past 9 s, it is the article's p95 delay at that age (0.95 × 2.25 s).
+    expect(without.targetDetectionMs("image/k")).toBeLessThan(1_750);
+    expect(withEvidence.targetDetectionMs("image/k")).toBeGreaterThanOrEqual(2_100);
+  });
+
+  it("shortens waits by the timers' usual lateness, by at most a quarter", () => {
+    const model = new DurationModel();
+    for (let i = 0; i < 50; i += 1) model.noteTimerLag(200);
+    expect(model.lateAdjusted(2_000)).toBeGreaterThan(1_800);
+    expect(model.lateAdjusted(2_000)).toBeLessThan(1_850);
+    expect(model.lateAdjusted(400)).toBe(300);
   });
 });

@@ -3,8 +3,10 @@
  * (`Prefer: wait=N`, RFC 7240); a server that does so answers the moment the job ends, and the
  * poller asks again at once, so a job costs one or two requests and its end is seen within
  * milliseconds. A server that answers at once gets the learnt schedule of `DurationModel` instead,
- * never earlier than its `Retry-After`. A failed status request does not fail the job: it is
- * retried while the deadline and the run's retry budget last.
+ * never earlier than its `Retry-After`. One job's answer teaches the whole run which kind of
+ * server it is: jobs that start while the first probe is out wait for it rather than send their
+ * own. A failed status request does not fail the job: it is retried while the deadline and the
+ * run's retry budget last.
  */
 import type { ApiClient, JobState, StatusResult } from "./api-client.js";
 import {
@@ -15,7 +17,7 @@ import {
   ProtocolError,
   UnknownStatusError,
 } from "./errors.js";
-import type { DurationModel } from "./duration-model.js";
+import type { DurationModel, JobTrack } from "./duration-model.js";
 import type { Sleep } from "./retry.js";
 import { DEFAULT_BACKOFF, backoffMs } from "./retry.js";
 
@@ -27,6 +29,13 @@ export const PREFER_WAIT_SECONDS = 25;
 
 /** A held answer that took at least this share of N counts as held, header or not. */
 const HELD_SHARE = 0.5;
+
+/**
+ * How long a job waits for another job's outstanding `Prefer: wait` probe before sending its own.
+ * A server that ignores the preference answers within a round trip, so a probe still out after
+ * this long is most likely being held: the server honours it, and this job should be held too.
+ */
+export const PROBE_PATIENCE_MS = 1_000;
 
 const PENDING = new Set(["queued", "running"]);
 
@@ -71,6 +80,21 @@ export async function pollUntilDone(
   id: string,
   options: PollOptions,
 ): Promise<PollResult> {
+  // The model counts the job as in flight while it is polled: "still running" is evidence too.
+  const track = options.model.start(options.kind);
+  try {
+    return await follow(client, id, options, track);
+  } finally {
+    options.model.finish(options.kind, track);
+  }
+}
+
+async function follow(
+  client: StatusSource,
+  id: string,
+  options: PollOptions,
+  track: JobTrack,
+): Promise<PollResult> {
   const { now, sleep, signal, model, kind, deadlineMs } = options;
   const submittedAt = options.submittedAt ?? now();
   const unknownGraceMs = options.unknownStatusGraceMs ?? 120_000;
@@ -82,29 +106,35 @@ export async function pollUntilDone(
   let lastStatus: string | undefined;
   let unknownSince: number | undefined;
 
-  let looked = false;
+  // Aimed so that the look happens at the planned age, not the timer's lateness after it.
   const plan = () =>
-    model.plan({
-      kind,
-      elapsedMs: now() - submittedAt,
-      previousWaitMs: previousWait,
-      polls,
-      looked,
-    });
-  let { waitMs: wait, firstLook } =
-    model.preferWait === "ignored" ? plan() : { waitMs: 0, firstLook: false };
+    model.lateAdjusted(
+      model.plan({ kind, elapsedMs: now() - submittedAt, previousWaitMs: previousWait }),
+    );
+  // One probe per run: a job that starts while another's first `Prefer: wait` request is out
+  // waits for its answer instead of spending a request to learn the same thing.
+  if (model.preferWait === "unknown" && model.probe) {
+    await waitForProbe(model.probe, sleep, signal);
+  }
+  let wait = model.preferWait === "ignored" ? plan() : 0;
   for (;;) {
     if (wait > 0) {
-      await sleep(Math.min(wait, Math.max(0, deadlineMs - now())), signal);
+      const asked = Math.min(wait, Math.max(0, deadlineMs - now()));
+      const sleptFrom = now();
+      await sleep(asked, signal);
+      model.noteTimerLag(now() - sleptFrom - asked);
       previousWait = wait;
     }
     const remainingS = Math.floor((deadlineMs - now()) / 1000);
     const preferWaitSeconds = Math.min(PREFER_WAIT_SECONDS, remainingS);
     const sentAt = now();
+    const settleProbe =
+      model.preferWait === "unknown" && !model.probe ? model.beginProbe() : undefined;
     let answer: StatusResult;
     try {
       answer = await client.status(id, { preferWaitSeconds, signal });
     } catch (error) {
+      settleProbe?.();
       if (!isTransient(error) || now() >= deadlineMs) throw error;
       if (!client.retryBudget.tryWithdraw()) throw error;
       failures += 1;
@@ -120,21 +150,21 @@ export async function pollUntilDone(
     const held =
       answer.preferenceApplied ||
       (preferWaitSeconds > 0 && answeredAt - sentAt >= preferWaitSeconds * 1000 * HELD_SHARE);
+    if (held) model.preferWait = "honoured";
+    else if (preferWaitSeconds > 0 && PENDING.has(job.status)) model.preferWait = "ignored";
+    settleProbe?.();
     if (options.stats) {
       options.stats.requests += 1;
       if (held) options.stats.held += 1;
     }
     lastStatus = job.status;
-    // A held answer is no look at one instant, so it teaches the first-look schedule nothing.
-    if (firstLook && !held) model.noteFirstLook(kind, !PENDING.has(job.status));
-    if (firstLook) looked = true;
-    firstLook = false;
 
     if (job.status === "succeeded" && job.url) {
       // A held answer, or the very first one, came when the job ended; otherwise it ended between
       // the last two polls, so take the midpoint.
       const endedAt = held || lastPollAt === undefined ? answeredAt : (lastPollAt + answeredAt) / 2;
-      model.record(kind, endedAt - submittedAt);
+      model.record(kind, endedAt - submittedAt, track.cohort);
+      if (!held && failures === 0) model.resolved(kind, track, polls);
       return { url: job.url, job, polls };
     }
     if (job.status === "failed") throw new JobFailedError(id, job.error);
@@ -142,6 +172,8 @@ export async function pollUntilDone(
 
     if (PENDING.has(job.status)) {
       unknownSince = undefined;
+      // A held answer says the job was going until just now, as much as a quick one does.
+      model.running(kind, track, answeredAt - submittedAt);
     } else {
       unknownSince ??= answeredAt;
       if (answeredAt - unknownSince >= unknownGraceMs) throw new UnknownStatusError(id, job.status);
@@ -152,18 +184,33 @@ export async function pollUntilDone(
     }
 
     if (held) {
-      model.preferWait = "honoured";
       wait = 0;
     } else {
       // A quick answer while the job is still going: this server does not hold requests (or just
       // reported a change of state); follow the schedule until a held answer says otherwise.
       if (preferWaitSeconds > 0) model.preferWait = "ignored";
-      const next = plan();
-      wait = Math.max(next.waitMs, answer.retryAfterMs ?? 0);
-      firstLook = next.firstLook;
+      wait = Math.max(plan(), answer.retryAfterMs ?? 0);
     }
     lastPollAt = answeredAt;
   }
+}
+
+/** Until the probe is answered or `PROBE_PATIENCE_MS` pass, whichever is first. */
+async function waitForProbe(
+  probe: Promise<void>,
+  sleep: PollOptions["sleep"],
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const patience = new AbortController();
+  const stop = (): void => patience.abort();
+  signal?.addEventListener("abort", stop, { once: true });
+  try {
+    await Promise.race([probe, sleep(PROBE_PATIENCE_MS, patience.signal).catch(() => undefined)]);
+  } finally {
+    patience.abort();
+    signal?.removeEventListener("abort", stop);
+  }
+  signal?.throwIfAborted();
 }
 
 /** Failures of one status request that say nothing about the job itself. */

@@ -78,12 +78,16 @@ export async function runJob(
   const startedAt = ctx.now();
   let generation = resume?.state === "submitted" ? resume.generation : undefined;
   let created = generation !== undefined;
+  // When the server answered the POST: the job's age counts from there, not from before the
+  // journal write and the request (which take longer, and vary more, when 40 start at once).
+  let createdAt = startedAt;
   try {
     if (generation === undefined) {
       // A forced render needs a new job, hence a new key; journaled first so a resume reuses it.
       const key = resume?.key ?? idempotencyKey(entry.hash, ctx.force ? newKeyNonce() : undefined);
       await ctx.journal.submitting(entry.id, entry.hash, key);
       const job = await ctx.client.create(requestBody(asset), key, ctx.signal);
+      createdAt = ctx.now();
       generation = job.id;
       created = true;
       await ctx.journal.submitted(entry.id, entry.hash, key, generation);
@@ -105,7 +109,7 @@ export async function runJob(
       kind: `${asset.type}/${asset.model}`,
       // A job picked up from an interrupted run has been going since then: the model learns
       // its true duration. The deadline counts from this run, so an old record still gets polled.
-      submittedAt: resume ? Date.parse(resume.at) || startedAt : startedAt,
+      submittedAt: resume ? Date.parse(resume.at) || startedAt : createdAt,
       random: ctx.random,
     });
     const target = join(ctx.manifestDir, entry.output);
