@@ -1,6 +1,7 @@
 /**
  * The source article's REST loop (reference/mcp-vs-rest-seed.txt), kept as the baseline that
- * `npm run bench:render` compares our client with: POST, then up to 60 polls, the i-th after
+ * poll-simulation.test.ts compares our poller with (`npm run bench:render` has its own copy in
+ * scripts/bench/render.mjs): POST, then up to 60 polls, the i-th after
  * waiting 1000 + 250·i ms, failing on any non-2xx answer. Same dispatcher, same server, same jobs.
  * Two deliberate departures, both needed to run it against the contract: it sends the
  * Idempotency-Key the contract requires, and its sleep is injectable. Not used by the product.
