@@ -2,6 +2,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { listFiles } from "../plan/testing/temp-repo.js";
+import { withRunLock } from "../render/run-lock.js";
 import { runIn } from "./testing/run-cli.js";
 import { MANIFEST, put, renderAll, workspace } from "./testing/workspace.js";
 
@@ -62,6 +63,17 @@ describe("agentframer prune", () => {
     expect(await readFile(outside)).toEqual(await readFile(join(dir, "public/logo.png")));
     expect(await lockIds(dir)).toEqual(["hero", "product-a1", "product-b2"]);
     await rm(outside);
+  });
+
+  it("refuses to run while a render of the same folder holds the run lock", async () => {
+    const dir = await workspace();
+    await renderAll(dir);
+    await put(dir, "agentframer.yml", WITHOUT_LOGO);
+    const { code, stderr } = await withRunLock(dir, () => runIn(dir, ["prune"]));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/another agentframer render of .* is running/);
+    expect(await lockIds(dir)).toEqual(["hero", "logo", "product-a1", "product-b2"]);
+    expect(await listFiles(dir)).toContain("public/logo.png");
   });
 
   it("--dry-run says what it would do and changes nothing", async () => {

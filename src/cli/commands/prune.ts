@@ -3,6 +3,7 @@ import { isAbsolute, join, relative } from "node:path";
 import { loadManifest } from "../../manifest/load.js";
 import { lockfilePath, readLockfile, writeLockfile } from "../../plan/lockfile.js";
 import { sha256File } from "../../plan/sha256-file.js";
+import { withRunLock } from "../../render/run-lock.js";
 import type { LockEntry } from "../../plan/lock-types.js";
 import { manifestPathFrom, parseCommandArgs } from "../command.js";
 import type { Command, CommandContext } from "../command.js";
@@ -66,39 +67,42 @@ export const pruneCommand: Command = {
     const manifest = await loadManifest(manifestPathFrom(positionals[0], ctx.io), {
       cwd: ctx.io.cwd,
     });
-    const lockPath = lockfilePath(manifest.dir);
-    const lock = await readLockfile(lockPath);
-    const ids = new Set(manifest.assets.map((a) => a.id));
-    const inUse = new Set(manifest.assets.map((a) => a.output));
-    const orphaned = Object.keys(lock.assets)
-      .filter((id) => !ids.has(id))
-      .sort();
+    // A render running now would rewrite the lock from its own copy and undo this prune.
+    return withRunLock(manifest.dir, async () => {
+      const lockPath = lockfilePath(manifest.dir);
+      const lock = await readLockfile(lockPath);
+      const ids = new Set(manifest.assets.map((a) => a.id));
+      const inUse = new Set(manifest.assets.map((a) => a.output));
+      const orphaned = Object.keys(lock.assets)
+        .filter((id) => !ids.has(id))
+        .sort();
 
-    const outcomes: PruneOutcome[] = [];
-    for (const id of orphaned) {
-      const entry = lock.assets[id] as LockEntry;
-      const action = await decide(manifest.dir, entry, inUse);
-      outcomes.push({ id, output: entry.output, action });
-    }
-    const dryRun = values["dry-run"] === true;
-    if (!dryRun && outcomes.length > 0) {
-      for (const o of outcomes) {
-        if (o.action === "deleted") await rm(join(manifest.dir, o.output), { force: true });
-        delete lock.assets[o.id];
+      const outcomes: PruneOutcome[] = [];
+      for (const id of orphaned) {
+        const entry = lock.assets[id] as LockEntry;
+        const action = await decide(manifest.dir, entry, inUse);
+        outcomes.push({ id, output: entry.output, action });
       }
-      await writeLockfile(lockPath, lock);
-    }
+      const dryRun = values["dry-run"] === true;
+      if (!dryRun && outcomes.length > 0) {
+        for (const o of outcomes) {
+          if (o.action === "deleted") await rm(join(manifest.dir, o.output), { force: true });
+          delete lock.assets[o.id];
+        }
+        await writeLockfile(lockPath, lock);
+      }
 
-    const human = values.json ? ctx.io.stderr : ctx.io.stdout;
-    const verb = dryRun ? "would prune" : "pruned";
-    for (const o of outcomes) {
-      const what = dryRun && o.action === "deleted" ? "would delete" : SAY[o.action];
-      human.write(`${verb} ${o.id}: ${o.output} ${what}\n`);
-    }
-    human.write(
-      `${outcomes.length} orphaned lock entr${outcomes.length === 1 ? "y" : "ies"} ${verb}\n`,
-    );
-    if (values.json) ctx.io.stdout.write(`${JSON.stringify({ pruned: outcomes, dryRun })}\n`);
-    return ExitCode.Ok;
+      const human = values.json ? ctx.io.stderr : ctx.io.stdout;
+      const verb = dryRun ? "would prune" : "pruned";
+      for (const o of outcomes) {
+        const what = dryRun && o.action === "deleted" ? "would delete" : SAY[o.action];
+        human.write(`${verb} ${o.id}: ${o.output} ${what}\n`);
+      }
+      human.write(
+        `${outcomes.length} orphaned lock entr${outcomes.length === 1 ? "y" : "ies"} ${verb}\n`,
+      );
+      if (values.json) ctx.io.stdout.write(`${JSON.stringify({ pruned: outcomes, dryRun })}\n`);
+      return ExitCode.Ok;
+    });
   },
 };
