@@ -23,7 +23,7 @@ describe("agentframer schema", () => {
   it("matches the committed schema/agentframer.schema.json", async () => {
     const committed = JSON.parse(await readFile(COMMITTED, "utf8")) as unknown;
     expect(committed, "regenerate: agentframer schema > schema/agentframer.schema.json").toEqual(
-      JSON.parse(schemaText()),
+      JSON.parse(await schemaText()),
     );
   });
 });

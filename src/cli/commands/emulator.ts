@@ -1,4 +1,3 @@
-import { runEmulatorCommand } from "../../emulator/index.js";
 import { parseCommandArgs, UsageError } from "../command.js";
 import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
@@ -28,6 +27,7 @@ export const emulatorCommand: Command = {
         );
       }
     }
+    const { runEmulatorCommand } = await import("../../emulator/index.js");
     await runEmulatorCommand({ stdout: ctx.io.stdout, ...(port === undefined ? {} : { port }) });
     return ExitCode.Ok;
   },

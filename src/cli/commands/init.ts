@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
-import { manifestJsonSchema } from "../../manifest/json-schema.js";
 import { DEFAULT_MANIFEST, UsageError, manifestPathFrom, parseCommandArgs } from "../command.js";
 import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
@@ -59,6 +58,7 @@ export const initCommand: Command = {
         );
       }
     }
+    const { manifestJsonSchema } = await import("../../manifest/json-schema.js");
     await writeFile(schemaPath, `${JSON.stringify(manifestJsonSchema(), null, 2)}\n`);
     await writeFile(manifestPath, STARTER);
     ctx.io.stdout.write(

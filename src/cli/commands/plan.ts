@@ -1,6 +1,4 @@
 import { relative } from "node:path";
-import { loadManifest } from "../../manifest/load.js";
-import { planManifest } from "../../plan/plan-manifest.js";
 import { PLAN_STATUSES, needsRender } from "../../plan/types.js";
 import type { Plan, PlanEntry, PlanStatus } from "../../plan/types.js";
 import { manifestPathFrom, parseCommandArgs } from "../command.js";
@@ -87,6 +85,10 @@ export const planCommand: Command = {
   ],
   async run(args: string[], ctx: CommandContext): Promise<number> {
     const { values, positionals } = parseCommandArgs(planCommand, args, OPTIONS, 1);
+    const [{ loadManifest }, { planManifest }] = await Promise.all([
+      import("../../manifest/load.js"),
+      import("../../plan/plan-manifest.js"),
+    ]);
     const manifest = await loadManifest(manifestPathFrom(positionals[0], ctx.io), {
       cwd: ctx.io.cwd,
     });

@@ -1,8 +1,6 @@
 import type { Writable } from "node:stream";
 import type { RenderConfig } from "../../render/config.js";
 import { DEFAULT_API_URL, DEFAULT_CONCURRENCY } from "../../render/config.js";
-import { createReporter, wantsColor } from "../../render/progress.js";
-import { render } from "../../render/render.js";
 import type { RenderResult } from "../../render/result.js";
 import { parseShard } from "../../render/select.js";
 import { isLoopbackHostname } from "../../render/url-policy.js";
@@ -86,6 +84,10 @@ export const renderCommand: Command = {
       ctx.io.stderr.write(`agentframer: ${ctx.errStyle.red(MISSING_KEY)}\n`);
       return ExitCode.Invalid;
     }
+    const [{ createReporter, wantsColor }, { render }] = await Promise.all([
+      import("../../render/progress.js"),
+      import("../../render/render.js"),
+    ]);
     const stderr = ctx.io.stderr as Writable & { isTTY?: boolean };
     const isTTY = stderr.isTTY === true;
     const reporter = createReporter({

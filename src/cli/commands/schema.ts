@@ -1,10 +1,10 @@
-import { manifestJsonSchema } from "../../manifest/json-schema.js";
 import { parseCommandArgs } from "../command.js";
 import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
 
 /** The schema as `agentframer schema` prints it (and as the committed copy must read). */
-export function schemaText(): string {
+export async function schemaText(): Promise<string> {
+  const { manifestJsonSchema } = await import("../../manifest/json-schema.js");
   return `${JSON.stringify(manifestJsonSchema(), null, 2)}\n`;
 }
 
@@ -20,7 +20,7 @@ export const schemaCommand: Command = {
   options: [],
   async run(args: string[], ctx: CommandContext): Promise<number> {
     parseCommandArgs(schemaCommand, args, {}, 0);
-    ctx.io.stdout.write(schemaText());
+    ctx.io.stdout.write(await schemaText());
     return ExitCode.Ok;
   },
 };

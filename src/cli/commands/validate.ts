@@ -1,6 +1,4 @@
 import { relative } from "node:path";
-import { loadManifest } from "../../manifest/load.js";
-import { hashAssets } from "../../plan/hash.js";
 import { manifestPathFrom, parseCommandArgs } from "../command.js";
 import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
@@ -18,6 +16,10 @@ export const validateCommand: Command = {
   async run(args: string[], ctx: CommandContext): Promise<number> {
     const { positionals } = parseCommandArgs(validateCommand, args, {}, 1);
     const path = manifestPathFrom(positionals[0], ctx.io);
+    const [{ loadManifest }, { hashAssets }] = await Promise.all([
+      import("../../manifest/load.js"),
+      import("../../plan/hash.js"),
+    ]);
     const manifest = await loadManifest(path, { cwd: ctx.io.cwd });
     // Requests the API could not be sent are manifest problems too; hashing finds them.
     hashAssets(manifest.assets);
