@@ -105,6 +105,81 @@ describe("readLockfile / writeLockfile", () => {
   });
 });
 
+// A lockfile as written is read a chunk of lines at a time; whatever the layout, what it reads
+// must be what JSON.parse of the whole file gives, and a damaged one the same error.
+describe("readLockfile, read in parts", () => {
+  // Enough entries for many 64 KB chunks, with non-ASCII ids straddling chunk ends.
+  const many = lockOf(
+    ...Array.from({ length: 3000 }, (_, i): [string, LockEntry] => {
+      const id = `${i % 7 === 0 ? "é€😀" : "a"}-${String(i).padStart(4, "0")}`;
+      return [id, entry(id)];
+    }),
+  );
+  const text = serializeLockfile(many);
+
+  async function read(contents: string): Promise<unknown> {
+    const dir = await tempRepo();
+    await writeFile(lockfilePath(dir), contents);
+    return readLockfile(lockfilePath(dir)).catch((e: unknown) => e);
+  }
+  function parse(contents: string): unknown {
+    try {
+      return parseLockfile(contents, "f");
+    } catch (error) {
+      return error;
+    }
+  }
+  const keysOf = (lock: unknown) => Object.keys((lock as Lockfile).assets);
+
+  it("reads a large lockfile as the whole text parses, in order", async () => {
+    expect(text.length).toBeGreaterThan(10 * 64 * 1024);
+    const lock = await read(text);
+    expect(lock).toEqual(parse(text));
+    expect(keysOf(lock)).toEqual(keysOf(parse(text)));
+    expect(keysOf(lock)).toHaveLength(3000);
+  });
+
+  it("gives other layouts the same reading", async () => {
+    const layouts = [
+      text.replace(/\n/g, "\r\n"),
+      JSON.stringify(JSON.parse(text), null, 2) + "\n",
+      text.replace('"a-0001": {', '"a-0001":\n{'),
+      // A repeated id: the later entry wins, in the first one's place.
+      text.replace(
+        '"a-0002": {"hash',
+        `"a-0001": ${JSON.stringify(entry("z"))},\n    "a-0002": {"hash`,
+      ),
+      text.replace('"a-0001": {', '"__proto__": {'),
+    ];
+    for (const layout of layouts) {
+      const lock = await read(layout);
+      expect(lock).toEqual(parse(layout));
+      if (!(lock instanceof Error)) expect(keysOf(lock)).toEqual(keysOf(parse(layout)));
+    }
+  });
+
+  it("reports damage far into the file as the whole text would", async () => {
+    const at = text.indexOf('"a-2001"');
+    const damaged = [
+      text.slice(0, at) + "<<<<<<< HEAD\n" + text.slice(at),
+      text.slice(0, at) + text.slice(at + 3),
+      text.replace('"a-2001": {"hash":"', '"a-2001": {"hash":"0'),
+      text.slice(0, -3),
+      text.replace(/\n {2}\}\n\}\n$/, ",\n  }\n}\n"),
+      text + "{}",
+    ];
+    for (const contents of damaged) {
+      const error = await read(contents);
+      expect(error).toBeInstanceOf(LockfileError);
+      const expected = parse(contents) as Error;
+      expect(expected).toBeInstanceOf(LockfileError);
+      expect((error as Error).message.replace(/^[^:]*: /, "")).toBe(
+        expected.message.replace(/^[^:]*: /, "").replace(/\bf\b/g, (error as LockfileError).file),
+      );
+    }
+  });
+});
+
 describe("a damaged lockfile", () => {
   const good = serializeLockfile(lockOf(["a", entry("a")]));
   const cases: Array<[string, string, RegExp]> = [
