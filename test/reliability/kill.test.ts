@@ -37,7 +37,8 @@ interface Seen {
   statusRequests: number;
   partialOutputs: number;
   lockTemp: boolean;
-  lockEntries: number;
+  /** Parsing a 40,000-entry lockfile every 10 ms would slow the look enough to miss short phases. */
+  lockEntries(): number;
 }
 
 function look(repo: TestRepo, emulator: Emulator, outputDir: string): Seen {
@@ -52,14 +53,15 @@ function look(repo: TestRepo, emulator: Emulator, outputDir: string): Seen {
       // Being replaced right now; the next look sees it.
     }
   }
-  let lockEntries = 0;
-  try {
-    lockEntries = Object.keys(
-      (JSON.parse(readFileSync(repo.path("agentframer.lock"), "utf8")) as Lockfile).assets,
-    ).length;
-  } catch {
-    // Not written yet.
-  }
+  const lockEntries = (): number => {
+    try {
+      return Object.keys(
+        (JSON.parse(readFileSync(repo.path("agentframer.lock"), "utf8")) as Lockfile).assets,
+      ).length;
+    } catch {
+      return 0; // Not written yet.
+    }
+  };
   return {
     ...journal,
     jobs: emulator.ledger.jobs().length,
@@ -124,7 +126,7 @@ const CHAINS: Chain[] = [
       },
       {
         phase: "some completed, others in flight",
-        when: (s) => s.completed + s.lockEntries > 0 && s.submitted > 0,
+        when: (s) => s.completed + s.lockEntries() > 0 && s.submitted > 0,
       },
     ],
   },
@@ -140,9 +142,11 @@ const CHAINS: Chain[] = [
   },
   {
     name: "mid-lockfile write",
-    assets: 10,
+    // Enough jobs, ending far enough apart, that each run rewrites the lockfile several times:
+    // a point missed because a run finished would leave the later points nothing to catch.
+    assets: 24,
     orphans: 40_000,
-    emulator: { durations: { image: { minMs: 20, maxMs: 400 } }, seed: 23 },
+    emulator: { durations: { image: { minMs: 100, maxMs: 2500 } }, seed: 23 },
     points: [1, 2, 3, 4, 5].map(() => ({
       phase: "mid-lockfile write (temp lockfile on disk)",
       when: (s: Seen) => s.lockTemp,
