@@ -3,7 +3,7 @@
  * an exit code. Everything a command needs from the process comes in through `io`.
  */
 import { ManifestError, formatProblem } from "../manifest/errors.js";
-import { LockfileError } from "../plan/lockfile.js";
+import { LockfileError } from "../plan/lockfile-error.js";
 import { RunLockError } from "../render/run-lock.js";
 import { UsageError, commandHelp } from "./command.js";
 import type { Command, CommandContext } from "./command.js";

@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { Asset } from "../manifest/types.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
 import { assetHash, fieldHashes } from "./hash.js";
+import { LockfileError } from "./lockfile-error.js";
 import type { LockEntry, Lockfile } from "./lock-types.js";
 
 export const LOCKFILE_NAME = "agentframer.lock";
@@ -19,16 +20,7 @@ export function lockfilePath(manifestDir: string): string {
   return join(manifestDir, LOCKFILE_NAME);
 }
 
-/** The lockfile is missing its shape, its JSON or its version. Names the file and the way out. */
-export class LockfileError extends Error {
-  override readonly name = "LockfileError";
-  readonly file: string;
-
-  constructor(file: string, problem: string, remedy: string) {
-    super(`${file}: ${problem}. ${remedy}`);
-    this.file = file;
-  }
-}
+export { LockfileError } from "./lockfile-error.js";
 
 // Lengths, not hex regexes: a regex per field triples the cost on a 50,000-asset lockfile, and a
 // mangled digit is harmless anyway (the asset plans as changed or modified).

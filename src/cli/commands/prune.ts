@@ -1,8 +1,5 @@
 import { rm, stat } from "node:fs/promises";
 import { isAbsolute, join, relative } from "node:path";
-import { loadManifest } from "../../manifest/load.js";
-import { lockfilePath, readLockfile, writeLockfile } from "../../plan/lockfile.js";
-import { sha256File } from "../../plan/sha256-file.js";
 import { withRunLock } from "../../render/run-lock.js";
 import type { LockEntry } from "../../plan/lock-types.js";
 import { manifestPathFrom, parseCommandArgs } from "../command.js";
@@ -34,7 +31,9 @@ async function decide(dir: string, entry: LockEntry, inUse: Set<string>): Promis
   if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) return "kept-outside";
   const facts = await stat(path).catch(() => undefined);
   if (facts === undefined || !facts.isFile()) return "already-gone";
-  if (facts.size !== entry.size || (await sha256File(path, facts.size)) !== entry.sha256) {
+  if (facts.size !== entry.size) return "kept-modified";
+  const { sha256File } = await import("../../plan/sha256-file.js");
+  if ((await sha256File(path, facts.size)) !== entry.sha256) {
     return "kept-modified";
   }
   return "deleted";
@@ -64,6 +63,10 @@ export const pruneCommand: Command = {
   ],
   async run(args: string[], ctx: CommandContext): Promise<number> {
     const { values, positionals } = parseCommandArgs(pruneCommand, args, OPTIONS, 1);
+    const [{ loadManifest }, { lockfilePath, readLockfile, writeLockfile }] = await Promise.all([
+      import("../../manifest/load.js"),
+      import("../../plan/lockfile.js"),
+    ]);
     const manifest = await loadManifest(manifestPathFrom(positionals[0], ctx.io), {
       cwd: ctx.io.cwd,
     });
