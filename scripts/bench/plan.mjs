@@ -170,6 +170,13 @@ if (counts.unchanged !== locked || counts.new !== manifest.assets.length - locke
   process.exit(1);
 }
 
+// Start-up alone: the bundled CLI printing its version, beside a bare Node process.
+const start = series("start", [CLI, "--version"]);
+const bare = series("bare", ["-e", "0"]);
+console.log(
+  `start  the CLI costs ${(start.cpuMs - bare.cpuMs).toFixed(0)} ms CPU and ${(start.mb - bare.mb).toFixed(0)} MB over bare Node before it does anything`,
+);
+
 const indexPath = join(dir, ".agentframer/stat-index.json");
 const cold = series("cold", [CLI, "plan"], () => rmSync(indexPath, { force: true }));
 timeProcess([CLI, "plan"]); // leaves a trusted index behind
