@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { RACY_WINDOW_MS, StatIndex, statIndexPath } from "./stat-index.js";
@@ -24,6 +24,46 @@ describe("StatIndex", () => {
     expect(loaded.trustedSha256("b.png", facts(2))).toBeUndefined();
     expect(loaded.trustedSha256("c.png", facts(3))).toBe(hex("c"));
     expect(loaded.dirty).toBe(false);
+  });
+
+  it("writes exactly what JSON.stringify of its columns gives, whatever the paths", async () => {
+    const dir = await tempRepo();
+    const index = StatIndex.empty(dir);
+    const paths = [
+      "z/é.png",
+      'q"uote.png',
+      "back\\slash.png",
+      "😀.png",
+      "a\u2028b.png",
+      "ctl\u0001.png",
+    ];
+    paths.forEach((p, i) =>
+      index.set(p, { size: i, mtimeMs: 1000 + i / 3, ino: 2 ** 40 + i }, hex(`${i}`)),
+    );
+    await index.save(LATER);
+    const text = await readFile(statIndexPath(dir), "utf8");
+    const sorted = [...paths].sort();
+    const expected = {
+      version: 2,
+      writtenAt: LATER,
+      outputs: sorted,
+      stats: sorted.flatMap((p) => {
+        const i = paths.indexOf(p);
+        return [i, 1000 + i / 3, 2 ** 40 + i];
+      }),
+      sha256: sorted.map((p) => hex(`${paths.indexOf(p)}`)).join(""),
+    };
+    expect(text).toBe(`${JSON.stringify(expected)}\n`);
+    const loaded = await StatIndex.load(dir);
+    expect(loaded.trustedSha256("😀.png", { size: 3, mtimeMs: 1001, ino: 2 ** 40 + 3 })).toBe(
+      hex("3"),
+    );
+
+    index.retain(new Set());
+    await index.save(LATER + 1);
+    expect(await readFile(statIndexPath(dir), "utf8")).toBe(
+      `${JSON.stringify({ version: 2, writtenAt: LATER + 1, outputs: [], stats: [], sha256: "" })}\n`,
+    );
   });
 
   it("stays clean when told what it already knows, and dirties on a change", async () => {
