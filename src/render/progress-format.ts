@@ -64,3 +64,9 @@ export function formatSummary(result: RenderResult, elapsedMs: number, style: St
   if (result.stopped) lines.push(style.bad(`Stopped early: ${result.stopped}`));
   return `${lines.join("\n")}\n`;
 }
+
+/** The first line of a render, the same in the live view and in line-per-change output. */
+export function formatStart(total: number, unchanged: number, excluded: number): string {
+  const notSelected = excluded > 0 ? `, ${excluded} not selected` : "";
+  return `Rendering ${total} asset${total === 1 ? "" : "s"} (${unchanged} unchanged${notSelected})\n`;
+}

@@ -1,6 +1,6 @@
 import type { ProgressReporter } from "./progress.js";
 import type { Styler } from "./progress-format.js";
-import { describeOutcome, formatSummary } from "./progress-format.js";
+import { describeOutcome, formatStart, formatSummary } from "./progress-format.js";
 
 /**
  * Progress for CI logs and pipes: one line per state change, nothing redrawn, so a log read
@@ -22,9 +22,7 @@ export function createLineProgress(
       switch (event.kind) {
         case "start":
           total = event.total;
-          write(
-            `Rendering ${total} asset${total === 1 ? "" : "s"} (${event.unchanged} unchanged${event.excluded > 0 ? `, ${event.excluded} not selected` : ""})\n`,
-          );
+          write(formatStart(total, event.unchanged, event.excluded));
           break;
         case "submitted":
           write(`${counter()} submitted ${event.id} (${event.generation})\n`);

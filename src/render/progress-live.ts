@@ -1,6 +1,6 @@
 import type { ProgressReporter } from "./progress.js";
 import type { Styler } from "./progress-format.js";
-import { describeOutcome, formatClock, formatSummary } from "./progress-format.js";
+import { describeOutcome, formatClock, formatStart, formatSummary } from "./progress-format.js";
 
 const REDRAW_MS = 100;
 const CLEAR_LINE = "\r\u001b[2K";
@@ -52,9 +52,7 @@ export function createLiveProgress(
       switch (event.kind) {
         case "start":
           total = event.total;
-          write(
-            `Rendering ${total} asset${total === 1 ? "" : "s"} (${event.unchanged} unchanged${event.excluded > 0 ? `, ${event.excluded} not selected` : ""})\n`,
-          );
+          write(formatStart(total, event.unchanged, event.excluded));
           timer = setInterval(redraw, REDRAW_MS);
           timer.unref();
           redraw();
