@@ -50,6 +50,7 @@ describe("progress", () => {
     reporter.emit({ kind: "finish", result, elapsedMs: 5000 });
     reporter.close();
     const text = out.text();
+    expect(text.split("\n")[0]).toBe("Rendering 2 assets (3 unchanged)");
     expect(text).toContain("[1/2] rendered hero-home → public/hero/home.png (4.2 s)");
     expect(text).toContain("[2/2] failed hero-x: 422: prompt refused");
     expect(text).toContain("Failed (1):\n  hero-x (public/hero/x.png): 422: prompt refused");
