@@ -1,0 +1,392 @@
+export const id = 371;
+export const ids = [371,115];
+export const modules = {
+
+/***/ 789:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EA: () => (/* binding */ ID_MAX_LENGTH),
+/* harmony export */   V4: () => (/* binding */ MANIFEST_MAX_BYTES),
+/* harmony export */   av: () => (/* binding */ formatMiB),
+/* harmony export */   e_: () => (/* binding */ PATH_MAX_LENGTH),
+/* harmony export */   eg: () => (/* binding */ SEGMENT_MAX_LENGTH),
+/* harmony export */   j3: () => (/* binding */ DATA_FILE_MAX_BYTES),
+/* harmony export */   kE: () => (/* binding */ PROMPT_MAX_BYTES),
+/* harmony export */   rA: () => (/* binding */ MAX_FLOW_NESTING),
+/* harmony export */   t8: () => (/* binding */ ROW_PROBLEMS_MAX),
+/* harmony export */   v8: () => (/* binding */ MAX_ASSETS),
+/* harmony export */   w4: () => (/* binding */ MAX_ALIAS_COUNT)
+/* harmony export */ });
+/**
+ * Caps that keep hostile or mistaken input from exhausting memory or time. Each is stated in the
+ * message a user sees when it is crossed, so they live here under one name each.
+ */
+/** A manifest larger than this is refused before it is read. */
+const MANIFEST_MAX_BYTES = 10 * 1024 * 1024;
+/** An `each:` data file larger than this is refused before it is read. */
+const DATA_FILE_MAX_BYTES = 64 * 1024 * 1024;
+/** Assets after every `each:` is expanded. */
+const MAX_ASSETS = 1_000_000;
+/** A prompt after interpolation, in UTF-8 bytes. */
+const PROMPT_MAX_BYTES = 32 * 1024;
+/** YAML aliases resolved while converting the document; alias bombs cross it quickly. */
+const MAX_ALIAS_COUNT = 100;
+/**
+ * YAML flow collections (`[`, `{`) nested deeper than this are refused before yaml builds them:
+ * yaml's composer recurses per level, and a megabyte of "[" costs it seconds and a gigabyte.
+ */
+const MAX_FLOW_NESTING = 100;
+/** Asset ids end up in lockfile keys, logs and comment tables. */
+const ID_MAX_LENGTH = 128;
+/** A path after interpolation, in UTF-16 code units; one path segment. */
+const PATH_MAX_LENGTH = 1024;
+const SEGMENT_MAX_LENGTH = 255;
+/**
+ * Problems reported per `each:` data file: when a column is wrong, every row is, and 50,000
+ * identical lines help nobody. The rest are counted in one closing line.
+ */
+const ROW_PROBLEMS_MAX = 100;
+/** "64 MiB" for a whole number of MiB (the limits), "70.2 MiB" otherwise. */
+function formatMiB(bytes) {
+    const mib = bytes / (1024 * 1024);
+    return Number.isInteger(mib) ? `${mib} MiB` : `${mib.toFixed(1)} MiB`;
+}
+
+
+/***/ }),
+
+/***/ 9115:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  IH: () => (/* binding */ ASSET_KEYS),
+  iA: () => (/* binding */ DEFAULTS_KEYS),
+  Tb: () => (/* binding */ MANIFEST_KEYS),
+  ys: () => (/* binding */ RESERVED_PARAMS),
+  wD: () => (/* binding */ assetSchema),
+  ms: () => (/* binding */ defaultsSchema),
+  rc: () => (/* binding */ manifestSchema),
+  XZ: () => (/* binding */ manifestShellSchema)
+});
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 7 modules
+var schemas = __webpack_require__(2311);
+// EXTERNAL MODULE: ./lib/manifest/limits.js
+var limits = __webpack_require__(789);
+;// CONCATENATED MODULE: ./lib/manifest/types.js
+/** The shapes a loaded manifest takes once it has been parsed, validated and expanded. */
+const ASSET_TYPES = ["image", "video", "audio"];
+
+;// CONCATENATED MODULE: ./lib/manifest/schema.js
+
+
+
+/**
+ * The manifest as written (before defaults are merged and `each:` rows expanded). Checks that
+ * need more than one field (extensions by type, paths on disk, ids after interpolation) happen
+ * after this, in expand.ts and paths.ts.
+ */
+/** Keys of params that the request body sets itself; a param cannot override them. */
+const RESERVED_PARAMS = ["type", "model", "prompt"];
+const assetType = schemas/* enum */.k5n(ASSET_TYPES)
+    .describe("What to generate: image, video or audio. Decides which output extensions fit.");
+const model = schemas/* string */.YjP().min(1).describe('The AgentFramer model, e.g. "flux-1.1-pro".');
+const params = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* json */.Pq9())
+    .superRefine((value, ctx) => {
+    for (const key of RESERVED_PARAMS) {
+        if (Object.hasOwn(value, key)) {
+            ctx.addIssue({
+                code: "custom",
+                path: [key],
+                message: `params cannot set "${key}"; use the asset's own "${key}" field`,
+                params: { at: "key" },
+            });
+        }
+    }
+})
+    .describe("Extra request body fields (width, height, seed, ...). An asset's params are merged over defaults.params, key by key. String values may use {{column}}.");
+const defaultsSchema = schemas/* strictObject */.rej({ type: assetType.optional(), model: model.optional(), params: params.optional() })
+    .describe("Merged into every asset; an asset's own fields win.");
+const assetSchema = schemas/* strictObject */.rej({
+    id: schemas/* string */.YjP()
+        .min(1)
+        .describe('Unique after expansion. Letters, digits, "-", "_" and "."; may use {{column}} with each:.'),
+    type: assetType.optional(),
+    model: model.optional(),
+    prompt: schemas/* string */.YjP()
+        .min(1)
+        .describe(`What to generate; may use {{column}}. At most ${limits/* PROMPT_MAX_BYTES */.kE} bytes.`),
+    output: schemas/* string */.YjP()
+        .min(1)
+        .describe("Where the result is written, relative to the manifest's folder; must stay inside the repository and fit the type's extensions. May use {{column}}."),
+    params: params.optional(),
+    each: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe("A CSV file with a header row, or a JSON array of objects (.json), relative to the manifest's folder: one asset per row."),
+})
+    .describe("One asset, or one per row of its each: file.");
+const manifestSchema = schemas/* strictObject */.rej({
+    version: schemas/* literal */.euz(1).describe("The manifest format version. Only 1 exists."),
+    defaults: defaultsSchema.optional(),
+    assets: schemas/* array */.YOg(assetSchema).describe("The assets, rendered in this order."),
+})
+    .meta({
+    title: "agentframer manifest",
+    description: "Declares the AI-generated media (images, video, audio) of a repository: what each asset is and where it lives. See agentframer render.",
+});
+/** The top level alone: assets are checked one by one so that one bad asset hides no other. */
+const manifestShellSchema = manifestSchema.extend({ assets: schemas/* array */.YOg(schemas/* unknown */.L5J()) });
+/** Known keys per object, for "did you mean" hints. */
+const MANIFEST_KEYS = Object.keys(manifestSchema.shape);
+const DEFAULTS_KEYS = Object.keys(defaultsSchema.shape);
+const ASSET_KEYS = Object.keys(assetSchema.shape);
+
+
+/***/ }),
+
+/***/ 6371:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HASH_FORMAT: () => (/* binding */ HASH_FORMAT),
+/* harmony export */   assetHash: () => (/* binding */ assetHash),
+/* harmony export */   canonicalJson: () => (/* binding */ canonicalJson),
+/* harmony export */   changedFields: () => (/* binding */ changedFields),
+/* harmony export */   fieldHashes: () => (/* binding */ fieldHashes),
+/* harmony export */   hashAssets: () => (/* binding */ hashAssets),
+/* harmony export */   requestBody: () => (/* binding */ requestBody),
+/* harmony export */   requestBodyJson: () => (/* binding */ requestBodyJson)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var _manifest_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7850);
+/* harmony import */ var _manifest_schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9115);
+/**
+ * The asset hash: SHA-256 over a canonical form of the request the API will receive, so that two
+ * manifests asking for the same thing hash the same whatever their key order or YAML style, and
+ * any change to what is sent changes the hash. The output path is deliberately not part of it:
+ * moving an output is not a re-render.
+ *
+ * The hash and the POST body come from one function (`requestBodyJson`), so they cannot drift:
+ * the bytes hashed are the bytes a render sends, after a format-version line.
+ */
+
+
+
+/** Bump when the canonical form changes: every asset then plans as `changed`, on purpose. */
+const HASH_FORMAT = "agentframer-asset-v1";
+const PREFIX = `${HASH_FORMAT}\n`;
+/** Hex digits kept of each per-field hash: enough to tell fields apart, short enough to diff. */
+const FIELD_HASH_LENGTH = 16;
+/**
+ * Canonical JSON: object keys sorted by UTF-16 code unit at every depth (Array#sort's default
+ * order), no whitespace, numbers as JSON.stringify writes them (so -0 becomes 0). Non-finite
+ * numbers have no JSON form and would otherwise collide with `null`, so they are refused.
+ */
+function canonicalJson(value) {
+    switch (typeof value) {
+        case "string":
+        case "boolean":
+            return JSON.stringify(value);
+        case "number":
+            if (!Number.isFinite(value))
+                throw new TypeError(`not a finite number: ${value}`);
+            return JSON.stringify(value);
+    }
+    if (value === null)
+        return "null";
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(",")}]`;
+    let out = "";
+    for (const key of Object.keys(value).sort()) {
+        const member = value[key];
+        if (member === undefined)
+            continue;
+        out += `${out === "" ? "" : ","}${quoteKey(key)}:${canonicalJson(member)}`;
+    }
+    return `{${out}}`;
+}
+/** Param names repeat across every asset; quoting each once saves a JSON.stringify per key. */
+const quotedKeys = new Map();
+function quoteKey(key) {
+    let quoted = quotedKeys.get(key);
+    if (quoted === undefined) {
+        quoted = JSON.stringify(key);
+        if (quotedKeys.size < 10_000)
+            quotedKeys.set(key, quoted);
+    }
+    return quoted;
+}
+/**
+ * The loader refuses these already; checked again here because a param named like a body field
+ * would silently override it, and hashing must never cover a request other than the one sent.
+ */
+function checkParams(asset) {
+    const reserved = _manifest_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .RESERVED_PARAMS */ .ys.filter((key) => Object.hasOwn(asset.params, key));
+    if (reserved.length > 0) {
+        throw new _manifest_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .S([
+            {
+                ...asset.source,
+                message: `asset "${asset.id}": params may not set ${reserved.join(", ")}; set it on the asset itself`,
+            },
+        ]);
+    }
+}
+/**
+ * The POST /generations body, {type, model, prompt, ...params}, as canonical JSON: the one
+ * function both the hash and the request come from. Send these exact bytes, so a retry with the
+ * same idempotency key carries a byte-identical body. Serialised straight from the asset (no
+ * merged object in between): plan hashes tens of thousands of these.
+ */
+function requestBodyJson(asset) {
+    // The rows of one `each:` share one frozen params object (and type and model): everything but
+    // the prompt is then serialised once, not once per row.
+    const shared = sharedParts(asset);
+    if (shared !== undefined)
+        return shared.head + JSON.stringify(asset.prompt) + shared.tail;
+    return fullBodyJson(asset);
+}
+function fullBodyJson(asset) {
+    checkParams(asset);
+    const { params } = asset;
+    const keys = Object.keys(params);
+    keys.push("model", "prompt", "type");
+    keys.sort();
+    let out = "";
+    try {
+        for (const key of keys) {
+            const value = key === "type"
+                ? asset.type
+                : key === "model"
+                    ? asset.model
+                    : key === "prompt"
+                        ? asset.prompt
+                        : params[key];
+            if (value === undefined)
+                continue;
+            out += `${out === "" ? "" : ","}${quoteKey(key)}:${canonicalJson(value)}`;
+        }
+    }
+    catch (error) {
+        throw new _manifest_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .S([
+            { ...asset.source, message: `asset "${asset.id}": ${error.message} in params` },
+        ]);
+    }
+    return `{${out}}`;
+}
+/** Only deeply frozen params are cached: a mutable object could change under its cached bytes. */
+const sharedByParams = new WeakMap();
+function sharedParts(asset) {
+    const { params, type, model, prompt } = asset;
+    if (typeof prompt !== "string")
+        return undefined;
+    const cached = sharedByParams.get(params);
+    if (cached === null)
+        return undefined;
+    if (cached !== undefined && cached.type === type && cached.model === model)
+        return cached;
+    if (!isDeepFrozen(params)) {
+        sharedByParams.set(params, null);
+        return undefined;
+    }
+    let parts;
+    try {
+        checkParams(asset);
+        parts = { type, model, ...membersAroundPrompt(asset) };
+    }
+    catch {
+        // A reserved or non-finite param: the full path reports it, for this asset.
+        return undefined;
+    }
+    sharedByParams.set(params, parts);
+    return parts;
+}
+/** The body's members in fullBodyJson's order and form, split where the prompt's value goes. */
+function membersAroundPrompt(asset) {
+    const { params } = asset;
+    const keys = Object.keys(params);
+    keys.push("model", "prompt", "type");
+    keys.sort();
+    let head = "";
+    let tail = "";
+    let afterPrompt = false;
+    for (const key of keys) {
+        if (key === "prompt") {
+            head += `${head === "" ? "" : ","}${quoteKey(key)}:`;
+            afterPrompt = true;
+            continue;
+        }
+        const value = key === "type" ? asset.type : key === "model" ? asset.model : params[key];
+        if (value === undefined)
+            continue;
+        const member = `${quoteKey(key)}:${canonicalJson(value)}`;
+        if (afterPrompt)
+            tail += `,${member}`;
+        else
+            head += `${head === "" ? "" : ","}${member}`;
+    }
+    return { head: `{${head}`, tail: `${tail}}` };
+}
+function isDeepFrozen(value) {
+    if (value === null || typeof value !== "object")
+        return true;
+    if (!Object.isFrozen(value))
+        return false;
+    return Object.values(value).every(isDeepFrozen);
+}
+/** The POST /generations body as an object, parsed back from `requestBodyJson`. */
+function requestBody(asset) {
+    return JSON.parse(requestBodyJson(asset));
+}
+function sha256Hex(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)("sha256", text, "hex");
+}
+/** The asset hash (64 hex digits) recorded in the lockfile and used as the cache key. */
+function assetHash(asset) {
+    return sha256Hex(PREFIX + requestBodyJson(asset));
+}
+/**
+ * Hash every asset, reporting every asset whose request cannot be sent (a reserved or
+ * non-finite param) at once, as the manifest's other problems are.
+ */
+function hashAssets(assets) {
+    const problems = [];
+    const hashes = assets.map((asset) => {
+        try {
+            return assetHash(asset);
+        }
+        catch (error) {
+            if (!(error instanceof _manifest_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .S))
+                throw error;
+            problems.push(...error.problems);
+            return "";
+        }
+    });
+    if (problems.length > 0)
+        throw new _manifest_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .S(problems);
+    return hashes;
+}
+/** Short per-field hashes, kept in the lockfile so `plan` can say which field changed. */
+function fieldHashes(asset) {
+    const short = (field, value) => sha256Hex(`${PREFIX}${field}\n${canonicalJson(value)}`).slice(0, FIELD_HASH_LENGTH);
+    return {
+        type: short("type", asset.type),
+        model: short("model", asset.model),
+        prompt: short("prompt", asset.prompt),
+        params: short("params", asset.params),
+    };
+}
+const REQUEST_FIELDS = ["type", "model", "prompt", "params"];
+/** Which request fields differ between two sets of per-field hashes, in a fixed order. */
+function changedFields(now, locked) {
+    return REQUEST_FIELDS.filter((field) => now[field] !== locked[field]);
+}
+
+
+/***/ })
+
+};
