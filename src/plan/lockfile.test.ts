@@ -131,6 +131,22 @@ describe("readLockfile, read in parts", () => {
   }
   const keysOf = (lock: unknown) => Object.keys((lock as Lockfile).assets);
 
+  it("offers each entry to `share` as it is parsed, and keeps what it puts in", async () => {
+    const dir = await tempRepo();
+    await writeFile(lockfilePath(dir), text);
+    const offered: string[] = [];
+    const lock = await readLockfile(lockfilePath(dir), (id, e) => {
+      offered.push(id);
+      // An equal string, as plan gives: the lock must read the same.
+      if (typeof e["output"] === "string") e["output"] = `${e["output"]}`;
+      if (id === "a-0001") e["generation"] = "shared";
+    });
+    expect(offered).toEqual(keysOf(parse(text)));
+    expect(lock.assets["a-0001"]?.generation).toBe("shared");
+    lock.assets["a-0001"] = many.assets["a-0001"] as LockEntry;
+    expect(lock).toEqual(parse(text));
+  });
+
   it("reads a large lockfile as the whole text parses, in order", async () => {
     expect(text.length).toBeGreaterThan(10 * 64 * 1024);
     const lock = await read(text);

@@ -172,7 +172,10 @@ const READ_CHUNK = 64 * 1024;
  * layout, a part that does not parse (a member spread over lines, a merge conflict, damage) —
  * returns undefined, and the whole file is read the usual way for its exact error message.
  */
-function readWrittenLockfile(path: string): { version: number; assets: object } | undefined {
+function readWrittenLockfile(
+  path: string,
+  share: ShareStrings | undefined,
+): { version: number; assets: object } | undefined {
   const fd = openSync(path, "r");
   try {
     const assets = Object.create(null) as Record<string, unknown>;
@@ -197,7 +200,7 @@ function readWrittenLockfile(path: string): { version: number; assets: object } 
       if (n === 0) {
         if (kept > 0 || !text.endsWith(WRITTEN_TAIL)) return undefined;
         const last = text.slice(0, -WRITTEN_TAIL.length);
-        if (last === "" || !addMembers(assets, last)) return undefined;
+        if (last === "" || !addMembers(assets, last, share)) return undefined;
         return { version: LOCKFILE_VERSION, assets };
       }
       const cut = text.lastIndexOf(",\n");
@@ -205,7 +208,7 @@ function readWrittenLockfile(path: string): { version: number; assets: object } 
         carry = text;
         continue;
       }
-      if (!addMembers(assets, text.slice(0, cut))) return undefined;
+      if (!addMembers(assets, text.slice(0, cut), share)) return undefined;
       carry = text.slice(cut + 2);
     }
   } finally {
@@ -214,7 +217,11 @@ function readWrittenLockfile(path: string): { version: number; assets: object } 
 }
 
 /** Parse `{members}` into `into` (later ids replace earlier ones, as in JSON.parse); false if it does not parse. */
-function addMembers(into: Record<string, unknown>, members: string): boolean {
+function addMembers(
+  into: Record<string, unknown>,
+  members: string,
+  share: ShareStrings | undefined,
+): boolean {
   let part: unknown;
   try {
     part = JSON.parse(`{${members}}`);
@@ -222,15 +229,29 @@ function addMembers(into: Record<string, unknown>, members: string): boolean {
     return false;
   }
   if (typeof part !== "object" || part === null || Array.isArray(part)) return false;
-  for (const id of Object.keys(part)) into[id] = (part as Record<string, unknown>)[id];
+  for (const id of Object.keys(part)) {
+    const entry = (part as Record<string, unknown>)[id];
+    if (share && typeof entry === "object" && entry !== null) {
+      share(id, entry as Record<string, unknown>);
+    }
+    into[id] = entry;
+  }
   return true;
 }
 
+/**
+ * Called with each entry of a lockfile as written, as soon as it is parsed and before it is
+ * checked, so that the caller can put in place of its strings equal ones it already holds (the
+ * manifest's output paths and request hashes): on a large lock that is megabytes, and the copies
+ * JSON.parse made die young, where they cost nothing to collect. It must change nothing else.
+ */
+export type ShareStrings = (id: string, entry: Record<string, unknown>) => void;
+
 /** Read the lockfile; a missing one is empty, a damaged one throws LockfileError. */
-export async function readLockfile(path: string): Promise<Lockfile> {
+export async function readLockfile(path: string, share?: ShareStrings): Promise<Lockfile> {
   let written;
   try {
-    written = readWrittenLockfile(path);
+    written = readWrittenLockfile(path, share);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return emptyLockfile();
     throw error;

@@ -119,7 +119,7 @@ describe("outputsToCheck", () => {
     const assets = [asset("new"), asset("changed", { prompt: "x" }), asset("same")];
     const lock = lockWith(asset("changed"), asset("same"));
     expect(outputsToCheck(assets, lock, assets.map(assetHash))).toEqual([
-      { output: "out/same.png", size: 4, asset: 2 },
+      { output: "out/same.png", size: 4, sha256: lock.assets["same"]?.sha256, asset: 2 },
     ]);
   });
 });

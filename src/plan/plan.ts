@@ -20,7 +20,9 @@ export interface OutputCheck {
   output: string;
   /** Size recorded in the lock: a file of another size is modified without hashing it. */
   size: number;
-  /** The asset's place in the manifest, where the output probe keeps its answer. */
+  /** SHA-256 recorded in the lock: states share its string when the bytes still match. */
+  sha256?: string;
+  /** The asset's place in the manifest, where an output probe given the manifest's outputs keeps its answer. */
   asset?: number;
 }
 
@@ -37,7 +39,7 @@ export function outputsToCheck(
   assets.forEach((asset, i) => {
     const locked = lock.assets[asset.id];
     if (locked !== undefined && locked.hash === hashes[i]) {
-      checks.push({ output: asset.output, size: locked.size, asset: i });
+      checks.push({ output: asset.output, size: locked.size, sha256: locked.sha256, asset: i });
     }
   });
   return checks;

@@ -36,6 +36,7 @@ describe("StatIndex", () => {
       "😀.png",
       "a\u2028b.png",
       "ctl\u0001.png",
+      "lone\ud800.png",
     ];
     paths.forEach((p, i) =>
       index.set(p, { size: i, mtimeMs: 1000 + i / 3, ino: 2 ** 40 + i }, hex(`${i}`)),

@@ -18,6 +18,10 @@ export const STAT_INDEX_FILE = "stat-index.json";
 const INDEX_VERSION = 2;
 export const RACY_WINDOW_MS = 2000;
 
+/** What JSON.stringify would escape in a string: quote, backslash, control characters, lone surrogates. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 /** The stat fields that, unchanged, let a file keep its recorded hash. */
 export interface StatFacts {
   size: number;
@@ -122,9 +126,12 @@ export class StatIndex {
     return this.hashAt(row);
   }
 
-  set(output: string, facts: StatFacts, sha256: string): void {
+  /** `hex`: the caller made `sha256` from a digest's bytes, so it need not be checked. */
+  set(output: string, facts: StatFacts, sha256: string, { hex = false } = {}): void {
     // Hashes are stored end to end, 64 digits each: anything else would shift every later row.
-    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new TypeError(`not a SHA-256 hex digest: ${sha256}`);
+    if (!hex && !/^[0-9a-f]{64}$/.test(sha256)) {
+      throw new TypeError(`not a SHA-256 hex digest: ${sha256}`);
+    }
     let row = this.rows.get(output);
     if (
       row !== undefined &&
@@ -166,33 +173,40 @@ export class StatIndex {
 
   /**
    * The file as `JSON.stringify(file) + "\n"` would give it (an IndexFile, outputs sorted), but
-   * written piece by piece into one buffer: after a cold plan it is 6 MB, and the string, its
-   * UTF-8 copy and the hashes joined on the way all coexisted at the process's peak.
+   * written piece by piece into one buffer sized first: after a cold plan it is 6 MB, and the
+   * string, its UTF-8 copy and the pieces held on the way all coexisted at the process's peak.
    */
   private fileBytes(now: number): Buffer {
     const outputs = [...this.rows.keys()].sort();
-    const rows = outputs.map((output) => this.rows.get(output) as number);
-    const paths = outputs.map((output) => JSON.stringify(output));
-    const numbers = (row: number): string[] =>
-      [0, 1, 2].map((k) => JSON.stringify(this.stats[row * 3 + k] ?? 0));
+    // JSON.stringify only for a path with something to escape; most are quoted as they are.
+    const quoted = (path: string): string =>
+      NEEDS_ESCAPE.test(path) ? JSON.stringify(path) : `"${path}"`;
     const head = `{"version":${INDEX_VERSION},"writtenAt":${JSON.stringify(now)},"outputs":[`;
-    let size = head.length + '],"stats":['.length + '],"sha256":"'.length + '"}\n'.length;
-    for (const path of paths) size += Buffer.byteLength(path) + 1;
-    for (const row of rows) for (const n of numbers(row)) size += n.length + 1;
-    size += rows.length * 64;
+    const parts = ['],"stats":[', '],"sha256":"', '"}\n'];
+    let size = head.length + parts.join("").length;
+    for (const output of outputs) {
+      const row = this.rows.get(output) as number;
+      size += Buffer.byteLength(quoted(output)) + 1 + 64;
+      for (let k = 0; k < 3; k++) size += String(this.stats[row * 3 + k] ?? 0).length + 1;
+    }
     const bytes = Buffer.allocUnsafe(size);
-    let at = 0;
-    const put = (text: string): void => {
-      at += bytes.write(text, at);
-    };
-    put(head);
-    paths.forEach((path, i) => put(i === 0 ? path : `,${path}`));
-    put('],"stats":[');
-    rows.forEach((row, i) => put((i === 0 ? "" : ",") + numbers(row).join(",")));
-    put('],"sha256":"');
-    for (const row of rows) put(this.hashAt(row));
-    put('"}\n');
-    // `size` counted a comma after every item; the last of each list has none.
+    let at = bytes.write(head);
+    outputs.forEach((output, i) => {
+      at += bytes.write(i === 0 ? quoted(output) : `,${quoted(output)}`, at);
+    });
+    at += bytes.write(parts[0] as string, at);
+    outputs.forEach((output, i) => {
+      const row = this.rows.get(output) as number;
+      for (let k = 0; k < 3; k++) {
+        const n = String(this.stats[row * 3 + k] ?? 0);
+        at += bytes.write(i === 0 && k === 0 ? n : `,${n}`, at);
+      }
+    });
+    at += bytes.write(parts[1] as string, at);
+    for (const output of outputs)
+      at += bytes.write(this.hashAt(this.rows.get(output) as number), at);
+    at += bytes.write(parts[2] as string, at);
+    // `size` counted a comma after every item; the first of each list has none.
     return bytes.subarray(0, at);
   }
 
@@ -203,7 +217,10 @@ export class StatIndex {
     await mkdir(dir, { recursive: true });
     // Machine-specific (inodes, mtimes): keep it out of commits even without a root .gitignore.
     await writeFile(join(dir, ".gitignore"), "*\n", { flag: "wx" }).catch(() => {});
-    await writeFileAtomic(statIndexPath(this.manifestDir), this.fileBytes(now));
+    // Not synced to disk: a cache, and one a crash leaves missing or damaged is only empty.
+    await writeFileAtomic(statIndexPath(this.manifestDir), this.fileBytes(now), {
+      durable: false,
+    });
     this.writtenAt = now;
     this.changed = false;
   }

@@ -9,14 +9,20 @@ export function tempPathFor(target: string): string {
 
 /**
  * Write `data` to `target` so that a reader (or a crash) sees either the old file or the new one,
- * never a partial one: write a temp file beside it, fsync, rename over the target.
+ * never a partial one: write a temp file beside it, fsync, rename over the target. `durable:
+ * false` skips the fsync, for caches: readers still never see a partial file, but after a power
+ * loss the new file may be empty or missing, which a cache must (and does) treat as empty.
  */
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  target: string,
+  data: string | Uint8Array,
+  { durable = true }: { durable?: boolean } = {},
+): Promise<void> {
   const temp = tempPathFor(target);
   const handle = await open(temp, "wx", 0o644);
   try {
     await handle.writeFile(data);
-    await handle.sync();
+    if (durable) await handle.sync();
   } catch (error) {
     await handle.close().catch(() => {});
     await unlink(temp).catch(() => {});

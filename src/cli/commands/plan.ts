@@ -1,4 +1,4 @@
-import { relative } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import { PLAN_STATUSES, needsRender } from "../../plan/types.js";
 import type { Plan, PlanEntry, PlanStatus } from "../../plan/types.js";
 import { manifestPathFrom, parseCommandArgs } from "../command.js";
@@ -85,14 +85,15 @@ export const planCommand: Command = {
   ],
   async run(args: string[], ctx: CommandContext): Promise<number> {
     const { values, positionals } = parseCommandArgs(planCommand, args, OPTIONS, 1);
-    const [{ loadManifest }, { planManifest }] = await Promise.all([
+    const [{ loadManifest }, { planManifest, startOutputProbe }] = await Promise.all([
       import("../../manifest/load.js"),
       import("../../plan/plan-manifest.js"),
     ]);
-    const manifest = await loadManifest(manifestPathFrom(positionals[0], ctx.io), {
-      cwd: ctx.io.cwd,
-    });
-    const { plan, index } = await planManifest(manifest);
+    const manifestPath = resolve(ctx.io.cwd, manifestPathFrom(positionals[0], ctx.io));
+    // The outputs the lock names are examined on a second thread while the manifest loads.
+    const probe = startOutputProbe(dirname(manifestPath));
+    const manifest = await loadManifest(manifestPath, { cwd: ctx.io.cwd });
+    const { plan, index } = await planManifest(manifest, probe);
     try {
       await index.save();
     } catch (error) {
