@@ -91,6 +91,21 @@ describe("probeOutputs, from the paths a lockfile names", () => {
     }
   });
 
+  it("gives back the caller's own string when the bytes have the hash it expects", async () => {
+    const dir = await tempRepo();
+    await writeFile(join(dir, "a.png"), "four");
+    await writeLockNaming(dir, ["a.png"]);
+    const right = createHash("sha256").update("four").digest("hex");
+    const prestat = await probe(dir, { hash: true });
+    expect(prestat("a.png", 0, right)?.sha256).toBe(right);
+    // A near miss in the last digit, and upper case, are not the same hash.
+    const wrong = right.slice(0, 63) + (right.endsWith("0") ? "1" : "0");
+    expect(prestat("a.png", 0, wrong)?.sha256).toBe(right);
+    expect(prestat("a.png", 0, right.toUpperCase())?.sha256).toBe(right);
+    // A wrong place is ignored: the path decides.
+    expect(prestat("a.png", 5, right)?.sha256).toBe(right);
+  });
+
   it("is not started for a small lockfile or none", async () => {
     const dir = await tempRepo();
     const lockPath = lockfilePath(dir);

@@ -18,8 +18,10 @@ const HASH_CONCURRENCY = 16;
  */
 type Prestat = (
   output: string,
-  /** Where the output is in the list the probe was given, when the caller knows. */
+  /** Where the output is in the probe's list, when the caller knows. */
   at?: number,
+  /** The SHA-256 the caller expects: given back (the same string) when the bytes have it. */
+  expected?: string,
 ) => (Pick<Stats, "size" | "mtimeMs" | "ino" | "isFile"> & { sha256?: string }) | null | undefined;
 
 /**
@@ -52,7 +54,7 @@ export async function readOutputStates(
     // Plain concatenation: the loader has already normalised `output`, and path.join's
     // normalisation is measurable across 50,000 files. Windows accepts the forward slash.
     const path = `${manifestDir}/${output}`;
-    const known = prestat?.(output, asset);
+    const known = prestat?.(output, asset, locked);
     const s =
       known === undefined ? statSync(path, { throwIfNoEntry: false }) : (known ?? undefined);
     if (s === undefined) {
@@ -196,8 +198,9 @@ function probeOutput(
 /**
  * The output paths a lockfile names, read a chunk at a time with a pattern rather than parsed:
  * only a guess at what plan will ask about, which it checks by name (a path the lock does not
- * name is stat-ed by the caller). Paths that are not plain relative ones (absolute, `..`, `.`,
- * backslashes) are left out, so a hostile lockfile cannot point the probe outside the folder.
+ * name is stat-ed by the caller). One path per entry, in the lockfile's order; paths that are not
+ * plain relative ones (absolute, `..`, `.`, backslashes) are given as "" and never probed, so a
+ * hostile lockfile cannot point the probe outside the folder.
  * Run on the worker from its source text, like probeOutput.
  */
 function lockedOutputs(lockPath: string, { fs }: ProbeModules): string[] {
@@ -229,13 +232,16 @@ function lockedOutputs(lockPath: string, { fs }: ProbeModules): string[] {
           try {
             path = JSON.parse(`"${path}"`) as string;
           } catch {
-            continue;
+            path = "..";
           }
         }
         const segments = path.split("/");
-        if (path.includes("\\") || path.includes("\0")) continue;
-        if (segments.some((s) => s === "" || s === "." || s === "..")) continue;
-        outputs.push(path);
+        const plain =
+          !path.includes("\\") &&
+          !path.includes("\0") &&
+          !segments.some((s) => s === "" || s === "." || s === "..");
+        // A refused path keeps its place (as "", never probed), so places match the lock's entries.
+        outputs.push(plain ? path : "");
       }
       buffer.copy(buffer, 0, lineEnd, end);
       kept = end - lineEnd;
@@ -279,7 +285,7 @@ const d = new Uint8Array(shared.digests);
 for (;;) {
   const i = Atomics.add(next, 0, 1);
   if (i >= outputs.length) break;
-  probe(i, dir + "/" + outputs[i], hashUpTo, f, d, modules);
+  if (outputs[i]) probe(i, dir + "/" + outputs[i], hashUpTo, f, d, modules);
 }
 parentPort.postMessage("done");
 `;
@@ -293,6 +299,18 @@ export interface OutputProbe {
    */
   finish(options?: { steal?: boolean }): Promise<Prestat>;
 }
+
+/** Whether the 32 bytes at `at` are the digest `hex` spells (lower-case), without a string. */
+function digestIs(bytes: Uint8Array, at: number, hex: string): boolean {
+  if (hex.length !== 64) return false;
+  for (let k = 0; k < 32; k++) {
+    const byte = bytes[at + k] ?? 0;
+    if (hex.charCodeAt(2 * k) !== HEX_CODES[byte >> 4]) return false;
+    if (hex.charCodeAt(2 * k + 1) !== HEX_CODES[byte & 15]) return false;
+  }
+  return true;
+}
+const HEX_CODES = [..."0123456789abcdef"].map((c) => c.charCodeAt(0));
 
 /** A probe that knows nothing: the caller stats every output itself. */
 const UNKNOWN: Prestat = () => undefined;
@@ -370,7 +388,7 @@ export function probeOutputs(
         scratch: Buffer.allocUnsafe(SCRATCH_BYTES),
       };
       for (let i = steal ? Atomics.add(next, 0, 1) : outputs.length; i < outputs.length;) {
-        probeOutput(i, `${dir}/${outputs[i]}`, hashUpTo, facts, digests, modules);
+        if (outputs[i]) probeOutput(i, `${dir}/${outputs[i]}`, hashUpTo, facts, digests, modules);
         i = Atomics.add(next, 0, 1);
       }
       await workerDone;
@@ -378,14 +396,14 @@ export function probeOutputs(
       // order), else by name through a map built only then.
       let rows: Map<string, number> | undefined;
       const rowOf = (output: string, at: number | undefined): number | undefined => {
-        if (given !== undefined && at !== undefined && outputs[at] === output) return at;
+        if (at !== undefined && outputs[at] === output) return at;
         if (rows === undefined) {
           rows = new Map();
           for (let i = 0; i < outputs.length; i++) rows.set(outputs[i] as string, i);
         }
         return rows.get(output);
       };
-      return (output, at) => {
+      return (output, at, expected) => {
         const i = rowOf(output, at);
         const kind = i === undefined ? 0 : facts[i * 4];
         if (i === undefined || kind === 0 || kind === 4) return undefined;
@@ -397,7 +415,10 @@ export function probeOutputs(
           facts[i * 4 + 3] ?? 0,
         ];
         if (kind !== 5) return { size, mtimeMs, ino, isFile: () => true };
-        const sha256 = Buffer.from(shared.digests, i * 32, 32).toString("hex");
+        const sha256 =
+          expected !== undefined && digestIs(digests, i * 32, expected)
+            ? expected
+            : Buffer.from(shared.digests, i * 32, 32).toString("hex");
         return { size, mtimeMs, ino, isFile: () => true, sha256 };
       };
     },

@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Asset, Manifest } from "../manifest/types.js";
 import { emptyLockfile, lockEntryFor, lockfilePath, writeLockfile } from "./lockfile.js";
+import { probeOutputs } from "./output-state.js";
 import { planManifest } from "./plan-manifest.js";
 import { RACY_WINDOW_MS, StatIndex, recordOutputStates, statIndexPath } from "./stat-index.js";
 import { makeAsset } from "./testing/assets.js";
@@ -53,6 +54,50 @@ describe("planManifest on real files", () => {
       ["gone", "missing"],
       ["edited", "modified"],
       ["grown", "modified"],
+    ]);
+  });
+
+  it("plans the same with a probe of the lockfile's outputs started before loading", async () => {
+    const ids = ["same", "gone", "edited", "grown", "moved", "changed", "orphan"];
+    const assets = ids.map((id) => makeAsset({ id, output: `o/${id}.png` }));
+    const m = await rendered(assets);
+    await rm(join(m.dir, "o/gone.png"));
+    await put(m.dir, "o/edited.png", "EDITED bytes");
+    await put(m.dir, "o/grown.png", "grown bytes and more");
+    // Now written elsewhere (the hash leaves the path out): the probe looked at the old one.
+    await put(m.dir, "o/elsewhere.png", "moved bytes");
+    const now = {
+      ...m,
+      assets: [
+        ...assets.slice(0, 4),
+        makeAsset({ id: "moved", output: "o/elsewhere.png" }),
+        makeAsset({ id: "changed", output: "o/changed.png", prompt: "another prompt" }),
+        makeAsset({ id: "new", output: "o/new.png" }),
+      ],
+    };
+    const plain = (await planManifest(now, undefined)).plan;
+    for (const hash of [true, false]) {
+      const early = probeOutputs(
+        now.dir,
+        { lockPath: lockfilePath(now.dir) },
+        {
+          minLockBytes: 0,
+          hash,
+        },
+      );
+      expect(early).toBeDefined();
+      const { plan } = await planManifest(now, early);
+      expect(plan).toEqual(plain);
+    }
+    expect(plain.entries.map((e) => [e.id, e.status])).toEqual([
+      ["same", "unchanged"],
+      ["gone", "missing"],
+      ["edited", "modified"],
+      ["grown", "modified"],
+      ["moved", "unchanged"],
+      ["changed", "changed"],
+      ["new", "new"],
+      ["orphan", "orphaned"],
     ]);
   });
 

@@ -25,17 +25,27 @@ export interface PlannedManifest {
 /**
  * Lets the lock's entries hold the manifest's own strings for their output path and (when it is
  * unchanged) request hash, instead of equal copies: two strings fewer per asset on a large lock.
+ * Also notes each asset's place among the lock's entries (-1: not seen), which is where a probe
+ * reading the lockfile keeps that asset's output.
  */
-function shareAssetStrings(assets: readonly Asset[], hashes: readonly string[]): ShareStrings {
+function shareAssetStrings(
+  assets: readonly Asset[],
+  hashes: readonly string[],
+): { share: ShareStrings; lockPlace: Int32Array } {
   const byId = new Map<string, number>();
   for (let i = 0; i < assets.length; i++) byId.set((assets[i] as Asset).id, i);
-  return (id, entry) => {
+  const lockPlace = new Int32Array(assets.length).fill(-1);
+  let place = 0;
+  const share: ShareStrings = (id, entry) => {
     const i = byId.get(id);
+    place++;
     if (i === undefined) return;
+    lockPlace[i] = place - 1;
     const { output } = assets[i] as Asset;
     if (entry["output"] === output) entry["output"] = output;
     if (entry["hash"] === hashes[i]) entry["hash"] = hashes[i];
   };
+  return { share, lockPlace };
 }
 
 /**
@@ -66,16 +76,20 @@ export async function planManifest(
     early ??
     probeOutputs(manifest.dir, { outputs: manifest.assets.map((a) => a.output) }, { hash: false });
   const hashes = hashAssets(manifest.assets);
+  const { share, lockPlace } = shareAssetStrings(manifest.assets, hashes);
   const [lock, index] = await Promise.all([
-    readLockfile(lockPath, shareAssetStrings(manifest.assets, hashes)),
+    readLockfile(lockPath, share),
     StatIndex.load(manifest.dir),
   ]);
-  const states = await readOutputStates(
-    manifest.dir,
-    outputsToCheck(manifest.assets, lock, hashes),
-    index,
-    await probe?.finish(),
-  );
+  const checks = outputsToCheck(manifest.assets, lock, hashes);
+  // The early probe keeps outputs in the lockfile's order, not the manifest's.
+  if (early !== undefined) {
+    for (const check of checks) {
+      const place = check.asset === undefined ? -1 : (lockPlace[check.asset] ?? -1);
+      check.asset = place < 0 ? undefined : place;
+    }
+  }
+  const states = await readOutputStates(manifest.dir, checks, index, await probe?.finish());
   const outputs = new Set<string>();
   for (const asset of manifest.assets) outputs.add(asset.output);
   index.retain(outputs);

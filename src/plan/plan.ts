@@ -22,7 +22,10 @@ export interface OutputCheck {
   size: number;
   /** SHA-256 recorded in the lock: states share its string when the bytes still match. */
   sha256?: string;
-  /** The asset's place in the manifest, where an output probe given the manifest's outputs keeps its answer. */
+  /**
+   * Where the output probe keeps this output's answer: the asset's place in the manifest (a probe
+   * of the lockfile's outputs keeps them in the lock's order; planManifest maps the places).
+   */
   asset?: number;
 }
 
