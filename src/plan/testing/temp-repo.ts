@@ -1,17 +1,10 @@
-import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { afterEach } from "vitest";
-
-const made: string[] = [];
-afterEach(async () => {
-  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
+import { tempDir } from "../../util/testing/temp-dir.js";
 
 /** A real temporary folder with a `.git` folder in it, removed after the test. */
 export async function tempRepo(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "agentframer-plan-"));
-  made.push(dir);
+  const dir = await tempDir("agentframer-plan-");
   await mkdir(join(dir, ".git"));
   return dir;
 }
