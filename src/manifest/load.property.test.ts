@@ -1,8 +1,8 @@
 import fc from "fast-check";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "../util/testing/temp-dir.js";
 import { ManifestError } from "./errors.js";
 import { loadManifest } from "./load.js";
 
@@ -15,7 +15,7 @@ let root = "";
 let run = 0;
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), "af-manifest-prop-"));
+  root = await tempDir("af-manifest-prop-");
   await mkdir(join(root, ".git"));
   await mkdir(join(root, "data"));
   await writeFile(join(root, "data/p.csv"), 'sku,name\n1,"a, b"\n2,c\n');

@@ -1,13 +1,13 @@
-import { mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, symlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../util/testing/temp-dir.js";
 import { ManifestError, formatProblem } from "./errors.js";
 import { loadManifest } from "./load.js";
 
 /** A temporary repository (marked by `.git`) holding `files`; the manifest is agentframer.yml. */
 async function repo(files: Record<string, string | Buffer>): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), "af-manifest-"));
+  const root = await tempDir("af-manifest-");
   await mkdir(join(root, ".git"));
   for (const [name, content] of Object.entries(files)) {
     await mkdir(dirname(join(root, name)), { recursive: true });
@@ -154,7 +154,7 @@ assets:
   });
 
   it("takes the manifest's folder as the root when no .git is above it", async () => {
-    const root = await mkdtemp(join(tmpdir(), "af-manifest-nogit-"));
+    const root = await tempDir("af-manifest-nogit-");
     await writeFile(
       join(root, "agentframer.yml"),
       `${HEAD}  - id: a\n    prompt: p\n    output: a.png\n`,
