@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Agent, buildConnector } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
 import { recordingSleep } from "../../test/helpers/recording-sleep.js";
 import type { Reply, Script } from "../../test/helpers/scripted-server.js";
 import { inOrder, startScriptedServer } from "../../test/helpers/scripted-server.js";
+import { tempDir } from "../util/testing/temp-dir.js";
 import type { DownloadOptions } from "./download.js";
 import { downloadResult } from "./download.js";
 import { DownloadError, UrlPolicyError } from "./errors.js";
@@ -43,7 +43,7 @@ function recordingAgent(refuse: boolean) {
 
 async function setup(script: Script, overrides: Partial<DownloadOptions> = {}) {
   const server = await startScriptedServer(script);
-  const dir = await mkdtemp(join(tmpdir(), "af-download-"));
+  const dir = await tempDir("af-download-");
   const { agent, connects } = recordingAgent(false);
   const recorder = recordingSleep();
   cleanups.push(server.close);
@@ -166,7 +166,7 @@ describe("downloadResult", () => {
 
   it("refuses private and link-local hosts before any connection", async () => {
     const { agent, connects } = recordingAgent(true);
-    const dir = await mkdtemp(join(tmpdir(), "af-download-"));
+    const dir = await tempDir("af-download-");
     const table: Record<string, string> = {
       "metadata.test": "169.254.169.254",
       "intranet.test": "10.0.0.1",

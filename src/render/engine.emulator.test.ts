@@ -2,14 +2,14 @@
  * The client, poller and downloader together against the real emulator over loopback HTTP: what
  * the server saw (its ledger) and what landed on disk.
  */
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { Agent } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
 import { startEmulator } from "../emulator/index.js";
 import type { EmulatorOptions } from "../emulator/index.js";
+import { tempDir } from "../util/testing/temp-dir.js";
 import { createApiClient } from "./api-client.js";
 import { downloadResult } from "./download.js";
 import { DurationModel } from "./duration-model.js";
@@ -39,7 +39,7 @@ async function setup(options: EmulatorOptions = {}) {
     retryBudget: new RetryBudget(),
     backoff: { baseMs: 10, capMs: 100, retryAfterCapMs: 100 },
   });
-  const dir = await mkdtemp(join(tmpdir(), "af-engine-"));
+  const dir = await tempDir("af-engine-");
   const model = new DurationModel();
   const stats: PollStats = { requests: 0, held: 0, failures: 0 };
 

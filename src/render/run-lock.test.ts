@@ -1,11 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { mkdtemp, readdir, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readdir, writeFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../util/testing/temp-dir.js";
 import { RunLockError, runLockPath, withRunLock } from "./run-lock.js";
 
-const lockDir = (): Promise<string> => mkdtemp(join(tmpdir(), "af-runlock-"));
+const lockDir = (): Promise<string> => tempDir("af-runlock-");
 
 describe("withRunLock", () => {
   it("lets one render of a folder run at a time, and frees the folder when it ends", async () => {
