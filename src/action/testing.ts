@@ -1,7 +1,7 @@
 /** A recording ActionHost and event payload files, for driving runAction without a runner. */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tempDirSync } from "../util/testing/temp-dir.js";
 import type { ActionHost, AnnotationAt } from "./host.js";
 
 export interface RecordingHost extends ActionHost {
@@ -50,9 +50,9 @@ export function recordingHost(inputs: Record<string, string>): RecordingHost {
   return host;
 }
 
-/** Writes an event payload where the runner would, and answers its path. */
+/** Writes an event payload where the runner would, and answers its path; removed after the test. */
 export function eventFile(payload: unknown): string {
-  const path = join(mkdtempSync(join(tmpdir(), "af-event-")), "event.json");
+  const path = join(tempDirSync("af-event-"), "event.json");
   writeFileSync(path, JSON.stringify(payload));
   return path;
 }

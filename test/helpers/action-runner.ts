@@ -2,12 +2,13 @@
  * Runs the built action (dist/action/index.js) the way the GitHub runner does: a fresh Node
  * process in the workspace, inputs as INPUT_* variables (hyphens kept, upper-cased), the event
  * payload in a file at GITHUB_EVENT_PATH, and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files to
- * append to. Needs `npm run build` first (CI builds before it tests).
+ * append to. Those files, and the HOME and RUNNER_TEMP the action gets, sit in a temp folder
+ * removed after the test. Needs `npm run build` first (CI builds before it tests).
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { tempDir } from "../../src/util/testing/temp-dir.js";
 import { GIT_TEST_ENV } from "./git-remote.js";
 
 export const DIST_ACTION = resolve(import.meta.dirname, "../../dist/action/index.js");
@@ -36,7 +37,7 @@ export async function runDistAction(options: ActionRunOptions): Promise<ActionRu
   if (!existsSync(DIST_ACTION)) {
     throw new Error(`${DIST_ACTION} is missing: run \`npm run build\` before these tests`);
   }
-  const dir = mkdtempSync(join(tmpdir(), "af-runner-"));
+  const dir = await tempDir("af-runner-");
   const eventPath = join(dir, "event.json");
   const outputPath = join(dir, "output.txt");
   const summaryPath = join(dir, "summary.md");
