@@ -1,6 +1,6 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { listFiles } from "../plan/testing/temp-repo.js";
 import { withRunLock } from "../render/run-lock.js";
 import { runIn } from "./testing/run-cli.js";
@@ -54,6 +54,7 @@ describe("agentframer prune", () => {
     await put(dir, "agentframer.yml", WITHOUT_LOGO);
     const lock = JSON.parse(await readFile(join(dir, "agentframer.lock"), "utf8"));
     const outside = join(dir, "..", `${dir.split("/").pop()}-neighbour.png`);
+    onTestFinished(() => rm(outside, { force: true }));
     await writeFile(outside, await readFile(join(dir, "public/logo.png")));
     lock.assets.logo.output = `../${dir.split("/").pop()}-neighbour.png`;
     await writeFile(join(dir, "agentframer.lock"), JSON.stringify(lock));
@@ -62,7 +63,6 @@ describe("agentframer prune", () => {
     expect(stdout).toContain("kept (outside the manifest's folder");
     expect(await readFile(outside)).toEqual(await readFile(join(dir, "public/logo.png")));
     expect(await lockIds(dir)).toEqual(["hero", "product-a1", "product-b2"]);
-    await rm(outside);
   });
 
   it("refuses to run while a render of the same folder holds the run lock", async () => {

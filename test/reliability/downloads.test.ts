@@ -3,7 +3,7 @@
  * than its Content-Length is retried; HTML where a PNG should be, or a body past the size cap, is
  * refused. Either way the output path holds its old bytes or the verified new ones, never a part.
  */
-import { readdir, readFile, writeFile, mkdir } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Agent } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
@@ -11,6 +11,7 @@ import { startEmulator } from "../../src/emulator/index.js";
 import type { Emulator } from "../../src/emulator/types.js";
 import { downloadResult } from "../../src/render/download.js";
 import { DownloadError } from "../../src/render/errors.js";
+import { tempDir } from "../../src/util/testing/temp-dir.js";
 import { someAssets } from "../helpers/render-repo.js";
 import { recordingSleep } from "../helpers/recording-sleep.js";
 import type { Bench } from "./helpers/setup.js";
@@ -84,8 +85,7 @@ describe("a body over the size cap", () => {
 
   it("is refused as soon as it passes the cap, with or without Content-Length; nothing is written", async () => {
     emulator = await startEmulator({ apiKey: SECRET, durations: QUICK });
-    const dir = join(await import("node:os").then((os) => os.tmpdir()), `af-cap-${process.pid}`);
-    await mkdir(dir, { recursive: true });
+    const dir = await tempDir("af-cap-");
     const target = join(dir, "out.png");
     await writeFile(target, "old bytes");
     const url = await finishedJobUrl(emulator, 5000);
@@ -116,7 +116,6 @@ describe("a body over the size cap", () => {
       expect(await readdir(dir)).toEqual(["out.png"]);
     } finally {
       await dispatcher.close();
-      await import("node:fs/promises").then((fs) => fs.rm(dir, { recursive: true, force: true }));
     }
   });
 });
