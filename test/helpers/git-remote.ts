@@ -1,12 +1,13 @@
 /**
  * A real git remote for tests: a bare repository in a temp folder, seeded with a first commit,
  * and a clone of it as the work tree (what actions/checkout leaves on a runner). `pushFromElsewhere`
- * moves the remote from a second clone, to stage a push race.
+ * moves the remote from a second clone, to stage a push race. All of it is removed after the test,
+ * or sooner by `cleanup()`.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { tempDirSync } from "../../src/util/testing/temp-dir.js";
 
 export interface GitRemote {
   /** The bare repository (the "origin"). */
@@ -48,7 +49,7 @@ export function createGitRemote(
   initial: Record<string, string | Uint8Array>,
   branch = "main",
 ): GitRemote {
-  const root = mkdtempSync(join(tmpdir(), "af-git-"));
+  const root = tempDirSync("af-git-");
   const bare = join(root, "origin.git");
   const clone = join(root, "work");
   const seed = join(root, "seed");

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { Writable } from "node:stream";
 import type { Lockfile } from "../../src/plan/lock-types.js";
 import type { RenderConfig } from "../../src/render/config.js";
 import type { ProgressEvent, ProgressReporter } from "../../src/render/progress.js";
+import { tempDir } from "../../src/util/testing/temp-dir.js";
 
 /** The key every end-to-end test uses: distinctive, so a scan for it cannot match by accident. */
 export const TEST_KEY = "sk_test_e2e_5f3c9a7d1b2e4f60";
@@ -46,12 +46,15 @@ export function someAssets(n: number, prefix = "asset"): TestAsset[] {
   }));
 }
 
-/** A real temporary repository (a `.git` folder marks its root) holding a manifest. */
+/**
+ * A real temporary repository (a `.git` folder marks its root) holding a manifest; removed after
+ * the test, or sooner by `remove()`.
+ */
 export class TestRepo {
   private constructor(readonly dir: string) {}
 
   static async create(assets: readonly TestAsset[]): Promise<TestRepo> {
-    const dir = await mkdtemp(join(tmpdir(), "af-e2e-"));
+    const dir = await tempDir("af-e2e-");
     await mkdir(join(dir, ".git"));
     const repo = new TestRepo(dir);
     await repo.writeManifest(assets);
