@@ -1,8 +1,8 @@
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { LockEntry } from "../plan/lock-types.js";
+import { tempDir } from "../util/testing/temp-dir.js";
 import { isInFlight, openJournal } from "./journal.js";
 
 const entry: LockEntry = {
@@ -18,9 +18,8 @@ const entry: LockEntry = {
 describe("journal", () => {
   let dir: string;
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), "af-journal-"));
+    dir = await tempDir("af-journal-");
   });
-  afterEach(async () => rm(dir, { recursive: true, force: true }));
 
   it("keeps one record per asset through its states, and forgets it on remove", async () => {
     const journal = openJournal(dir, () => 0);

@@ -1,15 +1,14 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { beforeEach, expect, it } from "vitest";
 import type { PlanEntry } from "../plan/types.js";
+import { tempDir } from "../util/testing/temp-dir.js";
 import { sweepStaleTemps } from "./sweep.js";
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), "af-sweep-"));
+  dir = await tempDir("af-sweep-");
 });
-afterEach(async () => rm(dir, { recursive: true, force: true }));
 
 it("removes the temps a killed run left beside its files, and nothing else", async () => {
   const hash = "cd".repeat(32);

@@ -5,13 +5,13 @@
  * must record nothing. A manifest output that escapes the repository, or hides in .git/ or
  * .github/ behind a look-alike character, is refused with exit 2 before anything is written.
  */
-import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run.js";
 import { startEmulator } from "../../src/emulator/index.js";
 import type { Emulator } from "../../src/emulator/types.js";
+import { tempDir } from "../../src/util/testing/temp-dir.js";
 import { captureStream, manifestYaml, someAssets } from "../helpers/render-repo.js";
 import type { Bench } from "./helpers/setup.js";
 import { bench, QUICK, SECRET, watchedDispatcher } from "./helpers/setup.js";
@@ -69,12 +69,9 @@ describe.each([
 
 describe("manifest outputs that leave the repository or hide in it", () => {
   let emulator: Emulator | undefined;
-  let outer: string | undefined;
   afterEach(async () => {
     await emulator?.close();
-    if (outer) await rm(outer, { recursive: true, force: true });
     emulator = undefined;
-    outer = undefined;
   });
 
   const CASES: ReadonlyArray<readonly [string, string]> = [
@@ -94,7 +91,7 @@ describe("manifest outputs that leave the repository or hide in it", () => {
     "%s: exit 2 with the manifest line, nothing written anywhere",
     async (_label, output) => {
       emulator = await startEmulator({ apiKey: SECRET, durations: QUICK });
-      outer = await mkdtemp(join(tmpdir(), "af-hostile-"));
+      const outer = await tempDir("af-hostile-");
       const repo = join(outer, "repo");
       await mkdir(join(repo, ".git"), { recursive: true });
       await mkdir(join(outer, "elsewhere"));
