@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdir, stat, writeFile } from "node:fs/promises";
+import { mkdir, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lockfilePath } from "./lockfile.js";
@@ -72,6 +72,19 @@ describe("probeOutputs, from the paths a lockfile names", () => {
           createHash("sha256").update("four").digest("hex"),
         );
       }
+    },
+  );
+
+  it.runIf(process.platform !== "win32")(
+    "leaves an output that is a symbolic link to the caller when hashing",
+    async () => {
+      const dir = await tempRepo();
+      await writeFile(join(dir, "real.png"), "four");
+      await symlink(join(dir, "real.png"), join(dir, "link.png"));
+      await writeLockNaming(dir, ["link.png", "real.png"]);
+      const prestat = await probe(dir, { hash: true });
+      expect(prestat("link.png")).toBeUndefined();
+      expect(prestat("real.png")?.size).toBe(4);
     },
   );
 

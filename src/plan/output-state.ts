@@ -154,11 +154,13 @@ function probeOutput(
   }
   // To hash: open, fstat, read, close — a path stat first would be one more system call per
   // file. Non-blocking, so that a FIFO where an output should be opens at once (and is then seen
-  // not to be a file) instead of waiting for a writer.
+  // not to be a file) instead of waiting for a writer; not through a symbolic link (the probe
+  // may run before the manifest's links are checked), which is left to the caller instead.
   const { fs, crypto, scratch } = modules;
+  const { O_RDONLY, O_NONBLOCK = 0, O_NOFOLLOW = 0 } = fs.constants;
   let fd;
   try {
-    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    fd = fs.openSync(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW);
   } catch (error) {
     const code = (error as { code?: string }).code;
     facts[i * 4] = code === "ENOENT" || code === "ENOTDIR" ? 1 : 4;
