@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApiServer } from "./api-server.js";
 import { Clock } from "./clock.js";
+import { checkDurationRange } from "./durations.js";
 import type { EmulatorContext } from "./context.js";
 import { FaultSwitches } from "./faults.js";
 import { IdempotencyStore } from "./idempotency.js";
@@ -21,9 +22,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const timeScale = options.timeScale ?? 1;
   if (!(timeScale > 0)) throw new RangeError(`timeScale must be > 0 (got ${timeScale}).`);
   for (const [type, range] of Object.entries(options.durations ?? {})) {
-    if (!(range.minMs >= 0 && range.maxMs >= range.minMs)) {
-      throw new RangeError(`durations.${type} must have 0 <= minMs <= maxMs.`);
-    }
+    checkDurationRange(type, range);
   }
   const clock = new Clock();
   const sleeper = new Sleeper();

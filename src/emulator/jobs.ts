@@ -4,7 +4,8 @@ import type { FaultSwitches } from "./faults.js";
 import type { MediaFile } from "./media-file.js";
 import { generateMedia, generateMediaAsync } from "./media.js";
 import type { GenerationRequest } from "./request.js";
-import { between, seededRandom } from "./rng.js";
+import { drawDuration } from "./durations.js";
+import { seededRandom } from "./rng.js";
 import type { DurationRange, JobStatus, LedgerJob, MediaType } from "./types.js";
 
 export const DEFAULT_DURATIONS: Readonly<Record<MediaType, DurationRange>> = {
@@ -79,7 +80,7 @@ export class JobStore {
     const jobSeed = `${bodyHash}:${ordinal}`;
     const random = seededRandom(this.settings.seed, "job", jobSeed);
     const range = this.settings.durations[request.type];
-    const total = between(random, range.minMs, range.maxMs) * this.settings.timeScale;
+    const total = drawDuration(random, range) * this.settings.timeScale;
     const createdAt = this.clock.now();
     const outcome = this.#drawOutcome(jobSeed);
     const job: Job = {

@@ -10,10 +10,27 @@ export type MediaType = "image" | "video" | "audio";
 /** Statuses the emulator answers. `canceled` and `quarantined` (an unknown status) never change. */
 export type JobStatus = "queued" | "running" | "succeeded" | "failed" | "canceled" | "quarantined";
 
-export interface DurationRange {
+/** Job durations drawn uniformly from [minMs, maxMs]. */
+export interface UniformDurations {
   minMs: number;
   maxMs: number;
 }
+
+/**
+ * Job durations drawn log-normally — the shape real render times have, most near a typical time
+ * with a longer tail of slow ones — and kept within [minMs, maxMs] (a draw outside is drawn
+ * again; deterministic for a seed). E.g. `{ minMs: 4000, maxMs: 16000, medianMs: 7000,
+ * spread: 0.35 }`: a median of 7 s, about 70% of jobs take 5–10 s and one in twenty over 12 s.
+ */
+export interface LogNormalDurations extends UniformDurations {
+  /** The typical duration: half the jobs take less (before truncation). > 0, within the range. */
+  medianMs: number;
+  /** σ of ln(duration), ≥ 0: 0.35 puts 90% within ×0.56–×1.78 of the median, 1 within ×0.19–×5.2. */
+  spread: number;
+}
+
+/** `{minMs, maxMs}` alone is uniform; with `medianMs` and `spread`, log-normal within the range. */
+export type DurationRange = UniformDurations | LogNormalDurations;
 
 export interface EmulatorOptions {
   /** API port; 0 or undefined picks any free port. Always bound to 127.0.0.1. */
@@ -24,7 +41,11 @@ export interface EmulatorOptions {
   apiKey?: string;
   /** Seeds every random choice: durations, faults, media. Default 1. */
   seed?: number;
-  /** Job durations from creation to the end, drawn uniformly per job. Default 50–300 ms each. */
+  /**
+   * Job durations from creation to the end, drawn per job: uniform over `{minMs, maxMs}`, or
+   * log-normal with `medianMs` and `spread` added (see `DurationRange`). Default 50–300 ms,
+   * uniform, for each type.
+   */
   durations?: Partial<Record<MediaType, DurationRange>>;
   /** Multiplies every drawn duration (benchmarks use real-looking durations, tests tiny ones). */
   timeScale?: number;
