@@ -28,6 +28,10 @@ export interface SimulationReport {
   jobs: number;
   /** Create plus status requests, per job. */
   requestsPerJob: number;
+  /** Create plus status requests of each job, in order of creation. */
+  requestsByJob: number[];
+  /** Each job's delay from its end to the client seeing it, in order of creation. */
+  delayByJobMs: number[];
   /** Time from a job's end to the client seeing it, in ms. */
   p50DelayMs: number;
   p95DelayMs: number;
@@ -44,7 +48,8 @@ export async function simulate(
 ): Promise<SimulationReport> {
   const time = new VirtualTime();
   const model = new DurationModel(options.tuning);
-  const delays: number[] = [];
+  const delayByJobMs = options.durationsMs.map(() => 0);
+  const requestsByJob = options.durationsMs.map(() => 1); // the create
   let requests = 0;
   let next = 0;
   let lastDetection = 0;
@@ -54,19 +59,22 @@ export async function simulate(
       const duration = options.durationsMs[index] ?? 0;
       requests += 1; // the create
       const endsAt = time.now + duration;
-      const client = fakeClient(time, endsAt, options, () => (requests += 1));
+      const client = fakeClient(time, endsAt, options, () => {
+        requests += 1;
+        requestsByJob[index] = (requestsByJob[index] ?? 0) + 1;
+      });
       if (strategy === "poller") {
         await pollUntilDone(client, `job${index}`, {
           deadlineMs: time.now + 3_600_000,
           now: () => time.now,
-          sleep: (ms) => time.sleep(ms),
+          sleep: (ms, signal) => time.sleep(ms, signal),
           model,
           kind: "image/sim",
         });
       } else {
         await articleLoop(time, client);
       }
-      delays.push(time.now - endsAt);
+      delayByJobMs[index] = time.now - endsAt;
       lastDetection = Math.max(lastDetection, time.now);
     }
   }
@@ -78,11 +86,13 @@ export async function simulate(
   await time.run(() => settled);
   await all;
 
-  delays.sort((a, b) => a - b);
+  const delays = [...delayByJobMs].sort((a, b) => a - b);
   return {
     strategy,
     jobs: options.durationsMs.length,
     requestsPerJob: requests / options.durationsMs.length,
+    requestsByJob,
+    delayByJobMs,
     p50DelayMs: quantile(delays, 0.5),
     p95DelayMs: quantile(delays, 0.95),
     makespanMs: lastDetection,
@@ -136,9 +146,19 @@ class VirtualTime {
   private timers: Array<{ at: number; seq: number; fire: () => void }> = [];
   private seq = 0;
 
-  sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      this.timers.push({ at: this.now + Math.max(0, ms), seq: this.seq++, fire: resolve });
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      signal?.throwIfAborted();
+      const timer = { at: this.now + Math.max(0, ms), seq: this.seq++, fire: resolve };
+      this.timers.push(timer);
+      signal?.addEventListener(
+        "abort",
+        () => {
+          this.timers = this.timers.filter((t) => t !== timer);
+          reject(signal.reason);
+        },
+        { once: true },
+      );
     });
   }
 
