@@ -5,6 +5,8 @@
  * not exceed.
  */
 
+import type { DurationCell } from "./interval-estimate.js";
+
 /** The source article's wait in force at age `ageMs`: 1000 + 250·i after i polls. */
 export function articleWaitMs(ageMs: number): number {
   let polls = 0;
@@ -18,31 +20,18 @@ function articlePollAt(n: number): number {
 }
 
 /**
- * The article loop's p95 delay over the Kaplan–Meier distribution of durations: `ended` ones
- * and lower bounds for jobs `stillGoing`. A job that ends at age d is seen by the article loop
- * after a delay spread over [0, articleWaitMs(d)), depending on where d falls between two of its
- * polls; the p95 is the x with
- * Σ weight·max(0, 1 − x / wait) = 5%. Spread rather than exact, so that the target does not jump
- * with where the few durations seen so far happen to fall.
+ * The article loop's p95 delay over a distribution of durations (`interval-estimate.ts`). A job
+ * that ends at age d is seen by the article loop after a delay spread over [0, articleWaitMs(d)),
+ * depending on where d falls between two of its polls; the p95 is the x with
+ * Σ mass·max(0, 1 − x / wait) = 5%. Spread rather than exact, so that the target does not jump
+ * with where the few durations seen so far happen to fall. A cell's mass counts at its middle;
+ * mass past every age seen at least the article's wait at that age.
  */
-export function articleP95Delay(ended: readonly number[], stillGoing: readonly number[]): number {
-  const points = [
-    ...ended.map((t) => ({ t, ended: true })),
-    ...stillGoing.map((t) => ({ t, ended: false })),
-  ].sort((a, b) => a.t - b.t || Number(b.ended) - Number(a.ended));
-  const mass: Array<{ wait: number; weight: number }> = [];
-  let atRisk = points.length;
-  let survival = 1;
-  for (const { t, ended } of points) {
-    if (ended) {
-      const weight = survival / atRisk;
-      mass.push({ wait: articleWaitMs(t), weight });
-      survival -= weight;
-    }
-    atRisk -= 1;
-  }
-  // Jobs still going past every age seen: at least the article's wait at the oldest.
-  if (survival > 1e-9) mass.push({ wait: articleWaitMs(points.at(-1)?.t ?? 0), weight: survival });
+export function articleP95Delay(cells: readonly DurationCell[]): number {
+  const mass = cells.map((cell) => ({
+    wait: articleWaitMs(Number.isFinite(cell.toMs) ? (cell.fromMs + cell.toMs) / 2 : cell.fromMs),
+    weight: cell.mass,
+  }));
   const late = (x: number) =>
     mass.reduce((sum, m) => sum + m.weight * Math.max(0, 1 - x / m.wait), 0);
   let low = 0;

@@ -7,27 +7,29 @@
  * job. The yardstick is the source article's loop (`article-delay.ts`): waits of 1000 + 250·i ms.
  * - cold (fewer than MIN_SAMPLES finished jobs of the kind): no look before the type's floor
  *   (`TYPE_FLOOR_MS`, product knowledge: an image or audio render takes seconds, a video tens of
- *   seconds, so an earlier look is nearly always wasted), then the article's own waits. Jobs that
- *   start cold form the kind's _cohort_; they are looked at often, so their ends are known closely.
- * - warm: a first look at the cohort's `earlyShare`-quantile of durations plus the step, then a
- *   look every step; so every job is seen within a step except the quickest `earlyShare`.
- *   The step is `targetDetectionMs`: the article loop's own p95 delay on this kind's durations —
- *   the p95 to beat, met with a constant step instead of the article's growing one. Durations are
- *   censored data: the jobs still in flight are known to run at least as long as their age at the
- *   last "running", and the estimate counts them (Kaplan–Meier), so the first wave's quick ends
- *   do not set a step of a few hundred ms. Cohort jobs still in flight when the kind turns warm
- *   follow the same schedule.
- *   The cohort's quickest ends are a small sample; later jobs steer the first look (`resolved`).
- *   Not every finished job's duration: one found done at its first look only says it ended
- *   before, and counting that bound as its duration would push the first look ever later.
+ *   seconds), then the article's own waits. The first looks are spread over `coldSpread` article
+ *   waits after the floor (`JobTrack.phase`): between them the kind is looked at often, so its
+ *   first ends are found soon, without every job paying for looks before anything can end.
+ * - warm: a first look at the `earlyShare`-quantile of durations plus the step, then a look every
+ *   step; so every job is seen within a step except the quickest `earlyShare`. The step is
+ *   `targetDetectionMs`: the article loop's own p95 delay on this kind's durations — the p95 to
+ *   beat, met with a constant step instead of the article's growing one. A job already looked at
+ *   keeps its step from its last look, not before the first look.
  * - past twice the longest duration seen, a job is a straggler or stuck: waits grow 1.5× (up to
  *   15 s), which bounds what a never-ending job costs. No earlier: a stretch inside the range of
  *   real durations only makes the late finishers late.
+ * Durations are estimated from what the looks say (`interval-estimate.ts`): a job seen going and
+ * then done ended in between, taken at the midpoint; one done at its first look only ended before
+ * it (a cold one: after the floor, taken at the midpoint); the jobs in flight last at least their
+ * age (censored), so the first wave's quick ends do not set a step of a few hundred ms.
+ * When a job of the kind ends, jobs waiting for a look plan again (`news`): a kind that turns
+ * warm moves the first looks of jobs that have not been looked at yet.
  * `Retry-After` is a floor on all of this and the timers' usual lateness is taken off each wait,
  * both applied by the poller.
  */
-
 import { articleP95Delay, articleWaitMs } from "./article-delay.js";
+import type { DurationCell, DurationInterval } from "./interval-estimate.js";
+import { durationQuantile, estimateDurations } from "./interval-estimate.js";
 
 export type PreferWaitSupport = "unknown" | "honoured" | "ignored";
 
@@ -36,11 +38,17 @@ export interface DurationModelTuning {
   earlyShare: number;
   /** Look every `targetDetectionMs` × this after the first look. */
   stepScale: number;
-  /** How far one job's outcome moves the first look, in steps. */
-  steering: number;
+  /** Cold first looks are spread over this many article waits after the type's floor. */
+  coldSpread: number;
 }
 
 const MIN_SAMPLES = 3;
+/**
+ * Ends that wake the jobs waiting for a look: until the kind turns warm and a few more while its
+ * first estimate settles. Later the schedule moves slowly and each job plans again at its next
+ * look; waking every waiting job at every end would cost time linear in the concurrency per end.
+ */
+const NEWS_ENDS = 10;
 const LAG_SMOOTHING = 0.1;
 /** A lateness beyond this is the process being stopped or starved, not timer lag to correct. */
 const MAX_LAG_MS = 1_000;
@@ -50,6 +58,8 @@ const MAX_STEP_MS = 15_000;
 const STRAGGLER_GROWTH = 1.5;
 /** A job older than this multiple of the longest duration seen is a straggler. */
 const STRAGGLER_AGE = 2;
+/** The article loop's first look: no cold job looks earlier. */
+const ARTICLE_FIRST_MS = 1_000;
 /** No look before this age while a kind is cold, by job type (the kind's prefix). */
 const TYPE_FLOOR_MS: Readonly<Record<string, number>> = {
   image: 3_000,
@@ -57,31 +67,48 @@ const TYPE_FLOOR_MS: Readonly<Record<string, number>> = {
   video: 15_000,
 };
 /**
- * 2%: within the 5% that a p95 leaves, with room for the randomness of where each end falls
- * between two looks and for a cohort-quantile that comes out late. 3% saves ~0.35 req/job in
- * `poll-simulation.ts` but misses the article's p95 on two seeds of five.
+ * 2%: within the 5% that a p95 leaves, with room for a quantile estimated from a few dozen jobs
+ * and for the randomness of where each end falls between two looks. Two article waits of spread:
+ * over 40 seeds of `poll-simulation.ts` (log-normal and uniform durations), three save another
+ * 0.08 requests per job but miss the article's p95 on three seeds of the uniform's forty (a first
+ * wave whose quickest jobs look late hides where the quickest ends fall); one costs 0.2 more.
  */
-const DEFAULT_TUNING: DurationModelTuning = { earlyShare: 0.02, stepScale: 1, steering: 0.1 };
+const DEFAULT_TUNING: DurationModelTuning = { earlyShare: 0.02, stepScale: 1, coldSpread: 2 };
+/** Golden-ratio steps spread the cold jobs' first looks evenly, however many there are. */
+const PHASE_STEP = (Math.sqrt(5) - 1) / 2;
 
 /** One job being polled, as the model sees it. */
 export interface JobTrack {
-  /** Started while its kind was cold: its end is known closely (see the cohort above). */
+  /** Started while its kind was cold. */
   readonly cohort: boolean;
-  /** The latest age at which it was seen still going. */
+  /** Where in the spread of cold first looks this job looks, 0..1. */
+  readonly phase: number;
+  /** The latest age at which it was seen still going, 0 before. */
   aliveMs: number;
+  /** The age of its latest answered look, 0 before the first. */
+  lookedMs: number;
 }
 
 interface KindState {
-  samples: number[];
+  /**
+   * Finished jobs: when each ended, as far as the looks tell. The cohort's are kept for the whole
+   * run: they are the only ends seen closely before the first look, where the quickest jobs end.
+   * Of the others, the latest MAX_SAMPLES.
+   */
+  cohortEnds: DurationInterval[];
+  finished: DurationInterval[];
+  ended: number;
   inFlight: Set<JobTrack>;
-  /** Durations of the cohort's finished jobs, in order of arrival. */
-  cohortDone: number[];
   cohortSize: number;
   longestMs: number;
-  /** Learnt correction to the first look (see `resolved`). */
-  shiftMs: number;
-  /** The article loop's p95 delay over `samples`, when last worked out. */
+  /** Settles when the next job of the kind ends. */
+  news?: Promise<void>;
+  tellNews?: () => void;
+  /** The estimate and the target delay over it, when last worked out. */
+  cells?: DurationCell[];
   targetMs?: number;
+  /** Observations changed since `cells` was worked out. */
+  changes: number;
 }
 
 export class DurationModel {
@@ -99,24 +126,20 @@ export class DurationModel {
   constructor(tuning: Partial<DurationModelTuning> = {}) {
     this.tuning = { ...DEFAULT_TUNING, ...tuning };
   }
-
   /**
    * How late the run's timers fire, on average (an exponential moving average). On a busy
    * machine a sleep of 2 s can end 100 ms or more late; every look would be that much later than
    * planned, and the detection delay with it.
    */
   timerLagMs = 0;
-
   noteTimerLag(lateByMs: number): void {
     if (!Number.isFinite(lateByMs)) return;
     this.timerLagMs += LAG_SMOOTHING * (clamp(lateByMs, 0, MAX_LAG_MS) - this.timerLagMs);
   }
-
   /** A planned wait, shortened by the timers' usual lateness (by at most a quarter). */
   lateAdjusted(waitMs: number): number {
     return waitMs - Math.min(this.timerLagMs, waitMs / 4);
   }
-
   /** Mark a probe as out; the returned function settles it. */
   beginProbe(): () => void {
     let settle = (): void => undefined;
@@ -127,150 +150,181 @@ export class DurationModel {
       if (this.probe === probe) this.probe = undefined;
     };
   }
-
   /** A job of `kind` starts being polled; tell the model about it through the track. */
   start(kind: string): JobTrack {
     const cohort = !this.isWarm(kind);
     const state = this.state(kind);
+    const phase = cohort ? (state.cohortSize * PHASE_STEP) % 1 : 0;
     if (cohort) state.cohortSize += 1;
-    const track = { cohort, aliveMs: 0 };
+    const track = { cohort, phase, aliveMs: 0, lookedMs: 0 };
     state.inFlight.add(track);
     return track;
   }
-
+  /** The job was looked at `ageMs` after submission, whatever the answer. */
+  looked(track: JobTrack, ageMs: number): void {
+    track.lookedMs = Math.max(track.lookedMs, ageMs);
+  }
   /** The job was seen still going `ageMs` after submission: its duration is at least that. */
   running(kind: string, track: JobTrack, ageMs: number): void {
     track.aliveMs = Math.max(track.aliveMs, ageMs);
-    delete this.state(kind).targetMs;
+    this.looked(track, ageMs);
+    this.changed(this.state(kind));
   }
-
   /** The job is no longer polled: it ended (and was recorded) or gave up. */
   finish(kind: string, track: JobTrack): void {
     this.state(kind).inFlight.delete(track);
-    delete this.state(kind).targetMs;
+    this.changed(this.state(kind));
   }
-
-  /** A finished job of `kind` (e.g. "image/flux-1.1-pro") took about `durationMs`. */
+  /**
+   * The job was seen done `ageMs` after submission: it ended since it was last seen going. Taken
+   * at the midpoint when that says when (the job was seen going past half its age; a cold job's
+   * first look counts from the type's floor), as an interval back to submission otherwise.
+   */
+  ended(kind: string, track: JobTrack, ageMs: number): void {
+    let after = Math.min(track.aliveMs, ageMs);
+    if (after === 0 && track.cohort) after = Math.min(typeFloorMs(kind), ageMs);
+    if (after > 0 && ageMs - after <= after) {
+      this.record(kind, (after + ageMs) / 2, track.cohort);
+    } else {
+      this.add(kind, { afterMs: 0, byMs: ageMs }, track.cohort);
+    }
+  }
+  /**
+   * A finished job of `kind` (e.g. "image/flux-1.1-pro") took `durationMs`, known closely; `cohort`
+   * if it started while the kind was cold.
+   */
   record(kind: string, durationMs: number, cohort = false): void {
     if (!Number.isFinite(durationMs) || durationMs < 0) return;
+    this.add(kind, { afterMs: Math.max(0, durationMs - 1), byMs: durationMs }, cohort);
+  }
+  /**
+   * Settles when the next job of `kind` ends: the schedule may move then (the kind turns warm,
+   * the first look moves), so a job waiting for its next look plans again. Undefined once the
+   * kind has settled (NEWS_ENDS).
+   */
+  news(kind: string): Promise<void> | undefined {
     const state = this.state(kind);
-    state.samples.push(durationMs);
-    if (state.samples.length > MAX_SAMPLES) state.samples.shift();
-    if (cohort) state.cohortDone.push(durationMs);
-    state.longestMs = Math.max(state.longestMs, durationMs);
-    delete state.targetMs;
+    if (state.ended >= NEWS_ENDS) return undefined;
+    state.news ??= new Promise<void>((resolve) => (state.tellNews = resolve));
+    return state.news;
   }
-
   sampleCount(kind: string): number {
-    return this.kinds.get(kind)?.samples.length ?? 0;
+    return this.kinds.get(kind)?.ended ?? 0;
   }
-
-  /** The q-quantile (0..1) of recorded durations of `kind`, if there are any. */
+  /** The q-quantile (0..1) of the kind's durations as estimated so far, if any ended. */
   quantile(kind: string, q: number): number | undefined {
-    const samples = this.kinds.get(kind)?.samples;
-    if (!samples?.length) return undefined;
-    return pick(
-      [...samples].sort((a, b) => a - b),
-      q,
-    );
+    if (this.sampleCount(kind) === 0) return undefined;
+    return durationQuantile(this.estimate(kind), q);
   }
-
   /**
    * The delay from a job's end to its detection to aim for: what the article loop would give at
-   * its 95th percentile on this kind's durations. Early in a run the durations seen are the
-   * quickest ones; the jobs still in flight say the rest are longer (right-censored), so the
-   * distribution is the Kaplan–Meier estimate over both, and its mass beyond every age seen is
-   * given the article's wait at the oldest age. Without that, the first wave's quick ends would
-   * set a target of a few hundred ms and its slower jobs would be polled that often.
+   * its 95th percentile on this kind's durations. The estimate counts the jobs still in flight as
+   * lasting at least their age, so early in a run the target is not set by the quick ends alone.
    */
   targetDetectionMs(kind: string): number {
+    const cells = this.estimate(kind);
     const state = this.state(kind);
-    state.targetMs ??= clamp(
-      articleP95Delay(
-        state.samples,
-        [...state.inFlight].map((job) => job.aliveMs),
-      ),
-      MIN_STEP_MS,
-      MAX_STEP_MS,
-    );
+    state.targetMs ??= clamp(articleP95Delay(cells), MIN_STEP_MS, MAX_STEP_MS);
     return state.targetMs;
   }
-
-  /**
-   * When a job of `kind` gets its first look, from submission, once the kind is warm. The cohort's
-   * EARLY_SHARE-quantile counts the cohort's unfinished jobs as longer than every finished one.
-   */
+  /** When a job of `kind` gets its first look, from submission, once the kind is warm. */
   firstLookMs(kind: string): number | undefined {
-    const state = this.kinds.get(kind);
-    if (!state || state.samples.length < MIN_SAMPLES) return undefined;
-    let early: number | undefined;
-    if (state.cohortSize > 0) {
-      const rank = Math.max(1, Math.ceil(this.tuning.earlyShare * state.cohortSize));
-      early = [...state.cohortDone].sort((a, b) => a - b)[rank - 1];
-    } else {
-      early = this.quantile(kind, this.tuning.earlyShare);
-    }
-    return early === undefined ? undefined : early + this.stepMs(kind) + state.shiftMs;
+    if (!this.isWarm(kind)) return undefined;
+    const early = this.quantile(kind, this.tuning.earlyShare);
+    return early === undefined ? undefined : early + this.stepMs(kind);
   }
-
   /**
-   * A job that started warm ended and was seen at its `looks`-th look. The cohort's quickest ends
-   * are a small sample and may sit well above the kind's true EARLY_SHARE-quantile; later jobs
-   * correct that. Seen at the first look, a job ended before it; at the second, in the step after
-   * it. With ends spread about evenly around the first look, the share that ended more than a
-   * step before it is P(first) − P(second): steer that share to EARLY_SHARE (Robbins–Monro).
+   * The wait before the next status request of a job of `kind`, `elapsedMs` after submission.
+   * `track` says when it was last looked at; without one, at `elapsedMs` (never, at 0).
    */
-  resolved(kind: string, track: JobTrack, looks: number): void {
-    const state = this.kinds.get(kind);
-    if (!state || track.cohort) return;
-    const error = Number(looks === 1) - Number(looks === 2) - this.tuning.earlyShare;
-    state.shiftMs -= this.tuning.steering * this.stepMs(kind) * error;
-  }
-
-  /** The wait before the next status request of a job of `kind`, `elapsedMs` after submission. */
-  plan(job: { kind: string; elapsedMs: number; previousWaitMs: number }): number {
-    const { kind, elapsedMs, previousWaitMs } = job;
-    const first = this.isWarm(kind) ? this.firstLookMs(kind) : undefined;
+  plan(job: { kind: string; elapsedMs: number; previousWaitMs: number; track?: JobTrack }): number {
+    const { kind, elapsedMs, previousWaitMs, track } = job;
+    const lastLook = track ? track.lookedMs : elapsedMs;
+    const first = this.firstLookMs(kind);
+    let next: number;
     if (first === undefined) {
-      const floor = TYPE_FLOOR_MS[kind.split("/")[0] ?? ""] ?? 0;
-      return Math.max(articleWaitMs(elapsedMs), floor - elapsedMs);
+      const floor = Math.max(ARTICLE_FIRST_MS, typeFloorMs(kind));
+      const coldFirst = floor + (track?.phase ?? 0) * this.tuning.coldSpread * articleWaitMs(floor);
+      // A look before the floor (the `Prefer: wait` probe) does not bring the next one forward.
+      next = lastLook > 0 ? Math.max(coldFirst, lastLook + articleWaitMs(lastLook)) : coldFirst;
+    } else if (lastLook <= 0) {
+      next = first;
+    } else {
+      const step = this.stepMs(kind);
+      const straggler = lastLook >= STRAGGLER_AGE * this.state(kind).longestMs;
+      const wait = straggler
+        ? clamp(Math.max(step, previousWaitMs) * STRAGGLER_GROWTH, step, MAX_STEP_MS)
+        : step;
+      next = Math.max(first, lastLook + wait);
     }
-    if (elapsedMs + MIN_STEP_MS < first) return first - elapsedMs;
-    const state = this.state(kind);
-    const step = this.stepMs(kind);
-    if (elapsedMs < STRAGGLER_AGE * state.longestMs) return step;
-    return clamp(Math.max(step, previousWaitMs) * STRAGGLER_GROWTH, step, MAX_STEP_MS);
+    return Math.max(0, next - elapsedMs);
   }
-
   private isWarm(kind: string): boolean {
-    return this.firstLookMs(kind) !== undefined;
+    return this.sampleCount(kind) >= MIN_SAMPLES;
   }
-
   private stepMs(kind: string): number {
     return clamp(this.targetDetectionMs(kind) * this.tuning.stepScale, MIN_STEP_MS, MAX_STEP_MS);
   }
-
+  private add(kind: string, interval: DurationInterval, cohort: boolean): void {
+    const state = this.state(kind);
+    state.ended += 1;
+    if (cohort) {
+      state.cohortEnds.push(interval);
+    } else {
+      state.finished.push(interval);
+      if (state.finished.length > MAX_SAMPLES) state.finished.shift();
+    }
+    state.longestMs = Math.max(state.longestMs, interval.byMs);
+    this.changed(state);
+    if (state.ended <= NEWS_ENDS) {
+      const tell = state.tellNews;
+      delete state.news;
+      delete state.tellNews;
+      tell?.();
+    }
+  }
+  private changed(state: KindState): void {
+    state.changes += 1;
+  }
+  /**
+   * Turnbull's estimate over the finished jobs and those in flight. Worked out again at every
+   * change while few jobs have ended, then once every (ended − 32) / 8 changes, so that the
+   * estimate lags by a few percent of what it is made of.
+   */
+  private estimate(kind: string): DurationCell[] {
+    const state = this.state(kind);
+    const known = state.cohortEnds.length + state.finished.length;
+    if (!state.cells || state.changes > Math.max(0, known - 32) / 8) {
+      state.cells = estimateDurations([
+        ...state.cohortEnds,
+        ...state.finished,
+        ...[...state.inFlight].map((job) => ({ afterMs: job.aliveMs, byMs: Infinity })),
+      ]);
+      delete state.targetMs;
+      state.changes = 0;
+    }
+    return state.cells;
+  }
   private state(kind: string): KindState {
     let state = this.kinds.get(kind);
     if (!state) {
       state = {
-        samples: [],
+        cohortEnds: [],
+        finished: [],
+        ended: 0,
         inFlight: new Set(),
-        cohortDone: [],
         cohortSize: 0,
         longestMs: 0,
-        shiftMs: 0,
+        changes: 0,
       };
       this.kinds.set(kind, state);
     }
     return state;
   }
 }
-
-function pick(sorted: number[], q: number): number | undefined {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.floor(q * sorted.length)))];
+function typeFloorMs(kind: string): number {
+  return TYPE_FLOOR_MS[kind.split("/")[0] ?? ""] ?? 0;
 }
-
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }

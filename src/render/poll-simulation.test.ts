@@ -4,10 +4,18 @@
  */
 import { Agent } from "undici";
 import { describe, expect, it } from "vitest";
+import { drawDuration } from "../emulator/durations.js";
 import { startEmulator } from "../emulator/index.js";
+import { seededRandom } from "../emulator/rng.js";
 import { articleGenerate } from "./article-baseline.js";
 import { simulate } from "./poll-simulation.js";
 import { sleep } from "./retry.js";
+
+/** Image render times as the bench draws them: log-normal, median 7 s, σ 0.35, within 4–16 s. */
+function logNormalDurations(count: number): number[] {
+  const range = { minMs: 4_000, maxMs: 16_000, medianMs: 7_000, spread: 0.35 };
+  return Array.from({ length: count }, (_, i) => drawDuration(seededRandom(42, "sim", i), range));
+}
 
 function durations(count: number): number[] {
   let seed = 42;
@@ -42,9 +50,36 @@ describe("poll simulation", () => {
     };
     const ours = await simulate("poller", options);
     const article = await simulate("article", options);
-    // Seed 42: 4.87 vs 7.41 req/job, p95 2.31 s vs 2.58 s. The budget (half the article's) is
-    // not met yet: see docs/performance.md.
-    expect(ours.requestsPerJob).toBeLessThan(article.requestsPerJob * 0.7);
+    // Seed 42: 4.13 vs 7.41 req/job, p95 2.38 s vs 2.58 s. For uniform durations half the
+    // article's requests is out of reach without knowing them in advance: docs/performance.md.
+    expect(ours.requestsPerJob).toBeLessThan(article.requestsPerJob * 0.6);
+    expect(ours.p95DelayMs).toBeLessThanOrEqual(article.p95DelayMs);
+  });
+
+  it("on durations shaped like real renders (log-normal, median 7 s): about half the requests", async () => {
+    const options = {
+      durationsMs: logNormalDurations(200),
+      concurrency: 40,
+      honourPreferWait: false,
+      retryAfterHintMs: 1_000,
+    };
+    const ours = await simulate("poller", options);
+    const article = await simulate("article", options);
+    // Seed 42: 3.32 vs 6.43 req/job (52%), p95 2.00 s vs 2.21 s.
+    expect(ours.requestsPerJob).toBeLessThan(article.requestsPerJob * 0.55);
+    expect(ours.p95DelayMs).toBeLessThanOrEqual(article.p95DelayMs);
+  });
+
+  it("keeps the first wave's quickest ends through a long run", async () => {
+    const options = {
+      durationsMs: logNormalDurations(2_000),
+      concurrency: 40,
+      honourPreferWait: false,
+      retryAfterHintMs: 1_000,
+    };
+    const ours = await simulate("poller", options);
+    const article = await simulate("article", options);
+    expect(ours.requestsPerJob).toBeLessThan(article.requestsPerJob * 0.55);
     expect(ours.p95DelayMs).toBeLessThanOrEqual(article.p95DelayMs);
   });
 
@@ -61,9 +96,9 @@ describe("poll simulation", () => {
       honourPreferWait: true,
     });
     expect(held.requestsPerJob).toBe(2);
-    // 40 jobs that all start cold (seed 42): 40 POSTs, one probe among them all, and looks from
-    // 3 s on — 255 requests. A probe per job would add 39; the article loop makes 301.
-    expect(report.requestsPerJob * 40).toBeLessThanOrEqual(256);
+    // 40 jobs that all start cold (seed 42): 40 POSTs, one probe among them all, and first looks
+    // spread from 3 s on — 217 requests. A probe per job would add 39; the article loop makes 301.
+    expect(report.requestsPerJob * 40).toBeLessThanOrEqual(220);
     expect(report.p95DelayMs).toBeLessThan(2_500);
   });
 });

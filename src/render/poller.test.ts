@@ -13,8 +13,9 @@ import {
   JobTimeoutError,
   UnknownStatusError,
 } from "./errors.js";
-import type { PollOptions, PollStats } from "./poller.js";
+import type { PollOptions, PollStats, StatusSource } from "./poller.js";
 import { pollUntilDone } from "./poller.js";
+import type { Sleep } from "./retry.js";
 import { RetryBudget } from "./retry.js";
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -111,8 +112,52 @@ describe("pollUntilDone", () => {
     const { client, server, options, waits } = await setup(inOrder(done), { model });
     await pollUntilDone(client, "gen_1", options);
     expect(server.requests).toHaveLength(1);
-    // The quickest seen (8 s) plus the article's p95 delay over those durations (2.25 s).
-    expect(waits).toEqual([10_250]);
+    // The quickest seen (8 s, known to the millisecond) plus the article's p95 delay over those
+    // durations (2.25 s).
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeCloseTo(10_250, -1);
+  });
+
+  it("plans a waiting job's look again when the kind turns warm", async () => {
+    const model = new DurationModel();
+    model.preferWait = "ignored";
+    model.start("image/test"); // the cohort's first job: this one is its second
+    let clock = 0;
+    const waits: number[] = [];
+    // Timers that never fire: only news of other jobs' ends (or the abort) ends a wait.
+    const sleep: Sleep = (ms, signal) =>
+      new Promise((_, reject) => {
+        waits.push(ms);
+        signal?.addEventListener("abort", () => reject(signal.reason as Error), { once: true });
+      });
+    const client: StatusSource = {
+      retryBudget: new RetryBudget(),
+      status: () =>
+        Promise.resolve({ job: { id: "gen_1", status: "running" }, preferenceApplied: false }),
+    };
+    const stop = new AbortController();
+    const polling = pollUntilDone(client, "gen_1", {
+      deadlineMs: 600_000,
+      now: () => clock,
+      sleep,
+      signal: stop.signal,
+      model,
+      kind: "image/test",
+    }).catch((error: unknown) => error);
+    await new Promise((resolve) => setImmediate(resolve));
+    // Cold: its first look is spread after the 3 s floor, past the first job's.
+    expect(waits[0]).toBeGreaterThan(3_000);
+    clock = 4_000;
+    for (let i = 0; i < 3; i += 1) {
+      model.record("image/test", 4_000, true);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // Warm now: the first look is the quickest end plus the target delay, planned from now.
+    const first = model.firstLookMs("image/test") ?? NaN;
+    expect(first).toBeLessThan(3_000 + waits[0]!);
+    expect(waits.at(-1)).toBeCloseTo(first - 4_000, 0);
+    stop.abort(new Error("stop"));
+    expect(await polling).toEqual(new Error("stop"));
   });
 
   it("fails the job with the server's reason, or as canceled", async () => {
@@ -199,6 +244,54 @@ describe("DurationModel", () => {
     expect(model.plan(at(3_000))).toBe(1_500);
     expect(model.plan({ ...at(0), kind: "video/v" })).toBe(15_000);
     expect(model.plan({ ...at(0), kind: "other/x" })).toBe(1_000);
+  });
+
+  it("cold: spreads the first wave's first looks over two article waits after the floor", () => {
+    const model = new DurationModel();
+    const firsts = Array.from({ length: 40 }, () => {
+      const track = model.start("image/k");
+      return model.plan({ ...at(0), track });
+    }).sort((a, b) => a - b);
+    expect(firsts[0]).toBe(3_000);
+    expect(firsts.at(-1)).toBeLessThan(6_000);
+    // Evenly: no gap between two consecutive first looks wider than a fifth of a second.
+    const gaps = firsts.slice(1).map((ms, i) => ms - (firsts[i] ?? 0));
+    expect(Math.max(...gaps)).toBeLessThan(200);
+    // A look before the floor (the Prefer probe at once) does not bring the next one forward.
+    const probed = model.start("image/k");
+    model.looked(probed, 5);
+    expect(model.plan({ ...at(5), track: probed })).toBeGreaterThanOrEqual(3_000 - 5);
+  });
+
+  it("reads an end from the looks: between the last two, or only before the first", () => {
+    const model = new DurationModel();
+    const seen = model.start("image/k");
+    model.running("image/k", seen, 4_000);
+    model.ended("image/k", seen, 6_000);
+    // Seen going at 4 s and done at 6 s: taken at 5 s.
+    expect(model.quantile("image/k", 0.5)).toBeCloseTo(5_000, -1);
+    // A cold job done at its first look, 5 s, ended after the 3 s floor: taken at 4 s.
+    model.ended("image/k", model.start("image/k"), 5_000);
+    expect(model.quantile("image/k", 0.25)).toBeCloseTo(4_000, -1);
+    // Done at a first look after 20 s says only "before 20 s": it does not move the quickest.
+    model.ended("image/k", model.start("image/k"), 20_000);
+    expect(model.quantile("image/k", 0.1)).toBeCloseTo(4_000, -1);
+    expect(model.sampleCount("image/k")).toBe(3);
+  });
+
+  it("tells jobs waiting for a look when a job of the kind ends, while it is learning", async () => {
+    const model = new DurationModel();
+    let told = false;
+    const news = model.news("image/k")?.then(() => (told = true));
+    model.record("video/v", 20_000);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(told).toBe(false);
+    model.record("image/k", 5_000);
+    await news;
+    expect(told).toBe(true);
+    // After ten ends the schedule moves slowly: each job plans again at its next look.
+    for (let i = 0; i < 9; i += 1) model.record("image/k", 5_000);
+    expect(model.news("image/k")).toBeUndefined();
   });
 
   it("warm: first look one target delay after the cohort's quickest, then a constant step", () => {

@@ -3,7 +3,8 @@
  * (`Prefer: wait=N`, RFC 7240); a server that does so answers the moment the job ends, and the
  * poller asks again at once, so a job costs one or two requests and its end is seen within
  * milliseconds. A server that answers at once gets the learnt schedule of `DurationModel` instead,
- * never earlier than its `Retry-After`. One job's answer teaches the whole run which kind of
+ * never earlier than its `Retry-After`; a job waiting for its next look plans it again when
+ * another job of its kind ends while the model is still learning. One job's answer teaches the whole run which kind of
  * server it is: jobs that start while the first probe is out wait for it rather than send their
  * own. A failed status request does not fail the job: it is retried while the deadline and the
  * run's retry budget last.
@@ -102,28 +103,61 @@ async function follow(
   let polls = 0;
   let failures = 0;
   let previousWait = 0;
-  let lastPollAt: number | undefined;
   let lastStatus: string | undefined;
   let unknownSince: number | undefined;
 
-  // Aimed so that the look happens at the planned age, not the timer's lateness after it.
-  const plan = () =>
-    model.lateAdjusted(
-      model.plan({ kind, elapsedMs: now() - submittedAt, previousWaitMs: previousWait }),
+  // Aimed so that the look happens at the planned age, not the timer's lateness after it, and
+  // never before the server's last Retry-After.
+  let notBefore = 0;
+  const scheduledWait = () =>
+    Math.max(
+      model.lateAdjusted(
+        model.plan({ kind, elapsedMs: now() - submittedAt, previousWaitMs: previousWait, track }),
+      ),
+      notBefore - now(),
     );
+  /** Sleeps `ms` (not past the deadline): true when it did, false when `until` settled first. */
+  const pause = async (ms: number, until?: Promise<void>): Promise<boolean> => {
+    const asked = Math.min(ms, Math.max(0, deadlineMs - now()));
+    const sleptFrom = now();
+    const timer = new AbortController();
+    const stop = (): void => timer.abort(signal?.reason);
+    signal?.addEventListener("abort", stop, { once: true });
+    try {
+      const slept = await Promise.race([
+        sleep(asked, timer.signal).then(
+          () => true,
+          () => false,
+        ),
+        ...(until ? [until.then(() => false)] : []),
+      ]);
+      signal?.throwIfAborted();
+      if (slept) model.noteTimerLag(now() - sleptFrom - asked);
+      return slept;
+    } finally {
+      timer.abort();
+      signal?.removeEventListener("abort", stop);
+    }
+  };
   // One probe per run: a job that starts while another's first `Prefer: wait` request is out
   // waits for its answer instead of spending a request to learn the same thing.
   if (model.preferWait === "unknown" && model.probe) {
     await waitForProbe(model.probe, sleep, signal);
   }
-  let wait = model.preferWait === "ignored" ? plan() : 0;
+  let scheduled = model.preferWait === "ignored";
+  let wait = scheduled ? scheduledWait() : 0;
   for (;;) {
     if (wait > 0) {
-      const asked = Math.min(wait, Math.max(0, deadlineMs - now()));
-      const sleptFrom = now();
-      await sleep(asked, signal);
-      model.noteTimerLag(now() - sleptFrom - asked);
       previousWait = wait;
+      if (!scheduled) {
+        await pause(wait);
+      } else {
+        // When another job of the kind ends, the model may have learnt enough to move this look.
+        while (!(await pause(wait, model.news(kind)))) {
+          wait = scheduledWait();
+          if (wait <= 0) break;
+        }
+      }
     }
     const remainingS = Math.floor((deadlineMs - now()) / 1000);
     const preferWaitSeconds = Math.min(PREFER_WAIT_SECONDS, remainingS);
@@ -142,6 +176,7 @@ async function follow(
       // The server's Retry-After on the last refusal is a floor here too, not only inside the client.
       const asked = error instanceof ApiUnavailableError ? (error.retryAfterMs ?? 0) : 0;
       wait = Math.max(backoffMs(failures, DEFAULT_BACKOFF, random), asked);
+      scheduled = false;
       continue;
     }
     const answeredAt = now();
@@ -158,13 +193,13 @@ async function follow(
       if (held) options.stats.held += 1;
     }
     lastStatus = job.status;
+    model.looked(track, answeredAt - submittedAt);
 
     if (job.status === "succeeded" && job.url) {
-      // A held answer, or the very first one, came when the job ended; otherwise it ended between
-      // the last two polls, so take the midpoint.
-      const endedAt = held || lastPollAt === undefined ? answeredAt : (lastPollAt + answeredAt) / 2;
-      model.record(kind, endedAt - submittedAt, track.cohort);
-      if (!held && failures === 0) model.resolved(kind, track, polls);
+      // A held answer came when the job ended; a quick one says it ended since it was last seen
+      // going (or since submission).
+      if (held) model.record(kind, answeredAt - submittedAt, track.cohort);
+      else model.ended(kind, track, answeredAt - submittedAt);
       return { url: job.url, job, polls };
     }
     if (job.status === "failed") throw new JobFailedError(id, job.error);
@@ -189,9 +224,10 @@ async function follow(
       // A quick answer while the job is still going: this server does not hold requests (or just
       // reported a change of state); follow the schedule until a held answer says otherwise.
       if (preferWaitSeconds > 0) model.preferWait = "ignored";
-      wait = Math.max(plan(), answer.retryAfterMs ?? 0);
+      notBefore = answeredAt + (answer.retryAfterMs ?? 0);
+      scheduled = true;
+      wait = scheduledWait();
     }
-    lastPollAt = answeredAt;
   }
 }
 
