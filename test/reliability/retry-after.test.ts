@@ -78,7 +78,7 @@ describe.each(["429 on create", "503 on create", "503 on status", "429 on status
 
 describe("a server-side rate limit", () => {
   it("is obeyed: arrivals in any 1 s window stay under the limit plus one per lane, and all render", async () => {
-    const limit = 6;
+    const limit = 4;
     const concurrency = 4;
     b = await bench(someAssets(10), {
       faults: { rateLimitPerSecond: limit },
