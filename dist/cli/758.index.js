@@ -569,7 +569,7 @@ const READ_CHUNK = 64 * 1024;
  * layout, a part that does not parse (a member spread over lines, a merge conflict, damage) —
  * returns undefined, and the whole file is read the usual way for its exact error message.
  */
-function readWrittenLockfile(path) {
+function readWrittenLockfile(path, share) {
     const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, "r");
     try {
         const assets = Object.create(null);
@@ -597,7 +597,7 @@ function readWrittenLockfile(path) {
                 if (kept > 0 || !text.endsWith(WRITTEN_TAIL))
                     return undefined;
                 const last = text.slice(0, -WRITTEN_TAIL.length);
-                if (last === "" || !addMembers(assets, last))
+                if (last === "" || !addMembers(assets, last, share))
                     return undefined;
                 return { version: LOCKFILE_VERSION, assets };
             }
@@ -606,7 +606,7 @@ function readWrittenLockfile(path) {
                 carry = text;
                 continue;
             }
-            if (!addMembers(assets, text.slice(0, cut)))
+            if (!addMembers(assets, text.slice(0, cut), share))
                 return undefined;
             carry = text.slice(cut + 2);
         }
@@ -616,7 +616,7 @@ function readWrittenLockfile(path) {
     }
 }
 /** Parse `{members}` into `into` (later ids replace earlier ones, as in JSON.parse); false if it does not parse. */
-function addMembers(into, members) {
+function addMembers(into, members, share) {
     let part;
     try {
         part = JSON.parse(`{${members}}`);
@@ -626,15 +626,20 @@ function addMembers(into, members) {
     }
     if (typeof part !== "object" || part === null || Array.isArray(part))
         return false;
-    for (const id of Object.keys(part))
-        into[id] = part[id];
+    for (const id of Object.keys(part)) {
+        const entry = part[id];
+        if (share && typeof entry === "object" && entry !== null) {
+            share(id, entry);
+        }
+        into[id] = entry;
+    }
     return true;
 }
 /** Read the lockfile; a missing one is empty, a damaged one throws LockfileError. */
-async function readLockfile(path) {
+async function readLockfile(path, share) {
     let written;
     try {
-        written = readWrittenLockfile(path);
+        written = readWrittenLockfile(path, share);
     }
     catch (error) {
         if (error.code === "ENOENT")
@@ -723,14 +728,17 @@ function tempPathFor(target) {
 }
 /**
  * Write `data` to `target` so that a reader (or a crash) sees either the old file or the new one,
- * never a partial one: write a temp file beside it, fsync, rename over the target.
+ * never a partial one: write a temp file beside it, fsync, rename over the target. `durable:
+ * false` skips the fsync, for caches: readers still never see a partial file, but after a power
+ * loss the new file may be empty or missing, which a cache must (and does) treat as empty.
  */
-async function writeFileAtomic(target, data) {
+async function writeFileAtomic(target, data, { durable = true } = {}) {
     const temp = tempPathFor(target);
     const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(temp, "wx", 0o644);
     try {
         await handle.writeFile(data);
-        await handle.sync();
+        if (durable)
+            await handle.sync();
     }
     catch (error) {
         await handle.close().catch(() => { });
