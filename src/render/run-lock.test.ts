@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { readdir, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { basename } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../util/testing/temp-dir.js";
 import { RunLockError, runLockPath, withRunLock } from "./run-lock.js";
@@ -32,6 +33,27 @@ describe("withRunLock", () => {
     const gone = spawnSync(process.execPath, ["-e", "0"]).pid;
     await writeFile(runLockPath("/repo", dir), `${gone}\n`);
     expect(await withRunLock("/repo", async () => "ran", dir)).toBe("ran");
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it("takes over an empty lock file (a render killed as it created one, before this fix)", async () => {
+    const dir = await lockDir();
+    await writeFile(runLockPath("/repo", dir), "");
+    expect(await withRunLock("/repo", async () => "ran", dir)).toBe("ran");
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it("never leaves a lock file without a pid: it is written before it is in place", async () => {
+    const dir = await lockDir();
+    const lock = runLockPath("/repo", dir);
+    const seen = await withRunLock(
+      "/repo",
+      async () => ({ text: await readFile(lock, "utf8"), files: await readdir(dir) }),
+      dir,
+    );
+    expect(seen.text).toBe(`${process.pid}\n`);
+    // The file of our own the pid went into first is gone once the lock is in place.
+    expect(seen.files).toEqual([basename(lock)]);
     expect(await readdir(dir)).toEqual([]);
   });
 

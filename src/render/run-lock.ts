@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
-import { readFile, stat, unlink, writeFile } from "node:fs/promises";
+import { createHash, randomBytes } from "node:crypto";
+import { link, readFile, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -39,15 +39,28 @@ async function holderOf(path: string): Promise<number | undefined> {
 /** Locks this process holds now: a file naming our own pid is stale unless it is one of these. */
 const heldHere = new Set<string>();
 
-/** A lock file with no pid yet may be one another render has created but not yet written. */
-const UNWRITTEN_GRACE_MS = 5000;
-
-async function heldByLiveRender(path: string, pid: number | undefined): Promise<boolean> {
-  if (pid === undefined) {
-    const facts = await stat(path).catch(() => undefined);
-    return facts !== undefined && Date.now() - facts.mtimeMs < UNWRITTEN_GRACE_MS;
-  }
+/**
+ * Whether the process named in a lock file is a render still running. The file always names one
+ * (see takeLock); one that does not, or cannot be read, was not written by a render: stale.
+ */
+function heldByLiveRender(path: string, pid: number | undefined): boolean {
+  if (pid === undefined) return false;
   return pid === process.pid ? heldHere.has(path) : isRunning(pid);
+}
+
+/**
+ * Creates the lock file with our pid already in it, or throws EEXIST: the pid goes into a file of
+ * our own first, which is then hard-linked into place. Creating the lock file and writing it in
+ * two steps left, when the process was killed in between, an empty lock that named no one.
+ */
+async function takeLock(path: string): Promise<void> {
+  const own = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  await writeFile(own, `${process.pid}\n`, { flag: "wx" });
+  try {
+    await link(own, path);
+  } finally {
+    await unlink(own).catch(() => {});
+  }
 }
 
 export async function withRunLock<T>(
@@ -58,13 +71,13 @@ export async function withRunLock<T>(
   const path = runLockPath(manifestDir, lockDir);
   for (let attempt = 0; ; attempt++) {
     try {
-      await writeFile(path, `${process.pid}\n`, { flag: "wx" });
+      await takeLock(path);
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const pid = await holderOf(path);
       // A second EEXIST means another render took the stale lock over a moment before us.
-      if (attempt > 0 || (await heldByLiveRender(path, pid))) {
+      if (attempt > 0 || heldByLiveRender(path, pid)) {
         throw new RunLockError(
           `another agentframer render of ${manifestDir} is running (pid ${pid ?? "unknown"}); wait for it ` +
             `to finish, or if it is not running, delete ${path}`,
