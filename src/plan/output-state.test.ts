@@ -33,28 +33,38 @@ async function probe(
   return started.finish({ steal: options.steal ?? true });
 }
 
+/** Stat only by the worker; hash by the worker; hash, with this thread taking everything first. */
+const PROBE_MODES = [
+  [false, false],
+  [true, false],
+  [true, true],
+] as const;
+
+/** What the probe says about out/a.png (a 4-byte file), out/folder.png and out/gone.png. */
+async function checkProbe(dir: string, prestat: Prestat | undefined): Promise<void> {
+  if (prestat === undefined) throw new Error("no probe");
+  const real = await stat(join(dir, "out/a.png"));
+  const a = prestat("out/a.png");
+  expect(a && { size: a.size, mtimeMs: a.mtimeMs, ino: a.ino, file: a.isFile() }).toEqual({
+    size: 4,
+    mtimeMs: real.mtimeMs,
+    ino: real.ino,
+    file: true,
+  });
+  expect(prestat("out/folder.png")?.isFile()).toBe(false);
+  expect(prestat("out/gone.png")).toBeNull();
+  // Not asked about (not in the list, not named by the lock): the caller stats it itself.
+  expect(prestat("out/other.png")).toBeUndefined();
+}
+
 describe("probeOutputs, from the paths a lockfile names", () => {
   it("says what stat says about the outputs the lock names: files, folders, missing paths", async () => {
     const dir = await tempRepo();
     await mkdir(join(dir, "out/folder.png"), { recursive: true });
     await writeFile(join(dir, "out/a.png"), "four");
     await writeLockNaming(dir, ["out/a.png", "out/folder.png", "out/gone.png"]);
-    const real = await stat(join(dir, "out/a.png"));
     // Once by the worker alone, once by this thread alone (it takes everything first).
-    for (const steal of [false, true]) {
-      const prestat = await probe(dir, { steal });
-      const a = prestat("out/a.png");
-      expect(a && { size: a.size, mtimeMs: a.mtimeMs, ino: a.ino, file: a.isFile() }).toEqual({
-        size: 4,
-        mtimeMs: real.mtimeMs,
-        ino: real.ino,
-        file: true,
-      });
-      expect(prestat("out/folder.png")?.isFile()).toBe(false);
-      expect(prestat("out/gone.png")).toBeNull();
-      // Not named by the lock: the caller stats it itself.
-      expect(prestat("out/other.png")).toBeUndefined();
-    }
+    for (const steal of [false, true]) await checkProbe(dir, await probe(dir, { steal }));
   });
 
   it.runIf(process.platform !== "win32")(
@@ -197,11 +207,7 @@ describe("probeOutputs, from the paths a lockfile names", () => {
     );
     const ownIndex = StatIndex.empty(dir);
     const own = await readOutputStates(dir, checks, ownIndex);
-    for (const [hash, steal] of [
-      [false, false],
-      [true, false],
-      [true, true],
-    ] as const) {
+    for (const [hash, steal] of PROBE_MODES) {
       const prestat = await probe(dir, { hash, steal });
       expect(prestat("out/a.png")?.sha256).toBe(
         hash ? createHash("sha256").update("four").digest("hex") : undefined,
@@ -228,22 +234,6 @@ describe("probeOutputs, from a list of outputs", () => {
     }
   });
 
-  async function checkProbe(dir: string, prestat: Prestat | undefined): Promise<void> {
-    if (prestat === undefined) throw new Error("no probe");
-    const real = await stat(join(dir, "out/a.png"));
-    const a = prestat("out/a.png");
-    expect(a && { size: a.size, mtimeMs: a.mtimeMs, ino: a.ino, file: a.isFile() }).toEqual({
-      size: 4,
-      mtimeMs: real.mtimeMs,
-      ino: real.ino,
-      file: true,
-    });
-    expect(prestat("out/folder.png")?.isFile()).toBe(false);
-    expect(prestat("out/gone.png")).toBeNull();
-    // Not asked about: the caller stats it itself.
-    expect(prestat("out/other.png")).toBeUndefined();
-  }
-
   it("is not started for a few outputs", async () => {
     expect(probeOutputs(await tempRepo(), { outputs: ["a.png"] })).toBeUndefined();
   });
@@ -262,11 +252,7 @@ describe("probeOutputs, from a list of outputs", () => {
     const outputs = checks.map((c) => c.output);
     const ownIndex = StatIndex.empty(dir);
     const own = await readOutputStates(dir, checks, ownIndex);
-    for (const [hash, steal] of [
-      [false, false],
-      [true, false],
-      [true, true],
-    ] as const) {
+    for (const [hash, steal] of PROBE_MODES) {
       const prestat = await probeOutputs(dir, { outputs }, { min: 0, hash })?.finish({ steal });
       expect(prestat).toBeDefined();
       expect(prestat?.("out/a.png")?.sha256).toBe(
