@@ -72,9 +72,9 @@ export async function readOutputStates(
       if (sha256 !== undefined) {
         states.set(output, { exists: true, size: s.size, sha256: same(sha256, locked) });
       } else if (known?.sha256 !== undefined) {
-        const found = same(known.sha256, locked);
-        states.set(output, { exists: true, size: s.size, sha256: found });
-        index.set(output, facts, found, { hex: true });
+        // Already the lock's own string when it matches (the probe was told what to expect).
+        states.set(output, { exists: true, size: s.size, sha256: known.sha256 });
+        index.set(output, facts, known.sha256);
       } else toHash.push({ output, path, locked, ...facts });
     }
   }
@@ -229,21 +229,8 @@ function lockedOutputs(lockPath: string, { fs }: ProbeModules): string[] {
       }
       const text = buffer.toString("utf8", 0, lineEnd);
       for (const match of text.matchAll(pattern)) {
-        let path = match[1] as string;
-        if (path.includes("\\")) {
-          try {
-            path = JSON.parse(`"${path}"`) as string;
-          } catch {
-            path = "..";
-          }
-        }
-        const segments = path.split("/");
-        const plain =
-          !path.includes("\\") &&
-          !path.includes("\0") &&
-          !segments.some((s) => s === "" || s === "." || s === "..");
         // A refused path keeps its place (as "", never probed), so places match the lock's entries.
-        outputs.push(plain ? path : "");
+        outputs.push(plainPath(match[1] as string));
       }
       buffer.copy(buffer, 0, lineEnd, end);
       kept = end - lineEnd;
@@ -254,6 +241,23 @@ function lockedOutputs(lockPath: string, { fs }: ProbeModules): string[] {
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * A lockfile's `output` value (JSON string contents) decoded, or "" unless it is a plain relative
+ * path: no empty, `.` or `..` segment, no leading `/`, no backslash, no NUL. Run on the worker.
+ */
+function plainPath(raw: string): string {
+  let path = raw;
+  if (raw.includes("\\")) {
+    try {
+      path = JSON.parse(`"${raw}"`) as string;
+    } catch {
+      return "";
+    }
+  }
+  if (path.includes("\\") || path.includes("\0")) return "";
+  return path.split("/").some((s) => s === "" || s === "." || s === "..") ? "" : path;
 }
 
 /** What the worker shares once it knows the paths: where their facts go (and the paths, if it read them). */
@@ -272,6 +276,7 @@ const SCRATCH_BYTES = ${SCRATCH_BYTES};
 const { parentPort, workerData } = require("node:worker_threads");
 const modules = { fs: require("node:fs"), crypto: require("node:crypto"), scratch: Buffer.allocUnsafe(SCRATCH_BYTES) };
 const probe = ${probeOutput.toString()};
+const plainPath = ${plainPath.toString()};
 const lockedOutputs = ${lockedOutputs.toString()};
 const { dir, given, lockPath, hashUpTo } = workerData;
 const outputs = given ?? lockedOutputs(lockPath, modules);
@@ -356,8 +361,6 @@ export function probeOutputs(
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
         workerData: { dir, given, lockPath, hashUpTo },
-        // It allocates little but Stats objects: a small young generation keeps it lean.
-        resourceLimits: { maxYoungGenerationSizeMb: 4 },
       });
       // A plan that fails early (a bad manifest) must not wait for the thread to finish.
       worker.unref();
@@ -394,8 +397,8 @@ export function probeOutputs(
         i = Atomics.add(next, 0, 1);
       }
       await workerDone;
-      // By place when the caller gives it and the list was given (plan's outputs are in asset
-      // order), else by name through a map built only then.
+      // By place when the caller gives it (plan knows each output's place in the manifest or the
+      // lock) and the path there matches, else by name through a map built only then.
       let rows: Map<string, number> | undefined;
       const rowOf = (output: string, at: number | undefined): number | undefined => {
         if (at !== undefined && outputs[at] === output) return at;

@@ -126,12 +126,9 @@ export class StatIndex {
     return this.hashAt(row);
   }
 
-  /** `hex`: the caller made `sha256` from a digest's bytes, so it need not be checked. */
-  set(output: string, facts: StatFacts, sha256: string, { hex = false } = {}): void {
+  set(output: string, facts: StatFacts, sha256: string): void {
     // Hashes are stored end to end, 64 digits each: anything else would shift every later row.
-    if (!hex && !/^[0-9a-f]{64}$/.test(sha256)) {
-      throw new TypeError(`not a SHA-256 hex digest: ${sha256}`);
-    }
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new TypeError(`not a SHA-256 hex digest: ${sha256}`);
     let row = this.rows.get(output);
     if (
       row !== undefined &&

@@ -4,10 +4,10 @@
  * poller asks again at once, so a job costs one or two requests and its end is seen within
  * milliseconds. A server that answers at once gets the learnt schedule of `DurationModel` instead,
  * never earlier than its `Retry-After`; a job waiting for its next look plans it again when
- * another job of its kind ends while the model is still learning. One job's answer teaches the whole run which kind of
- * server it is: jobs that start while the first probe is out wait for it rather than send their
- * own. A failed status request does not fail the job: it is retried while the deadline and the
- * run's retry budget last.
+ * another job of its kind ends while the model is still learning. One job's answer teaches the
+ * whole run which kind of server it is: jobs that start while the first probe is out wait for
+ * it rather than send their own. A failed status request does not fail the job: it is retried
+ * while the deadline and the run's retry budget last.
  */
 import type { ApiClient, JobState, StatusResult } from "./api-client.js";
 import {

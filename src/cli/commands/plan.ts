@@ -1,4 +1,4 @@
-import { dirname, relative, resolve } from "node:path";
+import { dirname, relative } from "node:path";
 import { PLAN_STATUSES, needsRender } from "../../plan/types.js";
 import type { Plan, PlanEntry, PlanStatus } from "../../plan/types.js";
 import { manifestPathFrom, parseCommandArgs } from "../command.js";
@@ -89,7 +89,7 @@ export const planCommand: Command = {
       import("../../manifest/load.js"),
       import("../../plan/plan-manifest.js"),
     ]);
-    const manifestPath = resolve(ctx.io.cwd, manifestPathFrom(positionals[0], ctx.io));
+    const manifestPath = manifestPathFrom(positionals[0], ctx.io);
     // The outputs the lock names are examined on a second thread while the manifest loads.
     const probe = startOutputProbe(dirname(manifestPath));
     const manifest = await loadManifest(manifestPath, { cwd: ctx.io.cwd });
