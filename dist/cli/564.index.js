@@ -113,9 +113,9 @@ async function readOutputStates(manifestDir, checks, index, prestat) {
                 states.set(output, { exists: true, size: s.size, sha256: same(sha256, locked) });
             }
             else if (known?.sha256 !== undefined) {
-                const found = same(known.sha256, locked);
-                states.set(output, { exists: true, size: s.size, sha256: found });
-                index.set(output, facts, found, { hex: true });
+                // Already the lock's own string when it matches (the probe was told what to expect).
+                states.set(output, { exists: true, size: s.size, sha256: known.sha256 });
+                index.set(output, facts, known.sha256);
             }
             else
                 toHash.push({ output, path, locked, ...facts });
@@ -253,21 +253,8 @@ function lockedOutputs(lockPath, { fs }) {
             }
             const text = buffer.toString("utf8", 0, lineEnd);
             for (const match of text.matchAll(pattern)) {
-                let path = match[1];
-                if (path.includes("\\")) {
-                    try {
-                        path = JSON.parse(`"${path}"`);
-                    }
-                    catch {
-                        path = "..";
-                    }
-                }
-                const segments = path.split("/");
-                const plain = !path.includes("\\") &&
-                    !path.includes("\0") &&
-                    !segments.some((s) => s === "" || s === "." || s === "..");
                 // A refused path keeps its place (as "", never probed), so places match the lock's entries.
-                outputs.push(plain ? path : "");
+                outputs.push(plainPath(match[1]));
             }
             buffer.copy(buffer, 0, lineEnd, end);
             kept = end - lineEnd;
@@ -282,6 +269,24 @@ function lockedOutputs(lockPath, { fs }) {
         fs.closeSync(fd);
     }
 }
+/**
+ * A lockfile's `output` value (JSON string contents) decoded, or "" unless it is a plain relative
+ * path: no empty, `.` or `..` segment, no leading `/`, no backslash, no NUL. Run on the worker.
+ */
+function plainPath(raw) {
+    let path = raw;
+    if (raw.includes("\\")) {
+        try {
+            path = JSON.parse(`"${raw}"`);
+        }
+        catch {
+            return "";
+        }
+    }
+    if (path.includes("\\") || path.includes("\0"))
+        return "";
+    return path.split("/").some((s) => s === "" || s === "." || s === "..") ? "" : path;
+}
 // Plain CommonJS, run with `eval`: no file to locate next to the bundle. The worker takes the
 // paths it is given or reads them from the lockfile, shares the memory for their facts, then both
 // threads take outputs from one shared counter, so neither waits while the other has work left.
@@ -290,6 +295,7 @@ const SCRATCH_BYTES = ${SCRATCH_BYTES};
 const { parentPort, workerData } = require("node:worker_threads");
 const modules = { fs: require("node:fs"), crypto: require("node:crypto"), scratch: Buffer.allocUnsafe(SCRATCH_BYTES) };
 const probe = ${probeOutput.toString()};
+const plainPath = ${plainPath.toString()};
 const lockedOutputs = ${lockedOutputs.toString()};
 const { dir, given, lockPath, hashUpTo } = workerData;
 const outputs = given ?? lockedOutputs(lockPath, modules);
@@ -356,8 +362,6 @@ function probeOutputs(dir, source, { min = STAT_WORKER_MIN, minLockBytes = PROBE
             const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, {
                 eval: true,
                 workerData: { dir, given, lockPath, hashUpTo },
-                // It allocates little but Stats objects: a small young generation keeps it lean.
-                resourceLimits: { maxYoungGenerationSizeMb: 4 },
             });
             // A plan that fails early (a bad manifest) must not wait for the thread to finish.
             worker.unref();
@@ -397,8 +401,8 @@ function probeOutputs(dir, source, { min = STAT_WORKER_MIN, minLockBytes = PROBE
                 i = Atomics.add(next, 0, 1);
             }
             await workerDone;
-            // By place when the caller gives it and the list was given (plan's outputs are in asset
-            // order), else by name through a map built only then.
+            // By place when the caller gives it (plan knows each output's place in the manifest or the
+            // lock) and the path there matches, else by name through a map built only then.
             let rows;
             const rowOf = (output, at) => {
                 if (at !== undefined && outputs[at] === output)
@@ -612,12 +616,10 @@ class StatIndex {
             return undefined;
         return this.hashAt(row);
     }
-    /** `hex`: the caller made `sha256` from a digest's bytes, so it need not be checked. */
-    set(output, facts, sha256, { hex = false } = {}) {
+    set(output, facts, sha256) {
         // Hashes are stored end to end, 64 digits each: anything else would shift every later row.
-        if (!hex && !/^[0-9a-f]{64}$/.test(sha256)) {
+        if (!/^[0-9a-f]{64}$/.test(sha256))
             throw new TypeError(`not a SHA-256 hex digest: ${sha256}`);
-        }
         let row = this.rows.get(output);
         if (row !== undefined &&
             this.matches(row, facts) &&
