@@ -362,6 +362,9 @@ function probeOutputs(dir, source, { min = STAT_WORKER_MIN, minLockBytes = PROBE
             const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, {
                 eval: true,
                 workerData: { dir, given, lockPath, hashUpTo },
+                // It keeps little but the paths; left to grow, its young generation took the peak of a
+                // cold 51,000-asset plan from 192–196 MB to 217–221 MB (1 MB and 4 MB measure the same).
+                resourceLimits: { maxYoungGenerationSizeMb: 4 },
             });
             // A plan that fails early (a bad manifest) must not wait for the thread to finish.
             worker.unref();
