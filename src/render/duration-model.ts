@@ -53,6 +53,8 @@ const LAG_SMOOTHING = 0.1;
 /** A lateness beyond this is the process being stopped or starved, not timer lag to correct. */
 const MAX_LAG_MS = 1_000;
 const MAX_SAMPLES = 256;
+/** Close ends of cold jobs kept across runs (`remember`): the quickest ends are seen only there. */
+const MAX_CLOSE_SAMPLES = 64;
 const MIN_STEP_MS = 100;
 const MAX_STEP_MS = 15_000;
 const STRAGGLER_GROWTH = 1.5;
@@ -76,6 +78,16 @@ const TYPE_FLOOR_MS: Readonly<Record<string, number>> = {
 const DEFAULT_TUNING: DurationModelTuning = { earlyShare: 0.02, stepScale: 1, coldSpread: 2 };
 /** Golden-ratio steps spread the cold jobs' first looks evenly, however many there are. */
 const PHASE_STEP = (Math.sqrt(5) - 1) / 2;
+
+/**
+ * What runs learnt about each kind's durations, for the next run to start warm: per kind, the
+ * ends of jobs seen closely from before their end (`close`: the cold jobs', which place the
+ * quickest ends) and the others (`other`), each an interval in ms from submission.
+ */
+export type DurationMemory = Record<
+  string,
+  { close: DurationInterval[]; other: DurationInterval[] }
+>;
 
 /** One job being polled, as the model sees it. */
 export interface JobTrack {
@@ -149,6 +161,34 @@ export class DurationModel {
       settle();
       if (this.probe === probe) this.probe = undefined;
     };
+  }
+  /**
+   * Start from what earlier runs learnt (before any job starts): a kind with enough ends in
+   * memory is warm from the first job, so the run's first wave polls like its later jobs.
+   */
+  recall(memory: DurationMemory): void {
+    for (const [kind, known] of Object.entries(memory)) {
+      const state = this.state(kind);
+      const close = known.close.slice(-MAX_CLOSE_SAMPLES);
+      const other = known.other.slice(-MAX_SAMPLES);
+      state.cohortEnds.push(...close);
+      state.finished.push(...other);
+      state.ended += close.length + other.length;
+      for (const end of [...close, ...other]) state.longestMs = Math.max(state.longestMs, end.byMs);
+      this.changed(state);
+    }
+  }
+  /** What this run and the runs it recalled know, for the next run. */
+  remember(): DurationMemory {
+    const memory: DurationMemory = {};
+    for (const [kind, state] of this.kinds) {
+      if (state.cohortEnds.length + state.finished.length === 0) continue;
+      memory[kind] = {
+        close: state.cohortEnds.slice(-MAX_CLOSE_SAMPLES),
+        other: state.finished.slice(-MAX_SAMPLES),
+      };
+    }
+    return memory;
   }
   /** A job of `kind` starts being polled; tell the model about it through the track. */
   start(kind: string): JobTrack {

@@ -6,7 +6,7 @@
  * `npm run bench:render` measures the real thing over HTTP against the emulator.
  */
 import type { StatusResult } from "./api-client.js";
-import type { DurationModelTuning } from "./duration-model.js";
+import type { DurationMemory, DurationModelTuning } from "./duration-model.js";
 import { DurationModel } from "./duration-model.js";
 import { pollUntilDone } from "./poller.js";
 import { RetryBudget } from "./retry.js";
@@ -21,6 +21,8 @@ export interface SimulationOptions {
   retryAfterHintMs?: number;
   /** Override the model's tuning, to explore it. */
   tuning?: Partial<DurationModelTuning>;
+  /** What earlier runs learnt, as `DurationModel.recall` takes it. */
+  memory?: DurationMemory;
 }
 
 export interface SimulationReport {
@@ -38,6 +40,8 @@ export interface SimulationReport {
   makespanMs: number;
   /** Makespan if every end were seen at once. */
   idealMakespanMs: number;
+  /** What the run learnt, for the next one (`DurationModel.remember`). */
+  memory: DurationMemory;
 }
 
 type Strategy = "poller" | "article";
@@ -48,6 +52,7 @@ export async function simulate(
 ): Promise<SimulationReport> {
   const time = new VirtualTime();
   const model = new DurationModel(options.tuning);
+  if (options.memory) model.recall(options.memory);
   const delayByJobMs = options.durationsMs.map(() => 0);
   const requestsByJob = options.durationsMs.map(() => 1); // the create
   let requests = 0;
@@ -97,6 +102,7 @@ export async function simulate(
     p95DelayMs: quantile(delays, 0.95),
     makespanMs: lastDetection,
     idealMakespanMs: idealMakespan(options.durationsMs, options.concurrency),
+    memory: model.remember(),
   };
 }
 
