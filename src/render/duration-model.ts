@@ -29,7 +29,7 @@
  */
 import { articleP95Delay, articleWaitMs } from "./article-delay.js";
 import type { DurationCell, DurationInterval } from "./interval-estimate.js";
-import { durationQuantile, estimateDurations } from "./interval-estimate.js";
+import { durationQuantile, durationShareBelow, estimateDurations } from "./interval-estimate.js";
 
 export type PreferWaitSupport = "unknown" | "honoured" | "ignored";
 
@@ -53,6 +53,14 @@ const LAG_SMOOTHING = 0.1;
 /** A lateness beyond this is the process being stopped or starved, not timer lag to correct. */
 const MAX_LAG_MS = 1_000;
 const MAX_SAMPLES = 256;
+/**
+ * Recalled memory is dropped when, over at least DRIFT_MIN_LOOKS first looks, the jobs found done
+ * differ from the estimate's share by DRIFT_SIGMAS binomial standard deviations plus DRIFT_SLACK
+ * jobs.
+ */
+const DRIFT_MIN_LOOKS = 8;
+const DRIFT_SIGMAS = 3;
+const DRIFT_SLACK = 2;
 /** Close ends of cold jobs kept across runs (`remember`): the quickest ends are seen only there. */
 const MAX_CLOSE_SAMPLES = 64;
 const MIN_STEP_MS = 100;
@@ -121,6 +129,11 @@ interface KindState {
   targetMs?: number;
   /** Observations changed since `cells` was worked out. */
   changes: number;
+  /** The observations that came from memory (`recall`), until they are forgotten. */
+  recalled: Set<DurationInterval>;
+  /** This run's jobs planned from memory: how many had their first look, how many were done then. */
+  firstLooks: number;
+  doneAtFirstLook: number;
 }
 
 export class DurationModel {
@@ -174,6 +187,7 @@ export class DurationModel {
       state.cohortEnds.push(...close);
       state.finished.push(...other);
       state.ended += close.length + other.length;
+      for (const end of [...close, ...other]) state.recalled.add(end);
       for (const end of [...close, ...other]) state.longestMs = Math.max(state.longestMs, end.byMs);
       this.changed(state);
     }
@@ -206,6 +220,7 @@ export class DurationModel {
   }
   /** The job was seen still going `ageMs` after submission: its duration is at least that. */
   running(kind: string, track: JobTrack, ageMs: number): void {
+    if (track.aliveMs === 0) this.firstLookAnswered(kind, track, false);
     track.aliveMs = Math.max(track.aliveMs, ageMs);
     this.looked(track, ageMs);
     this.changed(this.state(kind));
@@ -221,6 +236,7 @@ export class DurationModel {
    * first look counts from the type's floor), as an interval back to submission otherwise.
    */
   ended(kind: string, track: JobTrack, ageMs: number): void {
+    if (track.aliveMs === 0) this.firstLookAnswered(kind, track, true);
     let after = Math.min(track.aliveMs, ageMs);
     if (after === 0 && track.cohort) after = Math.min(typeFloorMs(kind), ageMs);
     if (after > 0 && ageMs - after <= after) {
@@ -299,6 +315,37 @@ export class DurationModel {
     }
     return Math.max(0, next - elapsedMs);
   }
+  /**
+   * Memory from earlier runs may be out of date. If the service got quicker, jobs planned from it
+   * are found done at their first look far more often than it predicts, each late by up to the
+   * whole first look; if it got slower, far less often, and every job pays for looks at the old
+   * pace until this run's ends outweigh the memory. Either way what was recalled is forgotten and
+   * the kind learns afresh from this run's jobs.
+   */
+  private firstLookAnswered(kind: string, track: JobTrack, done: boolean): void {
+    const state = this.state(kind);
+    if (track.cohort || state.recalled.size === 0) return;
+    state.firstLooks += 1;
+    if (done) state.doneAtFirstLook += 1;
+    const first = this.firstLookMs(kind);
+    if (state.firstLooks < DRIFT_MIN_LOOKS || first === undefined) return;
+    const expected = durationShareBelow(this.estimate(kind), first);
+    const n = state.firstLooks;
+    const excess = Math.abs(state.doneAtFirstLook - n * expected);
+    if (excess > DRIFT_SIGMAS * Math.sqrt(n * expected * (1 - expected)) + DRIFT_SLACK) {
+      this.forgetRecalled(state);
+    }
+  }
+  private forgetRecalled(state: KindState): void {
+    const keep = (end: DurationInterval): boolean => !state.recalled.has(end);
+    state.cohortEnds = state.cohortEnds.filter(keep);
+    state.finished = state.finished.filter(keep);
+    state.ended = Math.max(0, state.ended - state.recalled.size);
+    state.recalled.clear();
+    state.longestMs = Math.max(0, ...[...state.cohortEnds, ...state.finished].map((e) => e.byMs));
+    delete state.cells;
+    delete state.targetMs;
+  }
   private isWarm(kind: string): boolean {
     return this.sampleCount(kind) >= MIN_SAMPLES;
   }
@@ -356,6 +403,9 @@ export class DurationModel {
         cohortSize: 0,
         longestMs: 0,
         changes: 0,
+        recalled: new Set(),
+        firstLooks: 0,
+        doneAtFirstLook: 0,
       };
       this.kinds.set(kind, state);
     }

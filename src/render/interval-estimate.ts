@@ -114,3 +114,15 @@ export function durationQuantile(cells: readonly DurationCell[], q: number): num
   }
   return cells.at(-1)?.fromMs;
 }
+
+/** The estimated share of durations at most `ms`, mass spread evenly inside each cell. */
+export function durationShareBelow(cells: readonly DurationCell[], ms: number): number {
+  let below = 0;
+  for (const cell of cells) {
+    if (ms >= cell.toMs) below += cell.mass;
+    else if (ms > cell.fromMs && Number.isFinite(cell.toMs)) {
+      below += (cell.mass * (ms - cell.fromMs)) / (cell.toMs - cell.fromMs);
+    }
+  }
+  return Math.min(1, below);
+}

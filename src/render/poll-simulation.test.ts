@@ -5,16 +5,19 @@
 import { Agent } from "undici";
 import { describe, expect, it } from "vitest";
 import { drawDuration } from "../emulator/durations.js";
+import type { DurationRange } from "../emulator/types.js";
 import { startEmulator } from "../emulator/index.js";
 import { seededRandom } from "../emulator/rng.js";
 import { articleGenerate } from "./article-baseline.js";
+import type { DurationMemory } from "./duration-model.js";
+import type { SimulationReport } from "./poll-simulation.js";
 import { simulate } from "./poll-simulation.js";
 import { sleep } from "./retry.js";
 
+const IMAGES = { minMs: 4_000, maxMs: 16_000, medianMs: 7_000, spread: 0.35 };
 /** Image render times as the bench draws them: log-normal, median 7 s, σ 0.35, within 4–16 s. */
-function logNormalDurations(count: number): number[] {
-  const range = { minMs: 4_000, maxMs: 16_000, medianMs: 7_000, spread: 0.35 };
-  return Array.from({ length: count }, (_, i) => drawDuration(seededRandom(42, "sim", i), range));
+function logNormalDurations(count: number, seed = 42, range: DurationRange = IMAGES): number[] {
+  return Array.from({ length: count }, (_, i) => drawDuration(seededRandom(seed, "sim", i), range));
 }
 
 function durations(count: number): number[] {
@@ -100,6 +103,65 @@ describe("poll simulation", () => {
     // spread from 3 s on — 217 requests. A probe per job would add 39; the article loop makes 301.
     expect(report.requestsPerJob * 40).toBeLessThanOrEqual(220);
     expect(report.p95DelayMs).toBeLessThan(2_500);
+  });
+});
+
+describe("poll simulation with memory of earlier runs", () => {
+  const run = (durationsMs: number[], memory?: DurationMemory) =>
+    simulate("poller", {
+      durationsMs,
+      concurrency: 40,
+      honourPreferWait: false,
+      retryAfterHintMs: 1_000,
+      ...(memory ? { memory } : {}),
+    });
+  const article = (durationsMs: number[]) =>
+    simulate("article", {
+      durationsMs,
+      concurrency: 40,
+      honourPreferWait: false,
+      retryAfterHintMs: 1_000,
+    });
+  /** Jobs from `from` on seen later than the article loop's p95 delay. */
+  const lateAfter = (ours: SimulationReport, theirs: SimulationReport, from: number) =>
+    ours.delayByJobMs.slice(from).filter((delay) => delay > theirs.p95DelayMs).length;
+
+  it("starts warm: the first wave polls like later jobs, and p95 stays no later", async () => {
+    const earlier = await run(logNormalDurations(200, 7));
+    const today = logNormalDurations(200, 42);
+    const cold = await run(today);
+    const warm = await run(today, earlier.memory);
+    const baseline = await article(today);
+    const firstWave = (r: SimulationReport) =>
+      r.requestsByJob.slice(0, 40).reduce((sum, n) => sum + n, 0) / 40;
+    // Seeds 7 then 42: the first wave 4.4 → 3.0 req/job; the run 3.32 → 2.92 (article 6.43).
+    expect(firstWave(warm)).toBeLessThan(firstWave(cold) - 0.5);
+    expect(warm.requestsPerJob).toBeLessThan(cold.requestsPerJob - 0.05);
+    expect(warm.p95DelayMs).toBeLessThanOrEqual(baseline.p95DelayMs);
+    expect(warm.memory["image/sim"]?.other.length).toBe(256);
+  });
+
+  it("forgets a memory the service has outrun: quicker renders are not all seen late", async () => {
+    const earlier = await run(logNormalDurations(200, 7));
+    const quick = { minMs: 500, maxMs: 6_000, medianMs: 2_000, spread: 0.4 };
+    const today = logNormalDurations(200, 42, quick);
+    const warm = await run(today, earlier.memory);
+    const baseline = await article(today);
+    // Planned from a 7 s memory, every job would be looked at first near 6 s, seconds late. The
+    // first looks of the first wave show the change; the memory goes, and the jobs after the first
+    // wave are learnt afresh (seed 42: 21 of 160 later than the article's p95; 160 with the
+    // memory kept).
+    expect(lateAfter(warm, baseline, 40)).toBeLessThan(40);
+  });
+
+  it("forgets a memory of quicker renders than today's, instead of polling at the old pace", async () => {
+    const earlier = await run(logNormalDurations(200, 7));
+    const slow = { minMs: 5_000, maxMs: 120_000, medianMs: 25_000, spread: 0.5 };
+    const today = logNormalDurations(200, 42, slow);
+    const cold = await run(today);
+    const warm = await run(today, earlier.memory);
+    // Seed 42: 7.0 req/job cold, 9.1 with the memory kept, 6.4 with it forgotten.
+    expect(warm.requestsPerJob).toBeLessThan(cold.requestsPerJob * 1.1);
   });
 });
 
