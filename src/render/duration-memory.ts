@@ -23,6 +23,7 @@ import { z } from "zod";
 import { cacheDirFor } from "../plan/cache.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
 import type { DurationMemory } from "./duration-model.js";
+import { DurationModel } from "./duration-model.js";
 import type { DurationInterval } from "./interval-estimate.js";
 
 const VERSION = 1;
@@ -81,6 +82,32 @@ export function durationMemoryApi(config: {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A run's model, warm with what earlier runs against the same API learnt; `save` keeps what this
+ * run adds, once its jobs are over (stopped early too). The memory only saves work: a failure to
+ * save is a warning through `warn`, never a failure of the run.
+ */
+export async function openDurationMemory(
+  manifestDir: string,
+  config: { emulator: boolean; apiUrl: string },
+  now: () => number,
+  warn: (message: string) => void,
+): Promise<{ model: DurationModel; save(): Promise<void> }> {
+  const model = new DurationModel();
+  const api = durationMemoryApi(config);
+  if (api === undefined) return { model, save: async () => {} };
+  const file = durationMemoryPath(manifestDir);
+  model.recall(await loadDurationMemory(file, api, now()));
+  return {
+    model,
+    save: () =>
+      saveDurationMemory(file, api, model.remember(), now()).catch((error: unknown) => {
+        const why = error instanceof Error ? error.message : String(error);
+        warn(`could not save job durations to ${file} (${why}); the next run starts without them`);
+      }),
+  };
 }
 
 /** What runs learnt about `api`'s durations, for `DurationModel.recall`. Never throws. */
