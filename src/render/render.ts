@@ -10,7 +10,7 @@ import { writeLockfile } from "../plan/lockfile.js";
 import type { PlanEntry } from "../plan/types.js";
 import { createApiClient } from "./api-client.js";
 import type { RenderConfig } from "./config.js";
-import { DurationModel } from "./duration-model.js";
+import { openDurationMemory } from "./duration-memory.js";
 import type { RenderError } from "./errors.js";
 import { ApiAuthError } from "./errors.js";
 import { isInFlight, openJournal } from "./journal.js";
@@ -144,6 +144,7 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   deps.signal?.addEventListener("abort", onInterrupt, { once: true });
   if (deps.signal?.aborted) onInterrupt();
   let closeServices = async (): Promise<void> => {};
+  let saveDurations = async (): Promise<void> => {};
   try {
     const jobs = [...split.jobs];
     await runPool(split.restore, RESTORE_CONCURRENCY, async (entry) => {
@@ -162,11 +163,13 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
     if (jobs.length > 0 && !stop.signal.aborted) {
       const services = await startServices(config, deps, manifest);
       closeServices = services.close;
+      const durations = await openDurationMemory(manifest.dir, config, now, warn);
+      saveDurations = durations.save;
       const ctx: JobContext = {
         ...shared,
         client: services.client,
         dispatcher: services.dispatcher,
-        model: new DurationModel(),
+        model: durations.model,
         force: config.force,
         jobDeadlineMs: deps.jobDeadlineMs ?? DEFAULT_JOB_DEADLINE_MS,
         ...(deps.requestTimeoutMs !== undefined ? { requestTimeoutMs: deps.requestTimeoutMs } : {}),
@@ -197,6 +200,7 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
     await updater.close();
     await prepared.index.save().catch(() => {});
     await closeServices();
+    await saveDurations();
   }
   if (deps.signal?.aborted) {
     const inFlight = (await journal.readAll()).filter(isInFlight).length;

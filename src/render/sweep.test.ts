@@ -25,6 +25,8 @@ it("removes the temps a killed run left beside its files, and nothing else", asy
     ".agentframer.lock.aaaaaaaaaaaa.tmp": true,
     ".agentframer/journal/.x.json.bbbbbbbbbbbb.tmp": true,
     ".agentframer/.stat-index.json.cccccccccccc.tmp": true,
+    ".agentframer/cache/.durations.json.eeeeeeeeeeee.tmp": true,
+    ".agentframer/cache/.notes.txt.eeeeeeeeeeee.tmp": false, // not a file this tool writes
     [`.agentframer/cache/cd/.${hash}.dddddddddddd.tmp`]: true,
   };
   for (const name of Object.keys(files)) await writeFile(join(dir, name), "x");
@@ -36,4 +38,8 @@ it("removes the temps a killed run left beside its files, and nothing else", asy
     "a.png",
   ]);
   expect(await readdir(cacheDir)).toEqual([]);
+  expect(await readdir(join(dir, ".agentframer", "cache"))).toEqual([
+    ".notes.txt.eeeeeeeeeeee.tmp",
+    "cd",
+  ]);
 });

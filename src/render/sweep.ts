@@ -3,6 +3,7 @@ import { basename, dirname, join } from "node:path";
 import { cacheDirFor, stateDirFor } from "../plan/cache.js";
 import { lockfilePath } from "../plan/lockfile.js";
 import type { PlanEntry } from "../plan/types.js";
+import { durationMemoryPath } from "./duration-memory.js";
 
 /** `tempPathFor` names: `.<target name>.<12 hex>.tmp`, beside the target. */
 const TEMP_NAME = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
@@ -11,8 +12,8 @@ const TEMP_NAME = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
  * Remove the temp files a killed run left behind: a process that dies mid-download or mid-write
  * (SIGKILL, a cancelled CI job, power loss) never reaches its own cleanup, and its temp file would
  * sit beside the output for ever. Only temps of files this tool writes are touched — the outputs
- * of the manifest's assets, the lockfile, the journal, the stat index and the cache entries of
- * the assets this run renders —
+ * of the manifest's assets, the lockfile, the journal, the stat index, the duration memory and
+ * the cache entries of the assets this run renders —
  * and only by their exact temp-name pattern, so nothing a person put there is deleted. Run before
  * any write of this run (two renders of one manifest at once are not supported).
  */
@@ -36,6 +37,7 @@ export async function sweepStaleTemps(
     add(join(cacheDir, entry.hash.slice(0, 2), `${entry.hash}.json`));
   }
   add(lockfilePath(manifestDir));
+  add(durationMemoryPath(manifestDir));
   targetsByFolder.set(join(stateDir, "journal"), "all");
   targetsByFolder.set(stateDir, "all");
 
