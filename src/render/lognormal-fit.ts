@@ -71,6 +71,11 @@ export function logNormalQuantile(fit: LogNormal, q: number): number {
   return Math.exp(fit.mu + fit.sigma * normalQuantile(q));
 }
 
+/** The share of the fitted durations at most `ms`. */
+export function logNormalShareBelow(fit: LogNormal, ms: number): number {
+  return ms > 0 ? normalCdf((Math.log(ms) - fit.mu) / fit.sigma) : 0;
+}
+
 function logLikelihood(data: readonly DurationInterval[], mu: number, sigma: number): number {
   const z = (ms: number): number => (Math.log(ms) - mu) / sigma;
   let sum = 0;

@@ -112,10 +112,10 @@ describe("pollUntilDone", () => {
     const { client, server, options, waits } = await setup(inOrder(done), { model });
     await pollUntilDone(client, "gen_1", options);
     expect(server.requests).toHaveLength(1);
-    // The quickest seen (8 s, known to the millisecond) plus the article's p95 delay over those
-    // durations (2.25 s).
+    // The quickest seen (8 s, known to the millisecond) plus the step: the article's p95 delay
+    // over those durations (2.25 s), 2% over.
     expect(waits).toHaveLength(1);
-    expect(waits[0]).toBeCloseTo(10_250, -1);
+    expect(waits[0]).toBeCloseTo(10_295, -1);
   });
 
   it("plans a waiting job's look again when the kind turns warm", async () => {
@@ -294,7 +294,7 @@ describe("DurationModel", () => {
     expect(model.news("image/k")).toBeUndefined();
   });
 
-  it("warm: first look one target delay after the cohort's quickest, then a constant step", () => {
+  it("warm: first look one step after the cohort's quickest, then a constant step (2% over the target)", () => {
     const model = new DurationModel();
     const tracks = Array.from({ length: 50 }, () => model.start("image/k"));
     expect(tracks.every((track) => track.cohort)).toBe(true);
@@ -307,11 +307,12 @@ describe("DurationModel", () => {
     // The article's p95 delay over 4–16 s durations: about 2.4 s.
     expect(target).toBeGreaterThan(2_200);
     expect(target).toBeLessThan(2_700);
-    expect(model.plan(at(0))).toBe(4_000 + target);
-    expect(model.plan(at(9_000, target))).toBe(target);
+    const step = target * 1.02;
+    expect(model.plan(at(0))).toBeCloseTo(4_000 + step);
+    expect(model.plan(at(9_000, step))).toBeCloseTo(step);
     // Constant to twice the longest duration seen, only then stretched.
-    expect(model.plan(at(30_000, target))).toBe(target);
-    expect(model.plan(at(34_000, target))).toBeCloseTo(target * 1.5);
+    expect(model.plan(at(30_000, step))).toBeCloseTo(step);
+    expect(model.plan(at(34_000, step))).toBeCloseTo(step * 1.5);
   });
 
   it("counts jobs still running as evidence: the first wave's quick ends set no short step", () => {
