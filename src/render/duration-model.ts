@@ -24,9 +24,11 @@
  *   15 s), which bounds what a never-ending job costs. No earlier: a stretch inside the range of
  *   real durations only makes the late finishers late.
  * Durations are estimated from what the looks say (`interval-estimate.ts`): a job seen going and
- * then done ended in between, taken at the midpoint; one done at its first look only ended before
- * it (a cold one: after the floor, taken at the midpoint); the jobs in flight last at least their
- * age (censored), so the first wave's quick ends do not set a step of a few hundred ms.
+ * then done ended in between (a cold one done at its first look: after the floor); one done at
+ * its first look only ended before it; the jobs in flight last at least their age (censored), so
+ * the first wave's quick ends do not set a step of a few hundred ms. The log-normal fit takes the
+ * intervals as they are; Turnbull's estimate takes an end between two looks at their midpoint
+ * (`atMidpoint`).
  * When a job of the kind ends, jobs waiting for a look plan again (`news`): a kind that turns
  * warm moves the first looks of jobs that have not been looked at yet.
  * `Retry-After` is a floor on all of this and the timers' usual lateness is taken off each wait,
@@ -98,14 +100,14 @@ const TYPE_FLOOR_MS: Readonly<Record<string, number>> = {
  * look from a third of the jobs, so the p95's 5% is spent there (steps longer than the target
  * would make jobs of every duration late instead). Over 40 seeds of `poll-simulation.ts` on
  * log-normal durations (median 7 s, σ 0.35, 200 jobs 40 at once, after a run of 200 such jobs),
- * 35 meet both half the article's requests and its p95 (0.486 of its requests); a client that
- * knew the distribution, on the best fixed schedule, meets 38 (0.487); 2% of the estimate alone
- * meets 11 (0.506), 2% of the fit 2 (0.517). On uniform durations, which a log-normal fits
- * poorly at the quick end, 6 of the first 12 seeds miss the article's p95 (2% of the estimate:
- * one). A step 2% over the target: the target (`articleP95Delay`) spreads each end evenly over
- * the article's wait, which puts the article's p95 about 4% low on log-normal durations (2.10 s
- * against 2.20 s here); over the 40 seeds, a step of 1.00, 1.02, 1.03, 1.04 × the target meets
- * 31, 35, 36, 32, and 1.02 keeps a first-ever run's p95 within 5 ms of the article's on all 40.
+ * 31 meet both half the article's requests and its p95 (0.491 of its requests on average), 32
+ * after three such runs (0.489): the others are at 0.500–0.517 of its requests, none more than
+ * 16 ms over its p95. A client that knew the distribution, on the best fixed schedule, meets 38
+ * (0.487). 2% of the estimate alone meets 11 (0.506), 2% of the fit 2 (0.517); a step 2% over
+ * the target (which runs about 4% under the article's p95 on log-normal durations) 35 after one
+ * run but 28 after three, up to 110 ms over the p95. On uniform durations, which a log-normal
+ * fits poorly at the quick end, half the seeds miss the article's p95 after an earlier run (2% of
+ * the estimate: one).
  * Two article waits of cold spread: over 40 seeds of `poll-simulation.ts` (log-normal and uniform
  * durations), three save another 0.08 requests per job but miss the article's p95 on three seeds
  * of the uniform's forty (a first wave whose quickest jobs look late hides where the quickest ends
@@ -115,7 +117,7 @@ const DEFAULT_TUNING: DurationModelTuning = {
   earlyShare: 0.02,
   fitShare: 0.05,
   guardShare: 0.075,
-  stepScale: 1.02,
+  stepScale: 1,
   coldSpread: 2,
 };
 /** Golden-ratio steps spread the cold jobs' first looks evenly, however many there are. */
@@ -267,16 +269,16 @@ export class DurationModel {
     this.changed(this.state(kind));
   }
   /**
-   * The job was seen done `ageMs` after submission: it ended since it was last seen going. Taken
-   * at the midpoint when that says when (the job was seen going past half its age; a cold job's
-   * first look counts from the type's floor), as an interval back to submission otherwise.
+   * The job was seen done `ageMs` after submission: it ended since it was last seen going, when
+   * that says when (the job was seen going past half its age; a cold job's first look counts from
+   * the type's floor), or at any time since submission otherwise.
    */
   ended(kind: string, track: JobTrack, ageMs: number): void {
     if (track.aliveMs === 0) this.firstLookAnswered(kind, track, true);
     let after = Math.min(track.aliveMs, ageMs);
     if (after === 0 && track.cohort) after = Math.min(typeFloorMs(kind), ageMs);
     if (after > 0 && ageMs - after <= after) {
-      this.record(kind, (after + ageMs) / 2, track.cohort);
+      this.add(kind, { afterMs: after, byMs: ageMs }, track.cohort);
     } else {
       this.add(kind, { afterMs: 0, byMs: ageMs }, track.cohort);
     }
@@ -439,7 +441,7 @@ export class DurationModel {
     const state = this.state(kind);
     const known = state.cohortEnds.length + state.finished.length;
     if (!state.cells || state.changes > Math.max(0, known - 32) / 8) {
-      state.cells = estimateDurations(this.observations(state));
+      state.cells = estimateDurations(this.observations(state).map(atMidpoint));
       delete state.targetMs;
       delete state.quickEndMs;
       state.changes = 0;
@@ -473,6 +475,16 @@ export class DurationModel {
     }
     return state;
   }
+}
+/**
+ * An end seen between two looks, taken at their midpoint for Turnbull's estimate: over the
+ * intervals themselves its mass piles on the few narrow cells where one job was seen going just
+ * before another was seen done, and the quantiles jump by a step with where they fall.
+ */
+function atMidpoint(end: DurationInterval): DurationInterval {
+  if (!(end.afterMs > 0) || !Number.isFinite(end.byMs) || end.byMs - end.afterMs <= 1) return end;
+  const mid = (end.afterMs + end.byMs) / 2;
+  return { afterMs: mid - 1, byMs: mid };
 }
 function typeFloorMs(kind: string): number {
   return TYPE_FLOOR_MS[kind.split("/")[0] ?? ""] ?? 0;

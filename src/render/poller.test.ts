@@ -112,10 +112,10 @@ describe("pollUntilDone", () => {
     const { client, server, options, waits } = await setup(inOrder(done), { model });
     await pollUntilDone(client, "gen_1", options);
     expect(server.requests).toHaveLength(1);
-    // The quickest seen (8 s, known to the millisecond) plus the step: the article's p95 delay
-    // over those durations (2.25 s), 2% over.
+    // The quickest seen (8 s, known to the millisecond) plus the article's p95 delay over those
+    // durations (2.25 s).
     expect(waits).toHaveLength(1);
-    expect(waits[0]).toBeCloseTo(10_295, -1);
+    expect(waits[0]).toBeCloseTo(10_250, -1);
   });
 
   it("plans a waiting job's look again when the kind turns warm", async () => {
@@ -294,7 +294,7 @@ describe("DurationModel", () => {
     expect(model.news("image/k")).toBeUndefined();
   });
 
-  it("warm: first look one step after the cohort's quickest, then a constant step (2% over the target)", () => {
+  it("warm: first look one target delay after the cohort's quickest, then a constant step", () => {
     const model = new DurationModel();
     const tracks = Array.from({ length: 50 }, () => model.start("image/k"));
     expect(tracks.every((track) => track.cohort)).toBe(true);
@@ -307,7 +307,7 @@ describe("DurationModel", () => {
     // The article's p95 delay over 4–16 s durations: about 2.4 s.
     expect(target).toBeGreaterThan(2_200);
     expect(target).toBeLessThan(2_700);
-    const step = target * 1.02;
+    const step = target;
     expect(model.plan(at(0))).toBeCloseTo(4_000 + step);
     expect(model.plan(at(9_000, step))).toBeCloseTo(step);
     // Constant to twice the longest duration seen, only then stretched.
