@@ -1131,7 +1131,7 @@ function clamp(value, min, max) {
  *   every job is seen within a step except the quickest few. The quick end: the estimate's
  *   `earlyShare`-quantile at first; from MIN_FIT_ENDS ends on (a memory of earlier runs has
  *   them from the start), the `fitShare`-quantile of a log-normal fitted to what the looks say
- *   (`lognormal-fit.ts`: read off a few hundred ends themselves, that quantile moves by half a
+ *   (`lognormal-fit.ts`: read off a few hundred ends themselves, that quantile moves by up to a
  *   second with where one or two of them fell), capped by the estimate's `guardShare`-quantile
  *   where the quick ends are quicker than a log-normal would have them. The step is
  *   `targetDetectionMs`: the article loop's own p95 delay on this kind's durations — the p95 to
@@ -1274,10 +1274,10 @@ class DurationModel {
             state.cohortEnds.push(...close);
             state.finished.push(...other);
             state.ended += close.length + other.length;
-            for (const end of [...close, ...other])
+            for (const end of [...close, ...other]) {
                 state.recalled.add(end);
-            for (const end of [...close, ...other])
                 state.longestMs = Math.max(state.longestMs, end.byMs);
+            }
             this.changed(state);
         }
     }
