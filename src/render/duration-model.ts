@@ -11,12 +11,9 @@
  *   waits after the floor (`JobTrack.phase`): between them the kind is looked at often, so its
  *   first ends are found soon, without every job paying for looks before anything can end.
  * - warm: a first look at the quick end of durations plus the step, then a look every step; so
- *   every job is seen within a step except the quickest few. The quick end: the estimate's
- *   `earlyShare`-quantile at first; from MIN_FIT_ENDS ends on (a memory of earlier runs has
- *   them from the start), the `fitShare`-quantile of a log-normal fitted to what the looks say
- *   (`lognormal-fit.ts`: read off a few hundred ends themselves, that quantile moves by up to a
- *   second with where one or two of them fell), capped by the estimate's `guardShare`-quantile
- *   where the quick ends are quicker than a log-normal would have them. The step is
+ *   every job is seen within a step except the quickest few. The quick end (`quick-end.ts`): a
+ *   low quantile of the estimate, or of a log-normal fitted to the ends once there are enough of
+ *   them (a memory of earlier runs has them from the first job). The step is
  *   `targetDetectionMs`: the article loop's own p95 delay on this kind's durations — the p95 to
  *   beat, met with a constant step instead of the article's growing one. A job already looked at
  *   keeps its step from its last look, not before the first look.
@@ -37,17 +34,12 @@
 import { articleP95Delay, articleWaitMs } from "./article-delay.js";
 import type { DurationCell, DurationInterval } from "./interval-estimate.js";
 import { durationQuantile, durationShareBelow, estimateDurations } from "./interval-estimate.js";
-import { fitLogNormal, logNormalQuantile, logNormalShareBelow } from "./lognormal-fit.js";
+import type { QuickEndShares } from "./quick-end.js";
+import { quickEndMs } from "./quick-end.js";
 
 export type PreferWaitSupport = "unknown" | "honoured" | "ignored";
 
-export interface DurationModelTuning {
-  /** Share of jobs that may end before the first look by more than the step, by the estimate. */
-  earlyShare: number;
-  /** The same share by the log-normal fit, once it is made of MIN_FIT_ENDS ends. */
-  fitShare: number;
-  /** The first look is never after this quantile of the estimate (not the fit) plus the step. */
-  guardShare: number;
+export interface DurationModelTuning extends QuickEndShares {
   /** Look every `targetDetectionMs` × this after the first look. */
   stepScale: number;
   /** Cold first looks are spread over this many article waits after the type's floor. */
@@ -55,11 +47,6 @@ export interface DurationModelTuning {
 }
 
 const MIN_SAMPLES = 3;
-/**
- * Ends the log-normal fit needs before the first look follows it. With fewer — a run's first wave,
- * before a memory exists — the fit's spread moves with every end and some waves would look late.
- */
-const MIN_FIT_ENDS = 80;
 /**
  * Ends that wake the jobs waiting for a look: until the kind turns warm and a few more while its
  * first estimate settles. Later the schedule moves slowly and each job plans again at its next
@@ -94,24 +81,10 @@ const TYPE_FLOOR_MS: Readonly<Record<string, number>> = {
   video: 15_000,
 };
 /**
- * The quick end. 2% of the estimate while the kind has few ends: within the 5% that a p95
- * leaves, with room for a quantile read off a few dozen jobs. Then 5% of the fit, capped at 7.5%
- * of the estimate: a first look a few tenths of a second later costs little lateness and saves a
- * look from a third of the jobs, so the p95's 5% is spent there (steps longer than the target
- * would make jobs of every duration late instead). Over 40 seeds of `poll-simulation.ts` on
- * log-normal durations (median 7 s, σ 0.35, 200 jobs 40 at once, after a run of 200 such jobs),
- * 31 meet both half the article's requests and its p95 (0.491 of its requests on average), 32
- * after three such runs (0.489): the others are at 0.500–0.517 of its requests, none more than
- * 16 ms over its p95. A client that knew the distribution, on the best fixed schedule, meets 38
- * (0.487). 2% of the estimate alone meets 11 (0.506), 2% of the fit 2 (0.517); a step 2% over
- * the target (which runs about 4% under the article's p95 on log-normal durations) 35 after one
- * run but 28 after three, up to 110 ms over the p95. On uniform durations, which a log-normal
- * fits poorly at the quick end, half the seeds miss the article's p95 after an earlier run (2% of
- * the estimate: one).
- * Two article waits of cold spread: over 40 seeds of `poll-simulation.ts` (log-normal and uniform
- * durations), three save another 0.08 requests per job but miss the article's p95 on three seeds
- * of the uniform's forty (a first wave whose quickest jobs look late hides where the quickest ends
- * fall); one costs 0.2 more.
+ * The quick end's shares: why these, in `quick-end.ts`. Two article waits of cold spread: over 40
+ * seeds of `poll-simulation.ts` (log-normal and uniform durations), three save another 0.08
+ * requests per job but miss the article's p95 on three seeds of the uniform's forty (a first wave
+ * whose quickest jobs look late hides where the quickest ends fall); one costs 0.2 more.
  */
 const DEFAULT_TUNING: DurationModelTuning = {
   earlyShare: 0.02,
@@ -329,24 +302,16 @@ export class DurationModel {
     const early = this.quickEndMs(kind);
     return early === undefined ? undefined : early + this.stepMs(kind);
   }
-  /** Where the quickest `earlyShare` of the kind's jobs end (see the comment on top). */
+  /** Where the quickest few of the kind's jobs end (`quick-end.ts`), cached with the estimate. */
   private quickEndMs(kind: string): number | undefined {
     const cells = this.estimate(kind);
     const state = this.state(kind);
-    if (state.quickEndMs === undefined) {
-      const known = state.cohortEnds.length + state.finished.length;
-      const fit = known >= MIN_FIT_ENDS ? fitLogNormal(this.observations(state)) : undefined;
-      const guard = durationQuantile(cells, this.tuning.guardShare);
-      // A fit that puts less than half the estimate's guardShare below the guard quantile says the
-      // quick ends are not log-normal (durations flat down to a hard edge): the estimate decides.
-      const fits =
-        fit !== undefined &&
-        guard !== undefined &&
-        logNormalShareBelow(fit, guard) >= this.tuning.guardShare / 2;
-      state.quickEndMs = fits
-        ? Math.min(logNormalQuantile(fit, this.tuning.fitShare), guard)
-        : durationQuantile(cells, this.tuning.earlyShare);
-    }
+    state.quickEndMs ??= quickEndMs(
+      cells,
+      () => this.observations(state),
+      state.cohortEnds.length + state.finished.length,
+      this.tuning,
+    );
     return state.quickEndMs;
   }
   /**
