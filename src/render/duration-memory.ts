@@ -23,16 +23,16 @@ import { z } from "zod";
 import { cacheDirFor } from "../plan/cache.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
 import type { DurationMemory } from "./duration-model.js";
-import { DurationModel } from "./duration-model.js";
+import { DurationModel, MAX_CLOSE_SAMPLES, MAX_SAMPLES } from "./duration-model.js";
 import type { DurationInterval } from "./interval-estimate.js";
 
 const VERSION = 1;
 export const DURATION_MEMORY_FILE = "durations.json";
 /** What runs learnt a month ago says little about a model that may have been retrained since. */
 export const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
-/** The same caps as `DurationModel` keeps in memory: kept to, whatever the model is given. */
-export const MAX_CLOSE = 64;
-export const MAX_OTHER = 256;
+/** The caps `DurationModel` keeps to, kept to here too, whatever the file holds. */
+export const MAX_CLOSE = MAX_CLOSE_SAMPLES;
+export const MAX_OTHER = MAX_SAMPLES;
 /** The API name of `--emulator` runs. */
 export const EMULATOR_API = "emulator";
 

@@ -56,7 +56,8 @@ const NEWS_ENDS = 10;
 const LAG_SMOOTHING = 0.1;
 /** A lateness beyond this is the process being stopped or starved, not timer lag to correct. */
 const MAX_LAG_MS = 1_000;
-const MAX_SAMPLES = 256;
+/** Finished jobs kept per kind (the latest), in a run and in the memory it saves. */
+export const MAX_SAMPLES = 256;
 /**
  * Recalled memory is dropped when, over at least DRIFT_MIN_LOOKS first looks, the jobs found done
  * differ from the estimate's share by DRIFT_SIGMAS binomial standard deviations plus DRIFT_SLACK
@@ -66,7 +67,7 @@ const DRIFT_MIN_LOOKS = 8;
 const DRIFT_SIGMAS = 3;
 const DRIFT_SLACK = 2;
 /** Close ends of cold jobs kept across runs (`remember`): the quickest ends are seen only there. */
-const MAX_CLOSE_SAMPLES = 64;
+export const MAX_CLOSE_SAMPLES = 64;
 const MIN_STEP_MS = 100;
 const MAX_STEP_MS = 15_000;
 const STRAGGLER_GROWTH = 1.5;

@@ -40,7 +40,7 @@ export function fitLogNormal(observations: readonly DurationInterval[]): LogNorm
   const logs = ends.map((o) => Math.log((Math.max(o.afterMs, 1) + o.byMs) / 2));
   let mu = logs.reduce((sum, x) => sum + x, 0) / logs.length;
   const spread = Math.sqrt(logs.reduce((sum, x) => sum + (x - mu) ** 2, 0) / logs.length);
-  let logSigma = Math.log(clamp(spread, 0.1, MAX_SIGMA));
+  let logSigma = Math.log(Math.min(MAX_SIGMA, Math.max(0.1, spread)));
   let best = logLikelihood(data, mu, Math.exp(logSigma));
   for (let step = 0.25; step > TOLERANCE;) {
     let moved = false;
@@ -114,8 +114,4 @@ export function normalQuantile(p: number): number {
     else high = mid;
   }
   return (low + high) / 2;
-}
-
-function clamp(value: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, value));
 }
