@@ -1035,7 +1035,7 @@ function fitLogNormal(observations) {
     const logs = ends.map((o) => Math.log((Math.max(o.afterMs, 1) + o.byMs) / 2));
     let mu = logs.reduce((sum, x) => sum + x, 0) / logs.length;
     const spread = Math.sqrt(logs.reduce((sum, x) => sum + (x - mu) ** 2, 0) / logs.length);
-    let logSigma = Math.log(clamp(spread, 0.1, MAX_SIGMA));
+    let logSigma = Math.log(Math.min(MAX_SIGMA, Math.max(0.1, spread)));
     let best = logLikelihood(data, mu, Math.exp(logSigma));
     for (let step = 0.25; step > TOLERANCE;) {
         let moved = false;
@@ -1110,9 +1110,6 @@ function normalQuantile(p) {
     }
     return (low + high) / 2;
 }
-function clamp(value, min, max) {
-    return Math.min(max, Math.max(min, value));
-}
 
 ;// CONCATENATED MODULE: ./lib/render/quick-end.js
 
@@ -1185,6 +1182,7 @@ const NEWS_ENDS = 10;
 const LAG_SMOOTHING = 0.1;
 /** A lateness beyond this is the process being stopped or starved, not timer lag to correct. */
 const MAX_LAG_MS = 1_000;
+/** Finished jobs kept per kind (the latest), in a run and in the memory it saves. */
 const MAX_SAMPLES = 256;
 /**
  * Recalled memory is dropped when, over at least DRIFT_MIN_LOOKS first looks, the jobs found done
@@ -1247,7 +1245,7 @@ class DurationModel {
     noteTimerLag(lateByMs) {
         if (!Number.isFinite(lateByMs))
             return;
-        this.timerLagMs += LAG_SMOOTHING * (duration_model_clamp(lateByMs, 0, MAX_LAG_MS) - this.timerLagMs);
+        this.timerLagMs += LAG_SMOOTHING * (clamp(lateByMs, 0, MAX_LAG_MS) - this.timerLagMs);
     }
     /** A planned wait, shortened by the timers' usual lateness (by at most a quarter). */
     lateAdjusted(waitMs) {
@@ -1380,7 +1378,7 @@ class DurationModel {
     targetDetectionMs(kind) {
         const cells = this.estimate(kind);
         const state = this.state(kind);
-        state.targetMs ??= duration_model_clamp(articleP95Delay(cells), MIN_STEP_MS, MAX_STEP_MS);
+        state.targetMs ??= clamp(articleP95Delay(cells), MIN_STEP_MS, MAX_STEP_MS);
         return state.targetMs;
     }
     /** When a job of `kind` gets its first look, from submission, once the kind is warm. */
@@ -1419,7 +1417,7 @@ class DurationModel {
             const step = this.stepMs(kind);
             const straggler = lastLook >= STRAGGLER_AGE * this.state(kind).longestMs;
             const wait = straggler
-                ? duration_model_clamp(Math.max(step, previousWaitMs) * STRAGGLER_GROWTH, step, MAX_STEP_MS)
+                ? clamp(Math.max(step, previousWaitMs) * STRAGGLER_GROWTH, step, MAX_STEP_MS)
                 : step;
             next = Math.max(first, lastLook + wait);
         }
@@ -1464,7 +1462,7 @@ class DurationModel {
         return this.sampleCount(kind) >= MIN_SAMPLES;
     }
     stepMs(kind) {
-        return duration_model_clamp(this.targetDetectionMs(kind) * this.tuning.stepScale, MIN_STEP_MS, MAX_STEP_MS);
+        return clamp(this.targetDetectionMs(kind) * this.tuning.stepScale, MIN_STEP_MS, MAX_STEP_MS);
     }
     add(kind, interval, cohort) {
         const state = this.state(kind);
@@ -1547,7 +1545,7 @@ function atMidpoint(end) {
 function typeFloorMs(kind) {
     return TYPE_FLOOR_MS[kind.split("/")[0] ?? ""] ?? 0;
 }
-function duration_model_clamp(value, min, max) {
+function clamp(value, min, max) {
     return Math.min(max, Math.max(min, value));
 }
 
@@ -1581,9 +1579,9 @@ const VERSION = 1;
 const DURATION_MEMORY_FILE = "durations.json";
 /** What runs learnt a month ago says little about a model that may have been retrained since. */
 const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
-/** The same caps as `DurationModel` keeps in memory: kept to, whatever the model is given. */
-const MAX_CLOSE = 64;
-const MAX_OTHER = 256;
+/** The caps `DurationModel` keeps to, kept to here too, whatever the file holds. */
+const MAX_CLOSE = MAX_CLOSE_SAMPLES;
+const MAX_OTHER = MAX_SAMPLES;
 /** The API name of `--emulator` runs. */
 const EMULATOR_API = "emulator";
 // Outer shape strict, inner entries checked one by one: one bad kind or interval costs only itself.
