@@ -4,7 +4,7 @@
  */
 import { realpathSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { lockfilePath } from "../plan/lockfile.js";
+import { lockfilePath } from "../state/lockfile.js";
 import type { RenderResult } from "../render/result.js";
 import { COMMENT_LIMIT, renderMarkdown } from "../publish/comment-markdown.js";
 import { commentMarker, upsertStickyComment } from "../publish/comment.js";

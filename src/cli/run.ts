@@ -3,8 +3,8 @@
  * an exit code. Everything a command needs from the process comes in through `io`.
  */
 import { ManifestError, formatProblem } from "../manifest/errors.js";
-import { LockfileError } from "../plan/lockfile-error.js";
-import { RunLockError } from "../render/run-lock.js";
+import { LockfileError } from "../state/lockfile-error.js";
+import { RunLockError } from "../state/run-lock.js";
 import { UsageError, commandHelp } from "./command.js";
 import type { Command, CommandContext } from "./command.js";
 import * as registry from "./commands/index.js";

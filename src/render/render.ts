@@ -5,38 +5,38 @@ import { Agent } from "undici";
 import type { Emulator, StartEmulator } from "../emulator/types.js";
 import { loadManifest } from "../manifest/load.js";
 import type { Manifest } from "../manifest/types.js";
-import { cacheDirFor, createCacheStore, ensureStateDir, stateDirFor } from "../plan/cache.js";
-import { writeLockfile } from "../plan/lockfile.js";
+import { cacheDirFor, createCacheStore, ensureStateDir, stateDirFor } from "../state/cache.js";
+import { writeLockfile } from "../state/lockfile.js";
 import type { PlanEntry } from "../plan/types.js";
-import { createApiClient } from "./api-client.js";
+import { createApiClient } from "./api/client.js";
 import type { RenderConfig } from "./config.js";
-import { openDurationMemory } from "./duration-memory.js";
+import { openDurationMemory } from "./polling/duration-memory.js";
 import type { RenderError } from "./errors.js";
 import { ApiAuthError } from "./errors.js";
-import { isInFlight, openJournal } from "./journal.js";
-import { createLockUpdater } from "./lock-updater.js";
-import type { ProgressReporter } from "./progress.js";
-import { silentReporter } from "./progress.js";
-import type { Prepared } from "./render-prepare.js";
+import { isInFlight, openJournal } from "../state/journal.js";
+import { createLockUpdater } from "../state/lock-updater.js";
+import type { ProgressReporter } from "./progress/progress.js";
+import { silentReporter } from "./progress/progress.js";
+import type { Prepared } from "./prepare.js";
 import {
   foldCompletedRecords,
   prepare,
   resumableJobs,
   skipForcedDone,
   splitByCache,
-} from "./render-prepare.js";
-import type { JobContext } from "./render-job.js";
-import { DEFAULT_JOB_DEADLINE_MS, runJob } from "./render-job.js";
-import { restoreFromCache } from "./render-restore.js";
+} from "./prepare.js";
+import type { JobContext } from "./job.js";
+import { DEFAULT_JOB_DEADLINE_MS, runJob } from "./job.js";
+import { restoreFromCache } from "./restore.js";
 import type { AssetResult, RenderResult } from "./result.js";
 import { countOutcomes } from "./result.js";
-import type { Sleep } from "./retry.js";
-import { RetryBudget, sleep as realSleep } from "./retry.js";
-import { withRunLock } from "./run-lock.js";
+import type { Sleep } from "./api/retry.js";
+import { RetryBudget, sleep as realSleep } from "./api/retry.js";
+import { withRunLock } from "../state/run-lock.js";
 import { runPool } from "./scheduler.js";
-import { sweepStaleTemps } from "./sweep.js";
+import { sweepStaleTemps } from "../state/sweep.js";
 
-export { planFor } from "./render-prepare.js";
+export { planFor } from "./prepare.js";
 
 /** The side effects a render needs, injected so both front ends and the tests can supply them. */
 export interface RenderDeps {

@@ -4,10 +4,10 @@ import { startEmulator } from "../../src/emulator/index.js";
 import type { Emulator } from "../../src/emulator/index.js";
 import { loadManifest } from "../../src/manifest/load.js";
 import { assetHash, requestBody } from "../../src/plan/hash.js";
-import { idempotencyKey } from "../../src/render/idempotency-key.js";
-import { openJournal } from "../../src/render/journal.js";
+import { idempotencyKey } from "../../src/render/api/idempotency-key.js";
+import { openJournal } from "../../src/state/journal.js";
 import { render } from "../../src/render/render.js";
-import { someAssets, TEST_KEY, TestRepo } from "../helpers/render-repo.js";
+import { someAssets, TEST_KEY, TestRepo } from "../support/render-repo.js";
 
 // In-process counterparts of resume.test.ts: the journal a killed run leaves, written by hand, so
 // each state is exercised exactly rather than wherever a kill happens to land.

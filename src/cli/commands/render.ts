@@ -3,7 +3,7 @@ import type { RenderConfig } from "../../render/config.js";
 import { DEFAULT_API_URL, DEFAULT_CONCURRENCY } from "../../render/config.js";
 import type { RenderResult } from "../../render/result.js";
 import { parseShard } from "../../render/select.js";
-import { isLoopbackHostname } from "../../render/url-policy.js";
+import { isLoopbackHostname } from "../../render/download/url-policy.js";
 import { manifestPathFrom, parseCommandArgs, UsageError } from "../command.js";
 import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
@@ -85,7 +85,7 @@ export const renderCommand: Command = {
       return ExitCode.Invalid;
     }
     const [{ createReporter, wantsColor }, { render }] = await Promise.all([
-      import("../../render/progress.js"),
+      import("../../render/progress/progress.js"),
       import("../../render/render.js"),
     ]);
     const stderr = ctx.io.stderr as Writable & { isTTY?: boolean };
