@@ -4,7 +4,6 @@
  */
 import { realpathSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { lockfilePath } from "../state/lockfile.js";
 import type { RenderResult } from "../render/result.js";
 import { COMMENT_LIMIT, renderMarkdown } from "../publish/comment-markdown.js";
 import { commentMarker, upsertStickyComment } from "../publish/comment.js";
@@ -14,6 +13,7 @@ import { BOT_EMAIL, BOT_NAME, COMMIT_TRAILER, type PublishMode } from "./constan
 import type { RunContext } from "./context.js";
 import type { ActionSettings } from "./inputs.js";
 import type { ActionDeps } from "./run.js";
+import { lockfilePath } from "../state/paths.js";
 
 export interface ChangedFiles {
   /** The git work tree the paths are relative to; undefined outside a repository. */

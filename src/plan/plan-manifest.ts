@@ -3,12 +3,13 @@ import { existsSync } from "node:fs";
 import type { Asset, Manifest } from "../manifest/types.js";
 import { collectAfterLoad } from "../util/collect-garbage.js";
 import { hashAssets } from "./hash.js";
-import { lockfilePath, readLockfile, type ShareStrings } from "../state/lockfile.js";
+import { readLockfile, type ShareStrings } from "../state/lockfile.js";
 import type { Lockfile } from "../state/lock-types.js";
 import { probeOutputs, readOutputStates, type OutputProbe } from "./output-state.js";
 import { outputsToCheck, planAssets } from "./plan.js";
-import { StatIndex, statIndexPath } from "../state/stat-index.js";
+import { StatIndex } from "../state/stat-index.js";
 import type { Plan } from "./types.js";
+import { lockfilePath, statIndexPath } from "../state/paths.js";
 
 export interface PlannedManifest {
   plan: Plan;

@@ -1,6 +1,5 @@
 import { loadManifest } from "../manifest/load.js";
 import type { Manifest } from "../manifest/types.js";
-import { readLockfile, writeLockfile, lockfilePath } from "../state/lockfile.js";
 import type { PlannedManifest } from "../plan/plan-manifest.js";
 import { planManifest } from "../plan/plan-manifest.js";
 import type { PlanEntry } from "../plan/types.js";
@@ -29,34 +28,6 @@ export async function prepare(manifest: Manifest, config: RenderConfig): Promise
   const planned = await planManifest(manifest);
   const selection = selectEntries(planned.plan, config);
   return { ...planned, manifest, selection };
-}
-
-/**
- * Fold the journal's completed records into the lockfile before planning: they are assets an
- * earlier run finished (output and cache written) but had not yet written into the lockfile when
- * it stopped. Afterwards the plan sees them as unchanged and they cost nothing.
- *
- * Records a forced run left are kept when this run is forced too (it is that run, started again):
- * the returned map (id → hash) names what it already rendered, so it is not rendered twice. A run
- * without --force ends any forced run, and drops them.
- */
-export async function foldCompletedRecords(
-  manifest: Manifest,
-  journal: Journal,
-  force: boolean,
-): Promise<Map<string, string>> {
-  const completed = (await journal.readAll()).filter((r) => r.state === "completed");
-  const forcedDone = new Map<string, string>();
-  if (completed.length === 0) return forcedDone;
-  const path = lockfilePath(manifest.dir);
-  const lock = await readLockfile(path);
-  for (const record of completed) lock.assets[record.id] = record.entry;
-  await writeLockfile(path, lock);
-  for (const record of completed) {
-    if (force && record.forced) forcedDone.set(record.id, record.hash);
-    else await journal.remove(record.id);
-  }
-  return forcedDone;
 }
 
 /** A forced run started again: what it already rendered counts as unchanged this time. */

@@ -5,7 +5,7 @@ import { Agent } from "undici";
 import type { Emulator, StartEmulator } from "../emulator/types.js";
 import { loadManifest } from "../manifest/load.js";
 import type { Manifest } from "../manifest/types.js";
-import { cacheDirFor, createCacheStore, ensureStateDir, stateDirFor } from "../state/cache.js";
+import { createCacheStore } from "../state/cache.js";
 import { writeLockfile } from "../state/lockfile.js";
 import type { PlanEntry } from "../plan/types.js";
 import { createApiClient } from "./api/client.js";
@@ -18,13 +18,8 @@ import { createLockUpdater } from "../state/lock-updater.js";
 import type { ProgressReporter } from "./progress/progress.js";
 import { silentReporter } from "./progress/progress.js";
 import type { Prepared } from "./prepare.js";
-import {
-  foldCompletedRecords,
-  prepare,
-  resumableJobs,
-  skipForcedDone,
-  splitByCache,
-} from "./prepare.js";
+import { prepare, resumableJobs, skipForcedDone, splitByCache } from "./prepare.js";
+import { foldCompletedRecords } from "../state/journal-fold.js";
 import type { JobContext } from "./job.js";
 import { DEFAULT_JOB_DEADLINE_MS, runJob } from "./job.js";
 import { restoreFromCache } from "./restore.js";
@@ -35,6 +30,7 @@ import { RetryBudget, sleep as realSleep } from "./api/retry.js";
 import { withRunLock } from "../state/run-lock.js";
 import { runPool } from "./scheduler.js";
 import { sweepStaleTemps } from "../state/sweep.js";
+import { cacheDirFor, ensureStateDir } from "../state/paths.js";
 
 export { planFor } from "./prepare.js";
 
@@ -82,9 +78,8 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   const reporter = deps.reporter ?? silentReporter;
   const startedAt = now();
   const manifest = await loadManifest(config.manifestPath);
-  const stateDir = stateDirFor(manifest.dir);
-  const journal = openJournal(stateDir, now);
-  const forcedDone = await foldCompletedRecords(manifest, journal, config.force);
+  const journal = openJournal(manifest.dir, now);
+  const forcedDone = await foldCompletedRecords(manifest.dir, journal, config.force);
   const prepared = await prepare(manifest, config);
   // Nothing is written before the manifest and the lockfile have proved valid.
   await ensureStateDir(manifest.dir);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { constants } from "node:fs";
-import { copyFile, mkdir, open, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, open, readFile, rename, unlink } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import { tempPathFor, writeFileAtomic } from "./atomic-write.js";
 
@@ -37,29 +37,6 @@ export interface CacheStore {
    * bytes are sound, they are just not in the format the target asks for.
    */
   restore(hash: string, target: string): Promise<CacheMeta | undefined>;
-}
-
-/** Where per-repository state lives: `.agentframer/` beside the manifest. */
-export function stateDirFor(manifestDir: string): string {
-  return join(manifestDir, ".agentframer");
-}
-
-/** The content-addressed cache inside the state folder. */
-export function cacheDirFor(manifestDir: string): string {
-  return join(stateDirFor(manifestDir), "cache");
-}
-
-/**
- * Create the state folder with its own `.gitignore`, so that a commit made by the action (or a
- * careless `git add -A` by a person) never picks up the cache or the journal.
- */
-export async function ensureStateDir(manifestDir: string): Promise<string> {
-  const dir = stateDirFor(manifestDir);
-  await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, ".gitignore"), "*\n", { flag: "wx" }).catch((error: unknown) => {
-    if (!isErrno(error, "EEXIST")) throw error;
-  });
-  return dir;
 }
 
 const HASH_PATTERN = /^[0-9a-f]{16,128}$/;

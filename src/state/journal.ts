@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import type { LockEntry } from "./lock-types.js";
 import { writeFileAtomic } from "./atomic-write.js";
+import { journalDirFor } from "./paths.js";
 
 /**
  * The write-ahead journal (`.agentframer/journal/`): one small file per asset in flight, so a run
@@ -50,8 +51,8 @@ export function isInFlight(record: JournalRecord): record is InFlightRecord {
   return record.state === "submitting" || record.state === "submitted";
 }
 
-export function openJournal(stateDir: string, now: () => number = Date.now): Journal {
-  const dir = join(stateDir, "journal");
+export function openJournal(manifestDir: string, now: () => number = Date.now): Journal {
+  const dir = journalDirFor(manifestDir);
   // Asset ids come from the manifest and CSV rows: hash them into safe, fixed-length file names.
   const fileFor = (id: string): string =>
     join(dir, `${createHash("sha256").update(id).digest("hex").slice(0, 40)}.json`);

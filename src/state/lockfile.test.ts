@@ -7,12 +7,12 @@ import {
   LockfileError,
   emptyLockfile,
   lockEntryFor,
-  lockfilePath,
   parseLockfile,
   readLockfile,
   serializeLockfile,
   writeLockfile,
 } from "./lockfile.js";
+import { lockfilePath } from "./paths.js";
 import { makeAsset } from "../../test/support/assets.js";
 import { listFiles, tempRepo } from "../../test/support/temp-repo.js";
 

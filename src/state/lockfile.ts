@@ -4,7 +4,6 @@
  * sorted with one asset per line so that git diffs and merges touch only the assets that changed.
  */
 import { closeSync, openSync, readFileSync, readSync } from "node:fs";
-import { join } from "node:path";
 import { z } from "zod";
 import type { Asset } from "../manifest/types.js";
 import { writeFileAtomic } from "./atomic-write.js";
@@ -12,13 +11,7 @@ import { assetHash, fieldHashes } from "../plan/hash.js";
 import { LockfileError } from "./lockfile-error.js";
 import type { LockEntry, Lockfile } from "./lock-types.js";
 
-export const LOCKFILE_NAME = "agentframer.lock";
 export const LOCKFILE_VERSION = 1;
-
-/** The lockfile lives beside the manifest. */
-export function lockfilePath(manifestDir: string): string {
-  return join(manifestDir, LOCKFILE_NAME);
-}
 
 export { LockfileError } from "./lockfile-error.js";
 

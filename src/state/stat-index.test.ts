@@ -1,7 +1,8 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { RACY_WINDOW_MS, StatIndex, statIndexPath } from "./stat-index.js";
+import { statIndexPath } from "./paths.js";
+import { RACY_WINDOW_MS, StatIndex } from "./stat-index.js";
 import { tempRepo } from "../../test/support/temp-repo.js";
 
 const hex = (c: string) => c.repeat(64);

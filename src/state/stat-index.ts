@@ -9,12 +9,11 @@
  * file is old enough to trust.
  */
 import { readFileSync } from "node:fs";
-import { mkdir, stat, writeFile } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "./atomic-write.js";
+import { ensureStateDir, statIndexPath } from "./paths.js";
 
-export const STATE_DIR = ".agentframer";
-export const STAT_INDEX_FILE = "stat-index.json";
 const INDEX_VERSION = 2;
 export const RACY_WINDOW_MS = 2000;
 
@@ -57,10 +56,6 @@ function isIndexFile(value: unknown): value is IndexFile {
     v.outputs.every((o) => typeof o === "string") &&
     v.stats.every((n) => typeof n === "number")
   );
-}
-
-export function statIndexPath(manifestDir: string): string {
-  return join(manifestDir, STATE_DIR, STAT_INDEX_FILE);
 }
 
 export class StatIndex {
@@ -210,10 +205,8 @@ export class StatIndex {
   /** Write the index atomically if anything changed. `now` is injectable for tests. */
   async save(now: number = Date.now()): Promise<void> {
     if (!this.changed) return;
-    const dir = join(this.manifestDir, STATE_DIR);
-    await mkdir(dir, { recursive: true });
-    // Machine-specific (inodes, mtimes): keep it out of commits even without a root .gitignore.
-    await writeFile(join(dir, ".gitignore"), "*\n", { flag: "wx" }).catch(() => {});
+    // Machine-specific (inodes, mtimes): the state folder's own .gitignore keeps it out of commits.
+    await ensureStateDir(this.manifestDir);
     // Not synced to disk: a cache, and one a crash leaves missing or damaged is only empty.
     await writeFileAtomic(statIndexPath(this.manifestDir), this.fileBytes(now), {
       durable: false,

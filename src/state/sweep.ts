@@ -1,9 +1,13 @@
 import { readdir, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { cacheDirFor, stateDirFor } from "./cache.js";
-import { lockfilePath } from "./lockfile.js";
+import {
+  cacheDirFor,
+  durationMemoryPath,
+  journalDirFor,
+  lockfilePath,
+  stateDirFor,
+} from "./paths.js";
 import type { PlanEntry } from "../plan/types.js";
-import { durationMemoryPath } from "../render/polling/duration-memory.js";
 
 /** `tempPathFor` names: `.<target name>.<12 hex>.tmp`, beside the target. */
 const TEMP_NAME = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
@@ -38,7 +42,7 @@ export async function sweepStaleTemps(
   }
   add(lockfilePath(manifestDir));
   add(durationMemoryPath(manifestDir));
-  targetsByFolder.set(join(stateDir, "journal"), "all");
+  targetsByFolder.set(journalDirFor(manifestDir), "all");
   targetsByFolder.set(stateDir, "all");
 
   let removed = 0;

@@ -50,7 +50,7 @@ describe("resuming from the journal", () => {
     const { asset, hash } = await firstAsset();
     const key = idempotencyKey(hash);
     const generation = await createJob(requestBody(asset), key);
-    await openJournal(repo.path(".agentframer")).submitted(asset.id, hash, key, generation);
+    await openJournal(repo.path(".")).submitted(asset.id, hash, key, generation);
     emulator.ledger.reset();
 
     const result = await render(repo.config(), { emulator });
@@ -65,7 +65,7 @@ describe("resuming from the journal", () => {
     const { asset, hash } = await firstAsset();
     const key = idempotencyKey(hash, "0123456789abcdef"); // as a forced run would have
     const generation = await createJob(requestBody(asset), key);
-    await openJournal(repo.path(".agentframer")).submitting(asset.id, hash, key);
+    await openJournal(repo.path(".")).submitting(asset.id, hash, key);
 
     await render(repo.config(), { emulator });
     expect(emulator.ledger.jobsByKey(key)).toHaveLength(1);
@@ -76,12 +76,7 @@ describe("resuming from the journal", () => {
   it("forgets a journaled job for an older request, and renders the asset as it is now", async () => {
     const { asset, hash } = await firstAsset();
     const stale = "e".repeat(64);
-    await openJournal(repo.path(".agentframer")).submitted(
-      asset.id,
-      stale,
-      idempotencyKey(stale),
-      "gen_old",
-    );
+    await openJournal(repo.path(".")).submitted(asset.id, stale, idempotencyKey(stale), "gen_old");
 
     await render(repo.config(), { emulator });
     expect(emulator.ledger.jobsByKey(idempotencyKey(hash))).toHaveLength(1);
@@ -96,7 +91,7 @@ describe("resuming from the journal", () => {
     const entry = lock.assets[asset.id]!;
     delete lock.assets[asset.id];
     await repo.writeLock(lock);
-    await openJournal(repo.path(".agentframer")).completed(asset.id, entry.hash, entry);
+    await openJournal(repo.path(".")).completed(asset.id, entry.hash, entry);
     emulator.ledger.reset();
 
     const result = await render(repo.config(), { emulator });

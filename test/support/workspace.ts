@@ -2,13 +2,9 @@ import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { loadManifest } from "../../src/manifest/load.js";
-import {
-  emptyLockfile,
-  lockEntryFor,
-  lockfilePath,
-  writeLockfile,
-} from "../../src/state/lockfile.js";
+import { emptyLockfile, lockEntryFor, writeLockfile } from "../../src/state/lockfile.js";
 import { tempRepo } from "./temp-repo.js";
+import { lockfilePath } from "../../src/state/paths.js";
 
 export const MANIFEST = `version: 1
 defaults:

@@ -63,10 +63,13 @@ export const pruneCommand: Command = {
   ],
   async run(args: string[], ctx: CommandContext): Promise<number> {
     const { values, positionals } = parseCommandArgs(pruneCommand, args, OPTIONS, 1);
-    const [{ loadManifest }, { lockfilePath, readLockfile, writeLockfile }] = await Promise.all([
-      import("../../manifest/load.js"),
-      import("../../state/lockfile.js"),
-    ]);
+    const [{ loadManifest }, { readLockfile, writeLockfile }, { lockfilePath }] = await Promise.all(
+      [
+        import("../../manifest/load.js"),
+        import("../../state/lockfile.js"),
+        import("../../state/paths.js"),
+      ],
+    );
     const manifest = await loadManifest(manifestPathFrom(positionals[0], ctx.io), {
       cwd: ctx.io.cwd,
     });

@@ -4,13 +4,13 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { tempDir } from "../../../test/support/temp-dir.js";
 import {
   durationMemoryApi,
-  durationMemoryPath,
   loadDurationMemory,
   MAX_AGE_MS,
   MAX_CLOSE,
   MAX_OTHER,
   saveDurationMemory,
 } from "./duration-memory.js";
+import { durationMemoryPath } from "../../state/paths.js";
 import type { DurationMemory } from "./duration-model.js";
 import { DurationModel } from "./duration-model.js";
 

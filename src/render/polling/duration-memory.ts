@@ -18,16 +18,15 @@
  * (a model or the server may have changed since). Deleting the file is safe: the next run is cold.
  */
 import { mkdir, readFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { z } from "zod";
-import { cacheDirFor } from "../../state/cache.js";
 import { writeFileAtomic } from "../../state/atomic-write.js";
 import type { DurationMemory } from "./duration-model.js";
 import { DurationModel, MAX_CLOSE_SAMPLES, MAX_SAMPLES } from "./duration-model.js";
 import type { DurationInterval } from "./interval-estimate.js";
+import { durationMemoryPath } from "../../state/paths.js";
 
 const VERSION = 1;
-export const DURATION_MEMORY_FILE = "durations.json";
 /** What runs learnt a month ago says little about a model that may have been retrained since. */
 export const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 /** The caps `DurationModel` keeps to, kept to here too, whatever the file holds. */
@@ -61,10 +60,6 @@ const KindSchema = z.object({
 const PairSchema = z
   .tuple([z.number().nonnegative(), z.number().nonnegative()])
   .refine(([afterMs, byMs]) => afterMs <= byMs);
-
-export function durationMemoryPath(manifestDir: string): string {
-  return join(cacheDirFor(manifestDir), DURATION_MEMORY_FILE);
-}
 
 /**
  * The name memory is kept under for a run: `emulator` with `--emulator`, else the API URL's origin

@@ -18,9 +18,10 @@ import type { Emulator, LedgerJob } from "../../../src/emulator/types.js";
 import { loadManifest } from "../../../src/manifest/load.js";
 import { assetHash } from "../../../src/plan/hash.js";
 import type { LockEntry } from "../../../src/state/lock-types.js";
-import { lockfilePath, readLockfile } from "../../../src/state/lockfile.js";
+import { readLockfile } from "../../../src/state/lockfile.js";
 import { idempotencyKey } from "../../../src/render/api/idempotency-key.js";
 import type { AssetOutcome, RenderResult } from "../../../src/render/result.js";
+import { lockfilePath } from "../../../src/state/paths.js";
 
 export interface InvariantInput {
   /** The repository root (the temp folder the test made). */

@@ -1,0 +1,31 @@
+import type { Journal } from "./journal.js";
+import { readLockfile, writeLockfile } from "./lockfile.js";
+import { lockfilePath } from "./paths.js";
+
+/**
+ * Fold the journal's completed records into the lockfile before planning: they are assets an
+ * earlier run finished (output and cache written) but had not yet written into the lockfile when
+ * it stopped. Afterwards the plan sees them as unchanged and they cost nothing.
+ *
+ * Records a forced run left are kept when this run is forced too (it is that run, started again):
+ * the returned map (id → hash) names what it already rendered, so it is not rendered twice. A run
+ * without --force ends any forced run, and drops them.
+ */
+export async function foldCompletedRecords(
+  manifestDir: string,
+  journal: Journal,
+  force: boolean,
+): Promise<Map<string, string>> {
+  const completed = (await journal.readAll()).filter((r) => r.state === "completed");
+  const forcedDone = new Map<string, string>();
+  if (completed.length === 0) return forcedDone;
+  const path = lockfilePath(manifestDir);
+  const lock = await readLockfile(path);
+  for (const record of completed) lock.assets[record.id] = record.entry;
+  await writeLockfile(path, lock);
+  for (const record of completed) {
+    if (force && record.forced) forcedDone.set(record.id, record.hash);
+    else await journal.remove(record.id);
+  }
+  return forcedDone;
+}
