@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { dirname } from "node:path";
 import { cacheKeys, type CacheBackend, type CacheKeys } from "./cache.js";
 import type { ActionSettings } from "./inputs.js";
-import type { ActionDeps } from "./run.js";
+import type { ActionDeps } from "./deps.js";
 import { cacheDirFor, lockfilePath } from "../state/paths.js";
 
 export interface RestoredCache {

@@ -12,7 +12,7 @@ import type { Report } from "../publish/report.js";
 import { BOT_EMAIL, BOT_NAME, COMMIT_TRAILER, type PublishMode } from "./constants.js";
 import type { RunContext } from "./context.js";
 import type { ActionSettings } from "./inputs.js";
-import type { ActionDeps } from "./run.js";
+import type { ActionDeps } from "./deps.js";
 import { lockfilePath } from "../state/paths.js";
 
 export interface ChangedFiles {

@@ -14,7 +14,8 @@ import {
 import { startGitHubStub, type GitHubStub } from "../../test/support/github-stub.js";
 import type { CacheBackend } from "./cache.js";
 import { COMMIT_TRAILER, FORK_DOCS_URL } from "./constants.js";
-import { runAction, type ActionDeps, type Engine } from "./run.js";
+import type { ActionDeps, Engine } from "./deps.js";
+import { runAction } from "./run.js";
 import {
   eventFile,
   pullRequestEvent,

@@ -20,7 +20,7 @@ import {
 import type { InFlightRecord, Journal } from "../state/journal.js";
 import type { LockUpdater } from "../state/lock-updater.js";
 import { pollUntilDone } from "./polling/poller.js";
-import type { ProgressReporter } from "./progress/progress.js";
+import type { ProgressReporter } from "./progress/events.js";
 import type { AssetResult } from "./result.js";
 import type { Sleep } from "./api/retry.js";
 

@@ -14,7 +14,7 @@ import { gitIn } from "../../src/publish/git.js";
 import { createReporter } from "../../src/render/progress/progress.js";
 import { planFor, render } from "../../src/render/render.js";
 import { runAction } from "../../src/action/run.js";
-import type { ActionDeps, Engine } from "../../src/action/run.js";
+import type { ActionDeps, Engine } from "../../src/action/deps.js";
 import { eventFile, pullRequestEvent, pushEvent, recordingHost } from "../support/action-host.js";
 import { createGitRemote, GIT_TEST_ENV } from "../support/git-remote.js";
 import type { GitRemote } from "../support/git-remote.js";

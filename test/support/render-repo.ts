@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { Writable } from "node:stream";
 import type { Lockfile } from "../../src/state/lock-types.js";
 import type { RenderConfig } from "../../src/render/config.js";
-import type { ProgressEvent, ProgressReporter } from "../../src/render/progress/progress.js";
+import type { ProgressEvent, ProgressReporter } from "../../src/render/progress/events.js";
 import { tempDir } from "./temp-dir.js";
 
 /** The key every end-to-end test uses: distinctive, so a scan for it cannot match by accident. */

@@ -1,4 +1,4 @@
-import type { ProgressReporter } from "./progress.js";
+import type { ProgressReporter } from "./events.js";
 import type { Styler } from "./format.js";
 import { describeOutcome, formatStart, formatSummary } from "./format.js";
 
