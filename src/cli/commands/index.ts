@@ -11,6 +11,7 @@
  */
 export { emulatorCommand } from "./emulator.js";
 export { initCommand } from "./init.js";
+export { lockCommand } from "./lock.js";
 export { planCommand } from "./plan.js";
 export { pruneCommand } from "./prune.js";
 export { renderCommand } from "./render.js";
