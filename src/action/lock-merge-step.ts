@@ -81,7 +81,7 @@ export async function runLockMerge(
       }
       return {
         id: e.id,
-        status: e.status === "unchanged" ? "unchanged" : "skipped",
+        status: e.status === "unchanged" || e.status === "stored" ? "unchanged" : "skipped",
         output: e.output,
         hash: e.hash,
       };

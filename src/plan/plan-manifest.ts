@@ -94,5 +94,8 @@ export async function planManifest(
   const outputs = new Set<string>();
   for (const asset of manifest.assets) outputs.add(asset.output);
   index.retain(outputs);
-  return { plan: planAssets(manifest.assets, lock, states, hashes), lock, lockPath, index };
+  const plan = planAssets(manifest.assets, lock, states, hashes, {
+    outputsInStore: manifest.outputs === "store",
+  });
+  return { plan, lock, lockPath, index };
 }
