@@ -17,6 +17,7 @@ import {
 import { readLockfile, writeLockfile } from "./lockfile.js";
 import { lockfilePath } from "./paths.js";
 import { withRunLock } from "./run-lock.js";
+import type { Store } from "../store/store.js";
 
 /** Why an entry's bytes cannot be taken (undefined: they are as the entry says). */
 export type CheckBytes = (entry: LockEntry) => Promise<string | undefined>;
@@ -48,6 +49,21 @@ export function outputOnDisk(manifestDir: string): CheckBytes {
     }
     if ((await sha256File(path, facts.size)) !== entry.sha256) {
       return `${entry.output} does not hold the bytes the lock records (SHA-256 differs)`;
+    }
+    return undefined;
+  };
+}
+
+/**
+ * With outputs in the store only, the store must hold exactly the bytes the entry records: a
+ * lock entry is the promise that `agentframer pull` can bring them.
+ */
+export function heldInStore(store: Pick<Store, "lookup" | "label">): CheckBytes {
+  return async (entry) => {
+    const hit = (await store.lookup([entry.hash])).get(entry.hash);
+    if (hit === undefined) return `${entry.output} is not in the store (${store.label})`;
+    if (hit.record.sha256 !== entry.sha256 || hit.record.size !== entry.size) {
+      return `the store (${store.label}) holds other bytes for ${entry.output} than the lock records`;
     }
     return undefined;
   };

@@ -3,7 +3,11 @@ import { UsageError, manifestPathFrom, parseCommandArgs } from "../command.js";
 import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
 
-const OPTIONS = { manifest: { type: "string" }, json: { type: "boolean" } } as const;
+const OPTIONS = {
+  manifest: { type: "string" },
+  store: { type: "string" },
+  json: { type: "boolean" },
+} as const;
 
 /** Ids listed in full before "and N more". */
 const LIST_LIMIT = 20;
@@ -20,7 +24,7 @@ export const lockCommand: Command = {
   description: [
     "The fan-in of a matrix: every shard rendered a slice (--shard I/N) and uploaded its lock.",
     "For each asset of the manifest, takes the entry that matches the asset's current request from",
-    "whichever LOCK holds it, checks that the output on disk (or, with outputs in the store, the",
+    "whichever LOCK holds it, checks that the output on disk (or, with `outputs: store`, the",
     "store's entry) holds exactly those bytes, and writes the manifest's lock atomically.",
     "",
     "Two LOCKs with different results for one asset, or bytes that do not match, are errors that",
@@ -29,6 +33,11 @@ export const lockCommand: Command = {
   ].join("\n"),
   options: [
     { flag: "--manifest MANIFEST", description: "The manifest (default ./agentframer.yml)" },
+    {
+      flag: "--store SPEC",
+      description:
+        "With outputs: store, the store that must hold them (default $AGENTFRAMER_STORE)",
+    },
     { flag: "--json", description: "Print {merged, unrendered, problems} on stdout" },
   ],
   async run(args: string[], ctx: CommandContext): Promise<number> {
@@ -41,7 +50,7 @@ export const lockCommand: Command = {
       );
     }
     if (locks.length === 0) throw new UsageError("lock merge needs at least one LOCK", lockCommand);
-    const [{ loadManifest }, { mergeShardLocks }] = await Promise.all([
+    const [{ loadManifest }, { mergeShardLocks, heldInStore }] = await Promise.all([
       import("../../manifest/load.js"),
       import("../../state/merge-shard-locks.js"),
     ]);
@@ -49,7 +58,26 @@ export const lockCommand: Command = {
       cwd: ctx.io.cwd,
     });
     const shards = locks.map((name) => ({ name, path: resolve(ctx.io.cwd, name) }));
-    const report = await mergeShardLocks(manifest, shards);
+    let check;
+    if (manifest.outputs === "store") {
+      const specText = values.store ?? ctx.io.env.AGENTFRAMER_STORE ?? "";
+      const [{ parseStoreSpec }, { openStore }] = await Promise.all([
+        import("../../store/spec.js"),
+        import("../../store/open.js"),
+      ]);
+      const store = await openStore(parseStoreSpec(specText), {
+        env: ctx.io.env,
+        warn: (m) => ctx.io.stderr.write(`agentframer: warning: ${m}\n`),
+      });
+      if (store === undefined) {
+        throw new UsageError(
+          "the manifest keeps outputs in the store: give it with --store s3://BUCKET/PREFIX (or AGENTFRAMER_STORE)",
+          lockCommand,
+        );
+      }
+      check = heldInStore(store);
+    }
+    const report = await mergeShardLocks(manifest, shards, check);
 
     const human = values.json ? ctx.io.stderr : ctx.io.stdout;
     const red = ctx.errStyle.red;
