@@ -70,7 +70,8 @@ export async function runLockMerge(
     .filter((e) => e.status !== "orphaned")
     .map((e): AssetResult => {
       const entry = taken.get(e.id);
-      if (entry !== undefined) {
+      // With outputs in the store only, the fan-in commits the lock and never the outputs.
+      if (entry !== undefined && manifest.outputs !== "store") {
         return {
           id: e.id,
           status: "restored",
