@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -8,6 +9,7 @@ import { emptyLockfile, lockEntryFor, writeLockfile } from "../state/lockfile.js
 import { lockfilePath } from "../state/paths.js";
 import { openStore } from "../store/open.js";
 import { parseStoreSpec } from "../store/spec.js";
+import { GIT_TEST_ENV } from "../../test/support/git-remote.js";
 import { runIn } from "../../test/support/run-cli.js";
 import { startS3Server, type S3Server } from "../../test/support/s3-server.js";
 import { MANIFEST, put, workspace } from "../../test/support/workspace.js";
@@ -71,6 +73,11 @@ async function storedCheckout(
 describe("agentframer pull", () => {
   it("puts every stored output in place, verified, and plan then sees them unchanged", async () => {
     const { dir, bytes } = await storedCheckout("pull-all");
+    await rm(join(dir, ".git"), { recursive: true });
+    execFileSync("git", ["init", "--quiet"], {
+      cwd: dir,
+      env: { ...process.env, ...GIT_TEST_ENV },
+    });
     const before = JSON.parse((await runIn(dir, ["plan", "--json"])).stdout);
     expect(before.counts).toMatchObject({ stored: 4, missing: 0, new: 0 });
     const store = `s3://${server.bucket}/pull-all`;
@@ -84,6 +91,12 @@ describe("agentframer pull", () => {
     for (const [output, data] of bytes) {
       expect((await readFile(join(dir, output))).equals(data)).toBe(true);
     }
+    expect(stderr).toContain(
+      "outputs: store, but git does not ignore public/, public/products/: add to ./.gitignore:\n  public/\n  public/products/\n",
+    );
+    await writeFile(join(dir, ".gitignore"), "public/\n");
+    const quiet = await runIn(dir, ["pull", "--store", store], { env: server.env });
+    expect(quiet.stderr).not.toContain("git does not ignore");
     const after = JSON.parse((await runIn(dir, ["plan", "--json"])).stdout);
     expect(after.counts).toMatchObject({ unchanged: 4, stored: 0 });
   });

@@ -106,6 +106,22 @@ export const pullCommand: Command = {
         if (line) ctx.io.stderr.write(line);
       },
     });
+    if (manifest.outputs === "store") {
+      const [{ foldersNotIgnored }, { gitIn }] = await Promise.all([
+        import("../../state/ignored-outputs.js"),
+        import("../../publish/git.js"),
+      ]);
+      const tracked = await foldersNotIgnored(
+        manifest.assets.map((a) => a.output),
+        gitIn(manifest.dir, ctx.io.env),
+      );
+      if (tracked.length > 0) {
+        warn(
+          `outputs: store, but git does not ignore ${tracked.join(", ")}: add to ${where}/.gitignore:\n` +
+            tracked.map((folder) => `  ${folder}\n`).join(""),
+        );
+      }
+    }
     const failures = outcomes.filter((o) => o.status === "failed").length;
     const human = values.json ? ctx.io.stderr : ctx.io.stdout;
     human.write(
