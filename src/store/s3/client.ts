@@ -1,5 +1,5 @@
 /**
- * The few S3 calls the store needs (GET, HEAD, PUT of one object), signed with SigV4 and sent
+ * The few S3 calls the store needs (GET and PUT of one object), signed with SigV4 and sent
  * with undici, with retries for 5xx, 429 and network faults. Every message it makes names the
  * store and the key, never a credential: S3 error bodies echo the access key id, so what is read
  * from them is scrubbed too.
@@ -80,7 +80,7 @@ export class S3Client {
 
   /** One request, retried on 5xx, 429 and network faults; other answers are returned as they are. */
   async send(
-    method: "GET" | "HEAD" | "PUT",
+    method: "GET" | "PUT",
     key: string,
     options: { body?: S3Body; headers?: Record<string, string> } = {},
   ): Promise<S3Response> {
@@ -151,11 +151,7 @@ export class S3Client {
 
   /** The error for an answer the caller did not expect: status, S3's Code and Message, scrubbed. */
   async failure(method: string, key: string, response: S3Response): Promise<S3StoreError> {
-    const text =
-      method === "HEAD"
-        ? ""
-        : ((await readCapped(response.body, response.headers, ERROR_BODY_CAP)) ?? "");
-    if (method === "HEAD") discardBody(response.body);
+    const text = (await readCapped(response.body, response.headers, ERROR_BODY_CAP)) ?? "";
     const code = /<Code>([^<]{1,100})<\/Code>/.exec(text)?.[1];
     const message = /<Message>([^<]{1,300})<\/Message>/.exec(text)?.[1];
     const detail = [code, message].filter(Boolean).join(": ");
