@@ -1,10 +1,13 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { startS3Server, type S3Server } from "../../test/support/s3-server.js";
 import { tempDirSync } from "../../test/support/temp-dir.js";
 import { openStore } from "./open.js";
+import { openS3Store } from "./s3-store.js";
 import { parseStoreSpec } from "./spec.js";
 import type { Store, StoreRecord } from "./store.js";
 import { S3ConfigError } from "./s3/config.js";
@@ -115,5 +118,30 @@ describe("the S3 store against a real S3-compatible server (s3rver on 127.0.0.1)
     await expect(
       open("x", { ...server.env, AWS_ENDPOINT_URL_S3: "http://s3.example.test" }),
     ).rejects.toThrow(/must use https/);
+  });
+
+  it("retries a failing server through the one retry loop, then names the store and the status", async () => {
+    let requests = 0;
+    const failing = createServer((_req, res) => {
+      requests += 1;
+      res.writeHead(503).end();
+    });
+    await new Promise<void>((done) => failing.listen(0, "127.0.0.1", done));
+    onTestFinished(() => new Promise<void>((done) => failing.close(() => done())));
+    const { port } = failing.address() as AddressInfo;
+    const waits: number[] = [];
+    const store = openS3Store(
+      { bucket: "media", prefix: "down" },
+      {
+        env: { ...server.env, AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${port}` },
+        warn: () => {},
+        sleep: async (ms) => void waits.push(ms),
+      },
+    );
+    await expect(store.lookup(["a".repeat(64)])).rejects.toThrow(
+      "s3://media/down: GET aa/" + "a".repeat(64) + ".json failed after 4 attempts: HTTP 503",
+    );
+    expect(requests).toBe(4);
+    expect(waits).toHaveLength(3);
   });
 });

@@ -10,8 +10,9 @@ import { request, type Dispatcher } from "undici";
 import { discardBody, firstHeader, networkProblem, readCapped } from "../../render/api/http.js";
 import {
   DEFAULT_BACKOFF,
-  retryDelayMs,
+  retryLoop,
   sleep as realSleep,
+  type Attempt,
   type Sleep,
 } from "../../render/api/retry.js";
 import { secretsOf, type S3Config } from "./config.js";
@@ -78,7 +79,10 @@ export class S3Client {
     return out;
   }
 
-  /** One request, retried on 5xx, 429 and network faults; other answers are returned as they are. */
+  /**
+   * One request, retried (through the one retry loop) on 5xx, 429 and network faults; other
+   * answers are returned as they are, for the caller to read.
+   */
   async send(
     method: "GET" | "PUT",
     key: string,
@@ -86,8 +90,8 @@ export class S3Client {
   ): Promise<S3Response> {
     const url = this.urlOf(key);
     const { sleep = realSleep, now = () => new Date(), random = Math.random } = this.deps;
-    for (let attempt = 1; ; attempt++) {
-      const body = options.body;
+    const body = options.body;
+    const attempt = async (): Promise<Attempt<S3Response>> => {
       const headers = signRequest({
         method,
         url,
@@ -103,11 +107,12 @@ export class S3Client {
         credentials: this.config.credentials,
         now: now(),
       });
-      let response: S3Response;
+      let answer;
       try {
-        const answer = await request(url, {
+        answer = await request(url, {
           method,
           headers,
+          // A new stream per attempt: a retried PUT sends the file from its start.
           body:
             body === undefined
               ? undefined
@@ -118,35 +123,36 @@ export class S3Client {
           headersTimeout: TIMEOUT_MS,
           bodyTimeout: TIMEOUT_MS,
         });
-        response = { status: answer.statusCode, headers: answer.headers, body: answer.body };
       } catch (error) {
-        if (attempt >= ATTEMPTS) {
-          throw new S3StoreError(
-            this.scrub(`${this.label}: ${method} ${key} failed: ${networkProblem(error)}`),
-          );
-        }
-        await sleep(
-          retryDelayMs(attempt - 1, undefined, {
-            policy: DEFAULT_BACKOFF,
-            random,
-            nowMs: Date.now(),
-          }),
-        );
-        continue;
+        return { kind: "retry", problem: networkProblem(error), error };
       }
-      if (!retryable(response.status) || attempt >= ATTEMPTS) {
-        return response;
+      if (!retryable(answer.statusCode)) {
+        return {
+          kind: "ok",
+          value: { status: answer.statusCode, headers: answer.headers, body: answer.body },
+        };
       }
-      discardBody(response.body);
-      const retryAfter = firstHeader(response.headers["retry-after"]);
-      await sleep(
-        retryDelayMs(attempt - 1, retryAfter, {
-          policy: DEFAULT_BACKOFF,
-          random,
-          nowMs: Date.now(),
-        }),
-      );
-    }
+      discardBody(answer.body);
+      return {
+        kind: "retry",
+        problem: `HTTP ${answer.statusCode}`,
+        retryAfter: firstHeader(answer.headers["retry-after"]),
+      };
+    };
+    return retryLoop(attempt, {
+      policy: DEFAULT_BACKOFF,
+      random,
+      now: () => now().getTime(),
+      sleep,
+      giveUp: (failure, attempts) =>
+        attempts >= ATTEMPTS
+          ? new S3StoreError(
+              this.scrub(
+                `${this.label}: ${method} ${key} failed after ${attempts} attempts: ${failure.problem}`,
+              ),
+            )
+          : undefined,
+    });
   }
 
   /** The error for an answer the caller did not expect: status, S3's Code and Message, scrubbed. */
