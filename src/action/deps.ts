@@ -2,6 +2,7 @@
 import type { Plan } from "../plan/types.js";
 import type { CommentApi } from "../publish/comment.js";
 import type { RepoRef } from "../publish/github-api.js";
+import type { IdentityLookups } from "../publish/token-identity.js";
 import type { Git } from "../publish/git.js";
 import type { RenderConfig } from "../render/config.js";
 import type { RenderResult } from "../render/result.js";
@@ -20,6 +21,6 @@ export interface ActionDeps {
   env: NodeJS.ProcessEnv;
   engine: Engine;
   cacheBackend(): Promise<CacheBackend>;
-  commentApi(token: string, repo: RepoRef): Promise<CommentApi>;
+  commentApi(token: string, repo: RepoRef): Promise<CommentApi & IdentityLookups>;
   git(cwd: string): Git;
 }
