@@ -8,6 +8,7 @@ import type { RenderConfig } from "../render/config.js";
 import type { RenderResult } from "../render/result.js";
 import type { CacheBackend } from "./cache.js";
 import type { ActionHost } from "./host.js";
+import type { PullLookup } from "./workflow-run-pr.js";
 
 /** The render engine, as the action sees it; engine.ts binds the real one. */
 export interface Engine {
@@ -22,5 +23,7 @@ export interface ActionDeps {
   engine: Engine;
   cacheBackend(): Promise<CacheBackend>;
   commentApi(token: string, repo: RepoRef): Promise<CommentApi & IdentityLookups>;
+  /** Open PRs by head, for the workflow_run half of the fork-safe pattern. */
+  pullLookup(token: string, repo: RepoRef): Promise<PullLookup>;
   git(cwd: string): Git;
 }
