@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ManifestError } from "../manifest/errors.js";
 import { createCommentApi } from "../publish/github-api.js";
@@ -275,6 +275,17 @@ describe("runAction failures", () => {
     await runAction(red.deps);
     expect(red.host.failed).toEqual([
       "1 asset failed to render (see the job summary); set fail-on-error: false to keep the job green",
+    ]);
+    expect(red.host.errors).toEqual([
+      {
+        message: 'asset "hero" failed to render: content policy',
+        at: {
+          title: "agentframer render",
+          file: relative(red.remote.clone, "/repo/agentframer.yml"),
+          startLine: 3,
+          startColumn: 5,
+        },
+      },
     ]);
     red.remote.cleanup();
     const green = setup({}, "schedule", { "fail-on-error": "false" }, failed);

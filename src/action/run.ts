@@ -4,6 +4,7 @@
  * in through ActionDeps, so tests drive it with a recorder host, a fake engine and real git.
  */
 import { relative, resolve } from "node:path";
+import { annotateFailedAssets, annotationFile } from "./annotate.js";
 import { formatProblem, ManifestError } from "../manifest/errors.js";
 import type { Plan } from "../plan/types.js";
 import type { RenderResult } from "../render/result.js";
@@ -75,6 +76,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     }
   }
 
+  annotateFailedAssets(host, settings.workspace, plan, result);
   const changed = await changedFiles(deps, settings, result);
   const previousPrompts = await basePrompts(
     deps.git(settings.workspace),
@@ -152,7 +154,7 @@ async function planOrAnnotate(
     for (const problem of error.problems) {
       deps.host.error(problem.message, {
         title: "agentframer manifest",
-        file: relative(settings.workspace, problem.file).split("\\").join("/"),
+        file: annotationFile(settings.workspace, problem.file),
         startLine: problem.line,
         startColumn: problem.col,
       });
