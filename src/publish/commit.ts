@@ -35,10 +35,12 @@ const DEFAULT_ATTEMPTS = 3;
 const REJECTED = /\[rejected\]|\(fetch first\)|non-fast-forward|failed to push some refs/;
 /**
  * The remote refused the push itself (branch protection, a ruleset, a pre-receive hook), as
- * opposed to a race: git reports `[remote rejected]`, GitHub adds GH006 (protected branch) or
- * GH013 (repository rules). Retrying cannot help, so this is checked before REJECTED.
+ * opposed to a race: GitHub says GH006 (protected branch) or GH013 (repository rules), git
+ * reports the ref `[remote rejected] (… hook declined)`. Not every `[remote rejected]` is one:
+ * "cannot lock ref" is two pushes at once, a race. Retrying cannot help, so this is checked
+ * before REJECTED.
  */
-const REFUSED = /\[remote rejected\]|\bGH006\b|\bGH013\b|protected branch|hook declined/i;
+const REFUSED = /\bGH006\b|\bGH013\b|protected branch|hook declined/i;
 /** Remote lines quoted in the message: enough to name the rule, not a page of hook output. */
 const REMOTE_LINES = 4;
 
