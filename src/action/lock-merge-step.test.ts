@@ -62,6 +62,7 @@ async function fanInCheckout(): Promise<{
     },
     cacheBackend: () => Promise.reject(new Error("no cache in this test")),
     commentApi: () => Promise.reject(new Error("no comments in this test")),
+    pullLookup: () => Promise.reject(new Error("no pull requests in this test")),
     git: (cwd) => gitIn(cwd, { ...process.env, ...GIT_TEST_ENV }),
   };
   return { remote, deps, renders: () => renders };
