@@ -11,6 +11,7 @@ import {
   type CST,
   type Document,
   type Node as YamlNode,
+  type YAMLError,
 } from "yaml";
 import { MAX_ALIAS_COUNT, MAX_FLOW_NESTING } from "./limits.js";
 import type { ProblemList } from "./problems.js";
@@ -58,6 +59,22 @@ export class YamlPositions {
       if (offset < 0 || offset >= range[1]) return this.at(node);
     }
     return this.offset(offset);
+  }
+
+  /**
+   * When the value at `path` is a plain scalar followed on its line by a comment: where the
+   * comment's "#" is and its text. A plain scalar ends at " #", which may not be what was meant.
+   */
+  commentAfterPlain(path: ValuePath): { at: SourcePosition; text: string } | undefined {
+    const { node, complete } = this.walk(path);
+    if (!complete || !isScalar(node) || node.type !== "PLAIN" || !node.range) return undefined;
+    const end = node.range[1];
+    const lineEnd = this.text.indexOf("\n", end);
+    const rest = this.text.slice(end, lineEnd < 0 ? undefined : lineEnd);
+    const match = /^[ \t]+#/.exec(rest);
+    if (!match) return undefined;
+    const hash = end + match[0].length - 1;
+    return { at: this.offset(hash), text: rest.slice(match[0].length - 1).trimEnd() };
   }
 
   offset(offset: number): SourcePosition {
@@ -132,8 +149,8 @@ export function parseYaml(
   }
   const { doc, extraDocumentAt } = composed;
   const positions = new YamlPositions(doc, lines, text, file);
-  for (const error of doc.errors) {
-    problems.add(positions.offset(error.pos[0]), yamlMessage(error.message));
+  for (const { at, message } of explainSyntaxErrors(doc.errors, text)) {
+    problems.add(positions.offset(at), message);
   }
   if (extraDocumentAt !== undefined) {
     problems.add(
@@ -206,6 +223,75 @@ function compose(text: string, lines: LineCounter): Composed {
   return extraDocumentAt === undefined
     ? { kind: "doc", doc }
     : { kind: "doc", doc, extraDocumentAt };
+}
+
+/**
+ * yaml's syntax errors, with a hint in plain words for the mistakes people make in manifests, at
+ * the place they made them: a ": " inside an unquoted value, a quote never closed (yaml notices
+ * only at the end of the file), a tab used to indent (yaml then reports a cascade of errors on
+ * the lines after it, which are dropped).
+ */
+function explainSyntaxErrors(
+  errors: readonly YAMLError[],
+  text: string,
+): { at: number; message: string }[] {
+  const tabs = errors.filter((e) => e.code === "TAB_AS_INDENT");
+  const shown = tabs.length > 0 ? tabs : errors;
+  return shown.map((error) => {
+    const at = error.pos[0];
+    const message = yamlMessage(error.message);
+    switch (error.code) {
+      case "TAB_AS_INDENT":
+        return {
+          at,
+          message: `${message}: YAML indents with spaces only; replace the tab with spaces`,
+        };
+      case "BLOCK_AS_IMPLICIT_KEY": {
+        const line = lineAt(text, at);
+        const pair = /^(\s*(?:- )?)([\w-]+):\s+(.*\S)\s*$/.exec(line.text);
+        if (pair === null) return { at, message };
+        const quoted = `${pair[2]}: ${JSON.stringify(pair[3])}`;
+        return {
+          at: line.start + (pair[1]?.length ?? 0),
+          message: `${message}: the ": " inside this value starts another key; put the value in quotes: ${quoted}`,
+        };
+      }
+      case "MISSING_CHAR": {
+        const opened = /quote/.test(error.message) ? unclosedQuote(text, at) : undefined;
+        if (opened === undefined) return { at, message };
+        return {
+          at: opened,
+          message: `this quote is never closed (YAML read on to the end of the file); close it on this line with ${text[opened]}`,
+        };
+      }
+      default:
+        return { at, message };
+    }
+  });
+}
+
+function lineAt(text: string, offset: number): { start: number; text: string } {
+  const start = text.lastIndexOf("\n", offset - 1) + 1;
+  const end = text.indexOf("\n", offset);
+  return { start, text: text.slice(start, end < 0 ? undefined : end) };
+}
+
+/**
+ * The first value that opens a quote and does not close it on its line (a multi-line quoted value
+ * is legal, and rare in a manifest): where the quote opened, before `before`.
+ */
+function unclosedQuote(text: string, before: number): number | undefined {
+  const value = /(?:^|:|-)[ \t]+(["'])/gm;
+  for (let match = value.exec(text); match !== null; match = value.exec(text)) {
+    const open = match.index + match[0].length - 1;
+    if (open >= before) return undefined;
+    const quote = match[1];
+    const end = text.indexOf("\n", open);
+    const rest = text.slice(open + 1, end < 0 ? undefined : end);
+    const closed = quote === '"' ? /(?:^|[^\\])(?:\\\\)*"/.test(rest) : rest.includes("'");
+    if (!closed) return open;
+  }
+  return undefined;
 }
 
 /** yaml's messages sometimes end in a position and an excerpt; the position is ours to print. */
