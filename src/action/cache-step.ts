@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { dirname } from "node:path";
 import { cacheDirFor } from "../plan/cache.js";
-import { lockfilePath } from "../plan/lockfile.js";
+import { lockfilePathFor } from "../plan/lockfile.js";
 import { cacheKeys, type CacheBackend, type CacheKeys } from "./cache.js";
 import type { ActionSettings } from "./inputs.js";
 import type { ActionDeps } from "./run.js";
@@ -18,7 +18,7 @@ const CARRY_ON = "rendering goes on without it (the cache only saves work)";
 
 function paths(settings: ActionSettings) {
   const dir = dirname(settings.config.manifestPath);
-  return { cacheDir: cacheDirFor(dir), lockPath: lockfilePath(dir) };
+  return { cacheDir: cacheDirFor(dir), lockPath: lockfilePathFor(settings.config.manifestPath) };
 }
 
 export async function restoreCache(

@@ -3,8 +3,8 @@
  * up to date, or neither. `auto` comments on pull requests and commits everywhere else.
  */
 import { realpathSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
-import { lockfilePath } from "../plan/lockfile.js";
+import { basename, dirname, join, relative } from "node:path";
+import { lockfilePathFor } from "../plan/lockfile.js";
 import type { RenderResult } from "../render/result.js";
 import { COMMENT_LIMIT, renderMarkdown } from "../publish/comment-markdown.js";
 import { commentMarker, upsertStickyComment } from "../publish/comment.js";
@@ -45,7 +45,7 @@ export async function changedFiles(
   const candidates = result.assets
     .filter((a) => WRITTEN.has(a.status))
     .map((a) => join(manifestDir, a.output))
-    .concat(lockfilePath(manifestDir))
+    .concat(join(manifestDir, basename(lockfilePathFor(settings.config.manifestPath))))
     .map((path) => relative(root, path).split("\\").join("/"));
   if (top === undefined) return { root: undefined, files: candidates };
   return { root: top, files: await changedPaths(deps.git(top), candidates) };

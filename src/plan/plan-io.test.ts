@@ -3,7 +3,7 @@ import { mkdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Asset, Manifest } from "../manifest/types.js";
-import { emptyLockfile, lockEntryFor, lockfilePath, writeLockfile } from "./lockfile.js";
+import { emptyLockfile, lockEntryFor, lockfilePathFor, writeLockfile } from "./lockfile.js";
 import { probeOutputs } from "./output-state.js";
 import { planManifest } from "./plan-manifest.js";
 import { RACY_WINDOW_MS, StatIndex, recordOutputStates, statIndexPath } from "./stat-index.js";
@@ -33,7 +33,7 @@ async function rendered(assets: Asset[]): Promise<Manifest> {
       renderedAt: "t",
     });
   }
-  await writeLockfile(lockfilePath(dir), lock);
+  await writeLockfile(lockfilePathFor(join(dir, "agentframer.yml")), lock);
   return { path: join(dir, "agentframer.yml"), dir, root: dir, assets };
 }
 
@@ -79,7 +79,7 @@ describe("planManifest on real files", () => {
     for (const hash of [true, false]) {
       const early = probeOutputs(
         now.dir,
-        { lockPath: lockfilePath(now.dir) },
+        { lockPath: lockfilePathFor(join(now.dir, "agentframer.yml")) },
         {
           minLockBytes: 0,
           hash,

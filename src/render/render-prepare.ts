@@ -1,6 +1,6 @@
 import { loadManifest } from "../manifest/load.js";
 import type { Manifest } from "../manifest/types.js";
-import { readLockfile, writeLockfile, lockfilePath } from "../plan/lockfile.js";
+import { readManifestLock, writeLockfile } from "../plan/lockfile.js";
 import type { PlannedManifest } from "../plan/plan-manifest.js";
 import { planManifest } from "../plan/plan-manifest.js";
 import type { PlanEntry } from "../plan/types.js";
@@ -45,11 +45,14 @@ export async function foldCompletedRecords(
   journal: Journal,
   force: boolean,
 ): Promise<Map<string, string>> {
-  const completed = (await journal.readAll()).filter((r) => r.state === "completed");
+  // Another manifest in the same folder shares the journal: its records are not this lock's.
+  const ids = new Set(manifest.assets.map((a) => a.id));
+  const completed = (await journal.readAll()).filter(
+    (r): r is Extract<typeof r, { state: "completed" }> => r.state === "completed" && ids.has(r.id),
+  );
   const forcedDone = new Map<string, string>();
   if (completed.length === 0) return forcedDone;
-  const path = lockfilePath(manifest.dir);
-  const lock = await readLockfile(path);
+  const { lock, path } = await readManifestLock(manifest.path, ids);
   for (const record of completed) lock.assets[record.id] = record.entry;
   await writeLockfile(path, lock);
   for (const record of completed) {
@@ -74,19 +77,21 @@ export function skipForcedDone(
  * The journal's jobs in flight that this run can pick up, by asset id. A record whose hash no
  * longer matches what the asset asks for is a job for an older request: nobody wants its result,
  * so it is forgotten (its key is never reused for the new request; the new hash makes a new key).
- * Records for assets outside this run's selection stay for a later run.
  */
 export async function resumableJobs(
   journal: Journal,
   prepared: Prepared,
 ): Promise<Map<string, InFlightRecord>> {
   const wanted = new Map(prepared.selection.toRender.map((e) => [e.id, e]));
+  // Records of ids outside this run's selection, or of another manifest sharing the folder's
+  // journal, stay for a later run.
   const excluded = new Set(prepared.selection.excluded.map((e) => e.id));
+  const ours = new Set(prepared.manifest.assets.map((a) => a.id));
   const resumable = new Map<string, InFlightRecord>();
   for (const record of (await journal.readAll()).filter(isInFlight)) {
     const entry = wanted.get(record.id);
     if (entry !== undefined && entry.hash === record.hash) resumable.set(record.id, record);
-    else if (!excluded.has(record.id)) await journal.remove(record.id);
+    else if (ours.has(record.id) && !excluded.has(record.id)) await journal.remove(record.id);
   }
   return resumable;
 }

@@ -3,10 +3,11 @@ import { dirname } from "node:path";
 import type { Dispatcher } from "undici";
 import { Agent } from "undici";
 import type { Emulator, StartEmulator } from "../emulator/types.js";
+import { formatProblem } from "../manifest/errors.js";
 import { loadManifest } from "../manifest/load.js";
 import type { Manifest } from "../manifest/types.js";
 import { cacheDirFor, createCacheStore, ensureStateDir, stateDirFor } from "../plan/cache.js";
-import { writeLockfile } from "../plan/lockfile.js";
+import { adoptionNote, writeLockfile } from "../plan/lockfile.js";
 import type { PlanEntry } from "../plan/types.js";
 import { createApiClient } from "./api-client.js";
 import type { RenderConfig } from "./config.js";
@@ -82,14 +83,21 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   const reporter = deps.reporter ?? silentReporter;
   const startedAt = now();
   const manifest = await loadManifest(config.manifestPath);
+  for (const w of manifest.warnings ?? []) {
+    reporter.emit({ kind: "warning", message: formatProblem(w) });
+  }
   const stateDir = stateDirFor(manifest.dir);
   const journal = openJournal(stateDir, now);
   const forcedDone = await foldCompletedRecords(manifest, journal, config.force);
   const prepared = await prepare(manifest, config);
   // Nothing is written before the manifest and the lockfile have proved valid.
   await ensureStateDir(manifest.dir);
+  if (prepared.adoptedFrom !== undefined) {
+    reporter.emit({ kind: "warning", message: adoptionNote(manifest.path, prepared.adoptedFrom) });
+    await writeLockfile(prepared.lockPath, prepared.lock);
+  }
   const { entries } = prepared.plan;
-  await sweepStaleTemps(manifest.dir, entries, prepared.selection.toRender);
+  await sweepStaleTemps(manifest.dir, prepared.lockPath, entries, prepared.selection.toRender);
   skipForcedDone(prepared.selection, forcedDone);
   const resumable = await resumableJobs(journal, prepared);
   const warn = (message: string): void => reporter.emit({ kind: "warning", message });

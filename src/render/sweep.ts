@@ -1,7 +1,6 @@
 import { readdir, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { cacheDirFor, stateDirFor } from "../plan/cache.js";
-import { lockfilePath } from "../plan/lockfile.js";
 import type { PlanEntry } from "../plan/types.js";
 import { durationMemoryPath } from "./duration-memory.js";
 
@@ -19,6 +18,7 @@ const TEMP_NAME = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
  */
 export async function sweepStaleTemps(
   manifestDir: string,
+  lockPath: string,
   all: readonly PlanEntry[],
   toRender: readonly PlanEntry[],
 ): Promise<number> {
@@ -36,7 +36,7 @@ export async function sweepStaleTemps(
     add(join(cacheDir, entry.hash.slice(0, 2), entry.hash));
     add(join(cacheDir, entry.hash.slice(0, 2), `${entry.hash}.json`));
   }
-  add(lockfilePath(manifestDir));
+  add(lockPath);
   add(durationMemoryPath(manifestDir));
   targetsByFolder.set(join(stateDir, "journal"), "all");
   targetsByFolder.set(stateDir, "all");

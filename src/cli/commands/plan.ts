@@ -1,4 +1,4 @@
-import { dirname, relative } from "node:path";
+import { relative } from "node:path";
 import { PLAN_STATUSES, needsRender } from "../../plan/types.js";
 import type { Plan, PlanEntry, PlanStatus } from "../../plan/types.js";
 import { manifestPathFrom, parseCommandArgs } from "../command.js";
@@ -91,9 +91,13 @@ export const planCommand: Command = {
     ]);
     const manifestPath = manifestPathFrom(positionals[0], ctx.io);
     // The outputs the lock names are examined on a second thread while the manifest loads.
-    const probe = startOutputProbe(dirname(manifestPath));
+    const probe = startOutputProbe(manifestPath);
     const manifest = await loadManifest(manifestPath, { cwd: ctx.io.cwd });
-    const { plan, index } = await planManifest(manifest, probe);
+    const { plan, index, adoptedFrom } = await planManifest(manifest, probe);
+    if (adoptedFrom !== undefined) {
+      const { adoptionNote } = await import("../../plan/lockfile.js");
+      ctx.io.stderr.write(`agentframer: ${adoptionNote(manifest.path, adoptedFrom)}\n`);
+    }
     try {
       await index.save();
     } catch (error) {

@@ -63,7 +63,7 @@ export const pruneCommand: Command = {
   ],
   async run(args: string[], ctx: CommandContext): Promise<number> {
     const { values, positionals } = parseCommandArgs(pruneCommand, args, OPTIONS, 1);
-    const [{ loadManifest }, { lockfilePath, readLockfile, writeLockfile }] = await Promise.all([
+    const [{ loadManifest }, { readManifestLock, writeLockfile }] = await Promise.all([
       import("../../manifest/load.js"),
       import("../../plan/lockfile.js"),
     ]);
@@ -72,9 +72,8 @@ export const pruneCommand: Command = {
     });
     // A render running now would rewrite the lock from its own copy and undo this prune.
     return withRunLock(manifest.dir, async () => {
-      const lockPath = lockfilePath(manifest.dir);
-      const lock = await readLockfile(lockPath);
       const ids = new Set(manifest.assets.map((a) => a.id));
+      const { lock, path: lockPath } = await readManifestLock(manifest.path, ids);
       const inUse = new Set(manifest.assets.map((a) => a.output));
       const orphaned = Object.keys(lock.assets)
         .filter((id) => !ids.has(id))

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { loadManifest } from "../../manifest/load.js";
-import { emptyLockfile, lockEntryFor, lockfilePath, writeLockfile } from "../../plan/lockfile.js";
+import { emptyLockfile, lockEntryFor, lockfilePathFor, writeLockfile } from "../../plan/lockfile.js";
 import { tempRepo } from "../../plan/testing/temp-repo.js";
 
 export const MANIFEST = `version: 1
@@ -55,5 +55,5 @@ export async function renderAll(dir: string): Promise<void> {
       renderedAt: "2026-01-01T00:00:00.000Z",
     });
   }
-  await writeLockfile(lockfilePath(dir), lock);
+  await writeLockfile(lockfilePathFor(join(dir, "agentframer.yml")), lock);
 }
