@@ -44,6 +44,10 @@ export const KNOWN_PARAMS: Readonly<Record<AssetType, Readonly<Record<string, Pa
   audio: { seed: SEED, duration: DURATION },
 };
 
+const ALL_KNOWN: ReadonlySet<string> = new Set(
+  Object.values(KNOWN_PARAMS).flatMap((known) => Object.keys(known)),
+);
+
 /**
  * Checks merged params for `type`: a known param with a value the API refuses is a problem, an
  * unknown one a warning (it is still sent). `sourceOf(key)` says where a key was written. A string
@@ -62,6 +66,9 @@ export function checkParams(
   for (const [key, value] of Object.entries(params)) {
     const rule = Object.hasOwn(known, key) ? known[key] : undefined;
     if (rule === undefined) {
+      // Defaults serve every type: width under defaults is not a mistake for an audio asset.
+      const fromDefaults = sourceOf(key)[0] === "defaults";
+      if (fromDefaults && ALL_KNOWN.has(key)) continue;
       warnings.add(
         positions.key(sourceOf(key)),
         `param ${quote(key)} is not one the API knows for ${TYPE_NOUN[type]}${didYouMean(key, Object.keys(known))}; ` +

@@ -90,7 +90,9 @@ describe("lockEntryFor", () => {
 describe("readLockfile / writeLockfile", () => {
   it("treats a missing lockfile as empty", async () => {
     const dir = await tempRepo();
-    expect(await readLockfile(lockfilePathFor(join(dir, "agentframer.yml")))).toEqual(emptyLockfile());
+    expect(await readLockfile(lockfilePathFor(join(dir, "agentframer.yml")))).toEqual(
+      emptyLockfile(),
+    );
   });
 
   it("writes atomically and reads back byte-stable", async () => {
@@ -241,7 +243,9 @@ describe("a damaged lockfile", () => {
   it("is never read as empty, even when blank", async () => {
     const dir = await tempRepo();
     await writeFile(join(dir, "agentframer.lock"), "");
-    await expect(readLockfile(lockfilePathFor(join(dir, "agentframer.yml")))).rejects.toThrow(LockfileError);
+    await expect(readLockfile(lockfilePathFor(join(dir, "agentframer.yml")))).rejects.toThrow(
+      LockfileError,
+    );
   });
 
   it("keeps an id like __proto__ as data", () => {

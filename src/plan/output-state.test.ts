@@ -185,7 +185,10 @@ describe("probeOutputs, from the paths a lockfile names", () => {
   it("knows nothing, and throws nothing, for a damaged lockfile", async () => {
     const dir = await tempRepo();
     await writeFile(join(dir, "a.png"), "four");
-    await writeFile(lockfilePathFor(join(dir, "agentframer.yml")), `<<<<<<< ours\n"output": "a.png\n${"x".repeat(70_000)}`);
+    await writeFile(
+      lockfilePathFor(join(dir, "agentframer.yml")),
+      `<<<<<<< ours\n"output": "a.png\n${"x".repeat(70_000)}`,
+    );
     const prestat = await probe(dir);
     expect(prestat("a.png")).toBeUndefined();
   });

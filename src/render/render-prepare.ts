@@ -6,6 +6,7 @@ import { planManifest } from "../plan/plan-manifest.js";
 import type { PlanEntry } from "../plan/types.js";
 import type { CacheStore } from "../plan/cache.js";
 import type { RenderConfig } from "./config.js";
+import { unmatchedPatternsError } from "./refusals.js";
 import type { InFlightRecord, Journal } from "./journal.js";
 import { isInFlight } from "./journal.js";
 import type { Selection } from "./select.js";
@@ -28,6 +29,12 @@ export async function planFor(config: RenderConfig): Promise<Prepared> {
 export async function prepare(manifest: Manifest, config: RenderConfig): Promise<Prepared> {
   const planned = await planManifest(manifest);
   const selection = selectEntries(planned.plan, config);
+  if (selection.unmatched.length > 0) {
+    throw unmatchedPatternsError(
+      selection.unmatched,
+      manifest.assets.map((a) => a.id),
+    );
+  }
   return { ...planned, manifest, selection };
 }
 

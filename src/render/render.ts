@@ -13,7 +13,6 @@ import { createApiClient } from "./api-client.js";
 import type { RenderConfig } from "./config.js";
 import { openDurationMemory } from "./duration-memory.js";
 import type { RenderError } from "./errors.js";
-import { ApiAuthError } from "./errors.js";
 import { isInFlight, openJournal } from "./journal.js";
 import { createLockUpdater } from "./lock-updater.js";
 import type { ProgressReporter } from "./progress.js";
@@ -28,6 +27,7 @@ import {
 } from "./render-prepare.js";
 import type { JobContext } from "./render-job.js";
 import { DEFAULT_JOB_DEADLINE_MS, runJob } from "./render-job.js";
+import { modifiedOutputsError } from "./refusals.js";
 import { restoreFromCache } from "./render-restore.js";
 import type { AssetResult, RenderResult } from "./result.js";
 import { countOutcomes } from "./result.js";
@@ -90,6 +90,10 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   const journal = openJournal(stateDir, now);
   const forcedDone = await foldCompletedRecords(manifest, journal, config.force);
   const prepared = await prepare(manifest, config);
+  const modified = prepared.selection.toRender.filter((e) => e.status === "modified");
+  if (modified.length > 0 && !config.force && config.overwriteModified !== true) {
+    throw modifiedOutputsError(modified.map((e) => e.output));
+  }
   // Nothing is written before the manifest and the lockfile have proved valid.
   await ensureStateDir(manifest.dir);
   if (prepared.adoptedFrom !== undefined) {
@@ -187,7 +191,7 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
         onWideFailure(error: RenderError) {
           if (stopReason === undefined) reporter.emit({ kind: "stopping", reason: error.message });
           stopReason ??= error.message;
-          if (error instanceof ApiAuthError) stop.abort(error);
+          if (error.scope === "run") stop.abort(error);
         },
       };
       const { notStarted } = await runPool(
@@ -196,7 +200,10 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
         async (entry) => {
           const result = await runJob(withAsset(entry), resumable.get(entry.id), ctx);
           results.set(entry.id, result);
-          reporter.emit({ kind: "asset", result });
+          // Once the run stops, the jobs it stopped are counted in the summary, not listed.
+          if (result.status !== "skipped" || stopReason === undefined) {
+            reporter.emit({ kind: "asset", result });
+          }
         },
         () => stopReason === undefined && !stop.signal.aborted,
       );

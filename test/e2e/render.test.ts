@@ -156,7 +156,7 @@ describe("render against the emulator", () => {
 
   it("--only renders just the matching ids", async () => {
     repo = await TestRepo.create([...someAssets(3, "hero"), ...someAssets(3, "product")]);
-    const result = await render(repo.config({ only: "hero-*" }), deps());
+    const result = await render(repo.config({ only: ["hero-*"] }), deps());
     expect(result.counts).toMatchObject({ rendered: 3, skipped: 3 });
     expect(emulator.ledger.jobs()).toHaveLength(3);
     expect(Object.keys((await repo.lock()).assets).sort()).toEqual(["hero-0", "hero-1", "hero-2"]);

@@ -1,8 +1,8 @@
 import { rm, stat } from "node:fs/promises";
-import { isAbsolute, join, relative } from "node:path";
+import { basename, isAbsolute, join, relative } from "node:path";
 import { withRunLock } from "../../render/run-lock.js";
 import type { LockEntry } from "../../plan/lock-types.js";
-import { manifestPathFrom, parseCommandArgs } from "../command.js";
+import { manifestPathFrom, parseCommandArgs, printWarnings } from "../command.js";
 import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
 
@@ -52,7 +52,7 @@ export const pruneCommand: Command = {
   summary: "Drop lock entries no asset has any more, and delete their unmodified outputs",
   usage: "prune [MANIFEST] [--dry-run] [--json]",
   description: [
-    "For every orphaned lock entry (in agentframer.lock, not in the manifest): deletes its output",
+    "For every orphaned entry in the manifest's lock (MANIFEST.lock; not in the manifest): deletes its output",
     "file when the bytes are exactly those the lock records, keeps it otherwise, and removes the",
     "entry from the lock. Outputs a current asset still writes are never touched. The cache is",
     "left alone: other branches may still restore from it. MANIFEST defaults to ./agentframer.yml.",
@@ -70,6 +70,7 @@ export const pruneCommand: Command = {
     const manifest = await loadManifest(manifestPathFrom(positionals[0], ctx.io), {
       cwd: ctx.io.cwd,
     });
+    printWarnings(manifest, ctx);
     // A render running now would rewrite the lock from its own copy and undo this prune.
     return withRunLock(manifest.dir, async () => {
       const ids = new Set(manifest.assets.map((a) => a.id));
@@ -95,13 +96,16 @@ export const pruneCommand: Command = {
       }
 
       const human = values.json ? ctx.io.stderr : ctx.io.stdout;
-      const verb = dryRun ? "would prune" : "pruned";
       for (const o of outcomes) {
-        const what = dryRun && o.action === "deleted" ? "would delete" : SAY[o.action];
-        human.write(`${verb} ${o.id}: ${o.output} ${what}\n`);
+        const what = dryRun && o.action === "deleted" ? "to be deleted" : SAY[o.action];
+        human.write(`${o.id}: ${o.output} ${what}\n`);
       }
+      const n = outcomes.length;
+      const entries = `${n} orphaned lock entr${n === 1 ? "y" : "ies"}`;
       human.write(
-        `${outcomes.length} orphaned lock entr${outcomes.length === 1 ? "y" : "ies"} ${verb}\n`,
+        dryRun
+          ? `${entries} to prune (dry run: nothing was changed)\n`
+          : `${entries} pruned from ${basename(lockPath)}\n`,
       );
       if (values.json) ctx.io.stdout.write(`${JSON.stringify({ pruned: outcomes, dryRun })}\n`);
       return ExitCode.Ok;

@@ -2,7 +2,12 @@ import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { loadManifest } from "../../manifest/load.js";
-import { emptyLockfile, lockEntryFor, lockfilePathFor, writeLockfile } from "../../plan/lockfile.js";
+import {
+  emptyLockfile,
+  lockEntryFor,
+  lockfilePathFor,
+  writeLockfile,
+} from "../../plan/lockfile.js";
 import { tempRepo } from "../../plan/testing/temp-repo.js";
 
 export const MANIFEST = `version: 1
