@@ -43,7 +43,8 @@ export const renderCommand: Command = {
   description: [
     "Hashes every asset, restores what the cache (.agentframer/cache) already holds, and submits",
     "only what changed to the AgentFramer API, each with an idempotency key derived from its",
-    "hash. Each finished asset is written atomically and recorded in agentframer.lock at once.",
+    "hash. Each finished asset is written atomically and recorded in the manifest's lock at once",
+    "(agentframer.yml → agentframer.lock, media.yml → media.lock).",
     "A run that is interrupted (Ctrl-C, a killed CI job) resumes its jobs when run again.",
     "",
     "The API key comes from AGENTFRAMER_API_KEY; the API URL from --api-url, AGENTFRAMER_API_URL",
