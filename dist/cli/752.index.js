@@ -22254,7 +22254,7 @@ const assert = __webpack_require__(4589)
 const { kConstruct } = __webpack_require__(6443)
 const { urlEquals, getFieldValues } = __webpack_require__(6798)
 const { kEnumerableProperty, isDisturbed } = __webpack_require__(3440)
-const { webidl } = __webpack_require__(7879)
+const { webidl } = __webpack_require__(260)
 const { cloneResponse, fromInnerResponse, getResponseState } = __webpack_require__(9051)
 const { Request, fromInnerRequest, getRequestState } = __webpack_require__(9967)
 const { fetching } = __webpack_require__(4398)
@@ -23121,7 +23121,7 @@ module.exports = {
 
 
 const { Cache } = __webpack_require__(9634)
-const { webidl } = __webpack_require__(7879)
+const { webidl } = __webpack_require__(260)
 const { kEnumerableProperty } = __webpack_require__(3440)
 const { kConstruct } = __webpack_require__(6443)
 
@@ -23352,7 +23352,7 @@ module.exports = {
 
 const { parseSetCookie } = __webpack_require__(1978)
 const { stringify } = __webpack_require__(7797)
-const { webidl } = __webpack_require__(7879)
+const { webidl } = __webpack_require__(260)
 const { Headers } = __webpack_require__(660)
 
 const brandChecks = webidl.brandCheckMultiple([Headers, globalThis.Headers].filter(Boolean))
@@ -24843,7 +24843,7 @@ module.exports = {
 const { pipeline } = __webpack_require__(7075)
 const { fetching } = __webpack_require__(4398)
 const { makeRequest } = __webpack_require__(9967)
-const { webidl } = __webpack_require__(7879)
+const { webidl } = __webpack_require__(260)
 const { EventSourceStream } = __webpack_require__(4031)
 const { parseMIMEType } = __webpack_require__(1900)
 const { createFastMessageEvent } = __webpack_require__(5188)
@@ -25395,7 +25395,7 @@ const {
   extractMimeType
 } = __webpack_require__(3168)
 const { FormData, setFormDataState } = __webpack_require__(5910)
-const { webidl } = __webpack_require__(7879)
+const { webidl } = __webpack_require__(260)
 const assert = __webpack_require__(4589)
 const { isErrored, isDisturbed } = __webpack_require__(7075)
 const { isUint8Array } = __webpack_require__(3429)
@@ -26656,7 +26656,7 @@ module.exports = {
 const { bufferToLowerCasedHeaderName } = __webpack_require__(3440)
 const { HTTP_TOKEN_CODEPOINTS } = __webpack_require__(1900)
 const { makeEntry } = __webpack_require__(5910)
-const { webidl } = __webpack_require__(7879)
+const { webidl } = __webpack_require__(260)
 const assert = __webpack_require__(4589)
 const { isomorphicDecode } = __webpack_require__(8116)
 
@@ -27248,7 +27248,7 @@ module.exports = {
 
 const { iteratorMixin } = __webpack_require__(3168)
 const { kEnumerableProperty } = __webpack_require__(3440)
-const { webidl } = __webpack_require__(7879)
+const { webidl } = __webpack_require__(260)
 const nodeUtil = __webpack_require__(7975)
 
 // https://xhr.spec.whatwg.org/#formdata
@@ -27568,7 +27568,7 @@ const {
   isValidHeaderName,
   isValidHeaderValue
 } = __webpack_require__(3168)
-const { webidl } = __webpack_require__(7879)
+const { webidl } = __webpack_require__(260)
 const assert = __webpack_require__(4589)
 const util = __webpack_require__(7975)
 
@@ -28346,7 +28346,7 @@ const { Readable, pipeline, finished, isErrored, isReadable } = __webpack_requir
 const { addAbortListener, bufferToLowerCasedHeaderName } = __webpack_require__(3440)
 const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __webpack_require__(1900)
 const { getGlobalDispatcher } = __webpack_require__(2581)
-const { webidl } = __webpack_require__(7879)
+const { webidl } = __webpack_require__(260)
 const { STATUS_CODES } = __webpack_require__(7067)
 const { bytesMatch } = __webpack_require__(5082)
 const { createDeferredPromise } = __webpack_require__(6436)
@@ -30727,7 +30727,7 @@ const {
   requestDuplex
 } = __webpack_require__(4495)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { webidl } = __webpack_require__(7879)
+const { webidl } = __webpack_require__(260)
 const { URLSerializer } = __webpack_require__(1900)
 const { kConstruct } = __webpack_require__(6443)
 const assert = __webpack_require__(4589)
@@ -31843,7 +31843,7 @@ const {
   redirectStatusSet,
   nullBodyStatus
 } = __webpack_require__(4495)
-const { webidl } = __webpack_require__(7879)
+const { webidl } = __webpack_require__(260)
 const { URLSerializer } = __webpack_require__(1900)
 const { kConstruct } = __webpack_require__(6443)
 const assert = __webpack_require__(4589)
@@ -32484,7 +32484,7 @@ const { performance } = __webpack_require__(643)
 const { ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __webpack_require__(3440)
 const assert = __webpack_require__(4589)
 const { isUint8Array } = __webpack_require__(3429)
-const { webidl } = __webpack_require__(7879)
+const { webidl } = __webpack_require__(260)
 const { isomorphicEncode, collectASequenceOfCodePoints, removeChars } = __webpack_require__(8116)
 
 function responseURL (response) {
@@ -34563,7 +34563,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7879:
+/***/ 260:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -36060,7 +36060,7 @@ module.exports = {
 
 
 
-const { webidl } = __webpack_require__(7879)
+const { webidl } = __webpack_require__(260)
 const { kEnumerableProperty } = __webpack_require__(3440)
 const { kConstruct } = __webpack_require__(6443)
 
@@ -37293,7 +37293,7 @@ module.exports = { SendQueue }
 
 
 
-const { webidl } = __webpack_require__(7879)
+const { webidl } = __webpack_require__(260)
 const { validateCloseCodeAndReason } = __webpack_require__(8625)
 const { kConstruct } = __webpack_require__(6443)
 const { kEnumerableProperty } = __webpack_require__(3440)
@@ -37407,7 +37407,7 @@ module.exports = { WebSocketError, createUnvalidatedWebSocketError }
 const { createDeferredPromise } = __webpack_require__(6436)
 const { environmentSettingsObject } = __webpack_require__(3168)
 const { states, opcodes, sentCloseFrameState } = __webpack_require__(736)
-const { webidl } = __webpack_require__(7879)
+const { webidl } = __webpack_require__(260)
 const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = __webpack_require__(8625)
 const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = __webpack_require__(6897)
 const { channels } = __webpack_require__(2414)
@@ -38262,7 +38262,7 @@ module.exports = {
 
 
 const { isArrayBuffer } = __webpack_require__(3429)
-const { webidl } = __webpack_require__(7879)
+const { webidl } = __webpack_require__(260)
 const { URLSerializer } = __webpack_require__(1900)
 const { environmentSettingsObject } = __webpack_require__(3168)
 const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints, opcodes } = __webpack_require__(736)

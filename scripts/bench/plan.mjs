@@ -22,7 +22,7 @@ const BUDGET_MB = 200;
 for (const needed of [
   CLI,
   join(ROOT, "lib/manifest/load.js"),
-  join(ROOT, "lib/plan/lockfile.js"),
+  join(ROOT, "lib/state/lockfile.js"),
 ]) {
   if (!existsSync(needed)) {
     console.error(`bench:plan: ${needed} is missing; run \`npm run build\` first.`);
@@ -31,7 +31,7 @@ for (const needed of [
 }
 const { loadManifest } = await import(pathToFileURL(join(ROOT, "lib/manifest/load.js")).href);
 const { lockEntryFor, lockfilePath, writeLockfile, emptyLockfile } = await import(
-  pathToFileURL(join(ROOT, "lib/plan/lockfile.js")).href
+  pathToFileURL(join(ROOT, "lib/state/lockfile.js")).href
 );
 
 const dir = mkdtempSync(join(tmpdir(), "agentframer-bench-plan-"));

@@ -1,11 +1,10 @@
 /** Restoring and saving `.agentframer/cache` around the render; warnings only, never a failure. */
 import { existsSync } from "node:fs";
 import { dirname } from "node:path";
-import { cacheDirFor } from "../plan/cache.js";
-import { lockfilePathFor } from "../plan/lockfile.js";
 import { cacheKeys, type CacheBackend, type CacheKeys } from "./cache.js";
 import type { ActionSettings } from "./inputs.js";
-import type { ActionDeps } from "./run.js";
+import type { ActionDeps } from "./deps.js";
+import { cacheDirFor, lockfilePathFor } from "../state/paths.js";
 
 export interface RestoredCache {
   backend: CacheBackend;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readRunContext } from "./context.js";
-import { eventFile, pullRequestEvent, pushEvent } from "./testing.js";
+import { eventFile, pullRequestEvent, pushEvent } from "../../test/support/action-host.js";
 
 const base = { GITHUB_REPOSITORY: "octo/media", GITHUB_SHA: "f".repeat(40) };
 

@@ -1,7 +1,7 @@
 /** The real render engine behind the action's Engine interface, with its progress in the log. */
-import { createReporter } from "../render/progress.js";
+import { createReporter } from "../render/progress/progress.js";
 import { planFor, render } from "../render/render.js";
-import type { Engine } from "./run.js";
+import type { Engine } from "./deps.js";
 
 export function renderEngine(apiKey: string | undefined): Engine {
   return {

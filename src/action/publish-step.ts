@@ -4,7 +4,6 @@
  */
 import { realpathSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
-import { lockfilePathFor } from "../plan/lockfile.js";
 import type { RenderResult } from "../render/result.js";
 import { COMMENT_LIMIT, renderMarkdown } from "../publish/comment-markdown.js";
 import { commentMarker, upsertStickyComment } from "../publish/comment.js";
@@ -13,7 +12,8 @@ import type { Report } from "../publish/report.js";
 import { BOT_EMAIL, BOT_NAME, COMMIT_TRAILER, type PublishMode } from "./constants.js";
 import type { RunContext } from "./context.js";
 import type { ActionSettings } from "./inputs.js";
-import type { ActionDeps } from "./run.js";
+import type { ActionDeps } from "./deps.js";
+import { lockfilePathFor } from "../state/paths.js";
 
 export interface ChangedFiles {
   /** The git work tree the paths are relative to; undefined outside a repository. */

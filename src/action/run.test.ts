@@ -3,25 +3,26 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { ManifestError } from "../manifest/errors.js";
 import { createCommentApi } from "../publish/github-api.js";
 import { gitIn } from "../publish/git.js";
-import { asset, planEntry, planOf, resultOf } from "../publish/testing.js";
+import { asset, planEntry, planOf, resultOf } from "../../test/support/publish-fixtures.js";
 import type { RenderResult } from "../render/result.js";
 import {
   createGitRemote,
   GIT_TEST_ENV,
   writeFiles,
   type GitRemote,
-} from "../../test/helpers/git-remote.js";
-import { startGitHubStub, type GitHubStub } from "../../test/helpers/github-stub.js";
+} from "../../test/support/git-remote.js";
+import { startGitHubStub, type GitHubStub } from "../../test/support/github-stub.js";
 import type { CacheBackend } from "./cache.js";
 import { COMMIT_TRAILER, FORK_DOCS_URL } from "./constants.js";
-import { runAction, type ActionDeps, type Engine } from "./run.js";
+import type { ActionDeps, Engine } from "./deps.js";
+import { runAction } from "./run.js";
 import {
   eventFile,
   pullRequestEvent,
   pushEvent,
   recordingHost,
   type RecordingHost,
-} from "./testing.js";
+} from "../../test/support/action-host.js";
 
 const KEY = "af_live_secret_key_123";
 const hero = asset("hero", { output: "public/hero.png" });

@@ -6,39 +6,18 @@
 import { relative, resolve } from "node:path";
 import { formatProblem, ManifestError } from "../manifest/errors.js";
 import type { Plan } from "../plan/types.js";
-import type { RenderConfig } from "../render/config.js";
 import type { RenderResult } from "../render/result.js";
-import type { CommentApi } from "../publish/comment.js";
-import type { RepoRef } from "../publish/github-api.js";
-import type { Git } from "../publish/git.js";
 import { buildReport, type Report } from "../publish/report.js";
 import { renderProblemsSummary, renderSummary } from "../publish/summary.js";
 import { basePrompts } from "./base-prompts.js";
-import type { CacheBackend } from "./cache.js";
 import { Inputs, START_MARKER } from "./constants.js";
 import { readRunContext, type RunContext } from "./context.js";
-import type { ActionHost } from "./host.js";
+import type { ActionDeps } from "./deps.js";
 import { readSettings, type ActionSettings } from "./inputs.js";
 import { planOnlyResult, setRunOutputs } from "./outputs.js";
 import { planOnlyReason } from "./plan-only.js";
 import { changedFiles, publish, type Published } from "./publish-step.js";
 import { restoreCache, saveCache } from "./cache-step.js";
-
-/** The render engine, as the action sees it; engine.ts binds the real one. */
-export interface Engine {
-  /** Load the manifest and plan offline. Throws ManifestError for a bad manifest. */
-  plan(config: RenderConfig): Promise<Plan>;
-  render(config: RenderConfig): Promise<RenderResult>;
-}
-
-export interface ActionDeps {
-  host: ActionHost;
-  env: NodeJS.ProcessEnv;
-  engine: Engine;
-  cacheBackend(): Promise<CacheBackend>;
-  commentApi(token: string, repo: RepoRef): Promise<CommentApi>;
-  git(cwd: string): Git;
-}
 
 export async function runAction(deps: ActionDeps): Promise<void> {
   const { host, env } = deps;

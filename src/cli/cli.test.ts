@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { listFiles, tempRepo } from "../plan/testing/temp-repo.js";
+import { listFiles, tempRepo } from "../../test/support/temp-repo.js";
 import { commands } from "./run.js";
-import { runIn } from "./testing/run-cli.js";
+import { runIn } from "../../test/support/run-cli.js";
 
 const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as {
   version: string;

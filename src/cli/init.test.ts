@@ -1,8 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { listFiles, tempRepo } from "../plan/testing/temp-repo.js";
-import { runIn } from "./testing/run-cli.js";
+import { listFiles, tempRepo } from "../../test/support/temp-repo.js";
+import { runIn } from "../../test/support/run-cli.js";
 
 describe("agentframer init", () => {
   it("writes a starter manifest that validates, and the schema its first line points at", async () => {

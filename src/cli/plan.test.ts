@@ -1,9 +1,9 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { listFiles } from "../plan/testing/temp-repo.js";
-import { runIn } from "./testing/run-cli.js";
-import { MANIFEST, put, renderAll, workspace } from "./testing/workspace.js";
+import { listFiles } from "../../test/support/temp-repo.js";
+import { runIn } from "../../test/support/run-cli.js";
+import { MANIFEST, put, renderAll, workspace } from "../../test/support/workspace.js";
 
 describe("agentframer plan", () => {
   it("plans everything new before the first render, defaulting to ./agentframer.yml", async () => {

@@ -1,10 +1,10 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { listFiles } from "../plan/testing/temp-repo.js";
-import { withRunLock } from "../render/run-lock.js";
-import { runIn } from "./testing/run-cli.js";
-import { MANIFEST, put, renderAll, workspace } from "./testing/workspace.js";
+import { listFiles } from "../../test/support/temp-repo.js";
+import { withRunLock } from "../state/run-lock.js";
+import { runIn } from "../../test/support/run-cli.js";
+import { MANIFEST, put, renderAll, workspace } from "../../test/support/workspace.js";
 
 /** The test manifest without its `logo` asset. */
 const WITHOUT_LOGO = MANIFEST.replace(

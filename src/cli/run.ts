@@ -4,9 +4,9 @@
  */
 import { ManifestError, formatProblem, formatWarning } from "../manifest/errors.js";
 import type { ManifestProblem } from "../manifest/errors.js";
-import { LockfileError } from "../plan/lockfile-error.js";
+import { LockfileError } from "../state/lockfile-error.js";
 import { RunRefusedError } from "../render/refusals.js";
-import { RunLockError } from "../render/run-lock.js";
+import { RunLockError } from "../state/run-lock.js";
 import { CommandError, UsageError, commandHelp, wantsJson } from "./command.js";
 import type { Command, CommandContext } from "./command.js";
 import * as registry from "./commands/index.js";

@@ -4,7 +4,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { schemaText } from "./commands/schema.js";
-import { runIn } from "./testing/run-cli.js";
+import { runIn } from "../../test/support/run-cli.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const COMMITTED = resolve(ROOT, "schema/agentframer.schema.json");

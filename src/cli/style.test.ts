@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runIn } from "./testing/run-cli.js";
+import { runIn } from "../../test/support/run-cli.js";
 
 const ESC = "\u001b[";
 

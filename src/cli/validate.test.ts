@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { listFiles } from "../plan/testing/temp-repo.js";
-import { runIn } from "./testing/run-cli.js";
-import { MANIFEST, put, workspace } from "./testing/workspace.js";
+import { listFiles } from "../../test/support/temp-repo.js";
+import { runIn } from "../../test/support/run-cli.js";
+import { MANIFEST, put, workspace } from "../../test/support/workspace.js";
 
 describe("agentframer validate", () => {
   it("prints one OK line and exits 0", async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator } from "./emulator.js";
-import { create, getStatus, IMAGE, KEY } from "./test-helpers.js";
+import { create, getStatus, IMAGE, KEY } from "../../test/support/emulator-client.js";
 import type { Emulator } from "./types.js";
 
 let emulator: Emulator;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { startEmulator } from "./emulator.js";
-import { create, download, IMAGE, render } from "./test-helpers.js";
+import { create, download, IMAGE, render } from "../../test/support/emulator-client.js";
 import type { LedgerJob } from "./types.js";
 
 const BODIES = [

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { drawDuration } from "./durations.js";
 import { startEmulator } from "./emulator.js";
 import { seededRandom } from "./rng.js";
-import { create, IMAGE } from "./test-helpers.js";
+import { create, IMAGE } from "../../test/support/emulator-client.js";
 import type { DurationRange } from "./types.js";
 
 /** `count` jobs' durations, each from its own stream as the job store derives them. */

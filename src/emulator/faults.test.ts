@@ -1,7 +1,7 @@
 import { request } from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator } from "./emulator.js";
-import { create, download, getStatus, IMAGE, render } from "./test-helpers.js";
+import { create, download, getStatus, IMAGE, render } from "../../test/support/emulator-client.js";
 import type { Emulator } from "./types.js";
 
 let emulator: Emulator;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator } from "./emulator.js";
-import { download, getStatus, IMAGE, KEY, render } from "./test-helpers.js";
+import { download, getStatus, IMAGE, KEY, render } from "../../test/support/emulator-client.js";
 import type { Emulator } from "./types.js";
 
 const sha256 = (bytes: Buffer): string => createHash("sha256").update(bytes).digest("hex");

@@ -27,15 +27,9 @@ import {
   checkTemplateSyntax,
   placeholderAt,
 } from "./template-checks.js";
-import { parseTemplate, type Template } from "./template.js";
+import { parseTemplate, type Field, type Template } from "./template.js";
 import type { AssetType, JsonValue, SourcePosition } from "./types.js";
 import type { ValuePath } from "./yaml-source.js";
-
-export interface Field {
-  name: "id" | "prompt" | "output" | "params";
-  template: Template;
-  source: ValuePath;
-}
 
 /**
  * Merges defaults into each asset, expands `each:` rows in order, and checks what depends on

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { tempDir } from "../util/testing/temp-dir.js";
+import { tempDir } from "../../test/support/temp-dir.js";
 import { ManifestError } from "./errors.js";
 import { loadManifest } from "./load.js";
 

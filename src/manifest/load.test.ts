@@ -1,7 +1,7 @@
 import { mkdir, symlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { tempDir } from "../util/testing/temp-dir.js";
+import { tempDir } from "../../test/support/temp-dir.js";
 import { ManifestError, formatProblem } from "./errors.js";
 import { loadManifest } from "./load.js";
 

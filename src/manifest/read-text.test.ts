@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { tempDir } from "../util/testing/temp-dir.js";
+import { tempDir } from "../../test/support/temp-dir.js";
 import { DATA_FILE_MAX_BYTES } from "./limits.js";
 import { readTextFile } from "./read-text.js";
 

@@ -1,7 +1,7 @@
 import { ID_RULE, outputExtensionProblem } from "./asset-checks.js";
 import type { DataTable } from "./data-file.js";
 import type { ExpandState } from "./emit.js";
-import type { Field } from "./expand.js";
+import type { Field } from "./template.js";
 import { characterProblem } from "./path-rules.js";
 import { quote } from "./problems.js";
 import { didYouMean } from "./suggest.js";

@@ -1,3 +1,4 @@
+import type { ValuePath } from "./yaml-source.js";
 /**
  * `{{column}}` templates: parsed once per field, then compiled into a function that fills one row
  * quickly (no regex or parsing per row).
@@ -74,4 +75,11 @@ export function compileTemplate(
     for (let k = 0; k < indexes.length; k++) parts[2 * k + 1] = row[indexes[k] ?? 0] ?? "";
     return parts.join("");
   };
+}
+
+/** One templated field of a declared asset, where it was written. */
+export interface Field {
+  name: "id" | "prompt" | "output" | "params";
+  template: Template;
+  source: ValuePath;
 }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadManifest } from "../manifest/load.js";
 import { assetHash } from "./hash.js";
-import { tempRepo } from "./testing/temp-repo.js";
+import { tempRepo } from "../../test/support/temp-repo.js";
 
 async function hashesOf(yaml: string): Promise<string[]> {
   const dir = await tempRepo();

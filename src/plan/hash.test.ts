@@ -9,7 +9,7 @@ import {
   requestBody,
   requestBodyJson,
 } from "./hash.js";
-import { makeAsset } from "./testing/assets.js";
+import { makeAsset } from "../../test/support/assets.js";
 
 describe("canonicalJson", () => {
   it("sorts keys at every depth and drops whitespace", () => {

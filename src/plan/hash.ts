@@ -12,7 +12,7 @@ import { ManifestError } from "../manifest/errors.js";
 import type { ManifestProblem } from "../manifest/errors.js";
 import { RESERVED_PARAMS } from "../manifest/schema.js";
 import type { Asset, JsonValue } from "../manifest/types.js";
-import type { LockEntry } from "./lock-types.js";
+import type { LockEntry } from "../state/lock-types.js";
 import type { RequestField } from "./types.js";
 
 /** Bump when the canonical form changes: every asset then plans as `changed`, on purpose. */

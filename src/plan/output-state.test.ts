@@ -3,10 +3,10 @@ import { createHash } from "node:crypto";
 import { mkdir, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lockfilePathFor } from "./lockfile.js";
 import { probeOutputs, readOutputStates, type OutputProbe } from "./output-state.js";
-import { StatIndex } from "./stat-index.js";
-import { tempRepo } from "./testing/temp-repo.js";
+import { StatIndex } from "../state/stat-index.js";
+import { tempRepo } from "../../test/support/temp-repo.js";
+import { lockfilePathFor } from "../state/paths.js";
 
 /** A lockfile naming `outputs`, one asset per line as written, with nothing else checked. */
 async function writeLockNaming(dir: string, outputs: readonly string[]): Promise<string> {

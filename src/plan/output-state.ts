@@ -7,7 +7,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Sta
 import { Worker } from "node:worker_threads";
 import type { OutputCheck, OutputState } from "./plan.js";
 import { READ_WHOLE_UP_TO, sha256File } from "./sha256-file.js";
-import type { StatIndex } from "./stat-index.js";
+import type { StatIndex } from "../state/stat-index.js";
 
 /** Files hashed at once: enough to keep the thread pool busy, few enough to bound memory. */
 const HASH_CONCURRENCY = 16;

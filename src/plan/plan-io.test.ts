@@ -3,12 +3,13 @@ import { mkdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Asset, Manifest } from "../manifest/types.js";
-import { emptyLockfile, lockEntryFor, lockfilePathFor, writeLockfile } from "./lockfile.js";
+import { emptyLockfile, lockEntryFor, writeLockfile } from "../state/lockfile.js";
 import { probeOutputs } from "./output-state.js";
 import { planManifest } from "./plan-manifest.js";
-import { RACY_WINDOW_MS, StatIndex, recordOutputStates, statIndexPath } from "./stat-index.js";
-import { makeAsset } from "./testing/assets.js";
-import { listFiles, tempRepo } from "./testing/temp-repo.js";
+import { RACY_WINDOW_MS, StatIndex, recordOutputStates } from "../state/stat-index.js";
+import { makeAsset } from "../../test/support/assets.js";
+import { listFiles, tempRepo } from "../../test/support/temp-repo.js";
+import { lockfilePathFor, statIndexPath } from "../state/paths.js";
 
 const sha = (bytes: string) => createHash("sha256").update(bytes).digest("hex");
 const HOUR_AGO = new Date(Date.now() - 3_600_000);

@@ -4,12 +4,13 @@ import { dirname } from "node:path";
 import type { Asset, Manifest } from "../manifest/types.js";
 import { collectAfterLoad } from "../util/collect-garbage.js";
 import { hashAssets } from "./hash.js";
-import { lockfilePathFor, readManifestLock, type ShareStrings } from "./lockfile.js";
-import type { Lockfile } from "./lock-types.js";
+import { readManifestLock, type ShareStrings } from "../state/lockfile.js";
+import type { Lockfile } from "../state/lock-types.js";
 import { probeOutputs, readOutputStates, type OutputProbe } from "./output-state.js";
 import { outputsToCheck, planAssets } from "./plan.js";
-import { StatIndex, statIndexPath } from "./stat-index.js";
+import { StatIndex } from "../state/stat-index.js";
 import type { Plan } from "./types.js";
+import { lockfilePathFor, statIndexPath } from "../state/paths.js";
 
 export interface PlannedManifest {
   plan: Plan;

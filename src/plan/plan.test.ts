@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Asset } from "../manifest/types.js";
 import { assetHash } from "./hash.js";
-import type { Lockfile } from "./lock-types.js";
-import { emptyLockfile, lockEntryFor } from "./lockfile.js";
+import type { Lockfile } from "../state/lock-types.js";
+import { emptyLockfile, lockEntryFor } from "../state/lockfile.js";
 import { outputsToCheck, planAssets } from "./plan.js";
 import type { OutputState } from "./plan.js";
-import { makeAsset } from "./testing/assets.js";
+import { makeAsset } from "../../test/support/assets.js";
 
 const SHA = "b".repeat(64);
 const asset = (id: string, extra: Partial<Asset> = {}): Asset =>

@@ -5,7 +5,7 @@
  */
 import type { Asset } from "../manifest/types.js";
 import { assetHash, changedFields, fieldHashes } from "./hash.js";
-import type { Lockfile } from "./lock-types.js";
+import type { Lockfile } from "../state/lock-types.js";
 import { PLAN_STATUSES } from "./types.js";
 import type { Plan, PlanEntry, PlanStatus } from "./types.js";
 

@@ -1,5 +1,5 @@
 import type { Asset } from "../manifest/types.js";
-import type { LockEntry } from "./lock-types.js";
+import type { LockEntry } from "../state/lock-types.js";
 
 export const PLAN_STATUSES = [
   "new",

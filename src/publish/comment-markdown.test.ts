@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { COMMENT_LIMIT, renderMarkdown } from "./comment-markdown.js";
 import { commentMarker } from "./comment.js";
 import { buildReport, type ReportLinks } from "./report.js";
-import { asset, planEntry, planOf, resultOf } from "./testing.js";
+import { asset, planEntry, planOf, resultOf } from "../../test/support/publish-fixtures.js";
 
 const links: ReportLinks = {
   serverUrl: "https://github.com",

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startGitHubStub, type GitHubStub } from "../../test/helpers/github-stub.js";
+import { startGitHubStub, type GitHubStub } from "../../test/support/github-stub.js";
 import { commentMarker, upsertStickyComment, type CommentApi } from "./comment.js";
 import { createCommentApi } from "./github-api.js";
 

@@ -6,7 +6,7 @@ import {
   GIT_TEST_ENV,
   writeFiles,
   type GitRemote,
-} from "../../test/helpers/git-remote.js";
+} from "../../test/support/git-remote.js";
 import { commitAndPush, PublishError } from "./commit.js";
 import { gitIn } from "./git.js";
 

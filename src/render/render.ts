@@ -6,38 +6,34 @@ import type { Emulator, StartEmulator } from "../emulator/types.js";
 import { formatProblem } from "../manifest/errors.js";
 import { loadManifest } from "../manifest/load.js";
 import type { Manifest } from "../manifest/types.js";
-import { cacheDirFor, createCacheStore, ensureStateDir, stateDirFor } from "../plan/cache.js";
-import { adoptionNote, writeLockfile } from "../plan/lockfile.js";
+import { createCacheStore } from "../state/cache.js";
+import { adoptionNote, writeLockfile } from "../state/lockfile.js";
 import type { PlanEntry } from "../plan/types.js";
-import { createApiClient } from "./api-client.js";
+import { createApiClient } from "./api/client.js";
 import type { RenderConfig } from "./config.js";
-import { openDurationMemory } from "./duration-memory.js";
+import { openDurationMemory } from "./polling/duration-memory.js";
 import type { RenderError } from "./errors.js";
-import { isInFlight, openJournal } from "./journal.js";
-import { createLockUpdater } from "./lock-updater.js";
-import type { ProgressReporter } from "./progress.js";
-import { silentReporter } from "./progress.js";
-import type { Prepared } from "./render-prepare.js";
-import {
-  foldCompletedRecords,
-  prepare,
-  resumableJobs,
-  skipForcedDone,
-  splitByCache,
-} from "./render-prepare.js";
-import type { JobContext } from "./render-job.js";
-import { DEFAULT_JOB_DEADLINE_MS, runJob } from "./render-job.js";
+import { isInFlight, openJournal } from "../state/journal.js";
+import { createLockUpdater } from "../state/lock-updater.js";
+import type { ProgressReporter } from "./progress/events.js";
+import { silentReporter } from "./progress/events.js";
+import type { Prepared } from "./prepare.js";
+import { prepare, resumableJobs, skipForcedDone, splitByCache } from "./prepare.js";
+import { foldCompletedRecords } from "../state/journal-fold.js";
+import type { JobContext } from "./job.js";
+import { DEFAULT_JOB_DEADLINE_MS, runJob } from "./job.js";
 import { modifiedOutputsError } from "./refusals.js";
-import { restoreFromCache } from "./render-restore.js";
+import { restoreFromCache } from "./restore.js";
 import type { AssetResult, RenderResult } from "./result.js";
 import { countOutcomes } from "./result.js";
-import type { Sleep } from "./retry.js";
-import { RetryBudget, sleep as realSleep } from "./retry.js";
-import { withRunLock } from "./run-lock.js";
+import type { Sleep } from "./api/retry.js";
+import { RetryBudget, sleep as realSleep } from "./api/retry.js";
+import { withRunLock } from "../state/run-lock.js";
 import { runPool } from "./scheduler.js";
-import { sweepStaleTemps } from "./sweep.js";
+import { sweepStaleTemps } from "../state/sweep.js";
+import { cacheDirFor, ensureStateDir } from "../state/paths.js";
 
-export { planFor } from "./render-prepare.js";
+export { planFor } from "./prepare.js";
 
 /** The side effects a render needs, injected so both front ends and the tests can supply them. */
 export interface RenderDeps {
@@ -52,7 +48,7 @@ export interface RenderDeps {
   createDispatcher?: (connections: number) => Dispatcher;
   /** With `config.emulator`: render against this running emulator instead of starting one. */
   emulator?: Pick<Emulator, "apiUrl">;
-  /** With `config.emulator` and no `emulator`: how to start one (default: the built-in one). */
+  /** With `config.emulator` and no `emulator`: how to start one (the CLI passes the built-in one). */
   startEmulator?: StartEmulator;
   /** Per-job limit from submission to the end of polling. Default 30 minutes. */
   jobDeadlineMs?: number;
@@ -86,9 +82,9 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   for (const w of manifest.warnings ?? []) {
     reporter.emit({ kind: "warning", message: formatProblem(w) });
   }
-  const stateDir = stateDirFor(manifest.dir);
-  const journal = openJournal(stateDir, now);
-  const forcedDone = await foldCompletedRecords(manifest, journal, config.force);
+  const journal = openJournal(manifest.dir, now);
+  const ids = new Set(manifest.assets.map((a) => a.id));
+  const forcedDone = await foldCompletedRecords(manifest.path, ids, journal, config.force);
   const prepared = await prepare(manifest, config);
   const modified = prepared.selection.toRender.filter((e) => e.status === "modified");
   if (modified.length > 0 && !config.force && config.overwriteModified !== true) {
@@ -251,11 +247,10 @@ async function startServices(
   let apiKey = config.apiKey;
   if (config.emulator) {
     if (deps.emulator) apiUrl = deps.emulator.apiUrl;
-    else {
-      const start = deps.startEmulator ?? (await import("../emulator/index.js")).startEmulator;
-      emulator = await start({ seed: 1 });
+    else if (deps.startEmulator) {
+      emulator = await deps.startEmulator({ seed: 1 });
       apiUrl = emulator.apiUrl;
-    }
+    } else throw new Error("render: config.emulator needs deps.emulator or deps.startEmulator");
     apiKey ??= EMULATOR_KEY;
   }
   if (!apiKey) {

@@ -3,8 +3,8 @@
  * sticky comment on the PR with new, changed and failed assets and an inert hostile prompt.
  */
 import { describe, expect, it } from "vitest";
-import { createGitRemote } from "../helpers/git-remote.js";
-import { startGitHubStub } from "../helpers/github-stub.js";
+import { createGitRemote } from "../support/git-remote.js";
+import { startGitHubStub } from "../support/github-stub.js";
 import { API_KEY, BASE_MANIFEST, HOSTILE_PROMPT, PR_MANIFEST } from "./fixtures.js";
 import { prEvent, pushEvent, useActionHarness } from "./harness.js";
 

@@ -5,8 +5,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createGitRemote } from "../helpers/git-remote.js";
-import { startGitHubStub } from "../helpers/github-stub.js";
+import { createGitRemote } from "../support/git-remote.js";
+import { startGitHubStub } from "../support/github-stub.js";
 import { BASE_MANIFEST, PR_MANIFEST } from "./fixtures.js";
 import { prEvent, pushEvent, useActionHarness } from "./harness.js";
 

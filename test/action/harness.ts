@@ -7,9 +7,9 @@ import { execFileSync } from "node:child_process";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
 import type { Emulator } from "../../src/emulator/index.js";
-import { runDistAction, type ActionRun } from "../helpers/action-runner.js";
-import { GIT_TEST_ENV, writeFiles, type GitRemote } from "../helpers/git-remote.js";
-import type { GitHubStub } from "../helpers/github-stub.js";
+import { runDistAction, type ActionRun } from "../support/action-runner.js";
+import { GIT_TEST_ENV, writeFiles, type GitRemote } from "../support/git-remote.js";
+import type { GitHubStub } from "../support/github-stub.js";
 import { API_KEY, filesUnder, withoutMaskCommand } from "./fixtures.js";
 
 export interface Harness {

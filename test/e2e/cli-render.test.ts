@@ -4,7 +4,7 @@ import { startEmulator } from "../../src/emulator/index.js";
 import type { Emulator } from "../../src/emulator/index.js";
 import { runCli } from "../../src/cli/run.js";
 import type { RenderResult } from "../../src/render/result.js";
-import { captureStream, someAssets, TEST_KEY, TestRepo } from "../helpers/render-repo.js";
+import { captureStream, someAssets, TEST_KEY, TestRepo } from "../support/render-repo.js";
 
 let emulator: Emulator;
 let repo: TestRepo;

@@ -11,8 +11,8 @@ import { startEmulator } from "../../src/emulator/index.js";
 import type { Emulator } from "../../src/emulator/index.js";
 import { render } from "../../src/render/render.js";
 import type { RenderDeps } from "../../src/render/render.js";
-import { recordingSleep } from "../helpers/recording-sleep.js";
-import { recordingReporter, someAssets, TEST_KEY, TestRepo } from "../helpers/render-repo.js";
+import { recordingSleep } from "../support/recording-sleep.js";
+import { recordingReporter, someAssets, TEST_KEY, TestRepo } from "../support/render-repo.js";
 
 const KIND = "image/flux-1.1-pro";
 const DURATIONS = ".agentframer/cache/durations.json";

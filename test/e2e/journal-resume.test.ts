@@ -4,10 +4,10 @@ import { startEmulator } from "../../src/emulator/index.js";
 import type { Emulator } from "../../src/emulator/index.js";
 import { loadManifest } from "../../src/manifest/load.js";
 import { assetHash, requestBody } from "../../src/plan/hash.js";
-import { idempotencyKey } from "../../src/render/idempotency-key.js";
-import { openJournal } from "../../src/render/journal.js";
+import { idempotencyKey } from "../../src/render/api/idempotency-key.js";
+import { openJournal } from "../../src/state/journal.js";
 import { render } from "../../src/render/render.js";
-import { someAssets, TEST_KEY, TestRepo } from "../helpers/render-repo.js";
+import { someAssets, TEST_KEY, TestRepo } from "../support/render-repo.js";
 
 // In-process counterparts of resume.test.ts: the journal a killed run leaves, written by hand, so
 // each state is exercised exactly rather than wherever a kill happens to land.
@@ -50,7 +50,7 @@ describe("resuming from the journal", () => {
     const { asset, hash } = await firstAsset();
     const key = idempotencyKey(hash);
     const generation = await createJob(requestBody(asset), key);
-    await openJournal(repo.path(".agentframer")).submitted(asset.id, hash, key, generation);
+    await openJournal(repo.path(".")).submitted(asset.id, hash, key, generation);
     emulator.ledger.reset();
 
     const result = await render(repo.config(), { emulator });
@@ -65,7 +65,7 @@ describe("resuming from the journal", () => {
     const { asset, hash } = await firstAsset();
     const key = idempotencyKey(hash, "0123456789abcdef"); // as a forced run would have
     const generation = await createJob(requestBody(asset), key);
-    await openJournal(repo.path(".agentframer")).submitting(asset.id, hash, key);
+    await openJournal(repo.path(".")).submitting(asset.id, hash, key);
 
     await render(repo.config(), { emulator });
     expect(emulator.ledger.jobsByKey(key)).toHaveLength(1);
@@ -76,12 +76,7 @@ describe("resuming from the journal", () => {
   it("forgets a journaled job for an older request, and renders the asset as it is now", async () => {
     const { asset, hash } = await firstAsset();
     const stale = "e".repeat(64);
-    await openJournal(repo.path(".agentframer")).submitted(
-      asset.id,
-      stale,
-      idempotencyKey(stale),
-      "gen_old",
-    );
+    await openJournal(repo.path(".")).submitted(asset.id, stale, idempotencyKey(stale), "gen_old");
 
     await render(repo.config(), { emulator });
     expect(emulator.ledger.jobsByKey(idempotencyKey(hash))).toHaveLength(1);
@@ -96,7 +91,7 @@ describe("resuming from the journal", () => {
     const entry = lock.assets[asset.id]!;
     delete lock.assets[asset.id];
     await repo.writeLock(lock);
-    await openJournal(repo.path(".agentframer")).completed(asset.id, entry.hash, entry);
+    await openJournal(repo.path(".")).completed(asset.id, entry.hash, entry);
     emulator.ledger.reset();
 
     const result = await render(repo.config(), { emulator });

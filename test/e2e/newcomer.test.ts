@@ -8,8 +8,8 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listFiles, tempRepo } from "../../src/plan/testing/temp-repo.js";
-import { compileCli, spawnCli, waitFor } from "../helpers/built-cli.js";
+import { listFiles, tempRepo } from "../support/temp-repo.js";
+import { compileCli, spawnCli, waitFor } from "../support/built-cli.js";
 
 let cli: Awaited<ReturnType<typeof compileCli>>;
 

@@ -5,7 +5,7 @@ import type { Emulator } from "../../src/emulator/index.js";
 import { ManifestError } from "../../src/manifest/errors.js";
 import { render } from "../../src/render/render.js";
 import type { RenderDeps } from "../../src/render/render.js";
-import { recordingReporter, someAssets, TEST_KEY, TestRepo } from "../helpers/render-repo.js";
+import { recordingReporter, someAssets, TEST_KEY, TestRepo } from "../support/render-repo.js";
 
 let emulator: Emulator;
 let repo: TestRepo;

@@ -2,8 +2,8 @@ import { readdir, readFile } from "node:fs/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
 import type { Emulator } from "../../src/emulator/index.js";
-import { compileCli, spawnCli, waitFor } from "../helpers/built-cli.js";
-import { someAssets, TEST_KEY, TestRepo } from "../helpers/render-repo.js";
+import { compileCli, spawnCli, waitFor } from "../support/built-cli.js";
+import { someAssets, TEST_KEY, TestRepo } from "../support/render-repo.js";
 
 // Jobs long enough that a kill lands while several are in flight.
 const SLOW = { image: { minMs: 600, maxMs: 1500 } };

@@ -5,9 +5,9 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import type { LedgerJob } from "../../src/emulator/types.js";
-import { someAssets } from "../helpers/render-repo.js";
-import type { Bench } from "./helpers/setup.js";
-import { bench } from "./helpers/setup.js";
+import { someAssets } from "../support/render-repo.js";
+import type { Bench } from "../support/reliability/setup.js";
+import { bench } from "../support/reliability/setup.js";
 
 let b: Bench | undefined;
 afterEach(async () => {

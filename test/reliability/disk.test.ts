@@ -10,10 +10,10 @@
 import { execFileSync } from "node:child_process";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
-import { waitFor } from "../helpers/built-cli.js";
-import { someAssets } from "../helpers/render-repo.js";
-import type { Bench } from "./helpers/setup.js";
-import { bench } from "./helpers/setup.js";
+import { waitFor } from "../support/built-cli.js";
+import { someAssets } from "../support/render-repo.js";
+import type { Bench } from "../support/reliability/setup.js";
+import { bench } from "../support/reliability/setup.js";
 
 let b: Bench | undefined;
 afterEach(async () => {

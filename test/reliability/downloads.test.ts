@@ -9,13 +9,13 @@ import { Agent } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
 import type { Emulator } from "../../src/emulator/types.js";
-import { downloadResult } from "../../src/render/download.js";
+import { downloadResult } from "../../src/render/download/download.js";
 import { DownloadError } from "../../src/render/errors.js";
-import { tempDir } from "../../src/util/testing/temp-dir.js";
-import { someAssets } from "../helpers/render-repo.js";
-import { recordingSleep } from "../helpers/recording-sleep.js";
-import type { Bench } from "./helpers/setup.js";
-import { bench, QUICK, SECRET } from "./helpers/setup.js";
+import { tempDir } from "../support/temp-dir.js";
+import { someAssets } from "../support/render-repo.js";
+import { recordingSleep } from "../support/recording-sleep.js";
+import type { Bench } from "../support/reliability/setup.js";
+import { bench, QUICK, SECRET } from "../support/reliability/setup.js";
 
 let b: Bench | undefined;
 afterEach(async () => {

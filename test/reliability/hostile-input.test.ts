@@ -13,16 +13,16 @@ import { once } from "node:events";
 import { afterEach, describe, expect, it } from "vitest";
 import { Agent } from "undici";
 import { ManifestError } from "../../src/manifest/errors.js";
-import { createApiClient } from "../../src/render/api-client.js";
+import { createApiClient } from "../../src/render/api/client.js";
 import { ApiUnavailableError, ProtocolError } from "../../src/render/errors.js";
-import { RetryBudget } from "../../src/render/retry.js";
-import { someAssets } from "../helpers/render-repo.js";
-import { recordingSleep } from "../helpers/recording-sleep.js";
-import { startScriptedServer } from "../helpers/scripted-server.js";
-import type { ScriptedServer } from "../helpers/scripted-server.js";
-import type { Bench } from "./helpers/setup.js";
-import { bench, SECRET } from "./helpers/setup.js";
-import { filesUnder } from "./helpers/invariant.js";
+import { RetryBudget } from "../../src/render/api/retry.js";
+import { someAssets } from "../support/render-repo.js";
+import { recordingSleep } from "../support/recording-sleep.js";
+import { startScriptedServer } from "../support/scripted-server.js";
+import type { ScriptedServer } from "../support/scripted-server.js";
+import type { Bench } from "../support/reliability/setup.js";
+import { bench, SECRET } from "../support/reliability/setup.js";
+import { filesUnder } from "../support/reliability/invariant.js";
 
 let b: Bench | undefined;
 afterEach(async () => {

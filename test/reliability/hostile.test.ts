@@ -11,11 +11,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run.js";
 import { startEmulator } from "../../src/emulator/index.js";
 import type { Emulator } from "../../src/emulator/types.js";
-import { tempDir } from "../../src/util/testing/temp-dir.js";
-import { captureStream, manifestYaml, someAssets } from "../helpers/render-repo.js";
-import type { Bench } from "./helpers/setup.js";
-import { bench, QUICK, SECRET, watchedDispatcher } from "./helpers/setup.js";
-import { filesUnder } from "./helpers/invariant.js";
+import { tempDir } from "../support/temp-dir.js";
+import { captureStream, manifestYaml, someAssets } from "../support/render-repo.js";
+import type { Bench } from "../support/reliability/setup.js";
+import { bench, QUICK, SECRET, watchedDispatcher } from "../support/reliability/setup.js";
+import { filesUnder } from "../support/reliability/invariant.js";
 
 let b: Bench | undefined;
 afterEach(async () => {

@@ -8,14 +8,14 @@ import { afterEach, describe, expect, it } from "vitest";
 import { assetHash } from "../../src/plan/hash.js";
 import { loadManifest } from "../../src/manifest/load.js";
 import { requestBody } from "../../src/plan/hash.js";
-import { idempotencyKey } from "../../src/render/idempotency-key.js";
+import { idempotencyKey } from "../../src/render/api/idempotency-key.js";
 import { KEY_REUSED_MESSAGE } from "../../src/render/errors.js";
 import { render } from "../../src/render/render.js";
-import { someAssets, TestRepo } from "../helpers/render-repo.js";
-import { assertInvariant } from "./helpers/invariant.js";
-import { recordingSleep } from "../helpers/recording-sleep.js";
-import type { Bench } from "./helpers/setup.js";
-import { bench, SECRET } from "./helpers/setup.js";
+import { someAssets, TestRepo } from "../support/render-repo.js";
+import { assertInvariant } from "../support/reliability/invariant.js";
+import { recordingSleep } from "../support/recording-sleep.js";
+import type { Bench } from "../support/reliability/setup.js";
+import { bench, SECRET } from "../support/reliability/setup.js";
 
 let b: Bench | undefined;
 afterEach(async () => {

@@ -13,13 +13,13 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
 import type { Emulator, EmulatorOptions, Faults } from "../../src/emulator/types.js";
-import type { Lockfile } from "../../src/plan/lock-types.js";
+import type { Lockfile } from "../../src/state/lock-types.js";
 import type { RenderResult } from "../../src/render/result.js";
-import { compileCli, spawnCli, waitFor } from "../helpers/built-cli.js";
-import type { CliRun } from "../helpers/built-cli.js";
-import { someAssets, TestRepo } from "../helpers/render-repo.js";
-import { assertInvariant } from "./helpers/invariant.js";
-import { SECRET } from "./helpers/setup.js";
+import { compileCli, spawnCli, waitFor } from "../support/built-cli.js";
+import type { CliRun } from "../support/built-cli.js";
+import { someAssets, TestRepo } from "../support/render-repo.js";
+import { assertInvariant } from "../support/reliability/invariant.js";
+import { SECRET } from "../support/reliability/setup.js";
 
 let cli: Awaited<ReturnType<typeof compileCli>>;
 beforeAll(async () => {

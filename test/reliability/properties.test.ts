@@ -9,19 +9,19 @@
 import fc from "fast-check";
 import { Agent } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiClient } from "../../src/render/api-client.js";
+import { createApiClient } from "../../src/render/api/client.js";
 import {
   parseCreateResponse,
   parseStatusResponse,
   saysKeyReused,
   serverMessage,
-} from "../../src/render/api-schema.js";
+} from "../../src/render/api/schema.js";
 import { RenderError } from "../../src/render/errors.js";
-import { RetryBudget } from "../../src/render/retry.js";
+import { RetryBudget } from "../../src/render/api/retry.js";
 import { runPool } from "../../src/render/scheduler.js";
-import { recordingSleep } from "../helpers/recording-sleep.js";
-import { startScriptedServer } from "../helpers/scripted-server.js";
-import type { Reply, ScriptedServer } from "../helpers/scripted-server.js";
+import { recordingSleep } from "../support/recording-sleep.js";
+import { startScriptedServer } from "../support/scripted-server.js";
+import type { Reply, ScriptedServer } from "../support/scripted-server.js";
 
 /** Bodies near the contract (where parsers break) as well as far from it. */
 const jobLike = fc.record(

@@ -5,11 +5,11 @@
  * client's load on the server stays bounded by the limit plus one attempt per lane.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_BACKOFF } from "../../src/render/retry.js";
-import { someAssets } from "../helpers/render-repo.js";
-import { recordingSleep } from "../helpers/recording-sleep.js";
-import type { Bench } from "./helpers/setup.js";
-import { bench } from "./helpers/setup.js";
+import { DEFAULT_BACKOFF } from "../../src/render/api/retry.js";
+import { someAssets } from "../support/render-repo.js";
+import { recordingSleep } from "../support/recording-sleep.js";
+import type { Bench } from "../support/reliability/setup.js";
+import { bench } from "../support/reliability/setup.js";
 
 let b: Bench | undefined;
 afterEach(async () => {

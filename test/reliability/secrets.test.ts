@@ -11,20 +11,20 @@ import { readFile } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { createCommentApi } from "../../src/publish/github-api.js";
 import { gitIn } from "../../src/publish/git.js";
-import { createReporter } from "../../src/render/progress.js";
+import { createReporter } from "../../src/render/progress/progress.js";
 import { planFor, render } from "../../src/render/render.js";
 import { runAction } from "../../src/action/run.js";
-import type { ActionDeps, Engine } from "../../src/action/run.js";
-import { eventFile, pullRequestEvent, pushEvent, recordingHost } from "../../src/action/testing.js";
-import { createGitRemote, GIT_TEST_ENV } from "../helpers/git-remote.js";
-import type { GitRemote } from "../helpers/git-remote.js";
-import { startGitHubStub } from "../helpers/github-stub.js";
-import type { GitHubStub } from "../helpers/github-stub.js";
-import { captureStream } from "../helpers/render-repo.js";
-import { startScriptedServer } from "../helpers/scripted-server.js";
-import type { RecordedRequest, Reply, ScriptedServer } from "../helpers/scripted-server.js";
-import { filesUnder } from "./helpers/invariant.js";
-import { SECRET } from "./helpers/setup.js";
+import type { ActionDeps, Engine } from "../../src/action/deps.js";
+import { eventFile, pullRequestEvent, pushEvent, recordingHost } from "../support/action-host.js";
+import { createGitRemote, GIT_TEST_ENV } from "../support/git-remote.js";
+import type { GitRemote } from "../support/git-remote.js";
+import { startGitHubStub } from "../support/github-stub.js";
+import type { GitHubStub } from "../support/github-stub.js";
+import { captureStream } from "../support/render-repo.js";
+import { startScriptedServer } from "../support/scripted-server.js";
+import type { RecordedRequest, Reply, ScriptedServer } from "../support/scripted-server.js";
+import { filesUnder } from "../support/reliability/invariant.js";
+import { SECRET } from "../support/reliability/setup.js";
 
 // A 1×1 PNG: enough for the downloader's magic-byte check.
 const PNG = Buffer.from(

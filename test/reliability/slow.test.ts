@@ -5,10 +5,10 @@
  * for. That a real process then exits by itself is tested in kill.test.ts, against the compiled CLI.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { someAssets } from "../helpers/render-repo.js";
-import { recordingSleep } from "../helpers/recording-sleep.js";
-import type { Bench } from "./helpers/setup.js";
-import { bench, watchedDispatcher } from "./helpers/setup.js";
+import { someAssets } from "../support/render-repo.js";
+import { recordingSleep } from "../support/recording-sleep.js";
+import type { Bench } from "../support/reliability/setup.js";
+import { bench, watchedDispatcher } from "../support/reliability/setup.js";
 
 let b: Bench | undefined;
 afterEach(async () => {

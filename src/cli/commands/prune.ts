@@ -1,7 +1,7 @@
 import { rm, stat } from "node:fs/promises";
 import { basename, isAbsolute, join, relative } from "node:path";
-import { withRunLock } from "../../render/run-lock.js";
-import type { LockEntry } from "../../plan/lock-types.js";
+import { withRunLock } from "../../state/run-lock.js";
+import type { LockEntry } from "../../state/lock-types.js";
 import { manifestPathFrom, parseCommandArgs, printWarnings } from "../command.js";
 import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
@@ -65,7 +65,7 @@ export const pruneCommand: Command = {
     const { values, positionals } = parseCommandArgs(pruneCommand, args, OPTIONS, 1);
     const [{ loadManifest }, { readManifestLock, writeLockfile }] = await Promise.all([
       import("../../manifest/load.js"),
-      import("../../plan/lockfile.js"),
+      import("../../state/lockfile.js"),
     ]);
     const manifest = await loadManifest(manifestPathFrom(positionals[0], ctx.io), {
       cwd: ctx.io.cwd,

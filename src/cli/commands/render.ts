@@ -3,7 +3,7 @@ import type { RenderConfig } from "../../render/config.js";
 import { DEFAULT_API_URL, DEFAULT_CONCURRENCY } from "../../render/config.js";
 import type { RenderResult } from "../../render/result.js";
 import { parseShard } from "../../render/select.js";
-import { isLoopbackHostname } from "../../render/url-policy.js";
+import { isLoopbackHostname } from "../../render/download/url-policy.js";
 import { CommandError, manifestPathFrom, parseCommandArgs, UsageError } from "../command.js";
 import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
@@ -90,7 +90,7 @@ export const renderCommand: Command = {
     const { config, json } = renderConfigFrom(args, ctx);
     if (!config.emulator && !config.apiKey) throw new CommandError(MISSING_KEY, ExitCode.Invalid);
     const [{ createReporter, wantsColor }, { render }] = await Promise.all([
-      import("../../render/progress.js"),
+      import("../../render/progress/progress.js"),
       import("../../render/render.js"),
     ]);
     const stderr = ctx.io.stderr as Writable & { isTTY?: boolean };
@@ -115,7 +115,12 @@ export const renderCommand: Command = {
     process.on("SIGTERM", onSigint);
     let result: RenderResult;
     try {
-      result = await render(config, { reporter, signal: interrupt.signal });
+      result = await render(config, {
+        reporter,
+        signal: interrupt.signal,
+        startEmulator: async (options) =>
+          (await import("../../emulator/index.js")).startEmulator(options),
+      });
     } finally {
       process.off("SIGINT", onSigint);
       process.off("SIGTERM", onSigint);

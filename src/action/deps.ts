@@ -1,0 +1,25 @@
+/** Every side effect the action has, passed in: main.ts wires the real ones, tests their own. */
+import type { Plan } from "../plan/types.js";
+import type { CommentApi } from "../publish/comment.js";
+import type { RepoRef } from "../publish/github-api.js";
+import type { Git } from "../publish/git.js";
+import type { RenderConfig } from "../render/config.js";
+import type { RenderResult } from "../render/result.js";
+import type { CacheBackend } from "./cache.js";
+import type { ActionHost } from "./host.js";
+
+/** The render engine, as the action sees it; engine.ts binds the real one. */
+export interface Engine {
+  /** Load the manifest and plan offline. Throws ManifestError for a bad manifest. */
+  plan(config: RenderConfig): Promise<Plan>;
+  render(config: RenderConfig): Promise<RenderResult>;
+}
+
+export interface ActionDeps {
+  host: ActionHost;
+  env: NodeJS.ProcessEnv;
+  engine: Engine;
+  cacheBackend(): Promise<CacheBackend>;
+  commentApi(token: string, repo: RepoRef): Promise<CommentApi>;
+  git(cwd: string): Git;
+}

@@ -1,0 +1,211 @@
+/**
+ * Fetch a result URL into its output path so that the path holds either its old bytes or the
+ * complete, verified new ones — never a partial file. The body streams into a temp file beside
+ * the destination while its SHA-256 is computed; the size cap, `Content-Length` and the format's
+ * magic bytes are checked on the way; then fsync and rename. The URL is checked by `url-policy.ts`
+ * before every connection, redirects included, and no request here carries any credential.
+ */
+import { createHash } from "node:crypto";
+import type { FileHandle } from "node:fs/promises";
+import { mkdir, open, rename, unlink } from "node:fs/promises";
+import { dirname } from "node:path";
+import type { Dispatcher } from "undici";
+import { request } from "undici";
+import type { AssetType } from "../../manifest/types.js";
+import { tempPathFor } from "../../state/atomic-write.js";
+import { DownloadError, UrlPolicyError, redactUrl } from "../errors.js";
+import { discardBody, networkProblem } from "../api/http.js";
+import { SNIFF_BYTES, sniff } from "./media-sniff.js";
+import type { Sleep } from "../api/retry.js";
+import { DEFAULT_BACKOFF, backoffMs, sleep as realSleep } from "../api/retry.js";
+import type { Lookup } from "./url-policy.js";
+import { checkResultUrl, systemLookup } from "./url-policy.js";
+
+export interface DownloadOptions {
+  type: AssetType;
+  /** The output's extension (with or without the dot); the bytes must match it. */
+  extension: string;
+  /** Refuse bodies larger than this, as soon as they pass it. */
+  maxBytes: number;
+  dispatcher: Dispatcher;
+  /**
+   * The API's origin. Results served from it skip the address check (the user chose that host,
+   * e.g. an API on a private network); they still get no credentials.
+   */
+  apiOrigin?: string;
+  lookup?: Lookup;
+  signal?: AbortSignal;
+  /** Further attempts after a cut connection, a short body, a 5xx or a 408/429. Default 3. */
+  retries?: number;
+  sleep?: Sleep;
+  random?: () => number;
+  /** Timeout for headers, and for silence between body chunks. Default 30 s. */
+  timeoutMs?: number;
+}
+
+export interface DownloadResult {
+  sha256: string;
+  size: number;
+}
+
+const MAX_REDIRECTS = 5;
+
+export async function downloadResult(
+  url: string,
+  destPath: string,
+  options: DownloadOptions,
+): Promise<DownloadResult> {
+  const retries = options.retries ?? 3;
+  const sleep = options.sleep ?? realSleep;
+  const random = options.random ?? Math.random;
+  let start: URL;
+  try {
+    start = new URL(url);
+  } catch {
+    throw new UrlPolicyError("not a valid URL");
+  }
+  await mkdir(dirname(destPath), { recursive: true });
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await attemptDownload(start, destPath, options);
+    } catch (error) {
+      if (options.signal?.aborted) throw options.signal.reason;
+      if (!(error instanceof DownloadError) || !error.retryable || attempt >= retries) throw error;
+      await sleep(backoffMs(attempt, DEFAULT_BACKOFF, random), options.signal);
+    }
+  }
+}
+
+async function attemptDownload(
+  start: URL,
+  destPath: string,
+  options: DownloadOptions,
+): Promise<DownloadResult> {
+  const lookup = options.lookup ?? systemLookup;
+  const timeout = options.timeoutMs ?? 30_000;
+  let current = start;
+  for (let hop = 0; ; hop += 1) {
+    const target = await checkResultUrl(current, lookup, options.apiOrigin);
+    const pinned = new URL(current);
+    pinned.hostname = target.family === 6 ? `[${target.address}]` : target.address;
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await request(pinned, {
+        method: "GET",
+        // The Host header keeps virtual hosting and TLS (SNI, certificate name) on the real name.
+        headers: { host: current.host, accept: "*/*", "accept-encoding": "identity" },
+        dispatcher: options.dispatcher,
+        signal: options.signal,
+        headersTimeout: timeout,
+        bodyTimeout: timeout,
+      });
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      throw new DownloadError("http", `${redactUrl(current)}: ${networkProblem(error)}`, true);
+    }
+    const { statusCode } = response;
+    const location = response.headers["location"];
+    if (statusCode >= 300 && statusCode < 400 && typeof location === "string") {
+      await response.body.dump();
+      if (hop >= MAX_REDIRECTS) throw new UrlPolicyError(`more than ${MAX_REDIRECTS} redirects`);
+      current = new URL(location, current);
+      continue;
+    }
+    if (statusCode !== 200) {
+      await response.body.dump().catch(() => {});
+      const retryable = statusCode >= 500 || statusCode === 408 || statusCode === 429;
+      const hint =
+        statusCode === 403 || statusCode === 410 ? " (a signed URL may have expired)" : "";
+      throw new DownloadError(
+        "http",
+        `HTTP ${statusCode} from ${redactUrl(current)}${hint}`,
+        retryable,
+      );
+    }
+    return streamToFile(response, destPath, options);
+  }
+}
+
+async function streamToFile(
+  response: Dispatcher.ResponseData,
+  destPath: string,
+  options: DownloadOptions,
+): Promise<DownloadResult> {
+  const { body } = response;
+  const declared = contentLength(response.headers["content-length"]);
+  if (declared !== undefined && declared > options.maxBytes) {
+    discardBody(body);
+    throw tooLarge(options.maxBytes, `Content-Length says ${declared}`);
+  }
+  const temp = tempPathFor(destPath);
+  const handle = await open(temp, "wx", 0o644);
+  try {
+    const hash = createHash("sha256");
+    let size = 0;
+    let head: Buffer | undefined = Buffer.alloc(0);
+    try {
+      for await (const chunk of body as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > options.maxBytes) throw tooLarge(options.maxBytes, "the body went past it");
+        if (head) {
+          head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES)]);
+          if (head.length >= SNIFF_BYTES) {
+            checkMagic(head, options);
+            head = undefined;
+          }
+        }
+        hash.update(chunk);
+        await writeAll(handle, chunk);
+      }
+    } catch (error) {
+      discardBody(body);
+      if (error instanceof DownloadError || isDiskError(error)) throw error;
+      if (options.signal?.aborted) throw error;
+      throw new DownloadError("truncated", `connection lost after ${size} bytes`, true);
+    }
+    if (head) checkMagic(head, options);
+    if (declared !== undefined && size !== declared) {
+      throw new DownloadError("truncated", `got ${size} of ${declared} bytes`, true);
+    }
+    await handle.sync();
+    await handle.close();
+    await rename(temp, destPath);
+    return { sha256: hash.digest("hex"), size };
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await unlink(temp).catch(() => {});
+    throw error;
+  }
+}
+
+function checkMagic(head: Buffer, options: DownloadOptions): void {
+  const verdict = sniff(head, options.type, options.extension);
+  if (!verdict.ok) {
+    throw new DownloadError("type-mismatch", `expected ${verdict.expected}, got ${verdict.found}`);
+  }
+}
+
+function tooLarge(maxBytes: number, why: string): DownloadError {
+  return new DownloadError("too-large", `larger than the ${maxBytes}-byte cap (${why})`);
+}
+
+async function writeAll(handle: FileHandle, chunk: Buffer): Promise<void> {
+  let offset = 0;
+  while (offset < chunk.length) {
+    const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset);
+    offset += bytesWritten;
+  }
+}
+
+function contentLength(value: string | string[] | undefined): number | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined;
+}
+
+/** File-system failures (full disk, no permission) are the caller's to report, not a retry. */
+function isDiskError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    typeof code === "string" && /^E(NOSPC|ACCES|PERM|ROFS|DQUOT|ISDIR|NOTDIR|MFILE|IO)$/.test(code)
+  );
+}

@@ -1,0 +1,212 @@
+import { extname, join } from "node:path";
+import type { Dispatcher } from "undici";
+import type { Asset, AssetType } from "../manifest/types.js";
+import type { CacheStore } from "../state/cache.js";
+import { requestBody } from "../plan/hash.js";
+import { lockEntryFor } from "../state/lockfile.js";
+import type { StatIndex } from "../state/stat-index.js";
+import type { PlanEntry } from "../plan/types.js";
+import type { ApiClient } from "./api/client.js";
+import { idempotencyKey, newKeyNonce } from "./api/idempotency-key.js";
+import { downloadResult } from "./download/download.js";
+import type { PollSchedule } from "./polling/schedule.js";
+import {
+  ApiRejectedError,
+  JobCanceledError,
+  JobFailedError,
+  RenderError,
+  UnknownStatusError,
+} from "./errors.js";
+import type { InFlightRecord, Journal } from "../state/journal.js";
+import type { LockUpdater } from "../state/lock-updater.js";
+import { pollUntilDone } from "./polling/poller.js";
+import type { ProgressReporter } from "./progress/events.js";
+import type { AssetResult } from "./result.js";
+import type { Sleep } from "./api/retry.js";
+
+/** Largest result accepted per type: far above real renders, low enough to stop a runaway body. */
+export const MAX_RESULT_BYTES: Record<AssetType, number> = {
+  image: 256 * 1024 * 1024,
+  audio: 1024 * 1024 * 1024,
+  video: 4 * 1024 * 1024 * 1024,
+};
+
+/** How long one job may take from submission (queueing included) before it is given up. */
+export const DEFAULT_JOB_DEADLINE_MS = 30 * 60 * 1000;
+
+/** Everything one job needs, shared by all jobs of a run. */
+export interface JobContext {
+  manifestDir: string;
+  client: ApiClient;
+  dispatcher: Dispatcher;
+  journal: Journal;
+  cache: CacheStore;
+  updater: LockUpdater;
+  index: StatIndex;
+  model: PollSchedule;
+  reporter: ProgressReporter;
+  force: boolean;
+  jobDeadlineMs: number;
+  /** Download timeout for headers and between chunks; the downloader's default if unset. */
+  requestTimeoutMs?: number;
+  now: () => number;
+  sleep: Sleep;
+  random: () => number;
+  /** Aborted on Ctrl-C and when the key is refused: jobs in flight stop and stay journaled. */
+  signal: AbortSignal;
+  /** A failure that reaches beyond its asset (auth: the run; credits: new submissions). */
+  onWideFailure(error: RenderError): void;
+}
+
+/**
+ * One asset from submission to a recorded output: journal the key, POST (or pick up the job an
+ * interrupted run left), poll, download, then cache, journal as completed, and hand the lock
+ * entry to the updater. Never throws: the outcome, failures included, is the returned result.
+ */
+export async function runJob(
+  entry: PlanEntry & { asset: Asset },
+  resume: InFlightRecord | undefined,
+  ctx: JobContext,
+): Promise<AssetResult> {
+  const { asset } = entry;
+  const base: AssetResult = {
+    id: entry.id,
+    status: "failed",
+    output: entry.output,
+    hash: entry.hash,
+  };
+  const startedAt = ctx.now();
+  let generation = resume?.state === "submitted" ? resume.generation : undefined;
+  let created = generation !== undefined;
+  // When the server answered the POST: the job's age counts from there, not from before the
+  // journal write and the request (which take longer, and vary more, when 40 start at once).
+  let createdAt = startedAt;
+  try {
+    if (generation === undefined) {
+      // A forced render needs a new job, hence a new key; journaled first so a resume reuses it.
+      const key = resume?.key ?? idempotencyKey(entry.hash, ctx.force ? newKeyNonce() : undefined);
+      await ctx.journal.submitting(entry.id, entry.hash, key);
+      const job = await ctx.client.create(requestBody(asset), key, ctx.signal);
+      createdAt = ctx.now();
+      generation = job.id;
+      created = true;
+      await ctx.journal.submitted(entry.id, entry.hash, key, generation);
+      ctx.reporter.emit(
+        resume
+          ? { kind: "resumed", id: entry.id, generation }
+          : { kind: "submitted", id: entry.id, generation },
+      );
+    } else {
+      ctx.reporter.emit({ kind: "resumed", id: entry.id, generation });
+    }
+
+    const done = await pollUntilDone(ctx.client, generation, {
+      deadlineMs: startedAt + ctx.jobDeadlineMs,
+      now: ctx.now,
+      sleep: ctx.sleep,
+      signal: ctx.signal,
+      model: ctx.model,
+      kind: `${asset.type}/${asset.model}`,
+      // A job picked up from an interrupted run has been going since then: the model learns
+      // its true duration. The deadline counts from this run, so an old record still gets polled.
+      submittedAt: resume ? Date.parse(resume.at) || startedAt : createdAt,
+      random: ctx.random,
+    });
+    const target = join(ctx.manifestDir, entry.output);
+    const bytes = await downloadResult(done.url, target, {
+      type: asset.type,
+      extension: extname(entry.output),
+      maxBytes: MAX_RESULT_BYTES[asset.type],
+      dispatcher: ctx.dispatcher,
+      apiOrigin: ctx.client.origin,
+      signal: ctx.signal,
+      sleep: ctx.sleep,
+      random: ctx.random,
+      ...(ctx.requestTimeoutMs !== undefined ? { timeoutMs: ctx.requestTimeoutMs } : {}),
+    });
+    await recordOutput(entry, generation, bytes, ctx, { forced: ctx.force });
+    return {
+      ...base,
+      status: "rendered",
+      generation,
+      url: done.url,
+      durationMs: Math.round(ctx.now() - startedAt),
+    };
+  } catch (error) {
+    return failure(entry, base, error, created, generation, ctx);
+  }
+}
+
+/** Make a finished output durable: cache entry, completed journal record, lock and stat index. */
+export async function recordOutput(
+  entry: PlanEntry & { asset: Asset },
+  generation: string,
+  bytes: { sha256: string; size: number },
+  ctx: Pick<
+    JobContext,
+    "manifestDir" | "cache" | "journal" | "updater" | "index" | "now" | "reporter"
+  >,
+  how: { fromCache?: boolean; forced?: boolean } = {},
+): Promise<void> {
+  const target = join(ctx.manifestDir, entry.output);
+  const extension = extname(entry.output).replace(/^\./, "");
+  if (!how.fromCache) {
+    await ctx.cache
+      .put(entry.hash, target, { ...bytes, generation, extension })
+      .catch((e: unknown) => {
+        // The cache only saves work; the output and the lock are what count.
+        const message = `could not cache ${entry.id}: ${(e as Error).message}`;
+        ctx.reporter.emit({ kind: "warning", message });
+      });
+  }
+  const lockEntry = lockEntryFor(entry.asset, {
+    ...bytes,
+    generation,
+    renderedAt: new Date(ctx.now()),
+  });
+  await ctx.journal.completed(entry.id, entry.hash, lockEntry, how.forced === true);
+  ctx.updater.set(entry.id, lockEntry);
+  await ctx.index.record(entry.output, bytes.sha256).catch(() => {});
+}
+
+async function failure(
+  entry: PlanEntry,
+  base: AssetResult,
+  error: unknown,
+  created: boolean,
+  generation: string | undefined,
+  ctx: JobContext,
+): Promise<AssetResult> {
+  const withGeneration = generation === undefined ? base : { ...base, generation };
+  if (ctx.signal.aborted) {
+    // Interrupted or stopped: the journal keeps the job for the next run to pick up.
+    return {
+      ...withGeneration,
+      status: "skipped",
+      error: "stopped while in flight; a re-run resumes it",
+    };
+  }
+  if (error instanceof RenderError && error.scope !== "asset") {
+    ctx.onWideFailure(error);
+    // A refused key or a 402 means no job was created for this request.
+    if (!created) await ctx.journal.remove(entry.id).catch(() => {});
+    return { ...withGeneration, status: "skipped", error: error.message };
+  }
+  if (isFinalForThisKey(error)) await ctx.journal.remove(entry.id).catch(() => {});
+  const message = error instanceof Error ? error.message : String(error);
+  return { ...withGeneration, status: "failed", error: message };
+}
+
+/**
+ * Whether the journal record can go: the server refused the request (nothing was created) or the
+ * job reached an end that waiting will not change. Otherwise (a deadline, a failed download, a
+ * full disk) it stays, so the next run picks the job up instead of paying for a new one.
+ */
+function isFinalForThisKey(error: unknown): boolean {
+  return (
+    error instanceof ApiRejectedError ||
+    error instanceof JobFailedError ||
+    error instanceof JobCanceledError ||
+    error instanceof UnknownStatusError
+  );
+}

@@ -1,0 +1,163 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { constants } from "node:fs";
+import { copyFile, mkdir, open, readFile, rename, unlink } from "node:fs/promises";
+import { dirname, extname, join } from "node:path";
+import { tempPathFor, writeFileAtomic } from "./atomic-write.js";
+
+/**
+ * The content-addressed cache: results kept by asset hash, so that a run on another branch or
+ * machine restores instead of re-rendering. It only ever saves work — the lockfile and the
+ * committed outputs are the truth — so every failure here is a miss, never an error for the run.
+ *
+ * Layout: `.agentframer/cache/<first2>/<hash>` holds the bytes, `<hash>.json` beside it the meta.
+ * The meta is written after the bytes, so an entry without meta is unfinished and is ignored.
+ */
+
+export interface CacheMeta {
+  /** SHA-256 (hex) of the bytes. */
+  sha256: string;
+  size: number;
+  /** The generation that produced the bytes, so a restored lock entry can name it. */
+  generation: string;
+  /** The output's extension without the dot (png, mp4…), for a sanity check on restore. */
+  extension: string;
+}
+
+export interface CacheStore {
+  readonly dir: string;
+  /** The meta of a finished entry, without reading the bytes. */
+  peek(hash: string): Promise<CacheMeta | undefined>;
+  /** Copy `sourceFile` (bytes already verified against `meta`) into the cache. */
+  put(hash: string, sourceFile: string, meta: CacheMeta): Promise<void>;
+  /**
+   * Copy the entry's bytes to `target` atomically, verifying their SHA-256 on the way. A corrupt
+   * entry is deleted (with a warning) and reported as a miss. An entry whose extension differs
+   * from the target's (the output was renamed from .png to .webp) is a miss too, but kept: its
+   * bytes are sound, they are just not in the format the target asks for.
+   */
+  restore(hash: string, target: string): Promise<CacheMeta | undefined>;
+}
+
+const HASH_PATTERN = /^[0-9a-f]{16,128}$/;
+
+export function createCacheStore(dir: string, warn: (message: string) => void): CacheStore {
+  const bytesPath = (hash: string): string => {
+    if (!HASH_PATTERN.test(hash)) throw new Error(`not a cache key: ${hash}`);
+    return join(dir, hash.slice(0, 2), hash);
+  };
+  const metaPath = (hash: string): string => `${bytesPath(hash)}.json`;
+
+  const discard = async (hash: string, why: string): Promise<void> => {
+    warn(`cache entry ${hash.slice(0, 12)} ignored and deleted: ${why}`);
+    await unlink(metaPath(hash)).catch(() => {});
+    await unlink(bytesPath(hash)).catch(() => {});
+  };
+
+  const peek = async (hash: string): Promise<CacheMeta | undefined> => {
+    const path = metaPath(hash);
+    let text: string;
+    try {
+      text = await readFile(path, "utf8");
+    } catch {
+      return undefined;
+    }
+    const meta = parseMeta(text);
+    if (!meta) await discard(hash, "unreadable meta");
+    return meta;
+  };
+
+  return {
+    dir,
+    peek,
+
+    async put(hash, sourceFile, meta) {
+      const target = bytesPath(hash);
+      await mkdir(dirname(target), { recursive: true });
+      const temp = tempPathFor(target);
+      try {
+        // A reflink where the file system has them (btrfs, XFS, APFS): no second copy of the bytes.
+        await copyFile(sourceFile, temp, constants.COPYFILE_FICLONE);
+        const handle = await open(temp, "r+");
+        try {
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        await rename(temp, target);
+      } catch (error) {
+        await unlink(temp).catch(() => {});
+        throw error;
+      }
+      await writeFileAtomic(metaPath(hash), `${JSON.stringify(meta)}\n`);
+    },
+
+    async restore(hash, target) {
+      const meta = await peek(hash);
+      if (!meta || !sameExtension(meta.extension, target)) return undefined;
+      await mkdir(dirname(target), { recursive: true });
+      const temp = tempPathFor(target);
+      try {
+        const digest = await copyHashing(bytesPath(hash), temp);
+        if (digest.sha256 !== meta.sha256 || digest.size !== meta.size) {
+          await unlink(temp).catch(() => {});
+          await discard(hash, "its bytes do not match their SHA-256");
+          return undefined;
+        }
+        await rename(temp, target);
+        return meta;
+      } catch (error) {
+        await unlink(temp).catch(() => {});
+        if (isErrno(error, "ENOENT")) {
+          await discard(hash, "its bytes are missing");
+          return undefined;
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+/** Stream `source` to a new file `dest` (fsynced), hashing on the way; memory stays flat. */
+async function copyHashing(
+  source: string,
+  dest: string,
+): Promise<{ sha256: string; size: number }> {
+  const hash = createHash("sha256");
+  let size = 0;
+  const handle = await open(dest, "wx", 0o644);
+  try {
+    for await (const chunk of createReadStream(source)) {
+      const bytes = chunk as Buffer;
+      hash.update(bytes);
+      size += bytes.length;
+      await handle.write(bytes);
+    }
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return { sha256: hash.digest("hex"), size };
+}
+
+function parseMeta(text: string): CacheMeta | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== "object" || value === null) return undefined;
+    const { sha256, size, generation, extension } = value as Record<string, unknown>;
+    if (typeof sha256 !== "string" || !/^[0-9a-f]{64}$/.test(sha256)) return undefined;
+    if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) return undefined;
+    if (typeof generation !== "string" || typeof extension !== "string") return undefined;
+    return { sha256, size, generation, extension };
+  } catch {
+    return undefined;
+  }
+}
+
+function sameExtension(extension: string, target: string): boolean {
+  return extension.toLowerCase() === extname(target).slice(1).toLowerCase();
+}
+
+function isErrno(error: unknown, code: string): boolean {
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === code;
+}

@@ -1,0 +1,367 @@
+/**
+ * `agentframer.lock`: what was rendered, per asset id. Read strictly (a damaged lockfile is an
+ * error, never an empty one: treating it as empty would re-render and re-bill everything), written
+ * sorted with one asset per line so that git diffs and merges touch only the assets that changed.
+ */
+import { closeSync, existsSync, openSync, readFileSync, readSync } from "node:fs";
+import { basename, dirname } from "node:path";
+import { z } from "zod";
+import type { Asset } from "../manifest/types.js";
+import { writeFileAtomic } from "./atomic-write.js";
+import { assetHash, fieldHashes } from "../plan/hash.js";
+import { LockfileError } from "./lockfile-error.js";
+import { lockfilePathFor, sharedLockfilePath } from "./paths.js";
+import type { LockEntry, Lockfile } from "./lock-types.js";
+
+export const LOCKFILE_VERSION = 1;
+
+export interface ManifestLock {
+  lock: Lockfile;
+  /** Where the lock is written: `lockfilePathFor(manifestPath)`. */
+  path: string;
+  /** The folder's shared agentframer.lock, when this manifest's entries were taken from it. */
+  adoptedFrom?: string;
+}
+
+/** What to tell the user when a manifest's lock started from the shared agentframer.lock. */
+export function adoptionNote(manifestPath: string, adoptedFrom: string): string {
+  const own = basename(lockfilePathFor(manifestPath));
+  return (
+    `${basename(manifestPath)} has no ${own} yet: its entries were taken from ${basename(adoptedFrom)}, ` +
+    `which every manifest in this folder shared before each got a lock of its own. ` +
+    `render writes ${own}: commit it (${basename(adoptedFrom)} is left for the manifests still in it)`
+  );
+}
+
+/**
+ * The manifest's lock. A manifest not named agentframer.yml that has no lock of its own yet, in a
+ * folder with an agentframer.lock (written when all manifests there shared one), starts from its
+ * own entries in that file: nothing is rendered again, and the other manifests' entries stay
+ * where they are. The next write creates its own lock; agentframer.lock is left alone.
+ */
+export async function readManifestLock(
+  manifestPath: string,
+  ids: ReadonlySet<string>,
+  share?: ShareStrings,
+): Promise<ManifestLock> {
+  const path = lockfilePathFor(manifestPath);
+  const shared = sharedLockfilePath(dirname(manifestPath));
+  if (path === shared || existsSync(path) || !existsSync(shared)) {
+    return { lock: await readLockfile(path, share), path };
+  }
+  const all = await readLockfile(shared);
+  const lock = emptyLockfile();
+  for (const [id, entry] of Object.entries(all.assets)) {
+    if (ids.has(id)) lock.assets[id] = entry;
+  }
+  return { lock, path, adoptedFrom: shared };
+}
+
+export { LockfileError } from "./lockfile-error.js";
+
+// Lengths, not hex regexes: a regex per field triples the cost on a 50,000-asset lockfile, and a
+// mangled digit is harmless anyway (the asset plans as changed or modified).
+const sha256Hex = z.string().length(64, "expected 64 hex digits");
+const shortHex = z.string().min(1).max(64);
+
+const entrySchema = z.strictObject({
+  hash: sha256Hex,
+  fields: z.strictObject({ type: shortHex, model: shortHex, prompt: shortHex, params: shortHex }),
+  output: z.string().min(1),
+  sha256: sha256Hex,
+  size: z.number().int().nonnegative(),
+  generation: z.string(),
+  renderedAt: z.string(),
+});
+
+const REPAIR =
+  "Restore it from git (git checkout -- FILE), resolve the merge, or delete it to plan every asset as new";
+
+export function emptyLockfile(): Lockfile {
+  return { version: LOCKFILE_VERSION, assets: Object.create(null) as Lockfile["assets"] };
+}
+
+/**
+ * A hand-written mirror of entrySchema for the common case, a valid entry: zod copies every
+ * object it parses, which on a 50,000-asset lockfile costs more than the JSON parse itself. Never
+ * looser than the schema; anything it refuses goes to the schema, for the error message.
+ */
+/** Own keys of a JSON-parsed object, counted without allocating an array per entry. */
+function keyCount(o: object): number {
+  let n = 0;
+  for (const _ in o) n++;
+  return n;
+}
+
+function isLockEntry(value: unknown): value is LockEntry {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const e = value as Record<string, unknown>;
+  const f = e.fields as Record<string, unknown> | null | undefined;
+  const isShort = (v: unknown) => typeof v === "string" && v.length >= 1 && v.length <= 64;
+  return (
+    keyCount(e) === 7 &&
+    typeof e.hash === "string" &&
+    e.hash.length === 64 &&
+    typeof e.sha256 === "string" &&
+    e.sha256.length === 64 &&
+    typeof e.output === "string" &&
+    e.output.length > 0 &&
+    Number.isSafeInteger(e.size) &&
+    (e.size as number) >= 0 &&
+    typeof e.generation === "string" &&
+    typeof e.renderedAt === "string" &&
+    typeof f === "object" &&
+    f !== null &&
+    !Array.isArray(f) &&
+    keyCount(f) === 4 &&
+    isShort(f.type) &&
+    isShort(f.model) &&
+    isShort(f.prompt) &&
+    isShort(f.params)
+  );
+}
+
+function parseJson(text: string, file: string, remedy: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    // Conflict markers always break the JSON; say so, rather than "unexpected token '<'".
+    const conflict = /^(<{7}|={7}|>{7})( |$)/m.exec(text);
+    if (conflict) {
+      const line = text.slice(0, conflict.index).split("\n").length;
+      throw new LockfileError(file, `unresolved merge-conflict marker at line ${line}`, remedy);
+    }
+    throw new LockfileError(file, `not valid JSON (${(error as Error).message})`, remedy);
+  }
+}
+
+/** Parse lockfile text; `file` is only used in error messages. */
+export function parseLockfile(text: string, file: string): Lockfile {
+  const remedy = REPAIR.replace("FILE", file);
+  return lockFromJson(parseJson(text, file, remedy), file, remedy);
+}
+
+/** The parsed JSON of a lockfile → the lock; throws LockfileError naming `file`. */
+function lockFromJson(data: unknown, file: string, remedy: string): Lockfile {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    throw new LockfileError(file, "not a JSON object with `version` and `assets`", remedy);
+  }
+  const { version, assets, ...rest } = data as Record<string, unknown>;
+  if (version !== LOCKFILE_VERSION) {
+    throw new LockfileError(
+      file,
+      `lockfile version ${JSON.stringify(version)} is not supported (this agentframer reads version ${LOCKFILE_VERSION})`,
+      typeof version === "number" && version > LOCKFILE_VERSION
+        ? "Upgrade agentframer to read it"
+        : remedy,
+    );
+  }
+  const unknownKeys = Object.keys(rest);
+  if (unknownKeys.length > 0) {
+    throw new LockfileError(file, `unknown key ${JSON.stringify(unknownKeys[0])}`, remedy);
+  }
+  if (typeof assets !== "object" || assets === null || Array.isArray(assets)) {
+    throw new LockfileError(file, "`assets` must be an object keyed by asset id", remedy);
+  }
+  // The parsed object becomes the lock's `assets` (without a prototype, so that an id such as
+  // "constructor" finds nothing it did not write): copying 50,000 entries into a new object cost
+  // time and, with its growing copies, megabytes.
+  const raw = Object.setPrototypeOf(assets, null) as Record<string, unknown>;
+  const lock: Lockfile = { version: LOCKFILE_VERSION, assets: raw as Lockfile["assets"] };
+  // Most assets share a type and a model, so their field hashes repeat: one string each instead
+  // of one per entry (JSON.parse makes a new one every time) saves megabytes on a large lock.
+  let type = "";
+  let model = "";
+  for (const id in raw) {
+    const entry = raw[id];
+    if (isLockEntry(entry)) {
+      const { fields } = entry;
+      if (fields.type === type) fields.type = type;
+      else type = fields.type;
+      if (fields.model === model) fields.model = model;
+      else model = fields.model;
+      continue;
+    }
+    const parsed = entrySchema.safeParse(entry);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = ["assets", id, ...(issue?.path ?? [])].map(String).join(".");
+      throw new LockfileError(file, `${where}: ${issue?.message ?? "invalid entry"}`, remedy);
+    }
+    lock.assets[id] = parsed.data;
+  }
+  return lock;
+}
+
+/** How the lockfile's bytes begin and end as serializeLockfile writes them (with assets). */
+const WRITTEN_HEAD = `{\n  "version": ${LOCKFILE_VERSION},\n  "assets": {\n`;
+const WRITTEN_TAIL = "\n  }\n}\n";
+const READ_CHUNK = 64 * 1024;
+
+/**
+ * A lockfile as written (one asset per line) is parsed a few hundred lines at a time, so that
+ * neither its bytes nor its text (19 MB each for 50,000 assets) exist whole: every piece dies
+ * young, where it is cheap to collect, instead of sitting in the old generation until the next
+ * full collection while the plan goes on. The result is exactly JSON.parse of the whole file:
+ * `{"version": 1, "assets": {BODY}}`, and BODY split after a comma that ends a line (a JSON
+ * string holds no line break, so such a comma separates two members or two fields) into parts
+ * that each parse as `{PART}` means the same members in the same order. Anything else — another
+ * layout, a part that does not parse (a member spread over lines, a merge conflict, damage) —
+ * returns undefined, and the whole file is read the usual way for its exact error message.
+ */
+function readWrittenLockfile(
+  path: string,
+  share: ShareStrings | undefined,
+): { version: number; assets: object } | undefined {
+  const fd = openSync(path, "r");
+  try {
+    const assets = Object.create(null) as Record<string, unknown>;
+    const buffer = Buffer.allocUnsafe(READ_CHUNK);
+    let kept = 0; // bytes of an unfinished line at the start of `buffer`
+    let carry = ""; // whole lines not yet parsed (after the last line-ending comma)
+    let first = true;
+    for (;;) {
+      if (kept === buffer.length) return undefined; // a line longer than a chunk
+      const n = readSync(fd, buffer, kept, buffer.length - kept, null);
+      const end = kept + n;
+      // A line break is one byte in UTF-8, never inside a character: decode whole lines only.
+      const lineEnd = n === 0 ? end : buffer.lastIndexOf(10, end - 1) + 1;
+      let text = carry + buffer.toString("utf8", 0, lineEnd);
+      buffer.copy(buffer, 0, lineEnd, end);
+      kept = end - lineEnd;
+      if (first) {
+        if (!text.startsWith(WRITTEN_HEAD)) return undefined;
+        text = text.slice(WRITTEN_HEAD.length);
+        first = false;
+      }
+      if (n === 0) {
+        if (kept > 0 || !text.endsWith(WRITTEN_TAIL)) return undefined;
+        const last = text.slice(0, -WRITTEN_TAIL.length);
+        if (last === "" || !addMembers(assets, last, share)) return undefined;
+        return { version: LOCKFILE_VERSION, assets };
+      }
+      const cut = text.lastIndexOf(",\n");
+      if (cut < 0) {
+        carry = text;
+        continue;
+      }
+      if (!addMembers(assets, text.slice(0, cut), share)) return undefined;
+      carry = text.slice(cut + 2);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Parse `{members}` into `into` (later ids replace earlier ones, as in JSON.parse); false if it does not parse. */
+function addMembers(
+  into: Record<string, unknown>,
+  members: string,
+  share: ShareStrings | undefined,
+): boolean {
+  let part: unknown;
+  try {
+    part = JSON.parse(`{${members}}`);
+  } catch {
+    return false;
+  }
+  if (typeof part !== "object" || part === null || Array.isArray(part)) return false;
+  for (const id of Object.keys(part)) {
+    const entry = (part as Record<string, unknown>)[id];
+    if (share && typeof entry === "object" && entry !== null) {
+      share(id, entry as Record<string, unknown>);
+    }
+    into[id] = entry;
+  }
+  return true;
+}
+
+/**
+ * Called with each entry of a lockfile as written, as soon as it is parsed and before it is
+ * checked, so that the caller can put in place of its strings equal ones it already holds (the
+ * manifest's output paths and request hashes): on a large lock that is megabytes, and the copies
+ * JSON.parse made die young, where they cost nothing to collect. It must change nothing else.
+ */
+export type ShareStrings = (id: string, entry: Record<string, unknown>) => void;
+
+/** Read the lockfile; a missing one is empty, a damaged one throws LockfileError. */
+export async function readLockfile(path: string, share?: ShareStrings): Promise<Lockfile> {
+  let written;
+  try {
+    written = readWrittenLockfile(path, share);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return emptyLockfile();
+    throw error;
+  }
+  if (written) return lockFromJson(written, path, REPAIR.replace("FILE", path));
+  let text: string;
+  try {
+    // Synchronous: one large read, several times quicker than the promise API's chunked one.
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return emptyLockfile();
+    throw error;
+  }
+  return parseLockfile(text, path);
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Fixed key order, whatever order the entry was built in, so the bytes are stable. */
+function entryJson(e: LockEntry): string {
+  return JSON.stringify({
+    hash: e.hash,
+    fields: {
+      type: e.fields.type,
+      model: e.fields.model,
+      prompt: e.fields.prompt,
+      params: e.fields.params,
+    },
+    output: e.output,
+    sha256: e.sha256,
+    size: e.size,
+    generation: e.generation,
+    renderedAt: e.renderedAt,
+  });
+}
+
+/** Sorted by id (code units, not locale, so every machine agrees), one asset per line. */
+export function serializeLockfile(lock: Lockfile): string {
+  const ids = Object.keys(lock.assets).sort(compareCodeUnits);
+  const lines = ids.map(
+    (id) => `    ${JSON.stringify(id)}: ${entryJson(lock.assets[id] as LockEntry)}`,
+  );
+  const assets = lines.length === 0 ? "{}" : `{\n${lines.join(",\n")}\n  }`;
+  return `{\n  "version": ${LOCKFILE_VERSION},\n  "assets": ${assets}\n}\n`;
+}
+
+/** Write the lockfile atomically: readers and crashes see the old file or the new, never half. */
+export async function writeLockfile(path: string, lock: Lockfile): Promise<void> {
+  await writeFileAtomic(path, serializeLockfile(lock));
+}
+
+/** What a render knows about the bytes it wrote for an asset. */
+export interface RenderedOutput {
+  sha256: string;
+  size: number;
+  generation: string;
+  renderedAt: Date | string;
+}
+
+/** The lock entry for an asset whose output was just written (or restored). */
+export function lockEntryFor(asset: Asset, rendered: RenderedOutput): LockEntry {
+  return {
+    hash: assetHash(asset),
+    fields: fieldHashes(asset),
+    output: asset.output,
+    sha256: rendered.sha256,
+    size: rendered.size,
+    generation: rendered.generation,
+    renderedAt:
+      typeof rendered.renderedAt === "string"
+        ? rendered.renderedAt
+        : rendered.renderedAt.toISOString(),
+  };
+}

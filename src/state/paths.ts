@@ -1,0 +1,70 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+
+/**
+ * Every file the tool keeps beside a manifest, in one place: the answer to "where is X written".
+ *
+ * - the lock, named after the manifest (`media.yml` → `media.lock`): what was rendered, per
+ *   asset (committed; see lockfile.ts).
+ * - `.agentframer/`: per-checkout state, never committed (it holds its own `.gitignore`):
+ *   - `cache/`: results by asset hash (cache.ts), and `cache/durations.json`, what earlier runs
+ *     learnt of job durations (render/polling/duration-memory.ts);
+ *   - `journal/`: one record per asset in flight (journal.ts);
+ *   - `stat-index.json`: size, mtime and SHA-256 of outputs, to skip re-reading them (stat-index.ts).
+ *
+ * Writes go through the modules named above, each with `atomic-write.ts`.
+ */
+export const STATE_DIR_NAME = ".agentframer";
+
+/**
+ * Every manifest keeps its own lock beside it, named after it: `agentframer.yml` →
+ * `agentframer.lock`, `media.yml` → `media.lock`. Two manifests in one folder never share one
+ * (a prune of one would otherwise see the other's assets as orphaned, and delete their outputs).
+ * Every reader and writer of a lock takes its path from here.
+ */
+export function lockfilePathFor(manifestPath: string): string {
+  const name = basename(manifestPath).replace(/\.ya?ml$/i, "");
+  return join(dirname(manifestPath), `${name}.lock`);
+}
+
+/**
+ * Before each manifest had its own lock, every manifest in a folder wrote this one; it is read
+ * only to migrate (see readManifestLock in lockfile.ts).
+ */
+export function sharedLockfilePath(manifestDir: string): string {
+  return join(manifestDir, "agentframer.lock");
+}
+
+export function stateDirFor(manifestDir: string): string {
+  return join(manifestDir, STATE_DIR_NAME);
+}
+
+export function cacheDirFor(manifestDir: string): string {
+  return join(stateDirFor(manifestDir), "cache");
+}
+
+/** What earlier runs learnt of job durations, inside the cache so the action's cache carries it. */
+export function durationMemoryPath(manifestDir: string): string {
+  return join(cacheDirFor(manifestDir), "durations.json");
+}
+
+export function journalDirFor(manifestDir: string): string {
+  return join(stateDirFor(manifestDir), "journal");
+}
+
+export function statIndexPath(manifestDir: string): string {
+  return join(stateDirFor(manifestDir), "stat-index.json");
+}
+
+/**
+ * Create the state folder with its own `.gitignore`, so that a commit made by the action (or a
+ * careless `git add -A` by a person) never picks up the cache, the journal or the index.
+ */
+export async function ensureStateDir(manifestDir: string): Promise<string> {
+  const dir = stateDirFor(manifestDir);
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, ".gitignore"), "*\n", { flag: "wx" }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  });
+  return dir;
+}

@@ -1,0 +1,111 @@
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { statIndexPath } from "./paths.js";
+import { RACY_WINDOW_MS, StatIndex } from "./stat-index.js";
+import { tempRepo } from "../../test/support/temp-repo.js";
+
+const hex = (c: string) => c.repeat(64);
+const facts = (n: number) => ({ size: n, mtimeMs: 1_000_000 + n + 0.25, ino: 100 + n });
+const LATER = 2_000_000;
+
+describe("StatIndex", () => {
+  it("round-trips rows through save and load, each with its own hash", async () => {
+    const dir = await tempRepo();
+    const index = StatIndex.empty(dir);
+    index.set("b.png", facts(2), hex("b"));
+    index.set("a.png", facts(1), hex("a"));
+    index.set("c.png", facts(3), hex("c"));
+    index.delete("b.png");
+    index.set("a.png", facts(4), hex("d")); // changed in place
+    await index.save(LATER);
+    const loaded = await StatIndex.load(dir);
+    expect(loaded.trustedSha256("a.png", facts(4))).toBe(hex("d"));
+    expect(loaded.trustedSha256("a.png", facts(1))).toBeUndefined();
+    expect(loaded.trustedSha256("b.png", facts(2))).toBeUndefined();
+    expect(loaded.trustedSha256("c.png", facts(3))).toBe(hex("c"));
+    expect(loaded.dirty).toBe(false);
+  });
+
+  it("writes exactly what JSON.stringify of its columns gives, whatever the paths", async () => {
+    const dir = await tempRepo();
+    const index = StatIndex.empty(dir);
+    const paths = [
+      "z/é.png",
+      'q"uote.png',
+      "back\\slash.png",
+      "😀.png",
+      "a\u2028b.png",
+      "ctl\u0001.png",
+      "lone\ud800.png",
+    ];
+    paths.forEach((p, i) =>
+      index.set(p, { size: i, mtimeMs: 1000 + i / 3, ino: 2 ** 40 + i }, hex(`${i}`)),
+    );
+    await index.save(LATER);
+    const text = await readFile(statIndexPath(dir), "utf8");
+    const sorted = [...paths].sort();
+    const expected = {
+      version: 2,
+      writtenAt: LATER,
+      outputs: sorted,
+      stats: sorted.flatMap((p) => {
+        const i = paths.indexOf(p);
+        return [i, 1000 + i / 3, 2 ** 40 + i];
+      }),
+      sha256: sorted.map((p) => hex(`${paths.indexOf(p)}`)).join(""),
+    };
+    expect(text).toBe(`${JSON.stringify(expected)}\n`);
+    const loaded = await StatIndex.load(dir);
+    expect(loaded.trustedSha256("😀.png", { size: 3, mtimeMs: 1001, ino: 2 ** 40 + 3 })).toBe(
+      hex("3"),
+    );
+
+    index.retain(new Set());
+    await index.save(LATER + 1);
+    expect(await readFile(statIndexPath(dir), "utf8")).toBe(
+      `${JSON.stringify({ version: 2, writtenAt: LATER + 1, outputs: [], stats: [], sha256: "" })}\n`,
+    );
+  });
+
+  it("stays clean when told what it already knows, and dirties on a change", async () => {
+    const dir = await tempRepo();
+    const index = StatIndex.empty(dir);
+    index.set("a.png", facts(1), hex("a"));
+    await index.save(LATER);
+    const loaded = await StatIndex.load(dir);
+    loaded.set("a.png", facts(1), hex("a"));
+    expect(loaded.dirty).toBe(false);
+    loaded.set("a.png", facts(1), hex("e"));
+    expect(loaded.dirty).toBe(true);
+  });
+
+  it("distrusts an mtime inside the racy window of the index write", async () => {
+    const dir = await tempRepo();
+    const index = StatIndex.empty(dir);
+    const f = facts(1);
+    index.set("a.png", f, hex("a"));
+    await index.save(f.mtimeMs + RACY_WINDOW_MS - 1);
+    expect((await StatIndex.load(dir)).trustedSha256("a.png", f)).toBeUndefined();
+    await index.save(f.mtimeMs + RACY_WINDOW_MS + 1); // nothing changed: no write
+    index.set("a.png", f, hex("a")); // still racy against the old write: rewrite it
+    await index.save(f.mtimeMs + RACY_WINDOW_MS + 1);
+    expect((await StatIndex.load(dir)).trustedSha256("a.png", f)).toBe(hex("a"));
+  });
+
+  it("refuses a hash that is not 64 hex digits", () => {
+    expect(() => StatIndex.empty("/x").set("a.png", facts(1), "abc")).toThrow(TypeError);
+  });
+
+  it.each([
+    ["{oops"],
+    ['{"version":1,"writtenAt":1,"entries":{}}'],
+    ['{"version":2,"writtenAt":1,"outputs":["a"],"stats":[],"sha256":""}'],
+  ])("reads a damaged or foreign index as empty: %s", async (text) => {
+    const dir = await tempRepo();
+    await mkdir(join(dir, ".agentframer"));
+    await writeFile(statIndexPath(dir), text);
+    const index = await StatIndex.load(dir);
+    expect(index.trustedSha256("a", facts(1))).toBeUndefined();
+  });
+});

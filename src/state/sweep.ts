@@ -1,0 +1,61 @@
+import { readdir, unlink } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { cacheDirFor, durationMemoryPath, journalDirFor, stateDirFor } from "./paths.js";
+import type { PlanEntry } from "../plan/types.js";
+
+/** `tempPathFor` names: `.<target name>.<12 hex>.tmp`, beside the target. */
+const TEMP_NAME = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Remove the temp files a killed run left behind: a process that dies mid-download or mid-write
+ * (SIGKILL, a cancelled CI job, power loss) never reaches its own cleanup, and its temp file would
+ * sit beside the output for ever. Only temps of files this tool writes are touched — the outputs
+ * of the manifest's assets, the lockfile, the journal, the stat index, the duration memory and
+ * the cache entries of the assets this run renders —
+ * and only by their exact temp-name pattern, so nothing a person put there is deleted. Run before
+ * any write of this run (two renders of one manifest at once are not supported).
+ */
+export async function sweepStaleTemps(
+  manifestDir: string,
+  lockPath: string,
+  all: readonly PlanEntry[],
+  toRender: readonly PlanEntry[],
+): Promise<number> {
+  // Folder → the names whose temps may go there, or "all" for folders only this tool writes.
+  const stateDir = stateDirFor(manifestDir);
+  const cacheDir = cacheDirFor(manifestDir);
+  const targetsByFolder = new Map<string, Set<string> | "all">();
+  const add = (path: string): void => {
+    const folder = dirname(path);
+    const names = targetsByFolder.get(folder) ?? new Set<string>();
+    if (names !== "all") targetsByFolder.set(folder, names.add(basename(path)));
+  };
+  for (const entry of all) add(join(manifestDir, entry.output));
+  for (const entry of toRender) {
+    add(join(cacheDir, entry.hash.slice(0, 2), entry.hash));
+    add(join(cacheDir, entry.hash.slice(0, 2), `${entry.hash}.json`));
+  }
+  add(lockPath);
+  add(durationMemoryPath(manifestDir));
+  targetsByFolder.set(journalDirFor(manifestDir), "all");
+  targetsByFolder.set(stateDir, "all");
+
+  let removed = 0;
+  for (const [folder, names] of targetsByFolder) {
+    let listing: string[];
+    try {
+      listing = await readdir(folder);
+    } catch {
+      continue;
+    }
+    for (const name of listing) {
+      const target = TEMP_NAME.exec(name)?.[1];
+      if (target === undefined || (names !== "all" && !names.has(target))) continue;
+      await unlink(join(folder, name)).then(
+        () => (removed += 1),
+        () => {},
+      );
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,66 @@
+/**
+ * The store: the shared, durable tier of the content-addressed cache. A run looks in the local
+ * cache, then the store, then asks the API, and every render it pays for is written back, so that
+ * another branch, machine or day restores the same bytes instead of paying again.
+ *
+ * One interface, several backends (`git`: an orphan branch in `origin`; `s3://BUCKET/PREFIX`).
+ * The pipeline knows only this interface; backends know nothing of manifests or the lockfile.
+ */
+import type { AssetType } from "../manifest/types.js";
+
+/** What the store keeps beside an entry's bytes. It holds no secret and no result URL. */
+export interface StoreRecord {
+  /** The asset hash: the entry's key. */
+  hash: string;
+  /** SHA-256 (hex) and size of the bytes. */
+  sha256: string;
+  size: number;
+  type: AssetType;
+  /** The bytes' format, as the output's extension without the dot (`png`, `mp4`, `wav`). */
+  extension: string;
+  model: string;
+  /** The generation that produced the bytes; a restore records it in the lock. */
+  generation: string;
+  /** When the bytes were rendered (ISO 8601). */
+  created: string;
+}
+
+/** Where an entry sits in a backend that can show it to a browser (the git backend). */
+export interface StoreLocation {
+  /** The store-branch commit that holds the entry. */
+  commit: string;
+  /** The entry's bytes' path inside that commit. */
+  path: string;
+}
+
+export interface StoreHit {
+  record: StoreRecord;
+  location?: StoreLocation;
+}
+
+export interface StoreWrite {
+  record: StoreRecord;
+  /** A file holding the bytes, already verified against the record. */
+  file: string;
+}
+
+export interface Store {
+  /** For messages: which store this is (`git branch agentframer-store of origin`, `s3://b/p`). No credentials. */
+  readonly label: string;
+  /**
+   * The entries the store holds among `hashes`, by hash, without their bytes. A record that does
+   * not parse is left out (with a warning). Hashes not held are simply absent from the map.
+   */
+  lookup(hashes: readonly string[]): Promise<Map<string, StoreHit>>;
+  /**
+   * Write the entry's bytes to `dest` (a new file the caller renames into place) and check them
+   * against the record with `verifyStoredBytes`. False, with a warning, when the bytes are missing
+   * or do not match: the caller then renders instead, and `dest` is removed.
+   */
+  fetch(hit: StoreHit, dest: string): Promise<boolean>;
+  /**
+   * Add entries; an entry whose hash the store already holds is kept as it is. Concurrent writers
+   * must not lose each other's entries. Returns where each written or already-held entry now is.
+   */
+  write(entries: readonly StoreWrite[]): Promise<Map<string, StoreHit>>;
+}
