@@ -400,6 +400,27 @@ describe("issue 15: mistakes are caught before money is spent", () => {
   });
 });
 
+describe("16. the Node versions package.json admits", () => {
+  it("are accepted by every runtime dependency (npm ci would warn EBADENGINE otherwise)", async () => {
+    const root = join(import.meta.dirname, "../..");
+    const own = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as {
+      engines: { node: string };
+    };
+    const lowest = /^>=\s*(\d+\.\d+\.\d+)$/.exec(own.engines.node)?.[1];
+    expect(lowest, own.engines.node).toBeDefined();
+    const lock = JSON.parse(await readFile(join(root, "package-lock.json"), "utf8")) as {
+      packages: Record<string, { dev?: boolean; engines?: { node?: string } }>;
+    };
+    const refusing = Object.entries(lock.packages)
+      .filter(([, p]) => !p.dev && p.engines?.node !== undefined)
+      .filter(([, p]) =>
+        [lowest ?? "", "22.0.0", "24.0.0"].some((v) => !satisfies(v, p.engines?.node ?? "")),
+      )
+      .map(([name, p]) => `${name} wants node ${p.engines?.node}`);
+    expect(refusing).toEqual([]);
+  });
+});
+
 describe("the README's command list", () => {
   it("names every command with exactly the usage its --help prints, and nothing else", async () => {
     const readme = await readFile(join(import.meta.dirname, "../../README.md"), "utf8");
@@ -429,4 +450,47 @@ async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   if (address === null || typeof address === "string") throw new Error("no port");
   return address.port;
+}
+
+/**
+ * Whether `version` (x.y.z) is in an npm engines range: comparators (>=, >, <=, <, ^, a bare or
+ * x-ed version) joined by spaces (and) and "||" (or). Enough for the ranges in package-lock.json;
+ * anything else throws, so the test above cannot pass by misreading a range.
+ */
+function satisfies(version: string, range: string): boolean {
+  const v = version.split(".").map(Number);
+  const cmp = (w: number[]): number => {
+    for (let i = 0; i < 3; i++) if ((v[i] ?? 0) !== (w[i] ?? 0)) return (v[i] ?? 0) - (w[i] ?? 0);
+    return 0;
+  };
+  return range.split("||").some((alternative) =>
+    alternative
+      .trim()
+      .replace(/(>=|<=|>|<|\^)\s+/g, "$1")
+      .split(/\s+/)
+      .every((comparator) => {
+        if (comparator === "*" || comparator === "") return true;
+        const m = /^(>=|<=|>|<|\^)?(\d+)(?:\.(\d+|x))?(?:\.(\d+|x))?$/.exec(comparator);
+        if (!m) throw new Error(`cannot read the engines range "${range}"`);
+        const parts = [m[2], m[3], m[4]];
+        const w = parts.map((p) => (p === undefined || p === "x" ? 0 : Number(p)));
+        switch (m[1]) {
+          case ">=":
+            return cmp(w) >= 0;
+          case ">":
+            return cmp(w) > 0;
+          case "<=":
+            return cmp(w) <= 0;
+          case "<":
+            return cmp(w) < 0;
+          case "^":
+            return cmp(w) >= 0 && (v[0] ?? 0) === w[0];
+          default: {
+            // A bare version matches what it names: "20" is any 20.x.y.
+            const given = parts.filter((p) => p !== undefined && p !== "x").length;
+            return w.slice(0, given).every((n, i) => (v[i] ?? 0) === n);
+          }
+        }
+      }),
+  );
 }
