@@ -92,7 +92,7 @@ async function dispatch(argv: string[], ctx: CommandContext): Promise<number> {
 /** The one document `--json` promises, for a command that stopped on an error. */
 interface ErrorDocument {
   error: {
-    kind: "usage" | "manifest" | "lockfile" | "refused" | "stopped" | "internal";
+    kind: "usage" | "config" | "manifest" | "lockfile" | "locked" | "refused" | "internal";
     message: string;
     problems?: readonly ManifestProblem[];
     warnings?: readonly ManifestProblem[];
@@ -115,9 +115,8 @@ function errorDocument(error: unknown): ErrorDocument {
   if (error instanceof UsageError) return { error: { kind: "usage", message } };
   if (error instanceof LockfileError) return { error: { kind: "lockfile", message } };
   if (error instanceof RunRefusedError) return { error: { kind: "refused", message } };
-  if (error instanceof RunLockError || error instanceof CommandError) {
-    return { error: { kind: "stopped", message } };
-  }
+  if (error instanceof RunLockError) return { error: { kind: "locked", message } };
+  if (error instanceof CommandError) return { error: { kind: "config", message } };
   return { error: { kind: "internal", message } };
 }
 

@@ -1,5 +1,6 @@
 import type { Journal } from "./journal.js";
-import { readManifestLock, writeLockfile } from "./lockfile.js";
+import { writeLockfile } from "./lockfile.js";
+import { readManifestLock } from "./manifest-lock.js";
 
 /**
  * Fold the journal's completed records into the lockfile before planning: they are assets an

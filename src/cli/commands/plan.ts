@@ -153,7 +153,7 @@ export const planCommand: Command = {
         ? (await import("../../plan/hash.js")).requestBodyJson
         : undefined;
     if (adoptedFrom !== undefined) {
-      const { adoptionNote } = await import("../../state/lockfile.js");
+      const { adoptionNote } = await import("../../state/manifest-lock.js");
       ctx.io.stderr.write(`agentframer: ${adoptionNote(manifest.path, adoptedFrom)}\n`);
     }
     try {

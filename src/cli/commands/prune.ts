@@ -63,9 +63,10 @@ export const pruneCommand: Command = {
   ],
   async run(args: string[], ctx: CommandContext): Promise<number> {
     const { values, positionals } = parseCommandArgs(pruneCommand, args, OPTIONS, 1);
-    const [{ loadManifest }, { readManifestLock, writeLockfile }] = await Promise.all([
+    const [{ loadManifest }, { writeLockfile }, { readManifestLock }] = await Promise.all([
       import("../../manifest/load.js"),
       import("../../state/lockfile.js"),
+      import("../../state/manifest-lock.js"),
     ]);
     const manifest = await loadManifest(manifestPathFrom(positionals[0], ctx.io), {
       cwd: ctx.io.cwd,
