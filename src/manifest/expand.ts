@@ -185,7 +185,6 @@ async function expandOne(
     output,
     table,
     extensionChecked: parts.extensionChecked,
-    source,
     eachAt,
     idAt: positions.value([...base, "id"]),
   });
