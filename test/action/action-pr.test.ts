@@ -87,7 +87,7 @@ describe("the built action on push and pull_request", () => {
       /^\| ✅ rendered \(new\) \| <code>banner<\/code>.* \| — \| new asset<br>/,
     );
     expect(body).toMatch(
-      /#### Failed \(1\)\n\n\| Asset \| Reason \|\n\|---\|---\|\n\| <code>huge<\/code>.*width.*\|/,
+      /#### Failed \(1\)\n\n\| Asset \| Reason \|\n\|---\|---\|\n\| <code>huge<\/code>.*bytes.*\|/,
     );
     expect(body).toMatch(
       /<details><summary>Unchanged and skipped \(1\)<\/summary>[\s\S]*<code>logo<\/code>/,

@@ -116,7 +116,7 @@ describe("failed assets", () => {
       "agentframer.yml": `${BASE_MANIFEST}  - id: huge
     prompt: Too big to render
     output: public/huge.png
-    params: { width: 100000 }
+    params: { bytes: -1 } # unchecked by the loader; the API refuses it
   - id: size-{{name}}
     each: data/sizes.csv
     prompt: A {{name}} swatch
@@ -133,7 +133,7 @@ describe("failed assets", () => {
       .filter((line) => line.startsWith("::error title=agentframer render,"));
     expect(annotations).toEqual([
       expect.stringMatching(
-        /^::error title=agentframer render,file=agentframer\.yml,line=13,col=\d+::asset "huge" failed to render: .*width/,
+        /^::error title=agentframer render,file=agentframer\.yml,line=13,col=\d+::asset "huge" failed to render: .*bytes/,
       ),
       expect.stringMatching(
         /^::error title=agentframer render,file=data\/sizes\.csv,line=2,col=1::asset "size-small" failed to render: .*height/,
