@@ -5,6 +5,9 @@ import type { RepoRef } from "../publish/github-api.js";
 import type { Git } from "../publish/git.js";
 import type { RenderConfig } from "../render/config.js";
 import type { RenderResult } from "../render/result.js";
+import type { OpenStoreDeps } from "../store/open.js";
+import type { StoreSpec } from "../store/spec.js";
+import type { Store } from "../store/store.js";
 import type { CacheBackend } from "./cache.js";
 import type { ActionHost } from "./host.js";
 
@@ -12,7 +15,13 @@ import type { ActionHost } from "./host.js";
 export interface Engine {
   /** Load the manifest and plan offline. Throws ManifestError for a bad manifest. */
   plan(config: RenderConfig): Promise<Plan>;
-  render(config: RenderConfig): Promise<RenderResult>;
+  render(config: RenderConfig, store?: StoreUse): Promise<RenderResult>;
+}
+
+/** The store a render reads, and whether it may write to it. */
+export interface StoreUse {
+  store: Store;
+  write: boolean;
 }
 
 export interface ActionDeps {
@@ -22,4 +31,5 @@ export interface ActionDeps {
   cacheBackend(): Promise<CacheBackend>;
   commentApi(token: string, repo: RepoRef): Promise<CommentApi>;
   git(cwd: string): Git;
+  openStore(spec: StoreSpec, deps: OpenStoreDeps): Promise<Store | undefined>;
 }

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { openStore } from "../store/open.js";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ManifestError } from "../manifest/errors.js";
 import { createCommentApi } from "../publish/github-api.js";
@@ -64,7 +65,7 @@ const rendered = resultOf([
     output: "public/hero.png",
     hash: "h",
     generation: "gen_1",
-    url: "https://results.test/gen_1.png",
+    stored: { commit: "c0ffee", path: "ab/abcdef.png" },
     durationMs: 800,
   },
   { id: "logo", status: "unchanged", output: "public/logo.png", hash: "l" },
@@ -103,6 +104,7 @@ function setup(
     cacheBackend,
     commentApi: (token, repo) => createCommentApi(token, repo, stub?.url ?? "http://127.0.0.1:9"),
     git: (cwd) => gitIn(cwd, { ...process.env, ...GIT_TEST_ENV }),
+    openStore,
   };
   return { host, engine, deps, cacheBackend, remote };
 }
