@@ -175,8 +175,8 @@ function noteFor(result: RenderResult, pullRequest: boolean): string | undefined
   if (!store) return undefined;
   if (store.error !== undefined)
     return `⚠️ The store (${store.label}) could not be written, so new renders have no lasting preview and the merge would render them again. Re-run this job to retry.`;
-  const fresh = result.assets.some((a) => a.status === "rendered" || a.status === "restored");
-  if (pullRequest && store.written > 0 && fresh)
+  const fresh = result.assets.filter((a) => a.status === "rendered" || a.status === "restored");
+  if (pullRequest && fresh.length > 0 && fresh.every((a) => a.stored !== undefined))
     return "These exact renders are what the merge will commit: the run on the default branch restores them from the store, byte for byte, with no new job.";
   return undefined;
 }
