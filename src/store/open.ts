@@ -60,3 +60,32 @@ export function originUrlOf(dir: string, env: NodeJS.ProcessEnv): Promise<string
     );
   });
 }
+
+/** Does `origin` have this branch? False when it cannot be asked (no origin, offline). */
+export function originHasBranch(
+  dir: string,
+  branch: string,
+  env: NodeJS.ProcessEnv,
+): Promise<boolean> {
+  return new Promise((resolve) => {
+    execFile(
+      "git",
+      ["ls-remote", "--exit-code", "origin", `refs/heads/${branch}`],
+      { cwd: dir, env: { ...env, GIT_TERMINAL_PROMPT: "0" }, timeout: 30_000 },
+      (error) => resolve(!error),
+    );
+  });
+}
+
+/** A setting from the repository's git config (`git config agentframer.store git:media`). */
+export function gitConfigValue(
+  dir: string,
+  key: string,
+  env: NodeJS.ProcessEnv,
+): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile("git", ["config", "--get", key], { cwd: dir, env }, (error, stdout) =>
+      resolve(error ? undefined : stdout.trim() || undefined),
+    );
+  });
+}
