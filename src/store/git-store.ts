@@ -60,6 +60,10 @@ export function createGitStore(options: GitStoreOptions): Store {
         ["remote.origin.partialclonefilter", "blob:none"],
         ["core.logallrefupdates", "false"],
         ["gc.auto", "0"],
+        // Renders are compressed already (PNG, MP4) or barely compress (WAV): the fastest zlib
+        // level, and no delta search between pictures that share nothing.
+        ["core.compression", "1"],
+        ["pack.window", "0"],
       ] as const)
         await git.run(["config", key, value]);
     })());
@@ -210,7 +214,7 @@ export function createGitStore(options: GitStoreOptions): Store {
       if (missing.length === 0) return held;
       const commit = await commitEntries(parent, missing);
       try {
-        await git.run(["push", "--quiet", "origin", `${commit}:refs/heads/${branch}`]);
+        await git.run(["push", "--quiet", "--no-thin", "origin", `${commit}:refs/heads/${branch}`]);
       } catch (error) {
         if (!(error instanceof StoreGitError) || !isRaceLost(error.stderr)) throw error;
         if (attempt >= MAX_PUSH_TRIES) {
