@@ -67,7 +67,7 @@ describe("renderMarkdown for a PR comment", () => {
   it("shows a new asset: no before, then its render from the store branch, 280 px wide", () => {
     const row = text.split("\n").find((l) => l.includes("<code>hero-home</code>"));
     expect(row).toBe(
-      "| ✅ rendered (new)<br><code>hero-home</code><br><sub>site/public/hero-home\\.png</sub><br>new asset<br><sub>A picture of hero-home</sub> | " +
+      "| <code>hero-home</code><br>✅ rendered (new)<br><sub>site/public/hero-home\\.png</sub><br><sub>A picture of hero-home</sub> | " +
         "— | " +
         '<a href="https://github.com/octo/media/blob/5702e/a1/a1b2.png?raw=true"><img src="https://github.com/octo/media/blob/5702e/a1/a1b2.png?raw=true" width="280" alt="after"></a> |',
     );
@@ -81,7 +81,9 @@ describe("renderMarkdown for a PR comment", () => {
 
   it("shows a changed asset before (as committed) then after, and which fields changed", () => {
     const row = text.split("\n").find((l) => l.includes("<code>hero-about</code>"))!;
-    expect(row).toContain("| ✅ rendered (changed)<br>");
+    expect(row).toContain(
+      "| <code>hero-about</code><br>✅ rendered (changed) · prompt, model changed<br>",
+    );
     const before = row.indexOf(
       '<img src="https://github.com/octo/media/blob/abc123/site/public/hero-about.png?raw=true" width="280" alt="before">',
     );
@@ -90,14 +92,14 @@ describe("renderMarkdown for a PR comment", () => {
     );
     expect(before).toBeGreaterThan(0);
     expect(after).toBeGreaterThan(before);
-    expect(row).toContain("prompt, model<br><sub>A sunny office</sub>");
+    expect(row).toContain("<br><sub>A sunny office</sub>");
   });
 
   it("lists failures first, open, with their reasons and the manifest line", () => {
     expect(text.indexOf("#### Failed (1)")).toBeLessThan(text.indexOf("Rendered (2)"));
     const line = plan.entries.find((e) => e.id === "hero-team")!.asset!.source.line;
     expect(text).toContain(
-      `| <code>hero-team</code><br><sub>site/public/hero-team\\.png</sub><br><sub><a href="https://github.com/octo/media/blob/fedcba9876543210fedcba9876543210fedcba98/site/agentframer.yml#L${line}">line ${line}</a></sub> | the API refused the prompt \\(HTTP 422\\)\\: content policy |`,
+      `| <code>hero-team</code><br><sub>site/public/hero-team\\.png</sub><br><sub><a href="https://github.com/octo/media/blob/fedcba9876543210fedcba9876543210fedcba98/site/agentframer.yml#L${line}">manifest line ${line}</a></sub> | the API refused the prompt \\(HTTP 422\\)\\: content policy |`,
     );
   });
 
@@ -119,7 +121,7 @@ describe("renderMarkdown with the base commit's prompts", () => {
       options,
     );
     expect(text).toContain(
-      "<br>prompt<br><sub>A reading nook <del>in morning light</del> <ins>at dusk</ins></sub> |",
+      "· prompt changed<br><sub>public/hero\\.png</sub><br><sub>A reading nook <del>in morning light</del> <ins>at dusk</ins></sub> |",
     );
   });
 });
@@ -139,9 +141,8 @@ describe("renderMarkdown when nothing was rendered", () => {
     expect(text).toContain("**1** new · **1** changed");
     expect(text).toContain("Plan only: nothing was submitted, nothing was spent.");
     expect(text).toContain("Would render (2)");
-    expect(text).toContain("| 🆕 new<br><code>a</code>");
-    expect(text).toContain("| ✏️ changed<br><code>b</code>");
-    expect(text).toContain("<br>params<br>");
+    expect(text).toContain("| <code>a</code><br>🆕 new<br>");
+    expect(text).toContain("| <code>b</code><br>✏️ changed · params changed<br>");
   });
 });
 

@@ -136,8 +136,7 @@ function fitSections(head: string, sections: Section[], options: MarkdownOptions
 
 /** Before, then after, large enough to judge; the asset, its status and what changed on the left. */
 function activeRow(row: ReportRow): string {
-  const describe = `${statusCell(row)}<br>${assetCell(row)}<br>${changeCell(row)}`;
-  return `| ${describe} | ${preview(row.beforeUrl, row.type, "before")} | ${preview(row.url, row.type, "after")} |\n`;
+  return `| ${describeCell(row)} | ${preview(row.beforeUrl, row.type, "before")} | ${preview(row.url, row.type, "after")} |\n`;
 }
 
 /** An image as a thumbnail linking to itself; video and audio as a link. */
@@ -163,7 +162,7 @@ function framingLine(report: Report): string[] {
 function sourceCell(row: ReportRow): string {
   if (row.sourceLine === undefined) return "";
   const url = safeUrl(row.sourceUrl);
-  const label = `line ${row.sourceLine}`;
+  const label = `manifest line ${row.sourceLine}`;
   return `<br><sub>${url ? `<a href="${url}">${label}</a>` : label}</sub>`;
 }
 
@@ -177,19 +176,24 @@ function assetCell(row: ReportRow): string {
   return `${code(row.id)}<br><sub>${escapeInline(row.output, 120)}</sub>`;
 }
 
-function changeCell(row: ReportRow): string {
-  const what =
-    row.reason === "new"
-      ? "new asset"
-      : row.changedFields && row.changedFields.length > 0
-        ? row.changedFields.join(", ")
-        : (row.reason ?? "");
+/**
+ * The left cell of a rendered row, one idea per line: the asset, what happened and which request
+ * fields changed, where the output goes, and the prompt (as a word diff when it changed).
+ */
+function describeCell(row: ReportRow): string {
+  const fields =
+    row.changedFields && row.changedFields.length > 0
+      ? ` · ${row.changedFields.join(", ")} changed`
+      : "";
   const diff =
     row.prompt !== undefined && row.previousPrompt !== undefined
       ? promptDiff(row.previousPrompt, row.prompt)
       : undefined;
   const prompt = diff ?? (row.prompt ? escapeInline(row.prompt, 140) : "");
-  return (what || "—") + (prompt ? `<br><sub>${prompt}</sub>` : "");
+  return (
+    `${code(row.id)}<br>${statusCell(row)}${fields}<br><sub>${escapeInline(row.output, 120)}</sub>` +
+    (prompt ? `<br><sub>${prompt}</sub>` : "")
+  );
 }
 
 /** Untrusted text as code: HTML <code> so that escaping still applies inside. */

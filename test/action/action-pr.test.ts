@@ -76,7 +76,9 @@ describe("the built action on push and pull_request", () => {
     expect(body).toContain("These exact renders are what the merge will commit");
     const row = (id: string) =>
       body.split("\n").find((l) => l.includes(`<code>${id}</code>`)) ?? "";
-    expect(row("hero")).toMatch(/^\| ♻️ restored \(changed\)<br><code>hero<\/code>/);
+    expect(row("hero")).toMatch(
+      /^\| <code>hero<\/code><br>♻️ restored \(changed\) · prompt changed<br>/,
+    );
     // Before (as committed on the base), then after (from the store branch, never the API's URL).
     expect(row("hero")).toMatch(
       new RegExp(
@@ -85,10 +87,10 @@ describe("the built action on push and pull_request", () => {
     );
     expect(body).not.toContain(h.emulator.resultsOrigin);
     expect(row("hero")).toContain(
-      "<br>prompt<br><sub>A cozy reading nook <del>in morning light</del> <ins>at dusk</ins></sub> |",
+      "<br><sub>A cozy reading nook <del>in morning light</del> <ins>at dusk</ins></sub> |",
     );
     expect(row("banner")).toMatch(
-      /^\| ♻️ restored \(new\)<br><code>banner<\/code>.*<br>new asset<br>.* \| — \| <a href/,
+      /^\| <code>banner<\/code><br>♻️ restored \(new\)<br>.* \| — \| <a href/,
     );
     expect(body).toMatch(
       /#### Failed \(1\)\n\n\| Asset \| Reason \|\n\|---\|---\|\n\| <code>huge<\/code>.*width.*\|/,
