@@ -2,6 +2,7 @@
  * The action's side of the store: which store this run uses, and whether it may write. Every run
  * reads; pushes, same-repository pull requests and the privileged half of the fork-safe pattern
  * write. A fork's own `pull_request` run never writes (it has no secrets and a read-only token).
+ * The store's bytes are the API's, checked against their SHA-256, whoever wrote the manifest.
  * Pushing uses the `github-token` input as an HTTP header for that one git command, so it works
  * where actions/checkout ran with `persist-credentials: false`.
  */
@@ -36,7 +37,9 @@ export async function openActionStore(
     return undefined;
   }
   if (store === undefined) return undefined;
-  const write = context.pullRequest?.fromFork !== true;
+  // The privileged half of the fork-safe pattern (workflow_run) renders a fork's manifest with
+  // trusted code and writes; the fork's own pull_request run never does.
+  const write = !(context.eventName === "pull_request" && context.pullRequest?.fromFork === true);
   deps.host.info(
     `store: ${store.label}, ${write ? "read and write" : "read only (a pull request from a fork)"}`,
   );

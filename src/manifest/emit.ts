@@ -97,8 +97,6 @@ export interface RowSpec {
   table: DataTable;
   /** The output template's extension is fixed and was checked; rows need not check it again. */
   extensionChecked: boolean;
-  /** Where the asset was declared: each row's `source`. */
-  source: SourcePosition;
   /** Where its `each:` is written, for the count of problems not shown. */
   eachAt: SourcePosition;
 }
@@ -109,7 +107,7 @@ export interface RowSpec {
  */
 export function emitRows(state: ExpandState, spec: RowSpec): void {
   const { problems, dirFromRoot } = state.ctx;
-  const { table, type, model, source } = spec;
+  const { table, type, model } = spec;
   const columns = table.columnIndex;
   const fillId = compileTemplate(spec.id, columns);
   const fillPrompt = compileTemplate(spec.prompt, columns);
@@ -164,9 +162,10 @@ export function emitRows(state: ExpandState, spec: RowSpec): void {
     if (collision) rowProblem(r, collision);
     if (duplicate || collision) continue;
     const params = buildParams(row);
+    // The row is where its asset comes from: a failure (or a bad param) is reported there.
     push(
       state.out,
-      { id, type, model, prompt, params, output: fromManifest, source },
+      { id, type, model, prompt, params, output: fromManifest, source: position(r) },
       fromRoot,
       origin,
     );

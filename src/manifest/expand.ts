@@ -166,7 +166,6 @@ async function expandOne(
     output,
     table,
     extensionChecked: parts.extensionChecked,
-    source,
     eachAt,
   });
 }

@@ -108,7 +108,12 @@ assets:
         { caption: { text: "Lamp", tags: ["c_3", "fixed"] }, seed: 7 },
       ],
     ]);
-    expect(manifest.assets.every((a) => a.source.line === 6 && a.source.col === 5)).toBe(true);
+    // Each row's asset comes from its own line of the CSV (a quoted newline spans two).
+    expect(manifest.assets.map((a) => a.source)).toEqual([
+      { file: "data/products.csv", line: 2, col: 1 },
+      { file: "data/products.csv", line: 3, col: 1 },
+      { file: "data/products.csv", line: 6, col: 1 },
+    ]);
   });
 
   it("expands a JSON array of objects; numbers, booleans and null fill placeholders", async () => {

@@ -24,7 +24,7 @@ export interface Asset {
   params: Record<string, JsonValue>;
   /** Output path relative to the manifest's folder, with forward slashes. */
   output: string;
-  /** Where the asset (or its `each:` template) was declared. */
+  /** Where the asset was declared; for a row of an `each:` file, that row's line in the file. */
   source: SourcePosition;
 }
 

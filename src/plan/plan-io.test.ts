@@ -58,6 +58,33 @@ describe("planManifest on real files", () => {
     ]);
   });
 
+  it("counts an LFS pointer to the locked bytes as unchanged, and any other pointer as modified", async () => {
+    const assets = ["fetched", "pointer", "stale", "text"].map((id) =>
+      makeAsset({ id, output: `o/${id}.png` }),
+    );
+    const m = await rendered(assets);
+    const pointer = (bytes: string, extra = "") =>
+      `version https://git-lfs.github.com/spec/v1\n${extra}oid sha256:${sha(bytes)}\nsize ${bytes.length}\n`;
+    await put(m.dir, "o/pointer.png", pointer("pointer bytes", "ext-0-foo sha256:00\n"));
+    await put(m.dir, "o/stale.png", pointer("an older render"));
+    await put(m.dir, "o/text.png", `oid sha256:${sha("text bytes")}\nsize 10\n`);
+    for (const early of [
+      undefined,
+      probeOutputs(m.dir, { lockPath: lockfilePath(m.dir) }, { minLockBytes: 0, hash: true }),
+    ]) {
+      const { plan } = await planManifest(m, early);
+      expect(plan.entries.map((e) => [e.id, e.status])).toEqual([
+        ["fetched", "unchanged"],
+        ["pointer", "unchanged"],
+        ["stale", "modified"],
+        ["text", "modified"],
+      ]);
+      expect(plan.lfsPointers).toBe(1);
+    }
+    // Plan reads the pointer and writes nothing over it.
+    expect(await readFile(join(m.dir, "o/pointer.png"), "utf8")).toMatch(/^version https:/);
+  });
+
   it("plans the same with a probe of the lockfile's outputs started before loading", async () => {
     const ids = ["same", "gone", "edited", "grown", "moved", "changed", "orphan"];
     const assets = ids.map((id) => makeAsset({ id, output: `o/${id}.png` }));

@@ -7,6 +7,7 @@ import { loadManifest } from "../manifest/load.js";
 import type { Manifest } from "../manifest/types.js";
 import { createCacheStore } from "../state/cache.js";
 import { writeLockfile } from "../state/lockfile.js";
+import { lfsPointerNote } from "../plan/lfs-pointer.js";
 import type { PlanEntry } from "../plan/types.js";
 import { createApiClient } from "./api/client.js";
 import type { RenderConfig } from "./config.js";
@@ -94,6 +95,7 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   skipForcedDone(prepared.selection, forcedDone);
   const resumable = await resumableJobs(journal, prepared);
   const warn = (message: string): void => reporter.emit({ kind: "warning", message });
+  if (prepared.plan.lfsPointers) warn(lfsPointerNote(prepared.plan.lfsPointers));
   const cache = createCacheStore(cacheDirFor(manifest.dir), warn);
   const split = await splitByCache(prepared.selection.toRender, cache, config.force, resumable);
   const results = new Map<string, AssetResult>();

@@ -85,10 +85,12 @@ export const planCommand: Command = {
   ],
   async run(args: string[], ctx: CommandContext): Promise<number> {
     const { values, positionals } = parseCommandArgs(planCommand, args, OPTIONS, 1);
-    const [{ loadManifest }, { planManifest, startOutputProbe }] = await Promise.all([
-      import("../../manifest/load.js"),
-      import("../../plan/plan-manifest.js"),
-    ]);
+    const [{ loadManifest }, { planManifest, startOutputProbe }, { lfsPointerNote }] =
+      await Promise.all([
+        import("../../manifest/load.js"),
+        import("../../plan/plan-manifest.js"),
+        import("../../plan/lfs-pointer.js"),
+      ]);
     const manifestPath = manifestPathFrom(positionals[0], ctx.io);
     // The outputs the lock names are examined on a second thread while the manifest loads.
     const probe = startOutputProbe(dirname(manifestPath));
@@ -102,6 +104,9 @@ export const planCommand: Command = {
       ctx.io.stderr.write(
         `agentframer: warning: could not update ${where}/.agentframer/stat-index.json: ${(error as Error).message}\n`,
       );
+    }
+    if (plan.lfsPointers) {
+      ctx.io.stderr.write(`agentframer: warning: ${lfsPointerNote(plan.lfsPointers)}\n`);
     }
     if (values.json) {
       ctx.io.stdout.write(`${JSON.stringify(planJson(plan))}\n`);
