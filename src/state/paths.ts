@@ -10,7 +10,8 @@ import { basename, dirname, join } from "node:path";
  *   - `cache/`: results by asset hash (cache.ts), and `cache/durations.json`, what earlier runs
  *     learnt of job durations (render/polling/duration-memory.ts);
  *   - `journal/`: one record per asset in flight (journal.ts);
- *   - `stat-index.json`: size, mtime and SHA-256 of outputs, to skip re-reading them (stat-index.ts).
+ *   - `stat-index.json`: size, mtime and SHA-256 of outputs, to skip re-reading them (stat-index.ts);
+ *   - `store.git/`: the store's private bare repository (store/git-store.ts), never the user's .git.
  *
  * Writes go through the modules named above, each with `atomic-write.ts`.
  */
@@ -54,6 +55,10 @@ export function journalDirFor(manifestDir: string): string {
 
 export function statIndexPath(manifestDir: string): string {
   return join(stateDirFor(manifestDir), "stat-index.json");
+}
+
+export function storeGitDirFor(manifestDir: string): string {
+  return join(stateDirFor(manifestDir), "store.git");
 }
 
 /**
