@@ -13,6 +13,7 @@ export const Inputs = {
   Concurrency: "concurrency",
   MaxJobs: "max-jobs",
   Cache: "cache",
+  Store: "store",
   Shard: "shard",
   /** The fan-in of a matrix: merge these shard locks (files, or folders of `*.lock`) and publish. */
   LockMerge: "lock-merge",
@@ -44,6 +45,7 @@ export const InputDefaults: Partial<Record<InputName, string>> = {
   [Inputs.Publish]: "auto",
   [Inputs.Concurrency]: String(DEFAULT_CONCURRENCY),
   [Inputs.Cache]: "true",
+  [Inputs.Store]: "git",
   [Inputs.CommitMessage]: "chore(media): render assets with agentframer",
   [Inputs.FailOnError]: "true",
 };

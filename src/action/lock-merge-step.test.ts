@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { gitIn } from "../publish/git.js";
+import { openStore } from "../store/open.js";
 import { createGitRemote, GIT_TEST_ENV, type GitRemote } from "../../test/support/git-remote.js";
 import { eventFile, pushEvent, recordingHost } from "../../test/support/action-host.js";
 import { CSV, MANIFEST, put, renderAll } from "../../test/support/workspace.js";
@@ -64,6 +65,7 @@ async function fanInCheckout(): Promise<{
     commentApi: () => Promise.reject(new Error("no comments in this test")),
     pullLookup: () => Promise.reject(new Error("no pull requests in this test")),
     git: (cwd) => gitIn(cwd, { ...process.env, ...GIT_TEST_ENV }),
+    openStore,
   };
   return { remote, deps, renders: () => renders };
 }

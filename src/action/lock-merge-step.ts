@@ -9,12 +9,18 @@ import { loadManifest } from "../manifest/load.js";
 import { buildReport } from "../publish/report.js";
 import { renderSummary } from "../publish/summary.js";
 import { countOutcomes, type AssetResult, type RenderResult } from "../render/result.js";
-import { mergeShardLocks, type ShardLockFile } from "../state/merge-shard-locks.js";
+import {
+  heldInStore,
+  mergeShardLocks,
+  type CheckBytes,
+  type ShardLockFile,
+} from "../state/merge-shard-locks.js";
 import type { RunContext } from "./context.js";
 import type { ActionDeps } from "./deps.js";
 import type { ActionSettings } from "./inputs.js";
 import { setRunOutputs } from "./outputs.js";
 import { changedFiles, publish, type Published } from "./publish-step.js";
+import { openActionStore } from "./store-step.js";
 
 /** Every `*.lock` under `path` (a folder), or `path` itself (a file), sorted. */
 async function lockFilesAt(path: string): Promise<string[]> {
@@ -45,9 +51,22 @@ export async function runLockMerge(
     return;
   }
   const manifest = await loadManifest(settings.config.manifestPath, { cwd: settings.workspace });
+  let check: CheckBytes | undefined;
+  if (manifest.outputs === "store") {
+    // The outputs are not here: each entry is checked against the store that holds them.
+    const use = await openActionStore(deps, settings, context);
+    if (use === undefined) {
+      host.setFailed(
+        "lock-merge: the manifest keeps outputs in the store (outputs: store), but this run has " +
+          "no store: set the store input (e.g. store: s3://BUCKET/PREFIX)",
+      );
+      return;
+    }
+    check = heldInStore(use.store);
+  }
   const merge = await host.group("Merge locks", async () => {
     host.info(`merging ${shards.map((s) => s.name).join(", ")}`);
-    return mergeShardLocks(manifest, shards);
+    return mergeShardLocks(manifest, shards, check);
   });
   if (merge.problems.length > 0) {
     for (const problem of merge.problems) host.error(problem, { title: "agentframer lock merge" });

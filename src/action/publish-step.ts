@@ -3,7 +3,7 @@
  * up to date, or neither. `auto` comments on pull requests and commits everywhere else.
  */
 import { realpathSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import type { RenderResult } from "../render/result.js";
 import { COMMENT_LIMIT, renderMarkdown } from "../publish/comment-markdown.js";
 import { commentMarker, upsertStickyComment } from "../publish/comment.js";
@@ -14,7 +14,7 @@ import { BOT_EMAIL, BOT_NAME, COMMIT_TRAILER, type PublishMode } from "./constan
 import type { RunContext } from "./context.js";
 import type { ActionSettings } from "./inputs.js";
 import type { ActionDeps } from "./deps.js";
-import { lockfilePath } from "../state/paths.js";
+import { lockfilePathFor } from "../state/paths.js";
 
 export interface ChangedFiles {
   /** The git work tree the paths are relative to; undefined outside a repository. */
@@ -46,7 +46,7 @@ export async function changedFiles(
   const candidates = result.assets
     .filter((a) => WRITTEN.has(a.status))
     .map((a) => join(manifestDir, a.output))
-    .concat(lockfilePath(manifestDir))
+    .concat(join(manifestDir, basename(lockfilePathFor(settings.config.manifestPath))))
     .map((path) => relative(root, path).split("\\").join("/"));
   if (top === undefined) return { root: undefined, files: candidates };
   return { root: top, files: await changedPaths(deps.git(top), candidates) };

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadManifest } from "../manifest/load.js";
 import { assetHash } from "../plan/hash.js";
 import { emptyLockfile, lockEntryFor, writeLockfile } from "../state/lockfile.js";
-import { lockfilePath } from "../state/paths.js";
+import { lockfilePathFor } from "../state/paths.js";
 import { openStore } from "../store/open.js";
 import { parseStoreSpec } from "../store/spec.js";
 import { GIT_TEST_ENV } from "../../test/support/git-remote.js";
@@ -33,7 +33,9 @@ async function storedCheckout(
   const dir = await workspace(STORED);
   const manifest = await loadManifest(join(dir, "agentframer.yml"));
   const store = await openStore(parseStoreSpec(`s3://${server.bucket}/${prefix}`), {
+    manifestDir: dir,
     env: server.env,
+    author: { name: "t", email: "t@example.test" },
     warn: () => {},
   });
   const lock = emptyLockfile();
@@ -66,7 +68,7 @@ async function storedCheckout(
     });
   }
   await rm(join(dir, "staging.png"));
-  await writeLockfile(lockfilePath(dir), lock);
+  await writeLockfile(lockfilePathFor(join(dir, "agentframer.yml")), lock);
   return { dir, bytes };
 }
 
@@ -103,9 +105,9 @@ describe("agentframer pull", () => {
 
   it("refuses store bytes the lock does not record, and says what to do (exit 1)", async () => {
     const { dir } = await storedCheckout("pull-mismatch");
-    const lock = JSON.parse(await readFile(lockfilePath(dir), "utf8"));
+    const lock = JSON.parse(await readFile(lockfilePathFor(join(dir, "agentframer.yml")), "utf8"));
     lock.assets.hero.sha256 = "0".repeat(64);
-    await writeFile(lockfilePath(dir), JSON.stringify(lock));
+    await writeFile(lockfilePathFor(join(dir, "agentframer.yml")), JSON.stringify(lock));
     const { code, stderr, stdout } = await runIn(
       dir,
       ["pull", "--store", `s3://${server.bucket}/pull-mismatch`],
@@ -128,12 +130,15 @@ describe("agentframer pull", () => {
 
   it("lock merge, with outputs in the store, checks each entry against the store, not the disk", async () => {
     const { dir } = await storedCheckout("merge-stored");
-    const full = JSON.parse(await readFile(lockfilePath(dir), "utf8"));
+    const full = JSON.parse(await readFile(lockfilePathFor(join(dir, "agentframer.yml")), "utf8"));
     await put(dir, "shards/1.lock", JSON.stringify(full));
     const bad = structuredClone(full);
     bad.assets.logo.sha256 = "0".repeat(64);
     await put(dir, "shards/bad.lock", JSON.stringify(bad));
-    await writeFile(lockfilePath(dir), '{"version": 1, "assets": {}}\n');
+    await writeFile(
+      lockfilePathFor(join(dir, "agentframer.yml")),
+      '{"version": 1, "assets": {}}\n',
+    );
     const store = ["--store", `s3://${server.bucket}/merge-stored`];
     const refused = await runIn(dir, ["lock", "merge", "shards/bad.lock", ...store], {
       env: server.env,
@@ -146,6 +151,8 @@ describe("agentframer pull", () => {
       env: server.env,
     });
     expect(merged.code).toBe(0);
-    expect(JSON.parse(await readFile(lockfilePath(dir), "utf8"))).toEqual(full);
+    expect(
+      JSON.parse(await readFile(lockfilePathFor(join(dir, "agentframer.yml")), "utf8")),
+    ).toEqual(full);
   });
 });

@@ -13,6 +13,11 @@ export interface SourcePosition {
   col: number;
 }
 
+/** Something in the manifest that works but is probably not what was meant. */
+export interface ManifestWarning extends SourcePosition {
+  message: string;
+}
+
 /** One asset after defaults are merged and `each:` rows are expanded. */
 export interface Asset {
   id: string;
@@ -41,4 +46,6 @@ export interface Manifest {
    * committed beside the manifest.
    */
   outputs?: "store";
+  /** Shown before anything runs, as `FILE:LINE:COL: warning: message`; nothing stops for them. */
+  warnings?: readonly ManifestWarning[];
 }

@@ -15,7 +15,7 @@ import {
   type MergeCandidate,
 } from "./lock-merge.js";
 import { readLockfile, writeLockfile } from "./lockfile.js";
-import { lockfilePath } from "./paths.js";
+import { lockfilePathFor } from "./paths.js";
 import { withRunLock } from "./run-lock.js";
 import type { Store } from "../store/store.js";
 
@@ -108,7 +108,7 @@ export async function mergeShardLocks(
     shards.map(async ({ path, name }) => ({ name, lock: await readLockfile(path) })),
   );
   return withRunLock(manifest.dir, async () => {
-    const lockPath = lockfilePath(manifest.dir);
+    const lockPath = lockfilePathFor(manifest.path);
     const outcome = mergeLocks(await readLockfile(lockPath), named, assets);
     const badBytes = outcome.conflicts.length === 0 ? await checkAll(outcome.taken, check) : [];
     const problems = [

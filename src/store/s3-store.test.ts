@@ -44,7 +44,9 @@ async function open(
 ): Promise<{ store: Store; warnings: string[] }> {
   const warnings: string[] = [];
   const store = await openStore(parseStoreSpec(`s3://${server.bucket}/${prefix}`), {
+    manifestDir: tempDirSync("af-s3-manifest-"),
     env,
+    author: { name: "t", email: "t@example.test" },
     warn: (m) => void warnings.push(m),
   });
   if (store === undefined) throw new Error("no store");

@@ -64,7 +64,8 @@ describe("a push the remote refuses", () => {
     h.remote = createGitRemote({ "agentframer.yml": BASE_MANIFEST });
     const before = h.remote.remoteHead();
     h.remote.refusePushes("error: GH006: Protected branch update failed for refs/heads/main.");
-    const run = await h.run("push", pushEvent("0".repeat(40), "add manifest"));
+    // The remote refuses every push, the store branch's too: this test is about the commit's.
+    const run = await h.run("push", pushEvent("0".repeat(40), "add manifest"), { store: "none" });
     expect(run.code).toBe(1);
     expect(h.remote.refusedPushes()).toBe(1);
     expect(h.remote.remoteHead()).toBe(before);
@@ -116,7 +117,7 @@ describe("failed assets", () => {
       "agentframer.yml": `${BASE_MANIFEST}  - id: huge
     prompt: Too big to render
     output: public/huge.png
-    params: { width: 100000 }
+    params: { bytes: -1 } # unchecked by the loader; the API refuses it
   - id: size-{{name}}
     each: data/sizes.csv
     prompt: A {{name}} swatch
@@ -133,7 +134,7 @@ describe("failed assets", () => {
       .filter((line) => line.startsWith("::error title=agentframer render,"));
     expect(annotations).toEqual([
       expect.stringMatching(
-        /^::error title=agentframer render,file=agentframer\.yml,line=13,col=\d+::asset "huge" failed to render: .*width/,
+        /^::error title=agentframer render,file=agentframer\.yml,line=13,col=\d+::asset "huge" failed to render: .*bytes/,
       ),
       expect.stringMatching(
         /^::error title=agentframer render,file=data\/sizes\.csv,line=2,col=1::asset "size-small" failed to render: .*height/,

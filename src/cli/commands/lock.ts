@@ -66,7 +66,12 @@ export const lockCommand: Command = {
         import("../../store/open.js"),
       ]);
       const store = await openStore(parseStoreSpec(specText), {
+        manifestDir: manifest.dir,
         env: ctx.io.env,
+        author: {
+          name: ctx.io.env.GIT_AUTHOR_NAME || "agentframer",
+          email: ctx.io.env.GIT_AUTHOR_EMAIL || "agentframer@localhost",
+        },
         warn: (m) => ctx.io.stderr.write(`agentframer: warning: ${m}\n`),
       });
       if (store === undefined) {

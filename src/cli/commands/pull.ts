@@ -86,7 +86,15 @@ export const pullCommand: Command = {
         warn(`${e.id}: ${e.output} differs from the lock; left as it is`);
       }
     }
-    const store = await openStore(spec, { env: ctx.io.env, warn });
+    const store = await openStore(spec, {
+      manifestDir: manifest.dir,
+      env: ctx.io.env,
+      author: {
+        name: ctx.io.env.GIT_AUTHOR_NAME || "agentframer",
+        email: ctx.io.env.GIT_AUTHOR_EMAIL || "agentframer@localhost",
+      },
+      warn,
+    });
     if (store === undefined) {
       throw new UsageError("pull needs a store; --store none has nothing to pull", pullCommand);
     }
