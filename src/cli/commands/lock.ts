@@ -20,7 +20,7 @@ function listed(ids: readonly string[]): string {
 export const lockCommand: Command = {
   name: "lock",
   summary: "Merge the locks of a matrix's shards into the manifest's lock (lock merge LOCK...)",
-  usage: "lock merge LOCK... [--manifest MANIFEST] [--json]",
+  usage: "lock merge LOCK... [--manifest MANIFEST] [--store SPEC] [--json]",
   description: [
     "The fan-in of a matrix: every shard rendered a slice (--shard I/N) and uploaded its lock.",
     "For each asset of the manifest, takes the entry that matches the asset's current request from",
