@@ -15,6 +15,8 @@ export const Inputs = {
   Cache: "cache",
   Store: "store",
   Shard: "shard",
+  /** The fan-in of a matrix: merge these shard locks (files, or folders of `*.lock`) and publish. */
+  LockMerge: "lock-merge",
   CommitMessage: "commit-message",
   FailOnError: "fail-on-error",
   /** Not in PRODUCT.md's list: the PR to comment on from a workflow_run (fork-safe) workflow. */

@@ -42,6 +42,11 @@ export interface ActionSettings {
   workspace: string;
   /** The manifest path relative to the workspace, forward slashes: the comment's marker key. */
   manifest: string;
+  /**
+   * The fan-in of a matrix: absolute paths of shard locks, or of folders holding them, to merge
+   * into the manifest's lock instead of rendering. Empty: render as usual.
+   */
+  lockMerge: string[];
 }
 
 /** `name` → raw value; the real one is core.getInput, tests pass a record. */
@@ -97,7 +102,25 @@ export function readSettings(getInput: InputSource, workspace: string): ActionSe
     },
     workspace,
     manifest,
+    lockMerge: parseLockMerge(read(Inputs.LockMerge), workspace),
   };
+}
+
+/** One path a line (or separated by spaces), each inside the workspace. */
+function parseLockMerge(value: string, workspace: string): string[] {
+  return value
+    .split(/\s+/)
+    .filter((part) => part !== "")
+    .map((part) => {
+      const path = resolve(workspace, part);
+      const inside = relative(workspace, path);
+      if (inside.startsWith("..") || isAbsolute(inside)) {
+        throw new InputError(
+          `Input 'lock-merge' must name files or folders inside the workspace, got '${part}'`,
+        );
+      }
+      return path;
+    });
 }
 
 function parseStoreInput(value: string): StoreSpec {

@@ -23,7 +23,7 @@ export function planOnlyResult(plan: Plan, reason: string): RenderResult {
     .filter((e) => e.status !== "orphaned")
     .map((e): AssetResult => ({
       id: e.id,
-      status: e.status === "unchanged" ? "unchanged" : "skipped",
+      status: e.status === "unchanged" || e.status === "stored" ? "unchanged" : "skipped",
       output: e.output,
       hash: e.hash,
     }));

@@ -19,6 +19,7 @@ import { planOnlyResult, setRunOutputs } from "./outputs.js";
 import { planOnlyReason } from "./plan-only.js";
 import { changedFiles, publish, type Published } from "./publish-step.js";
 import { restoreCache, saveCache } from "./cache-step.js";
+import { runLockMerge } from "./lock-merge-step.js";
 import { openActionStore } from "./store-step.js";
 import { pullRequestForRun, UntrustedRunError } from "./workflow-run-pr.js";
 
@@ -32,6 +33,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
   const workspace = resolve(env.GITHUB_WORKSPACE ?? process.cwd());
   const settings = readSettings((name) => host.getInput(name), workspace);
   const eventContext = readRunContext(env);
+  if (settings.lockMerge.length > 0) return runLockMerge(deps, settings, eventContext);
 
   const plan = await host.group("Plan", () => planOrAnnotate(deps, settings));
   if (plan === undefined) return;

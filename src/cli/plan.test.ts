@@ -86,6 +86,7 @@ describe("agentframer plan", () => {
       missing: 0,
       modified: 0,
       orphaned: 0,
+      stored: 0,
     });
     expect(stderr).toBe(
       "4 assets: 0 new, 1 changed, 3 unchanged, 0 missing, 0 modified, 0 orphaned; 1 to render\n",
@@ -155,5 +156,20 @@ describe("a bad manifest", () => {
     expect(code).toBe(2);
     expect(stderr).toContain("nope.yml");
     expect(await listFiles(dir)).toEqual(["agentframer.yml", "data/products.csv"]);
+  });
+
+  it("with outputs: store, calls an absent output with a current lock entry stored, not missing", async () => {
+    const dir = await workspace(MANIFEST.replace("version: 1\n", "version: 1\noutputs: store\n"));
+    await renderAll(dir);
+    await rm(join(dir, "public/hero.png"));
+    await rm(join(dir, "public/products/a1.png"));
+    const { code, stdout } = await runIn(dir, ["plan"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("stored     hero        public/hero.png");
+    expect(stdout).toContain(
+      "4 assets: 0 new, 0 changed, 2 unchanged, 0 missing, 0 modified, 0 orphaned, 2 stored; 0 to render",
+    );
+    const json = JSON.parse((await runIn(dir, ["plan", "--json"])).stdout);
+    expect(json.counts).toMatchObject({ stored: 2, missing: 0 });
   });
 });

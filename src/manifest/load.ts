@@ -95,7 +95,10 @@ async function load(
   const ctx = { positions, problems, warnings, dir, dirFromRoot, cwd, guard };
   const expanded = await expandAssets(ctx, defaults, declared);
   await checkOutputLinks(expanded, root, guard, problems);
-  return { path, dir, root, assets: expanded.assets };
+  const manifest: Manifest = { path, dir, root, assets: expanded.assets };
+  // An invalid value is already a problem above; only a valid "store" changes anything.
+  if ((value as { outputs?: unknown }).outputs === "store") manifest.outputs = "store";
+  return manifest;
 }
 
 /**

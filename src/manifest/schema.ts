@@ -74,6 +74,12 @@ export const manifestSchema = z
   .strictObject({
     version: z.literal(1).describe("The manifest format version. Only 1 exists."),
     defaults: defaultsSchema.optional(),
+    outputs: z
+      .enum(["repository", "store"])
+      .optional()
+      .describe(
+        "Where outputs live. repository (the default): committed beside the manifest. store: in the store only (for sets too big for git); the lock is committed, the outputs are git-ignored, and `agentframer pull` materialises them.",
+      ),
     assets: z.array(assetSchema).describe("The assets, rendered in this order."),
   })
   .meta({

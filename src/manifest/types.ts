@@ -41,6 +41,11 @@ export interface Manifest {
   /** Absolute path of the repository root (the nearest folder with `.git`, else `dir`). */
   root: string;
   assets: Asset[];
+  /**
+   * `store`: outputs live in the store only (the manifest's `outputs: store`); absent, they are
+   * committed beside the manifest.
+   */
+  outputs?: "store";
   /** Shown before anything runs, as `FILE:LINE:COL: warning: message`; nothing stops for them. */
   warnings?: readonly ManifestWarning[];
 }

@@ -100,6 +100,8 @@ export async function planManifest(
   const outputs = new Set<string>();
   for (const asset of manifest.assets) outputs.add(asset.output);
   index.retain(outputs);
-  const plan = planAssets(manifest.assets, lock, states, hashes);
+  const plan = planAssets(manifest.assets, lock, states, hashes, {
+    outputsInStore: manifest.outputs === "store",
+  });
   return { plan, lock, lockPath, index, ...(adoptedFrom === undefined ? {} : { adoptedFrom }) };
 }

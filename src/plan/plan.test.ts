@@ -70,6 +70,7 @@ describe("planAssets", () => {
       missing: 1,
       modified: 2,
       orphaned: 2,
+      stored: 0,
     });
   });
 

@@ -60,12 +60,18 @@ export function emptyCounts(): Record<PlanStatus, number> {
 /**
  * Plan every asset against the lock and the outputs on disk; lock entries with no asset follow
  * as `orphaned`, sorted by id. `hashes` may be passed when the caller already computed them.
+ *
+ * `outputsInStore` (the manifest's `outputs: store`): an absent output whose lock entry matches
+ * the request is `stored`, not `missing`. Offline, the lock is the evidence: with outputs in the
+ * store, a render records an entry only once its bytes are in the store (and `lock merge` only
+ * once the store holds them), so a current entry means the store has the bytes.
  */
 export function planAssets(
   assets: readonly Asset[],
   lock: Lockfile,
   outputs: OutputStates,
   hashes: readonly string[] = assets.map(assetHash),
+  { outputsInStore = false }: { outputsInStore?: boolean } = {},
 ): Plan {
   const entries: PlanEntry[] = [];
   const counts = emptyCounts();
@@ -89,7 +95,9 @@ export function planAssets(
           throw new Error(`planAssets: no output state for ${asset.output} (asset "${asset.id}")`);
         }
         entry.status = !state.exists
-          ? "missing"
+          ? outputsInStore
+            ? "stored"
+            : "missing"
           : state.size !== locked.size || state.sha256 !== locked.sha256
             ? "modified"
             : "unchanged";

@@ -8,6 +8,7 @@ export const PLAN_STATUSES = [
   "missing",
   "modified",
   "orphaned",
+  "stored",
 ] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
@@ -36,7 +37,10 @@ export interface Plan {
   lfsPointers?: number;
 }
 
-/** Entries a render must produce bytes for: everything but `unchanged` and `orphaned`. */
+/**
+ * Entries a render must produce bytes for: everything but `unchanged`, `orphaned` and `stored`
+ * (an output that lives in the store only: `agentframer pull` brings it, no render does).
+ */
 export function needsRender(entry: PlanEntry): boolean {
-  return entry.status !== "unchanged" && entry.status !== "orphaned";
+  return entry.status !== "unchanged" && entry.status !== "orphaned" && entry.status !== "stored";
 }

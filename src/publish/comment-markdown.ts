@@ -60,7 +60,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
 
 function sectionsFor(report: Report): Section[] {
   const failed = report.rows.filter((r) => r.status === "failed");
-  const quiet = new Set(["unchanged", "skipped", "orphaned"]);
+  const quiet = new Set(["unchanged", "skipped", "orphaned", "stored"]);
   const active = report.rows.filter((r) => r.status !== "failed" && !quiet.has(r.status));
   const rest = report.rows.filter((r) => quiet.has(r.status));
   const sections: Section[] = [];

@@ -12,7 +12,7 @@ const entry = (id: string, status: PlanStatus): PlanEntry => ({
 
 const plan = (entries: PlanEntry[]): Plan => ({
   entries,
-  counts: { new: 0, changed: 0, unchanged: 0, missing: 0, modified: 0, orphaned: 0 },
+  counts: { new: 0, changed: 0, unchanged: 0, missing: 0, modified: 0, orphaned: 0, stored: 0 },
 });
 
 describe("selectEntries", () => {

@@ -1,6 +1,6 @@
 /**
- * From a store spec to a working Store: the git backend on the repository's `origin`, or none.
- * The s3 backend slots in here.
+ * From a store spec to a working Store: the git backend on the repository's `origin`, an
+ * S3-compatible bucket, or none. The s3 backend is loaded only when a run uses it.
  */
 import { execFile } from "node:child_process";
 import { storeGitDirFor } from "../state/paths.js";
@@ -25,8 +25,10 @@ export async function openStore(spec: StoreSpec, deps: OpenStoreDeps): Promise<S
   switch (spec.kind) {
     case "none":
       return undefined;
-    case "s3":
-      throw new StoreSpecError("s3 stores are not available yet");
+    case "s3": {
+      const { openS3Store } = await import("./s3-store.js");
+      return openS3Store(spec, { env: deps.env, warn: deps.warn });
+    }
     case "git": {
       const originUrl = await originUrlOf(deps.manifestDir, deps.env);
       if (originUrl === undefined) {

@@ -11,8 +11,10 @@
  */
 export { emulatorCommand } from "./emulator.js";
 export { initCommand } from "./init.js";
+export { lockCommand } from "./lock.js";
 export { planCommand } from "./plan.js";
 export { pruneCommand } from "./prune.js";
+export { pullCommand } from "./pull.js";
 export { renderCommand } from "./render.js";
 export { schemaCommand } from "./schema.js";
 export { validateCommand } from "./validate.js";

@@ -52,6 +52,7 @@ const COLOUR_OF: Record<PlanStatus, keyof Style> = {
   missing: "red",
   modified: "red",
   orphaned: "cyan",
+  stored: "dim",
 };
 const STATUS_WIDTH = Math.max(...PLAN_STATUSES.map((s) => s.length));
 
@@ -84,7 +85,10 @@ const WRITE_CHUNK = 64 * 1024;
 
 function countLine(plan: Plan): string {
   const total = plan.entries.length - plan.counts.orphaned;
-  const parts = PLAN_STATUSES.map((s) => `${plan.counts[s]} ${s}`).join(", ");
+  // `stored` only appears with outputs in the store; elsewhere it would always say 0.
+  const parts = PLAN_STATUSES.filter((s) => s !== "stored" || plan.counts.stored > 0)
+    .map((s) => `${plan.counts[s]} ${s}`)
+    .join(", ");
   const toRender = plan.entries.filter(needsRender).length;
   return `${total} asset${total === 1 ? "" : "s"}: ${parts}; ${toRender} to render\n`;
 }
@@ -109,7 +113,8 @@ export const planCommand: Command = {
     "Compares every asset's request hash with the manifest's lock (media.yml → media.lock) and",
     "every output file with the bytes the lock records. Statuses: new, changed (naming the",
     "fields: type, model, prompt, params), unchanged, missing (output file gone), modified",
-    "(output bytes differ from the lock), orphaned (in the lock, not in the manifest).",
+    "(output bytes differ from the lock), orphaned (in the lock, not in the manifest), stored",
+    "(with `outputs: store`: absent here, in the store; `agentframer pull` brings it).",
     "MANIFEST defaults to ./agentframer.yml.",
     "",
     "Lists what a render would change, then a count line; --all lists unchanged assets too.",
