@@ -1,5 +1,6 @@
 import type { Journal } from "./journal.js";
-import { readLockfile, writeLockfile } from "./lockfile.js";
+import { readLockfile } from "./lockfile.js";
+import { rewriteLockfile } from "./lockfile-rewrite.js";
 import { lockfilePath } from "./paths.js";
 
 /**
@@ -22,10 +23,16 @@ export async function foldCompletedRecords(
   const path = lockfilePath(manifestDir);
   const lock = await readLockfile(path);
   for (const record of completed) lock.assets[record.id] = record.entry;
-  await writeLockfile(path, lock);
+  await rewriteLockfile(
+    path,
+    lock,
+    completed.map((r) => r.id),
+  );
+  const done: string[] = [];
   for (const record of completed) {
     if (force && record.forced) forcedDone.set(record.id, record.hash);
-    else await journal.remove(record.id);
+    else done.push(record.id);
   }
+  await journal.removeAll(done);
   return forcedDone;
 }
