@@ -30,6 +30,10 @@ const SIZES = {
   concurrency: Number(process.env.BENCH_SCALE_CONCURRENCY ?? 64),
 };
 const CHANGE_CONCURRENCY = 32;
+// BENCH_SCALE_CPU_PROF=DIR writes a CPU profile of each `render` there (node --cpu-prof).
+const PROFILE = process.env.BENCH_SCALE_CPU_PROF
+  ? ["--cpu-prof", "--cpu-prof-dir", resolve(process.env.BENCH_SCALE_CPU_PROF)]
+  : [];
 const BUDGET = { cpuVsPlan: 3, rssVsPlan: 1.5, wallVsMinimal: 2, throughputRssMb: 250 };
 const GNU_TIME = "/usr/bin/time";
 
@@ -116,7 +120,7 @@ function timed(args, { cwd, env = {} }) {
       const wallMs = performance.now() - t0;
       if (code !== 0) return rejectRun(new Error(`${args.join(" ")} exited ${code}\n${tail}`));
       const [kb, user, sys] = readFileSync(stats, "utf8").trim().split(/\s+/).map(Number);
-      resolveRun({ wallMs, cpuMs: (user + sys) * 1000, rssMb: kb / 1024 });
+      resolveRun({ wallMs, cpuMs: (user + sys) * 1000, sysMs: sys * 1000, rssMb: kb / 1024 });
     });
   });
 }
@@ -137,6 +141,7 @@ async function smallChange(scratch) {
   const plan = {
     wallMs: median(plans.map((p) => p.wallMs)),
     cpuMs: median(plans.map((p) => p.cpuMs)),
+    sysMs: median(plans.map((p) => p.sysMs)),
     rssMb: Math.max(...plans.map((p) => p.rssMb)),
   };
   const emulator = await startEmulatorProcess({
@@ -144,7 +149,7 @@ async function smallChange(scratch) {
     seed: 14,
     durations: { image: { minMs: 3000, maxMs: 6000 } },
   });
-  const render = await timed([CLI, "render", "--concurrency", String(CHANGE_CONCURRENCY)], {
+  const render = await timed([...PROFILE, CLI, "render", "--concurrency", String(CHANGE_CONCURRENCY)], {
     cwd: dir,
     env: { AGENTFRAMER_API_URL: emulator.apiUrl, AGENTFRAMER_API_KEY: KEY },
   });
@@ -158,7 +163,7 @@ async function throughput(scratch) {
   const dir = join(scratch, "throughput");
   writeCatalogue(dir, SIZES.jobs);
   let emulator = await startEmulatorProcess(emulatorOptions);
-  const ours = await timed([CLI, "render", "--concurrency", String(SIZES.concurrency)], {
+  const ours = await timed([...PROFILE, CLI, "render", "--concurrency", String(SIZES.concurrency)], {
     cwd: dir,
     env: { AGENTFRAMER_API_URL: emulator.apiUrl, AGENTFRAMER_API_KEY: KEY },
   });
@@ -195,11 +200,11 @@ export async function scaleSection() {
     const mb = (x) => `${x.toFixed(0)} MB`;
     const lines = [
       `scale (a): ${SIZES.changed} changed in ${SIZES.assets} assets, jobs of 3–6 s at concurrency ${CHANGE_CONCURRENCY} (${a.ledger.jobs} jobs on the server)`,
-      `  plan    wall ${s(a.plan.wallMs)}  CPU ${s(a.plan.cpuMs)}  peak ${mb(a.plan.rssMb)}  (median of 3, worst peak)`,
-      `  render  wall ${s(a.render.wallMs)}  CPU ${s(a.render.cpuMs)}  peak ${mb(a.render.rssMb)}  → CPU ×${(a.render.cpuMs / a.plan.cpuMs).toFixed(2)}, peak ×${(a.render.rssMb / a.plan.rssMb).toFixed(2)} of plan's`,
+      `  plan    wall ${s(a.plan.wallMs)}  CPU ${s(a.plan.cpuMs)} (sys ${s(a.plan.sysMs)})  peak ${mb(a.plan.rssMb)}  (median of 3, worst peak)`,
+      `  render  wall ${s(a.render.wallMs)}  CPU ${s(a.render.cpuMs)} (sys ${s(a.render.sysMs)})  peak ${mb(a.render.rssMb)}  → CPU ×${(a.render.cpuMs / a.plan.cpuMs).toFixed(2)}, peak ×${(a.render.rssMb / a.plan.rssMb).toFixed(2)} of plan's`,
       `scale (b): ${SIZES.jobs} near-instant jobs at concurrency ${SIZES.concurrency}`,
-      `  ours     wall ${s(b.ours.wallMs)}  CPU ${s(b.ours.cpuMs)}  peak ${mb(b.ours.rssMb)}  (${b.oursLedger.jobs} jobs, ${((b.oursLedger.create + b.oursLedger.status) / b.oursLedger.jobs).toFixed(2)} req/job)`,
-      `  minimal  wall ${s(b.minimal.wallMs)}  CPU ${s(b.minimal.cpuMs)}  peak ${mb(b.minimal.rssMb)}  (${b.minimalLedger.jobs} jobs, ${((b.minimalLedger.create + b.minimalLedger.status) / b.minimalLedger.jobs).toFixed(2)} req/job)  → ours ×${(b.ours.wallMs / b.minimal.wallMs).toFixed(2)} wall`,
+      `  ours     wall ${s(b.ours.wallMs)}  CPU ${s(b.ours.cpuMs)} (sys ${s(b.ours.sysMs)})  peak ${mb(b.ours.rssMb)}  (${b.oursLedger.jobs} jobs, ${((b.oursLedger.create + b.oursLedger.status) / b.oursLedger.jobs).toFixed(2)} req/job)`,
+      `  minimal  wall ${s(b.minimal.wallMs)}  CPU ${s(b.minimal.cpuMs)} (sys ${s(b.minimal.sysMs)})  peak ${mb(b.minimal.rssMb)}  (${b.minimalLedger.jobs} jobs, ${((b.minimalLedger.create + b.minimalLedger.status) / b.minimalLedger.jobs).toFixed(2)} req/job)  → ours ×${(b.ours.wallMs / b.minimal.wallMs).toFixed(2)} wall`,
     ];
     const checks = [
       [
