@@ -50,7 +50,9 @@ function withChangedLines(
   ) {
     return undefined;
   }
-  const ids = [...new Set(changed)].filter((id) => id in lock.assets).sort(compareCodeUnits);
+  const ids = [...new Set(changed)]
+    .filter((id) => Object.hasOwn(lock.assets, id))
+    .sort(compareCodeUnits);
   const lines: Uint8Array[] = [];
   const newLine = (id: string): void => {
     lines.push(Buffer.from(entryLine(id, lock.assets[id] as LockEntry)));
