@@ -149,10 +149,13 @@ async function smallChange(scratch) {
     seed: 14,
     durations: { image: { minMs: 3000, maxMs: 6000 } },
   });
-  const render = await timed([...PROFILE, CLI, "render", "--concurrency", String(CHANGE_CONCURRENCY)], {
-    cwd: dir,
-    env: { AGENTFRAMER_API_URL: emulator.apiUrl, AGENTFRAMER_API_KEY: KEY },
-  });
+  const render = await timed(
+    [...PROFILE, CLI, "render", "--concurrency", String(CHANGE_CONCURRENCY)],
+    {
+      cwd: dir,
+      env: { AGENTFRAMER_API_URL: emulator.apiUrl, AGENTFRAMER_API_KEY: KEY },
+    },
+  );
   const ledger = await emulator.stop();
   return { plan, render, ledger };
 }
@@ -163,10 +166,13 @@ async function throughput(scratch) {
   const dir = join(scratch, "throughput");
   writeCatalogue(dir, SIZES.jobs);
   let emulator = await startEmulatorProcess(emulatorOptions);
-  const ours = await timed([...PROFILE, CLI, "render", "--concurrency", String(SIZES.concurrency)], {
-    cwd: dir,
-    env: { AGENTFRAMER_API_URL: emulator.apiUrl, AGENTFRAMER_API_KEY: KEY },
-  });
+  const ours = await timed(
+    [...PROFILE, CLI, "render", "--concurrency", String(SIZES.concurrency)],
+    {
+      cwd: dir,
+      env: { AGENTFRAMER_API_URL: emulator.apiUrl, AGENTFRAMER_API_KEY: KEY },
+    },
+  );
   const oursLedger = await emulator.stop();
   emulator = await startEmulatorProcess(emulatorOptions);
   const minimal = await timed(

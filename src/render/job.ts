@@ -110,7 +110,6 @@ export async function runJob(
       // A job picked up from an interrupted run has been going since then: the model learns
       // its true duration. The deadline counts from this run, so an old record still gets polled.
       submittedAt: resume ? Date.parse(resume.at) || startedAt : createdAt,
-      random: ctx.random,
     });
     const target = join(ctx.manifestDir, entry.output);
     const bytes = await downloadResult(done.url, target, {
@@ -129,7 +128,6 @@ export async function runJob(
       ...base,
       status: "rendered",
       generation,
-      url: done.url,
       durationMs: Math.round(ctx.now() - startedAt),
     };
   } catch (error) {

@@ -3,16 +3,19 @@ import { dirname } from "node:path";
 import type { Dispatcher } from "undici";
 import { Agent } from "undici";
 import type { Emulator, StartEmulator } from "../emulator/types.js";
+import { formatProblem } from "../manifest/errors.js";
 import { loadManifest } from "../manifest/load.js";
 import type { Manifest } from "../manifest/types.js";
 import { createCacheStore } from "../state/cache.js";
 import { rewriteLockfile } from "../state/lockfile-rewrite.js";
+import { writeLockfile } from "../state/lockfile.js";
+import { adoptionNote } from "../state/manifest-lock.js";
+import { lfsPointerNote } from "../plan/lfs-pointer.js";
 import type { PlanEntry } from "../plan/types.js";
 import { createApiClient } from "./api/client.js";
 import type { RenderConfig } from "./config.js";
 import { openDurationMemory } from "./polling/duration-memory.js";
 import type { RenderError } from "./errors.js";
-import { ApiAuthError } from "./errors.js";
 import { isInFlight, openJournal } from "../state/journal.js";
 import { createLockUpdater } from "../state/lock-updater.js";
 import type { ProgressReporter } from "./progress/events.js";
@@ -22,8 +25,11 @@ import { prepare, resumableJobs, skipForcedDone, splitByCache } from "./prepare.
 import { foldCompletedRecords } from "../state/journal-fold.js";
 import type { JobContext } from "./job.js";
 import { DEFAULT_JOB_DEADLINE_MS, runJob } from "./job.js";
+import { modifiedOutputsError } from "./refusals.js";
 import { restoreFromCache } from "./restore.js";
-import type { AssetResult, RenderResult } from "./result.js";
+import type { AssetResult, RenderResult, StoreOutcome } from "./result.js";
+import type { Store } from "../store/store.js";
+import { lookupInStore, restoreFromStore, writeToStore } from "./store-step.js";
 import { countOutcomes } from "./result.js";
 import type { Sleep } from "./api/retry.js";
 import { RetryBudget, sleep as realSleep } from "./api/retry.js";
@@ -56,6 +62,10 @@ export interface RenderDeps {
    * chunks. Default 30 s; tests of black-holed connections set it low.
    */
   requestTimeoutMs?: number;
+  /** The shared store: looked in after the local cache, before the API. */
+  store?: Store;
+  /** Write this run's new outputs to the store (trusted runs only). */
+  storeWrite?: boolean;
 }
 
 /** Restores only copy local files; more of them at once just contend for the disk. */
@@ -78,21 +88,36 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   const reporter = deps.reporter ?? silentReporter;
   const startedAt = now();
   const manifest = await loadManifest(config.manifestPath);
+  for (const w of manifest.warnings ?? []) {
+    reporter.emit({ kind: "warning", message: formatProblem(w) });
+  }
   const journal = openJournal(manifest.dir, now);
-  const forcedDone = await foldCompletedRecords(manifest.dir, journal, config.force);
+  const ids = new Set(manifest.assets.map((a) => a.id));
+  const forcedDone = await foldCompletedRecords(manifest.path, ids, journal, config.force);
   const prepared = await prepare(manifest, config);
+  const modified = prepared.selection.toRender.filter((e) => e.status === "modified");
+  if (modified.length > 0 && !config.force && config.overwriteModified !== true) {
+    throw modifiedOutputsError(modified.map((e) => e.output));
+  }
   // Nothing is written before the manifest and the lockfile have proved valid.
   await ensureStateDir(manifest.dir);
+  if (prepared.adoptedFrom !== undefined) {
+    reporter.emit({ kind: "warning", message: adoptionNote(manifest.path, prepared.adoptedFrom) });
+    await writeLockfile(prepared.lockPath, prepared.lock);
+  }
   const { entries } = prepared.plan;
-  await sweepStaleTemps(manifest.dir, entries, prepared.selection.toRender);
+  await sweepStaleTemps(manifest.dir, prepared.lockPath, entries, prepared.selection.toRender);
   skipForcedDone(prepared.selection, forcedDone);
   const resumable = await resumableJobs(journal, prepared);
   const warn = (message: string): void => reporter.emit({ kind: "warning", message });
+  if (prepared.plan.lfsPointers) warn(lfsPointerNote(prepared.plan.lfsPointers));
   const cache = createCacheStore(cacheDirFor(manifest.dir), warn);
   const split = await splitByCache(prepared.selection.toRender, cache, config.force, resumable);
   const results = new Map<string, AssetResult>();
+  let storeOutcome: StoreOutcome | undefined;
   const finish = (stopped?: string): RenderResult => {
     const result = collect(prepared, results, stopped);
+    if (storeOutcome) result.store = storeOutcome;
     reporter.emit({ kind: "finish", result, elapsedMs: now() - startedAt });
     return result;
   };
@@ -101,6 +126,17 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
     results.set(e.id, outcome(e, "skipped", "not selected (--only / --shard)"));
   }
 
+  // Local cache → store → API: what the cache cannot give, the store may (a forced run renders).
+  const storeHits =
+    deps.store && !config.force
+      ? await lookupInStore(
+          deps.store,
+          split.jobs.filter((e) => !resumable.has(e.id)),
+          warn,
+        )
+      : new Map();
+  const fromStore = split.jobs.filter((e) => storeHits.has(e.id));
+  split.jobs = split.jobs.filter((e) => !storeHits.has(e.id));
   let newJobs = split.jobs.filter((e) => !resumable.has(e.id)).length;
   if (config.maxJobs !== undefined && newJobs > config.maxJobs) {
     const why = `the plan needs ${newJobs} new job${newJobs === 1 ? "" : "s"}, more than --max-jobs ${config.maxJobs}; nothing was submitted`;
@@ -142,8 +178,15 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   let saveDurations = async (): Promise<void> => {};
   try {
     const jobs = [...split.jobs];
-    await runPool(split.restore, RESTORE_CONCURRENCY, async (entry) => {
-      const restored = await restoreFromCache(entry, shared);
+    const restores = [
+      ...split.restore.map((entry) => ({ entry, from: "cache" as const })),
+      ...fromStore.map((entry) => ({ entry, from: "store" as const })),
+    ];
+    await runPool(restores, RESTORE_CONCURRENCY, async ({ entry, from }) => {
+      const restored =
+        from === "cache" || !deps.store
+          ? await restoreFromCache(entry, shared)
+          : await restoreFromStore(withAsset(entry), storeHits.get(entry.id)!, deps.store, shared);
       if (restored) results.set(entry.id, restored);
       else if (config.maxJobs === undefined || newJobs < config.maxJobs) {
         // The cache entry turned out unusable: render after all, within the budget.
@@ -152,7 +195,7 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
       } else
         results.set(
           entry.id,
-          outcome(entry, "skipped", "cache entry unusable and --max-jobs reached"),
+          outcome(entry, "skipped", `${from} entry unusable and --max-jobs reached`),
         );
     });
     if (jobs.length > 0 && !stop.signal.aborted) {
@@ -174,7 +217,7 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
         onWideFailure(error: RenderError) {
           if (stopReason === undefined) reporter.emit({ kind: "stopping", reason: error.message });
           stopReason ??= error.message;
-          if (error instanceof ApiAuthError) stop.abort(error);
+          if (error.scope === "run") stop.abort(error);
         },
       };
       const { notStarted } = await runPool(
@@ -183,12 +226,41 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
         async (entry) => {
           const result = await runJob(withAsset(entry), resumable.get(entry.id), ctx);
           results.set(entry.id, result);
-          reporter.emit({ kind: "asset", result });
+          // Once the run stops, the jobs it stopped are counted in the summary, not listed.
+          if (result.status !== "skipped" || stopReason === undefined) {
+            reporter.emit({ kind: "asset", result });
+          }
         },
         () => stopReason === undefined && !stop.signal.aborted,
       );
       for (const e of notStarted)
         results.set(e.id, outcome(e, "skipped", "not submitted: the run stopped early"));
+    }
+    if (deps.store) {
+      storeOutcome = {
+        label: deps.store.label,
+        restored: [...results.values()].filter((r) => r.stored).length,
+        written: 0,
+      };
+      if (deps.storeWrite && !deps.signal?.aborted) {
+        try {
+          const located = await writeToStore(
+            deps.store,
+            results,
+            new Map(prepared.plan.entries.map((e) => [e.id, e])),
+            updater.current(),
+            manifest.dir,
+          );
+          for (const [id, stored] of located) {
+            const result = results.get(id);
+            if (result) result.stored = stored;
+          }
+          storeOutcome.written = located.size;
+        } catch (error) {
+          storeOutcome.error = (error as Error).message;
+          warn(`could not write to the store (${deps.store.label}): ${storeOutcome.error}`);
+        }
+      }
     }
   } finally {
     deps.signal?.removeEventListener("abort", onInterrupt);

@@ -14,6 +14,8 @@ import type { LockEntry, Lockfile } from "./lock-types.js";
 export interface LockUpdater {
   /** Record a completed asset; the lockfile follows when the run ends, or within `intervalMs`. */
   set(id: string, entry: LockEntry): void;
+  /** The lock as it stands in memory (what the next write will hold). */
+  current(): Lockfile;
   /** Write now if anything changed, and wait for it. Rethrows a failed write. */
   flush(): Promise<void>;
   /** Final flush; no writes are scheduled after it. */
@@ -90,6 +92,7 @@ export function createLockUpdater(options: LockUpdaterOptions): LockUpdater {
       pending.add(id);
       schedule();
     },
+    current: () => lock,
     flush,
     async close() {
       closed = true;

@@ -4,19 +4,25 @@ import { DEFAULT_API_URL, DEFAULT_CONCURRENCY } from "../../render/config.js";
 import type { RenderResult } from "../../render/result.js";
 import { parseShard } from "../../render/select.js";
 import { isLoopbackHostname } from "../../render/download/url-policy.js";
-import { manifestPathFrom, parseCommandArgs, UsageError } from "../command.js";
+import { CommandError, manifestPathFrom, parseCommandArgs, UsageError } from "../command.js";
 import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
+import type { StoreFlags } from "../store-flags.js";
+import { StoreSpecError } from "../../store/spec.js";
 
 const OPTIONS = {
   emulator: { type: "boolean" },
   concurrency: { type: "string" },
-  only: { type: "string" },
+  only: { type: "string", multiple: true },
   force: { type: "boolean" },
+  "overwrite-modified": { type: "boolean" },
   "max-jobs": { type: "string" },
   shard: { type: "string" },
   json: { type: "boolean" },
   "api-url": { type: "string" },
+  store: { type: "string" },
+  "no-store": { type: "boolean" },
+  "store-push": { type: "boolean" },
 } as const;
 
 const MAX_CONCURRENCY = 256;
@@ -38,17 +44,24 @@ export const renderCommand: Command = {
   name: "render",
   summary: "Render what changed: submit, poll, download, verify, and record it in the lock",
   usage:
-    "render [MANIFEST] [--emulator] [--concurrency N] [--only PATTERN] [--force] [--max-jobs N] [--shard I/N] [--json] [--api-url URL]",
+    "render [MANIFEST] [--emulator] [--concurrency N] [--only PATTERN]... [--force] [--overwrite-modified] [--max-jobs N] [--shard I/N] [--json] [--api-url URL] [--store SPEC | --no-store] [--store-push]",
   description: [
     "Hashes every asset, restores what the cache (.agentframer/cache) already holds, and submits",
     "only what changed to the AgentFramer API, each with an idempotency key derived from its",
-    "hash. Each finished asset is written atomically and recorded in agentframer.lock at once.",
+    "hash. Each finished asset is written atomically and recorded in the manifest's lock at once",
+    "(agentframer.yml → agentframer.lock, media.yml → media.lock).",
     "A run that is interrupted (Ctrl-C, a killed CI job) resumes its jobs when run again.",
+    "",
+    "Between the cache and the API sits the store, shared by every branch and machine: read when",
+    "named (--store, or git config agentframer.store) or when origin has the agentframer-store",
+    "branch; written only with --store-push (or git config agentframer.storePush true).",
     "",
     "The API key comes from AGENTFRAMER_API_KEY; the API URL from --api-url, AGENTFRAMER_API_URL",
     `or ${DEFAULT_API_URL}. MANIFEST defaults to ./agentframer.yml.`,
+    "An output edited since it was rendered (plan: modified) is not overwritten: the render refuses",
+    "to start, naming it, unless --overwrite-modified or --force is given.",
     "Exit codes: 0 done; 1 some assets failed (the others are recorded); 2 invalid manifest or",
-    "usage; 3 stopped early (auth, credits, --max-jobs, Ctrl-C).",
+    "usage; 3 stopped early (auth, credits, an unreachable API, --max-jobs, Ctrl-C).",
   ].join("\n"),
   options: [
     {
@@ -61,9 +74,13 @@ export const renderCommand: Command = {
     },
     {
       flag: "--only PATTERN",
-      description: "Only assets whose id matches (* wildcard, comma-separated)",
+      description: "Only assets whose id matches (* wildcard; repeat or comma-separate for more)",
     },
     { flag: "--force", description: "Render selected assets again even if unchanged (new jobs)" },
+    {
+      flag: "--overwrite-modified",
+      description: "Put the rendered bytes back over outputs edited since",
+    },
     {
       flag: "--max-jobs N",
       description: "Refuse to start (exit 3) if more than N new jobs are needed",
@@ -74,19 +91,27 @@ export const renderCommand: Command = {
     },
     { flag: "--json", description: "Print the result as one JSON document on stdout" },
     {
+      flag: "--store SPEC",
+      description:
+        "Store to restore from: git, git:BRANCH or none (default: origin's agentframer-store, if any)",
+    },
+    { flag: "--no-store", description: "Neither read nor write the store" },
+    {
+      flag: "--store-push",
+      description: "Write this run's new renders to the store (pushes to origin)",
+    },
+    {
       flag: "--api-url URL",
       description: "API base URL (default $AGENTFRAMER_API_URL or the public API)",
     },
   ],
   async run(args: string[], ctx: CommandContext): Promise<number> {
-    const { config, json } = renderConfigFrom(args, ctx);
-    if (!config.emulator && !config.apiKey) {
-      ctx.io.stderr.write(`agentframer: ${ctx.errStyle.red(MISSING_KEY)}\n`);
-      return ExitCode.Invalid;
-    }
-    const [{ createReporter, wantsColor }, { render }] = await Promise.all([
+    const { config, json, storeFlags } = renderConfigFrom(args, ctx);
+    if (!config.emulator && !config.apiKey) throw new CommandError(MISSING_KEY, ExitCode.Invalid);
+    const [{ createReporter, wantsColor }, { render }, { storeForCli }] = await Promise.all([
       import("../../render/progress/progress.js"),
       import("../../render/render.js"),
+      import("../store-flags.js"),
     ]);
     const stderr = ctx.io.stderr as Writable & { isTTY?: boolean };
     const isTTY = stderr.isTTY === true;
@@ -96,6 +121,16 @@ export const renderCommand: Command = {
       color: wantsColor(ctx.io.env, isTTY),
       secrets: config.apiKey ? [config.apiKey] : [],
     });
+    let store;
+    try {
+      store = await storeForCli(storeFlags, config.manifestPath, ctx.io.env, (message) =>
+        reporter.emit({ kind: "warning", message }),
+      );
+    } catch (error) {
+      reporter.close();
+      if (!(error instanceof StoreSpecError)) throw error;
+      throw new CommandError(error.message, ExitCode.Invalid);
+    }
     const interrupt = new AbortController();
     let interrupts = 0;
     const onSigint = (): void => {
@@ -113,6 +148,7 @@ export const renderCommand: Command = {
       result = await render(config, {
         reporter,
         signal: interrupt.signal,
+        ...(store ? { store: store.store, storeWrite: store.write } : {}),
         startEmulator: async (options) =>
           (await import("../../emulator/index.js")).startEmulator(options),
       });
@@ -130,7 +166,7 @@ export const renderCommand: Command = {
 function renderConfigFrom(
   args: string[],
   ctx: CommandContext,
-): { config: RenderConfig; json: boolean } {
+): { config: RenderConfig; json: boolean; storeFlags: StoreFlags } {
   const { values, positionals } = parseCommandArgs(renderCommand, args, OPTIONS, 1);
   const env = ctx.io.env;
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
@@ -148,22 +184,28 @@ function renderConfigFrom(
         : integerFlag("--concurrency", values.concurrency, 1, MAX_CONCURRENCY),
     only: values.only,
     force: values.force === true,
+    overwriteModified: values["overwrite-modified"] === true,
     maxJobs:
       values["max-jobs"] === undefined
         ? undefined
         : integerFlag("--max-jobs", values["max-jobs"], 0, Number.MAX_SAFE_INTEGER),
     shard,
   };
-  return { config, json: values.json === true };
+  if (values["no-store"] === true && (values.store !== undefined || values["store-push"] === true))
+    throw new UsageError("--no-store cannot go with --store or --store-push", renderCommand);
+  const storeFlags: StoreFlags = {
+    store: values.store,
+    noStore: values["no-store"] === true,
+    storePush: values["store-push"] === true,
+  };
+  return { config, json: values.json === true, storeFlags };
 }
 
 function integerFlag(flag: string, text: string, min: number, max: number): number {
   const value = Number(text);
   if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
-    throw new UsageError(
-      `${flag} takes a whole number from ${min} to ${max}, not "${text}"`,
-      renderCommand,
-    );
+    const range = max >= Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
+    throw new UsageError(`${flag} takes a whole number, ${range}, not "${text}"`, renderCommand);
   }
   return value;
 }

@@ -20,14 +20,15 @@ import {
   ApiCreditsError,
   ApiRejectedError,
   ApiUnavailableError,
+  ApiUnreachableError,
   ProtocolError,
   RenderError,
   UrlPolicyError,
   scrub,
 } from "../errors.js";
-import type { BackoffPolicy, RetryBudget, Sleep } from "./retry.js";
-import { DEFAULT_BACKOFF, parseRetryAfter, retryDelayMs, sleep as realSleep } from "./retry.js";
-import { firstHeader, networkProblem, readCapped } from "./http.js";
+import type { Attempt, BackoffPolicy, RetryBudget, Sleep } from "./retry.js";
+import { DEFAULT_BACKOFF, parseRetryAfter, retryLoop, sleep as realSleep } from "./retry.js";
+import { firstHeader, isConnectFailure, networkProblem, readCapped } from "./http.js";
 import { isLoopbackHostname } from "../download/url-policy.js";
 
 export type { CreatedJob, JobState } from "./schema.js";
@@ -80,6 +81,12 @@ export interface StatusResult {
 export interface StatusOptions {
   /** Ask the server to hold the answer up to this many seconds (`Prefer: wait=N`). */
   preferWaitSeconds?: number;
+  /**
+   * Keep trying failed requests (5xx, resets, unreadable answers) until this time (the job's
+   * deadline, same clock as `now`) instead of `maxAttempts` times; the run's budget still bounds
+   * it. `Prefer: wait` is never longer than the time left.
+   */
+  retryUntilMs?: number;
   signal?: AbortSignal;
 }
 
@@ -98,6 +105,8 @@ export interface ApiClient {
 
 /** Malformed answers are retried (a proxy hiccup), but only this many before a ProtocolError. */
 const MAX_MALFORMED = 3;
+/** Attempts of one request that fail to connect, before a run that never reached the API stops. */
+const UNREACHABLE_AFTER_ATTEMPTS = 3;
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const base = new URL(options.baseUrl.replace(/\/+$/, ""));
   if (base.protocol !== "https:" && base.protocol !== "http:") {
@@ -116,36 +125,57 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const policy = options.backoff ?? DEFAULT_BACKOFF;
   const budget = options.retryBudget;
   const authorization = `Bearer ${options.apiKey}`;
+  // Until the API has answered once, connection failures may mean a wrong URL or no network:
+  // then waiting out every asset's retries only delays the one message that helps.
+  let answered = false;
 
-  async function withRetries<T>(
+  /**
+   * One request, tried again through the one retry loop: up to `maxAttempts` times, or until
+   * `until` (a status poll keeps trying while its job's deadline lasts), within the run's budget.
+   */
+  function withRetries<T>(
     op: ApiOperation,
     signal: AbortSignal | undefined,
     attempt: () => Promise<Attempt<T>>,
+    until?: number,
   ): Promise<T> {
-    budget.recordRequest();
     let malformed = 0;
-    for (let n = 1; ; n += 1) {
-      signal?.throwIfAborted();
-      const outcome = await attempt().catch((error: unknown): Attempt<T> => {
-        if (signal?.aborted) throw signal.reason;
-        if (error instanceof RenderError) throw error;
-        return { kind: "retry", problem: networkProblem(error) };
-      });
-      if (outcome.kind === "ok") return outcome.value;
-      if (outcome.kind === "malformed") {
-        malformed += 1;
-        if (malformed >= MAX_MALFORMED || n >= maxAttempts)
-          throw new ProtocolError(outcome.problem);
-      } else if (n >= maxAttempts) {
-        const asked = parseRetryAfter(outcome.retryAfter, now(), policy.retryAfterCapMs);
-        throw new ApiUnavailableError("attempts", n, outcome.problem, asked);
-      }
-      if (!budget.tryWithdraw()) throw new ApiUnavailableError("budget", n, outcome.problem);
-      const retryAfter = outcome.kind === "retry" ? outcome.retryAfter : undefined;
-      const delayMs = retryDelayMs(n - 1, retryAfter, { policy, random, nowMs: now() });
-      options.log?.({ type: "retry", op, attempt: n, delayMs, problem: outcome.problem });
-      await sleep(delayMs, signal);
-    }
+    return retryLoop(
+      (n) =>
+        attempt().catch((error: unknown): Attempt<T> => {
+          if (signal?.aborted) throw signal.reason;
+          if (error instanceof RenderError) throw error;
+          const problem = networkProblem(error);
+          if (!answered && isConnectFailure(error) && n >= UNREACHABLE_AFTER_ATTEMPTS) {
+            throw new ApiUnreachableError(endpoint, problem);
+          }
+          return { kind: "retry", problem };
+        }),
+      {
+        policy,
+        random,
+        now,
+        sleep,
+        signal,
+        budget: {
+          allowance: budget,
+          spent: (failure, n) => new ApiUnavailableError("budget", n, failure.problem),
+        },
+        giveUp(failure, n) {
+          if (failure.malformed) malformed += 1;
+          const outOfTries =
+            until === undefined
+              ? n >= maxAttempts || (failure.malformed === true && malformed >= MAX_MALFORMED)
+              : now() >= until;
+          if (!outOfTries) return undefined;
+          if (failure.malformed) return new ProtocolError(failure.problem);
+          const asked = parseRetryAfter(failure.retryAfter, now(), policy.retryAfterCapMs);
+          return new ApiUnavailableError("attempts", n, failure.problem, asked);
+        },
+        onRetry: (failure, n, delayMs) =>
+          options.log?.({ type: "retry", op, attempt: n, delayMs, problem: failure.problem }),
+      },
+    );
   }
 
   async function send(
@@ -165,6 +195,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       headersTimeout,
       bodyTimeout: timeoutMs,
     });
+    answered = true;
     const text = await readCapped(response.body, response.headers, MAX_API_BODY_BYTES);
     const header = (name: string) => firstHeader(response.headers[name]);
     return { status: response.statusCode, text, header };
@@ -213,60 +244,64 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         );
         if (answer.status < 200 || answer.status > 299) return refusal(answer);
         const parsed = parseBody(answer, parseCreateResponse);
-        if (!parsed.ok) return { kind: "malformed", problem: parsed.problem };
+        if (!parsed.ok) return { kind: "retry", malformed: true, problem: parsed.problem };
         const replayed = /^true$/i.test(answer.header("idempotent-replayed") ?? "");
         return { kind: "ok", value: { ...parsed.value, replayed } };
       });
     },
 
     status(id, statusOptions = {}) {
-      const { signal } = statusOptions;
-      // Past a deadline the caller's remaining time is negative; a negative wait would make a
-      // negative headers timeout, which undici refuses in a way that can leave its pool stuck.
-      const wait = Math.max(0, Math.floor(statusOptions.preferWaitSeconds ?? 0));
-      const headers: Record<string, string> = wait > 0 ? { prefer: `wait=${wait}` } : {};
-      return withRetries("status", signal, async () => {
-        const answer = await send(
-          "GET",
-          `${endpoint}/generations/${encodeURIComponent(id)}`,
-          headers,
-          undefined,
-          // A held answer legitimately takes up to `wait` seconds before its headers.
-          wait * 1000 + timeoutMs,
-          signal,
-        );
-        if (answer.status !== 200) {
-          if (answer.status === 404 || answer.status === 410) {
-            throw new ApiRejectedError(answer.status, `generation ${id} is not known to the API`);
+      const { signal, retryUntilMs } = statusOptions;
+      return withRetries(
+        "status",
+        signal,
+        async () => {
+          const left = retryUntilMs === undefined ? Infinity : (retryUntilMs - now()) / 1000;
+          // Past a deadline the caller's remaining time is negative; a negative wait would make a
+          // negative headers timeout, which undici refuses in a way that can leave its pool stuck.
+          const wait = Math.max(
+            0,
+            Math.floor(Math.min(statusOptions.preferWaitSeconds ?? 0, left)),
+          );
+          const headers: Record<string, string> = wait > 0 ? { prefer: `wait=${wait}` } : {};
+          const answer = await send(
+            "GET",
+            `${endpoint}/generations/${encodeURIComponent(id)}`,
+            headers,
+            undefined,
+            // A held answer legitimately takes up to `wait` seconds before its headers.
+            wait * 1000 + timeoutMs,
+            signal,
+          );
+          if (answer.status !== 200) {
+            if (answer.status === 404 || answer.status === 410) {
+              throw new ApiRejectedError(answer.status, `generation ${id} is not known to the API`);
+            }
+            return refusal(answer);
           }
-          return refusal(answer);
-        }
-        const parsed = parseBody(answer, (text) => parseStatusResponse(text, id));
-        if (!parsed.ok) return { kind: "malformed", problem: parsed.problem };
-        const job = parsed.value;
-        if (job.error !== undefined) job.error = scrub(job.error, options.apiKey);
-        // Fetching such a URL would hand the key to the result's host, and the URL itself ends up
-        // in the PR comment, the summary and the outputs: refuse it outright.
-        if (job.url !== undefined && carriesSecret(job.url, options.apiKey)) {
-          throw new UrlPolicyError("it carries the API key; it is neither fetched nor shown");
-        }
-        const result: StatusResult = {
-          job,
-          preferenceApplied: /\bwait\b/i.test(answer.header("preference-applied") ?? ""),
-        };
-        const retryAfter = answer.header("retry-after");
-        const retryAfterMs = parseRetryAfter(retryAfter, now(), policy.retryAfterCapMs);
-        if (retryAfterMs !== undefined) result.retryAfterMs = retryAfterMs;
-        return { kind: "ok", value: result };
-      });
+          const parsed = parseBody(answer, (text) => parseStatusResponse(text, id));
+          if (!parsed.ok) return { kind: "retry", malformed: true, problem: parsed.problem };
+          const job = parsed.value;
+          if (job.error !== undefined) job.error = scrub(job.error, options.apiKey);
+          // Fetching such a URL would hand the key to the result's host, and the URL itself ends up
+          // in the PR comment, the summary and the outputs: refuse it outright.
+          if (job.url !== undefined && carriesSecret(job.url, options.apiKey)) {
+            throw new UrlPolicyError("it carries the API key; it is neither fetched nor shown");
+          }
+          const result: StatusResult = {
+            job,
+            preferenceApplied: /\bwait\b/i.test(answer.header("preference-applied") ?? ""),
+          };
+          const retryAfter = answer.header("retry-after");
+          const retryAfterMs = parseRetryAfter(retryAfter, now(), policy.retryAfterCapMs);
+          if (retryAfterMs !== undefined) result.retryAfterMs = retryAfterMs;
+          return { kind: "ok", value: result };
+        },
+        retryUntilMs,
+      );
     },
   };
 }
-
-type Attempt<T> =
-  | { kind: "ok"; value: T }
-  | { kind: "retry"; problem: string; retryAfter?: string | undefined }
-  | { kind: "malformed"; problem: string };
 
 interface Answer {
   status: number;
