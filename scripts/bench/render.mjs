@@ -14,6 +14,8 @@
 // 50 ms; without, after an earlier run, ≤ half the article's req/job and p95 no worse than the
 // article's; the first-ever run's p95 no worse either (its requests are reported: about 53%, as
 // it must learn the durations from its own first wave); peak RSS < 150 MB.
+// Then the scale section (render-scale.mjs): a small change to a 20,000-asset catalogue against
+// `plan`, and 50,000 near-instant jobs against a minimal durable client (BENCH_SCALE=0 skips it).
 // Needs `npm run build` first (imports lib/, runs dist/cli/index.js). BENCH_JOBS, BENCH_CONCURRENCY
 // and BENCH_BIG_JOBS override the sizes.
 import { spawn } from "node:child_process";
@@ -32,6 +34,7 @@ import { dirname, join, resolve } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Agent, request } from "undici";
+import { scaleSection } from "./render-scale.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const CLI = join(ROOT, "dist/cli/index.js");
@@ -302,6 +305,8 @@ console.log("");
 noVerdict("ours", "realistic", "first-ever run");
 noVerdict("ours", "uniform", "first-ever run");
 noVerdict("ours-warm", "uniform", "after an earlier run");
+const scale = process.env.BENCH_SCALE === "0" ? undefined : await scaleSection();
+if (scale) console.log(`\n${scale.lines.join("\n")}\n`);
 const checks = [
   ["realistic, with wait: req/job ≤ 2.2", get("ours", "wait").reqPerJob <= BUDGET.waitReqPerJob],
   ["realistic, with wait: p95 ≤ 50 ms", get("ours", "wait").p95 <= BUDGET.waitP95Ms],
@@ -322,6 +327,7 @@ const checks = [
     bigOk && rssMb < BUDGET.rssMb,
   ],
   [`at least 200 jobs`, JOBS >= 200],
+  ...(scale?.checks ?? []),
 ];
 for (const [what, ok] of checks) console.log(`${ok ? "ok  " : "OVER"}  ${what}`);
 if (checks.some(([, ok]) => !ok)) {

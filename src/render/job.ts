@@ -90,7 +90,7 @@ export async function runJob(
       createdAt = ctx.now();
       generation = job.id;
       created = true;
-      await ctx.journal.submitted(entry.id, entry.hash, key, generation);
+      await ctx.journal.submitted(entry.id, entry.hash, key, generation, { durable: ctx.force });
       ctx.reporter.emit(
         resume
           ? { kind: "resumed", id: entry.id, generation }

@@ -10,6 +10,7 @@ import type { InFlightRecord, Journal } from "../state/journal.js";
 import { isInFlight } from "../state/journal.js";
 import type { Selection } from "./select.js";
 import { selectEntries } from "./select.js";
+import { runPool } from "./scheduler.js";
 
 /** What a run will do, decided before any request: the plan, the selection, and its job count. */
 export interface Prepared extends PlannedManifest {
@@ -63,28 +64,39 @@ export async function resumableJobs(
   const excluded = new Set(prepared.selection.excluded.map((e) => e.id));
   const ours = new Set(prepared.manifest.assets.map((a) => a.id));
   const resumable = new Map<string, InFlightRecord>();
+  const stale: string[] = [];
   for (const record of (await journal.readAll()).filter(isInFlight)) {
     const entry = wanted.get(record.id);
     if (entry !== undefined && entry.hash === record.hash) resumable.set(record.id, record);
-    else if (ours.has(record.id) && !excluded.has(record.id)) await journal.remove(record.id);
+    else if (ours.has(record.id) && !excluded.has(record.id)) stale.push(record.id);
   }
+  await journal.removeAll(stale);
   return resumable;
 }
 
-/** Split what must be produced into cache restores and jobs to run. */
+/** Cache probes in flight at once: each is one small file read, mostly a miss. */
+const PROBE_CONCURRENCY = 64;
+
+/** Split what must be produced into cache restores and jobs to run, in plan order. */
 export async function splitByCache(
   toRender: readonly PlanEntry[],
   cache: CacheStore,
   force: boolean,
   resumable: ReadonlyMap<string, InFlightRecord>,
 ): Promise<{ restore: PlanEntry[]; jobs: PlanEntry[] }> {
-  const restore: PlanEntry[] = [];
-  const jobs: PlanEntry[] = [];
-  for (const entry of toRender) {
-    // A job already paid for is picked up rather than bypassed; --force never restores.
-    const cached =
-      !force && !resumable.has(entry.id) && (await cache.peek(entry.hash)) !== undefined;
-    (cached ? restore : jobs).push(entry);
+  const cached = new Array<boolean>(toRender.length).fill(false);
+  // A job already paid for is picked up rather than bypassed; --force never restores.
+  if (!force) {
+    await runPool(
+      toRender.map((entry, i) => ({ entry, i })),
+      PROBE_CONCURRENCY,
+      async ({ entry, i }) => {
+        if (!resumable.has(entry.id)) cached[i] = (await cache.peek(entry.hash)) !== undefined;
+      },
+    );
   }
-  return { restore, jobs };
+  return {
+    restore: toRender.filter((_, i) => cached[i]),
+    jobs: toRender.filter((_, i) => !cached[i]),
+  };
 }

@@ -7,6 +7,7 @@ import { formatProblem } from "../manifest/errors.js";
 import { loadManifest } from "../manifest/load.js";
 import type { Manifest } from "../manifest/types.js";
 import { createCacheStore } from "../state/cache.js";
+import { rewriteLockfile } from "../state/lockfile-rewrite.js";
 import { writeLockfile } from "../state/lockfile.js";
 import { adoptionNote } from "../state/manifest-lock.js";
 import { lfsPointerNote } from "../plan/lfs-pointer.js";
@@ -151,10 +152,10 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
 
   const updater = createLockUpdater({
     initial: prepared.lock,
-    write: (lock) => writeLockfile(prepared.lockPath, lock),
+    write: (lock, changed) => rewriteLockfile(prepared.lockPath, lock, changed),
     onWritten: async (ids) => {
       // A forced run keeps its completed records until it ends (see foldCompletedRecords).
-      if (!config.force) for (const id of ids) await journal.remove(id);
+      if (!config.force) await journal.removeAll(ids);
     },
   });
   const shared = {
@@ -279,8 +280,8 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   }
   if (config.force && stopReason === undefined) {
     // The forced run is over: what it rendered is in the lockfile, its records can go.
-    for (const r of await journal.readAll())
-      if (r.state === "completed") await journal.remove(r.id);
+    const records = await journal.readAll();
+    await journal.removeAll(records.filter((r) => r.state === "completed").map((r) => r.id));
   }
   return finish(stopReason);
 }

@@ -2,9 +2,18 @@ import { randomBytes } from "node:crypto";
 import { open, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
+/**
+ * Temp names are unique per process by a random prefix drawn once and a counter: random bytes
+ * for every name cost more than the rest of a small write.
+ */
+const processPrefix = randomBytes(3).toString("hex");
+let counter = 0;
+
 /** A temp name beside `target`, so the final rename stays on one file system. */
 export function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
+  counter = (counter + 1) % 0x1000000;
+  const unique = `${processPrefix}${counter.toString(16).padStart(6, "0")}`;
+  return join(dirname(target), `.${basename(target)}.${unique}.tmp`);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Journal } from "./journal.js";
-import { writeLockfile } from "./lockfile.js";
+import { rewriteLockfile } from "./lockfile-rewrite.js";
 import { readManifestLock } from "./manifest-lock.js";
 
 /**
@@ -28,10 +28,16 @@ export async function foldCompletedRecords(
   if (completed.length === 0) return forcedDone;
   const { lock, path } = await readManifestLock(manifestPath, ids);
   for (const record of completed) lock.assets[record.id] = record.entry;
-  await writeLockfile(path, lock);
+  await rewriteLockfile(
+    path,
+    lock,
+    completed.map((r) => r.id),
+  );
+  const done: string[] = [];
   for (const record of completed) {
     if (force && record.forced) forcedDone.set(record.id, record.hash);
-    else await journal.remove(record.id);
+    else done.push(record.id);
   }
+  await journal.removeAll(done);
   return forcedDone;
 }

@@ -41,11 +41,27 @@ export interface Journal {
   /** Every readable record; unreadable files (a crash cannot make one, a person can) are skipped. */
   readAll(): Promise<JournalRecord[]>;
   submitting(id: string, hash: string, key: string): Promise<void>;
-  submitted(id: string, hash: string, key: string, generation: string): Promise<void>;
+  /**
+   * `durable: false` skips the fsync when losing the record to a power cut costs nothing: the
+   * `submitting` record (or none) is left, and the next run's POST with a key derived from the
+   * hash gets the same job back. A forced run's random key is only in the record: keep it durable.
+   */
+  submitted(
+    id: string,
+    hash: string,
+    key: string,
+    generation: string,
+    options?: { durable: boolean },
+  ): Promise<void>;
   completed(id: string, hash: string, entry: LockEntry, forced?: boolean): Promise<void>;
   /** Forget an asset: its job is done and recorded elsewhere, or abandoned. */
   remove(id: string): Promise<void>;
+  /** Forget many at once (unlinks in parallel, a batch at a time). */
+  removeAll(ids: readonly string[]): Promise<void>;
 }
+
+/** Unlinks in flight at once when many records go: enough to keep libuv's threads busy. */
+const REMOVE_BATCH = 64;
 
 export function isInFlight(record: JournalRecord): record is InFlightRecord {
   return record.state === "submitting" || record.state === "submitted";
@@ -57,10 +73,15 @@ export function openJournal(manifestDir: string, now: () => number = Date.now): 
   const fileFor = (id: string): string =>
     join(dir, `${createHash("sha256").update(id).digest("hex").slice(0, 40)}.json`);
   let made: Promise<unknown> | undefined;
-  const write = async (record: JournalRecord): Promise<void> => {
+  const write = async (record: JournalRecord, durable = true): Promise<void> => {
     made ??= mkdir(dir, { recursive: true });
     await made;
-    await writeFileAtomic(fileFor(record.id), `${JSON.stringify(record)}\n`);
+    await writeFileAtomic(fileFor(record.id), `${JSON.stringify(record)}\n`, { durable });
+  };
+  const remove = async (id: string): Promise<void> => {
+    await unlink(fileFor(id)).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    });
   };
   const at = (): string => new Date(now()).toISOString();
 
@@ -83,15 +104,17 @@ export function openJournal(manifestDir: string, now: () => number = Date.now): 
     },
 
     submitting: (id, hash, key) => write({ state: "submitting", id, hash, key, at: at() }),
-    submitted: (id, hash, key, generation) =>
-      write({ state: "submitted", id, hash, key, generation, at: at() }),
+    submitted: (id, hash, key, generation, { durable } = { durable: true }) =>
+      write({ state: "submitted", id, hash, key, generation, at: at() }, durable),
     completed: (id, hash, entry, forced = false) =>
       write({ state: "completed", id, hash, entry, at: at(), ...(forced ? { forced } : {}) }),
 
-    async remove(id) {
-      await unlink(fileFor(id)).catch((error: unknown) => {
-        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-      });
+    remove,
+
+    async removeAll(ids) {
+      for (let i = 0; i < ids.length; i += REMOVE_BATCH) {
+        await Promise.all(ids.slice(i, i + REMOVE_BATCH).map(remove));
+      }
     },
   };
 }

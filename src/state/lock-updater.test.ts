@@ -42,6 +42,24 @@ describe("createLockUpdater", () => {
     expect(new Set(written)).toEqual(new Set(Array.from({ length: 200 }, (_, i) => `a${i + 1}`)));
   });
 
+  it("by default writes once, at close, with every id set since it started", async () => {
+    const writes: string[][] = [];
+    const updater = createLockUpdater({
+      initial: { version: 1, assets: { kept: entry(0) } },
+      write: async (_lock, changed) => {
+        writes.push(changed);
+      },
+    });
+    for (let i = 1; i <= 100; i += 1) {
+      updater.set(`a${i}`, entry(i));
+      if (i % 25 === 0) await tick(20);
+    }
+    expect(writes).toEqual([]);
+    await updater.close();
+    expect(writes).toHaveLength(1);
+    expect(new Set(writes[0])).toEqual(new Set(Array.from({ length: 100 }, (_, i) => `a${i + 1}`)));
+  });
+
   it("writes on its own within the interval, without waiting for close", async () => {
     let writes = 0;
     const updater = createLockUpdater({

@@ -1,18 +1,18 @@
 import type { LockEntry, Lockfile } from "./lock-types.js";
 
 /**
- * Keeps `agentframer.lock` up to date while a render runs, without making it O(n²).
+ * Keeps `agentframer.lock` up to date while a render runs, at a cost that follows the change.
  *
- * Why not rewrite the lockfile after every asset: it is one sorted JSON document, so each rewrite
- * costs O(n); 50,000 assets would mean 50,000 rewrites of a 50,000-entry file. Instead each asset
- * is made durable the moment it completes by its own small `completed` journal record (O(1)), and
- * the lockfile is rewritten atomically at most once per `intervalMs` (coalescing every completion
- * in between) and once more at the end. A crash therefore loses nothing that completed: the next
- * run folds the journal's completed records into the lock before it plans. After each successful
- * write, `onWritten` gets the ids that write made durable so their journal records can go.
+ * Each asset is made durable the moment it completes by its own small `completed` journal record
+ * (O(1)); the lockfile itself is written once when the run ends and, during a long run, at most
+ * once per `intervalMs` (a minute by default), each write coalescing every completion since the
+ * last and copying the other assets' lines as they are (see lockfile-rewrite.ts). A crash
+ * therefore loses nothing that completed: the next run folds the journal's completed records into
+ * the lock before it plans. The rare writes during a run only keep the journal from growing
+ * without bound; after each, `onWritten` gets the ids it made durable so their records can go.
  */
 export interface LockUpdater {
-  /** Record a completed asset; the lockfile follows within `intervalMs`. */
+  /** Record a completed asset; the lockfile follows when the run ends, or within `intervalMs`. */
   set(id: string, entry: LockEntry): void;
   /** The lock as it stands in memory (what the next write will hold). */
   current(): Lockfile;
@@ -23,21 +23,24 @@ export interface LockUpdater {
 }
 
 export interface LockUpdaterOptions {
+  /** The lock as the lockfile holds it now; the updater adds to it in place. */
   initial: Lockfile;
-  /** Serialise and write the whole lockfile atomically. */
-  write: (lock: Lockfile) => Promise<void>;
+  /** Write the lock atomically; `changed` names the ids set since the last write. */
+  write: (lock: Lockfile, changed: string[]) => Promise<void>;
   /** Called after a write with the ids it made durable. */
   onWritten?: (ids: string[]) => Promise<void>;
   intervalMs?: number;
   now?: () => number;
 }
 
+export const LOCK_WRITE_INTERVAL_MS = 60_000;
+
 export function createLockUpdater(options: LockUpdaterOptions): LockUpdater {
-  const intervalMs = options.intervalMs ?? 250;
+  const intervalMs = options.intervalMs ?? LOCK_WRITE_INTERVAL_MS;
   const now = options.now ?? Date.now;
-  const lock: Lockfile = { version: 1, assets: { ...options.initial.assets } };
+  const lock = options.initial;
   let pending = new Set<string>();
-  let lastWriteAt = -Infinity;
+  let lastWriteAt = now();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<void> | undefined;
   let failure: unknown;
@@ -48,7 +51,7 @@ export function createLockUpdater(options: LockUpdaterOptions): LockUpdater {
     pending = new Set();
     lastWriteAt = now();
     try {
-      await options.write({ version: 1, assets: { ...lock.assets } });
+      await options.write(lock, ids);
     } catch (error) {
       for (const id of ids) pending.add(id);
       failure = error;

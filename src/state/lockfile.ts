@@ -150,8 +150,8 @@ function lockFromJson(data: unknown, file: string, remedy: string): Lockfile {
 }
 
 /** How the lockfile's bytes begin and end as serializeLockfile writes them (with assets). */
-const WRITTEN_HEAD = `{\n  "version": ${LOCKFILE_VERSION},\n  "assets": {\n`;
-const WRITTEN_TAIL = "\n  }\n}\n";
+export const WRITTEN_HEAD = `{\n  "version": ${LOCKFILE_VERSION},\n  "assets": {\n`;
+export const WRITTEN_TAIL = "\n  }\n}\n";
 const READ_CHUNK = 64 * 1024;
 
 /**
@@ -261,7 +261,7 @@ export async function readLockfile(path: string, share?: ShareStrings): Promise<
   return parseLockfile(text, path);
 }
 
-function compareCodeUnits(a: string, b: string): number {
+export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -286,11 +286,14 @@ function entryJson(e: LockEntry): string {
 /** Sorted by id (code units, not locale, so every machine agrees), one asset per line. */
 export function serializeLockfile(lock: Lockfile): string {
   const ids = Object.keys(lock.assets).sort(compareCodeUnits);
-  const lines = ids.map(
-    (id) => `    ${JSON.stringify(id)}: ${entryJson(lock.assets[id] as LockEntry)}`,
-  );
+  const lines = ids.map((id) => entryLine(id, lock.assets[id] as LockEntry));
   const assets = lines.length === 0 ? "{}" : `{\n${lines.join(",\n")}\n  }`;
   return `{\n  "version": ${LOCKFILE_VERSION},\n  "assets": ${assets}\n}\n`;
+}
+
+/** One asset's line as serializeLockfile writes it, without the comma that separates lines. */
+export function entryLine(id: string, entry: LockEntry): string {
+  return `    ${JSON.stringify(id)}: ${entryJson(entry)}`;
 }
 
 /** Write the lockfile atomically: readers and crashes see the old file or the new, never half. */

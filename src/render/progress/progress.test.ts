@@ -58,6 +58,26 @@ describe("progress", () => {
     expect(text).not.toContain("\u001b[");
   });
 
+  it("writes the lines of many assets to a pipe together, in order, and anything else at once", async () => {
+    const out = sink();
+    const reporter = createReporter({ stream: out.stream, interactive: false, color: false });
+    reporter.emit({ kind: "start", total: 2, unchanged: 0, excluded: 0 });
+    reporter.emit({ kind: "submitted", id: "hero-home", generation: "gen_1" });
+    reporter.emit({ kind: "asset", result: result.assets[0]! });
+    expect(out.text()).toBe("Rendering 2 assets (0 unchanged)\n");
+    reporter.emit({ kind: "warning", message: "cache entry ignored" });
+    expect(out.text().split("\n").slice(1)).toEqual([
+      "[0/2] submitted hero-home (gen_1)",
+      "[1/2] rendered hero-home → public/hero/home.png (4.2 s)",
+      "warning: cache entry ignored",
+      "",
+    ]);
+    reporter.emit({ kind: "asset", result: result.assets[1]! });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(out.text()).toContain("[2/2] failed hero-x: 422: prompt refused\n");
+    reporter.close();
+  });
+
   it("redraws a status line in place on a terminal", () => {
     const out = sink();
     let t = 0;
