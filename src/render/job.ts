@@ -119,6 +119,7 @@ export async function runJob(
       maxBytes: MAX_RESULT_BYTES[asset.type],
       dispatcher: ctx.dispatcher,
       apiOrigin: ctx.client.origin,
+      carriesKey: (url) => ctx.client.carriesKey(url),
       signal: ctx.signal,
       sleep: ctx.sleep,
       random: ctx.random,

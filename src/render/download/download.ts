@@ -34,6 +34,8 @@ export interface DownloadOptions {
    */
   apiOrigin?: string;
   lookup?: Lookup;
+  /** Whether a URL carries the API key: such a URL, first or a redirect, is never fetched. */
+  carriesKey?: (url: string) => boolean;
   signal?: AbortSignal;
   /** Further attempts after a cut connection, a short body, a 5xx or a 408/429. Default 3. */
   retries?: number;
@@ -85,6 +87,15 @@ async function attemptDownload(
   const timeout = options.timeoutMs ?? 30_000;
   let current = start;
   for (let hop = 0; ; hop += 1) {
+    // Checked before the address (a host name holding the key would reach DNS) and for every
+    // hop, the API's own origin included: the key travels only in the API's Authorization header.
+    if (options.carriesKey?.(current.href)) {
+      throw new UrlPolicyError(
+        hop === 0
+          ? "it carries the API key; it is neither fetched nor shown"
+          : "a redirect carries the API key; it is not followed",
+      );
+    }
     const target = await checkResultUrl(current, lookup, options.apiOrigin);
     const pinned = new URL(current);
     pinned.hostname = target.family === 6 ? `[${target.address}]` : target.address;
