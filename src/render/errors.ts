@@ -143,7 +143,8 @@ export class UnknownStatusError extends RenderError {
   }
 }
 
-export type DownloadErrorKind = "truncated" | "too-large" | "type-mismatch" | "http" | "policy";
+export type DownloadErrorKind =
+  "truncated" | "too-large" | "too-slow" | "type-mismatch" | "http" | "policy";
 
 export class DownloadError extends RenderError {
   override readonly name: string = "DownloadError";

@@ -8,6 +8,7 @@ import type { StatIndex } from "../state/stat-index.js";
 import type { PlanEntry } from "../plan/types.js";
 import type { ApiClient } from "./api/client.js";
 import { idempotencyKey, newKeyNonce } from "./api/idempotency-key.js";
+import type { DownloadPace } from "./download/download.js";
 import { downloadResult } from "./download/download.js";
 import type { DurationModel } from "./polling/duration-model.js";
 import {
@@ -49,6 +50,8 @@ export interface JobContext {
   jobDeadlineMs: number;
   /** Download timeout for headers and between chunks; the downloader's default if unset. */
   requestTimeoutMs?: number;
+  /** The slowest download accepted; the downloader's default if unset. */
+  downloadPace?: DownloadPace;
   now: () => number;
   sleep: Sleep;
   random: () => number;
@@ -124,6 +127,7 @@ export async function runJob(
       sleep: ctx.sleep,
       random: ctx.random,
       ...(ctx.requestTimeoutMs !== undefined ? { timeoutMs: ctx.requestTimeoutMs } : {}),
+      ...(ctx.downloadPace ? { pace: ctx.downloadPace } : {}),
     });
     await recordOutput(entry, generation, bytes, ctx, { forced: ctx.force });
     return {

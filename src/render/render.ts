@@ -9,6 +9,7 @@ import { createCacheStore } from "../state/cache.js";
 import { writeLockfile } from "../state/lockfile.js";
 import type { PlanEntry } from "../plan/types.js";
 import { createApiClient } from "./api/client.js";
+import type { DownloadPace } from "./download/download.js";
 import type { RenderConfig } from "./config.js";
 import { openDurationMemory } from "./polling/duration-memory.js";
 import type { RenderError } from "./errors.js";
@@ -56,6 +57,8 @@ export interface RenderDeps {
    * chunks. Default 30 s; tests of black-holed connections set it low.
    */
   requestTimeoutMs?: number;
+  /** The slowest download accepted (grace, then a minimum rate). Default DEFAULT_PACE. */
+  downloadPace?: DownloadPace;
 }
 
 /** Restores only copy local files; more of them at once just contend for the disk. */
@@ -168,6 +171,7 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
         force: config.force,
         jobDeadlineMs: deps.jobDeadlineMs ?? DEFAULT_JOB_DEADLINE_MS,
         ...(deps.requestTimeoutMs !== undefined ? { requestTimeoutMs: deps.requestTimeoutMs } : {}),
+        ...(deps.downloadPace ? { downloadPace: deps.downloadPace } : {}),
         sleep: deps.sleep ?? realSleep,
         random: deps.random ?? Math.random,
         signal: stop.signal,

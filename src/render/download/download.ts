@@ -43,6 +43,27 @@ export interface DownloadOptions {
   random?: () => number;
   /** Timeout for headers, and for silence between body chunks. Default 30 s. */
   timeoutMs?: number;
+  /** The slowest body accepted, and so each attempt's deadline. Default DEFAULT_PACE. */
+  pace?: DownloadPace;
+}
+
+/**
+ * A body must arrive at `minBytesPerSecond` on average once `graceMs` have passed since the
+ * attempt began, so a server trickling a byte every 20 s (which never trips the silence timeout)
+ * cannot hold a run. That also bounds each attempt: `graceMs + size / minBytesPerSecond`, where
+ * size is the declared `Content-Length`, or the type's cap when none is declared.
+ */
+export interface DownloadPace {
+  graceMs: number;
+  minBytesPerSecond: number;
+}
+
+/** 30 s of grace, then 64 KiB/s: a 10 MiB image gets 3 min 10 s, a 1 GiB video 4 h 33 min. */
+export const DEFAULT_PACE: DownloadPace = { graceMs: 30_000, minBytesPerSecond: 64 * 1024 };
+
+/** The longest one attempt at a body of `bytes` may take under `pace`. */
+export function downloadDeadlineMs(bytes: number, pace: DownloadPace = DEFAULT_PACE): number {
+  return pace.graceMs + Math.ceil((bytes / pace.minBytesPerSecond) * 1000);
 }
 
 export interface DownloadResult {
@@ -85,6 +106,7 @@ async function attemptDownload(
 ): Promise<DownloadResult> {
   const lookup = options.lookup ?? systemLookup;
   const timeout = options.timeoutMs ?? 30_000;
+  const startedAt = performance.now();
   let current = start;
   for (let hop = 0; ; hop += 1) {
     // Checked before the address (a host name holding the key would reach DNS) and for every
@@ -133,7 +155,7 @@ async function attemptDownload(
         retryable,
       );
     }
-    return streamToFile(response, destPath, options);
+    return streamToFile(response, destPath, options, startedAt);
   }
 }
 
@@ -141,6 +163,7 @@ async function streamToFile(
   response: Dispatcher.ResponseData,
   destPath: string,
   options: DownloadOptions,
+  startedAt: number,
 ): Promise<DownloadResult> {
   const { body } = response;
   const declared = contentLength(response.headers["content-length"]);
@@ -148,6 +171,20 @@ async function streamToFile(
     discardBody(body);
     throw tooLarge(options.maxBytes, `Content-Length says ${declared}`);
   }
+  const pace = options.pace ?? DEFAULT_PACE;
+  const deadlineMs = downloadDeadlineMs(declared ?? options.maxBytes, pace);
+  const deadline = setTimeout(
+    () => {
+      body.destroy(
+        new DownloadError(
+          "too-slow",
+          `not finished within ${seconds(deadlineMs)} s (the deadline for ${declared ?? options.maxBytes} bytes at ${pace.minBytesPerSecond} bytes/s)`,
+          true,
+        ),
+      );
+    },
+    Math.max(0, deadlineMs - (performance.now() - startedAt)),
+  );
   const temp = tempPathFor(destPath);
   const handle = await open(temp, "wx", 0o644);
   try {
@@ -158,6 +195,7 @@ async function streamToFile(
       for await (const chunk of body as AsyncIterable<Buffer>) {
         size += chunk.length;
         if (size > options.maxBytes) throw tooLarge(options.maxBytes, "the body went past it");
+        checkPace(size, performance.now() - startedAt, pace);
         if (head) {
           head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES)]);
           if (head.length >= SNIFF_BYTES) {
@@ -186,7 +224,24 @@ async function streamToFile(
     await handle.close().catch(() => {});
     await unlink(temp).catch(() => {});
     throw error;
+  } finally {
+    clearTimeout(deadline);
   }
+}
+
+function checkPace(size: number, elapsedMs: number, pace: DownloadPace): void {
+  const owed = ((elapsedMs - pace.graceMs) / 1000) * pace.minBytesPerSecond;
+  if (owed > size) {
+    throw new DownloadError(
+      "too-slow",
+      `only ${size} bytes in ${seconds(elapsedMs)} s, slower than the minimum of ${pace.minBytesPerSecond} bytes/s`,
+      true,
+    );
+  }
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(1).replace(/\.0$/, "");
 }
 
 function checkMagic(head: Buffer, options: DownloadOptions): void {
