@@ -10,7 +10,7 @@ import type { ApiClient } from "./api/client.js";
 import { idempotencyKey, newKeyNonce } from "./api/idempotency-key.js";
 import type { DownloadPace } from "./download/download.js";
 import { downloadResult } from "./download/download.js";
-import type { DurationModel } from "./polling/duration-model.js";
+import type { PollSchedule } from "./polling/schedule.js";
 import {
   ApiRejectedError,
   JobCanceledError,
@@ -44,7 +44,7 @@ export interface JobContext {
   cache: CacheStore;
   updater: LockUpdater;
   index: StatIndex;
-  model: DurationModel;
+  model: PollSchedule;
   reporter: ProgressReporter;
   force: boolean;
   jobDeadlineMs: number;

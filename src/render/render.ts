@@ -48,7 +48,7 @@ export interface RenderDeps {
   createDispatcher?: (connections: number) => Dispatcher;
   /** With `config.emulator`: render against this running emulator instead of starting one. */
   emulator?: Pick<Emulator, "apiUrl">;
-  /** With `config.emulator` and no `emulator`: how to start one (default: the built-in one). */
+  /** With `config.emulator` and no `emulator`: how to start one (the CLI passes the built-in one). */
   startEmulator?: StartEmulator;
   /** Per-job limit from submission to the end of polling. Default 30 minutes. */
   jobDeadlineMs?: number;
@@ -235,11 +235,10 @@ async function startServices(
   let apiKey = config.apiKey;
   if (config.emulator) {
     if (deps.emulator) apiUrl = deps.emulator.apiUrl;
-    else {
-      const start = deps.startEmulator ?? (await import("../emulator/index.js")).startEmulator;
-      emulator = await start({ seed: 1 });
+    else if (deps.startEmulator) {
+      emulator = await deps.startEmulator({ seed: 1 });
       apiUrl = emulator.apiUrl;
-    }
+    } else throw new Error("render: config.emulator needs deps.emulator or deps.startEmulator");
     apiKey ??= EMULATOR_KEY;
   }
   if (!apiKey) {

@@ -117,7 +117,12 @@ export const renderCommand: Command = {
     process.on("SIGTERM", onSigint);
     let result: RenderResult;
     try {
-      result = await render(config, { reporter, signal: interrupt.signal });
+      result = await render(config, {
+        reporter,
+        signal: interrupt.signal,
+        startEmulator: async (options) =>
+          (await import("../../emulator/index.js")).startEmulator(options),
+      });
     } finally {
       process.off("SIGINT", onSigint);
       process.off("SIGTERM", onSigint);

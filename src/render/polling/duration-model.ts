@@ -36,8 +36,7 @@ import type { DurationCell, DurationInterval } from "./interval-estimate.js";
 import { durationQuantile, durationShareBelow, estimateDurations } from "./interval-estimate.js";
 import type { QuickEndShares } from "./quick-end.js";
 import { quickEndMs } from "./quick-end.js";
-
-export type PreferWaitSupport = "unknown" | "honoured" | "ignored";
+import type { JobTrack, PollSchedule, PreferWaitSupport } from "./schedule.js";
 
 export interface DurationModelTuning extends QuickEndShares {
   /** Look every `targetDetectionMs` × this after the first look. */
@@ -107,18 +106,6 @@ export type DurationMemory = Record<
   { close: DurationInterval[]; other: DurationInterval[] }
 >;
 
-/** One job being polled, as the model sees it. */
-export interface JobTrack {
-  /** Started while its kind was cold. */
-  readonly cohort: boolean;
-  /** Where in the spread of cold first looks this job looks, 0..1. */
-  readonly phase: number;
-  /** The latest age at which it was seen still going, 0 before. */
-  aliveMs: number;
-  /** The age of its latest answered look, 0 before the first. */
-  lookedMs: number;
-}
-
 interface KindState {
   /**
    * Finished jobs: when each ended, as far as the looks tell. The cohort's are kept for the whole
@@ -148,7 +135,7 @@ interface KindState {
   doneAtFirstLook: number;
 }
 
-export class DurationModel {
+export class DurationModel implements PollSchedule {
   /** Latest evidence about `Prefer: wait`; starts unknown, so the first poll is sent at once. */
   preferWait: PreferWaitSupport = "unknown";
   /**

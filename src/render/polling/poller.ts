@@ -18,7 +18,7 @@ import {
   ProtocolError,
   UnknownStatusError,
 } from "../errors.js";
-import type { DurationModel, JobTrack } from "./duration-model.js";
+import type { JobTrack, PollSchedule } from "./schedule.js";
 import type { Sleep } from "../api/retry.js";
 import { DEFAULT_BACKOFF, backoffMs } from "../api/retry.js";
 
@@ -56,7 +56,7 @@ export interface PollOptions {
   sleep: Sleep;
   signal?: AbortSignal;
   /** Shared by the run's polls; learns durations and whether the server holds requests. */
-  model: DurationModel;
+  model: PollSchedule;
   /** What kind of job, for the model: e.g. `${type}/${model}`. */
   kind: string;
   /** When the job was submitted (default: now), for the model's schedule. */
