@@ -38,6 +38,8 @@ export const DEFAULT_JOB_DEADLINE_MS = 30 * 60 * 1000;
 /** Everything one job needs, shared by all jobs of a run. */
 export interface JobContext {
   manifestDir: string;
+  /** Outputs are written only through real folders below it (see state/real-folders.ts). */
+  repoRoot: string;
   client: ApiClient;
   dispatcher: Dispatcher;
   journal: Journal;
@@ -120,6 +122,7 @@ export async function runJob(
       type: asset.type,
       extension: extname(entry.output),
       maxBytes: MAX_RESULT_BYTES[asset.type],
+      within: ctx.repoRoot,
       dispatcher: ctx.dispatcher,
       apiOrigin: ctx.client.origin,
       carriesKey: (url) => ctx.client.carriesKey(url),

@@ -127,6 +127,7 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   });
   const shared = {
     manifestDir: manifest.dir,
+    repoRoot: manifest.root,
     cache,
     journal,
     updater,

@@ -7,12 +7,13 @@
  */
 import { createHash } from "node:crypto";
 import type { FileHandle } from "node:fs/promises";
-import { mkdir, open, rename, unlink } from "node:fs/promises";
+import { open, rename, unlink } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { Dispatcher } from "undici";
 import { request } from "undici";
 import type { AssetType } from "../../manifest/types.js";
 import { tempPathFor } from "../../state/atomic-write.js";
+import { assertRealFolders, makeRealFolders } from "../../state/real-folders.js";
 import { DownloadError, UrlPolicyError, redactUrl } from "../errors.js";
 import { discardBody, networkProblem } from "../api/http.js";
 import { SNIFF_BYTES, sniff } from "./media-sniff.js";
@@ -27,6 +28,11 @@ export interface DownloadOptions {
   extension: string;
   /** Refuse bodies larger than this, as soon as they pass it. */
   maxBytes: number;
+  /**
+   * The repository root: the folders from it down to the destination must be real folders (or
+   * links that stay inside it) when the temp file is created and again at the rename.
+   */
+  within: string;
   dispatcher: Dispatcher;
   /**
    * The API's origin. Results served from it skip the address check (the user chose that host,
@@ -87,7 +93,7 @@ export async function downloadResult(
   } catch {
     throw new UrlPolicyError("not a valid URL");
   }
-  await mkdir(dirname(destPath), { recursive: true });
+  await makeRealFolders(options.within, dirname(destPath));
   for (let attempt = 0; ; attempt += 1) {
     try {
       return await attemptDownload(start, destPath, options);
@@ -218,6 +224,7 @@ async function streamToFile(
     }
     await handle.sync();
     await handle.close();
+    await assertRealFolders(options.within, dirname(destPath));
     await rename(temp, destPath);
     return { sha256: hash.digest("hex"), size };
   } catch (error) {
