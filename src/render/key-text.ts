@@ -12,7 +12,7 @@ function keyPattern(key: string): RegExp {
   if (!pattern) {
     const chars = [...key].map((char) => {
       const hex = char.charCodeAt(0).toString(16).padStart(2, "0");
-      const literal = char.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+      const literal = char.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
       return char.charCodeAt(0) < 0x80 ? `(?:${literal}|%(?:25)?${hex})` : literal;
     });
     pattern = new RegExp(chars.join(""), "giu");

@@ -13,8 +13,8 @@ export class SwappedFolderError extends Error {
   override readonly name = "SwappedFolderError";
   constructor(root: string, folder: string, what: string) {
     super(
-      `${relative(root, folder) || "."} ${what} since the run began (a symbolic link swapped in?); ` +
-        "nothing was written through it. Put a real folder there and run again",
+      `${relative(root, folder) || "."} ${what}; nothing was written through it. ` +
+        "Put a real folder there and run again",
     );
   }
 }
@@ -56,10 +56,20 @@ async function checkFolder(root: string, folder: string, create: boolean): Promi
     }
     const special = specialFolderProblem(rel.split(sep));
     if (special)
-      throw new SwappedFolderError(root, folder, `became a symbolic link that ${special}`);
+      throw new SwappedFolderError(
+        root,
+        folder,
+        `became a symbolic link that ${special} since the run began`,
+      );
     facts = await lstat(real);
   }
-  if (!facts.isDirectory()) throw new SwappedFolderError(root, folder, "is no longer a folder");
+  if (!facts.isDirectory()) {
+    const error: NodeJS.ErrnoException = new Error(
+      `${relative(root, folder)} is a file, not a folder (ENOTDIR): the output cannot be written there`,
+    );
+    error.code = "ENOTDIR";
+    throw error;
+  }
 }
 
 /** Creates `folder` under `root` as needed, refusing to pass through any symbolic link. */
