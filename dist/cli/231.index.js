@@ -736,10 +736,6 @@ function promptProblem(prompt) {
 }
 
 ;// CONCATENATED MODULE: ./lib/manifest/template.js
-/**
- * `{{column}}` templates: parsed once per field, then compiled into a function that fills one row
- * quickly (no regex or parsing per row).
- */
 const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
 function parseTemplate(source) {
     if (!source.includes("{{"))

@@ -443,23 +443,20 @@ async function writeFileAtomic(target, data, { durable = true } = {}) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LOCKFILE_NAME: () => (/* binding */ LOCKFILE_NAME),
 /* harmony export */   LOCKFILE_VERSION: () => (/* binding */ LOCKFILE_VERSION),
-/* harmony export */   LockfileError: () => (/* reexport safe */ _lockfile_error_js__WEBPACK_IMPORTED_MODULE_4__.g),
+/* harmony export */   LockfileError: () => (/* reexport safe */ _lockfile_error_js__WEBPACK_IMPORTED_MODULE_3__.g),
 /* harmony export */   emptyLockfile: () => (/* binding */ emptyLockfile),
 /* harmony export */   lockEntryFor: () => (/* binding */ lockEntryFor),
-/* harmony export */   lockfilePath: () => (/* binding */ lockfilePath),
 /* harmony export */   parseLockfile: () => (/* binding */ parseLockfile),
 /* harmony export */   readLockfile: () => (/* binding */ readLockfile),
 /* harmony export */   serializeLockfile: () => (/* binding */ serializeLockfile),
 /* harmony export */   writeLockfile: () => (/* binding */ writeLockfile)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2311);
-/* harmony import */ var _atomic_write_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6642);
-/* harmony import */ var _plan_hash_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6371);
-/* harmony import */ var _lockfile_error_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7879);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2311);
+/* harmony import */ var _atomic_write_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6642);
+/* harmony import */ var _plan_hash_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6371);
+/* harmony import */ var _lockfile_error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7879);
 /**
  * `agentframer.lock`: what was rendered, per asset id. Read strictly (a damaged lockfile is an
  * error, never an empty one: treating it as empty would re-render and re-bill everything), written
@@ -470,26 +467,20 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-
-const LOCKFILE_NAME = "agentframer.lock";
 const LOCKFILE_VERSION = 1;
-/** The lockfile lives beside the manifest. */
-function lockfilePath(manifestDir) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(manifestDir, LOCKFILE_NAME);
-}
 
 // Lengths, not hex regexes: a regex per field triples the cost on a 50,000-asset lockfile, and a
 // mangled digit is harmless anyway (the asset plans as changed or modified).
-const sha256Hex = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().length(64, "expected 64 hex digits");
-const shortHex = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).max(64);
-const entrySchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+const sha256Hex = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().length(64, "expected 64 hex digits");
+const shortHex = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1).max(64);
+const entrySchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
     hash: sha256Hex,
-    fields: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({ type: shortHex, model: shortHex, prompt: shortHex, params: shortHex }),
-    output: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
+    fields: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({ type: shortHex, model: shortHex, prompt: shortHex, params: shortHex }),
+    output: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
     sha256: sha256Hex,
-    size: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().nonnegative(),
-    generation: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(),
-    renderedAt: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(),
+    size: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().nonnegative(),
+    generation: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    renderedAt: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
 });
 const REPAIR = "Restore it from git (git checkout -- FILE), resolve the merge, or delete it to plan every asset as new";
 function emptyLockfile() {
@@ -542,9 +533,9 @@ function parseJson(text, file, remedy) {
         const conflict = /^(<{7}|={7}|>{7})( |$)/m.exec(text);
         if (conflict) {
             const line = text.slice(0, conflict.index).split("\n").length;
-            throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_4__/* .LockfileError */ .g(file, `unresolved merge-conflict marker at line ${line}`, remedy);
+            throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_3__/* .LockfileError */ .g(file, `unresolved merge-conflict marker at line ${line}`, remedy);
         }
-        throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_4__/* .LockfileError */ .g(file, `not valid JSON (${error.message})`, remedy);
+        throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_3__/* .LockfileError */ .g(file, `not valid JSON (${error.message})`, remedy);
     }
 }
 /** Parse lockfile text; `file` is only used in error messages. */
@@ -555,20 +546,20 @@ function parseLockfile(text, file) {
 /** The parsed JSON of a lockfile → the lock; throws LockfileError naming `file`. */
 function lockFromJson(data, file, remedy) {
     if (typeof data !== "object" || data === null || Array.isArray(data)) {
-        throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_4__/* .LockfileError */ .g(file, "not a JSON object with `version` and `assets`", remedy);
+        throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_3__/* .LockfileError */ .g(file, "not a JSON object with `version` and `assets`", remedy);
     }
     const { version, assets, ...rest } = data;
     if (version !== LOCKFILE_VERSION) {
-        throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_4__/* .LockfileError */ .g(file, `lockfile version ${JSON.stringify(version)} is not supported (this agentframer reads version ${LOCKFILE_VERSION})`, typeof version === "number" && version > LOCKFILE_VERSION
+        throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_3__/* .LockfileError */ .g(file, `lockfile version ${JSON.stringify(version)} is not supported (this agentframer reads version ${LOCKFILE_VERSION})`, typeof version === "number" && version > LOCKFILE_VERSION
             ? "Upgrade agentframer to read it"
             : remedy);
     }
     const unknownKeys = Object.keys(rest);
     if (unknownKeys.length > 0) {
-        throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_4__/* .LockfileError */ .g(file, `unknown key ${JSON.stringify(unknownKeys[0])}`, remedy);
+        throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_3__/* .LockfileError */ .g(file, `unknown key ${JSON.stringify(unknownKeys[0])}`, remedy);
     }
     if (typeof assets !== "object" || assets === null || Array.isArray(assets)) {
-        throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_4__/* .LockfileError */ .g(file, "`assets` must be an object keyed by asset id", remedy);
+        throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_3__/* .LockfileError */ .g(file, "`assets` must be an object keyed by asset id", remedy);
     }
     // The parsed object becomes the lock's `assets` (without a prototype, so that an id such as
     // "constructor" finds nothing it did not write): copying 50,000 entries into a new object cost
@@ -597,7 +588,7 @@ function lockFromJson(data, file, remedy) {
         if (!parsed.success) {
             const issue = parsed.error.issues[0];
             const where = ["assets", id, ...(issue?.path ?? [])].map(String).join(".");
-            throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_4__/* .LockfileError */ .g(file, `${where}: ${issue?.message ?? "invalid entry"}`, remedy);
+            throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_3__/* .LockfileError */ .g(file, `${where}: ${issue?.message ?? "invalid entry"}`, remedy);
         }
         lock.assets[id] = parsed.data;
     }
@@ -738,13 +729,13 @@ function serializeLockfile(lock) {
 }
 /** Write the lockfile atomically: readers and crashes see the old file or the new, never half. */
 async function writeLockfile(path, lock) {
-    await (0,_atomic_write_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Z)(path, serializeLockfile(lock));
+    await (0,_atomic_write_js__WEBPACK_IMPORTED_MODULE_1__/* .writeFileAtomic */ .Z)(path, serializeLockfile(lock));
 }
 /** The lock entry for an asset whose output was just written (or restored). */
 function lockEntryFor(asset, rendered) {
     return {
-        hash: (0,_plan_hash_js__WEBPACK_IMPORTED_MODULE_3__.assetHash)(asset),
-        fields: (0,_plan_hash_js__WEBPACK_IMPORTED_MODULE_3__.fieldHashes)(asset),
+        hash: (0,_plan_hash_js__WEBPACK_IMPORTED_MODULE_2__.assetHash)(asset),
+        fields: (0,_plan_hash_js__WEBPACK_IMPORTED_MODULE_2__.fieldHashes)(asset),
         output: asset.output,
         sha256: rendered.sha256,
         size: rendered.size,

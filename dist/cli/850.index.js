@@ -1,5 +1,5 @@
 export const id = 850;
-export const ids = [850,763];
+export const ids = [850,763,997];
 export const modules = {
 
 /***/ 4850:
@@ -524,6 +524,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/state/atomic-write.js
 var atomic_write = __webpack_require__(6642);
+// EXTERNAL MODULE: ./lib/state/paths.js
+var paths = __webpack_require__(1997);
 ;// CONCATENATED MODULE: ./lib/state/stat-index.js
 /**
  * `.agentframer/stat-index.json`: output path → size, mtime, inode and SHA-256, like git's index.
@@ -539,8 +541,7 @@ var atomic_write = __webpack_require__(6642);
 
 
 
-const STATE_DIR = ".agentframer";
-const STAT_INDEX_FILE = "stat-index.json";
+
 const INDEX_VERSION = 2;
 const RACY_WINDOW_MS = 2000;
 /** What JSON.stringify would escape in a string: quote, backslash, control characters, lone surrogates. */
@@ -559,9 +560,6 @@ function isIndexFile(value) {
         v.sha256.length === v.outputs.length * 64 &&
         v.outputs.every((o) => typeof o === "string") &&
         v.stats.every((n) => typeof n === "number"));
-}
-function statIndexPath(manifestDir) {
-    return (0,external_node_path_.join)(manifestDir, STATE_DIR, STAT_INDEX_FILE);
 }
 class StatIndex {
     manifestDir;
@@ -590,7 +588,7 @@ class StatIndex {
     }
     static async load(manifestDir) {
         try {
-            const data = JSON.parse((0,external_node_fs_.readFileSync)(statIndexPath(manifestDir), "utf8"));
+            const data = JSON.parse((0,external_node_fs_.readFileSync)((0,paths.statIndexPath)(manifestDir), "utf8"));
             return new StatIndex(manifestDir, isIndexFile(data) ? data : undefined);
         }
         catch {
@@ -701,12 +699,10 @@ class StatIndex {
     async save(now = Date.now()) {
         if (!this.changed)
             return;
-        const dir = (0,external_node_path_.join)(this.manifestDir, STATE_DIR);
-        await (0,promises_.mkdir)(dir, { recursive: true });
-        // Machine-specific (inodes, mtimes): keep it out of commits even without a root .gitignore.
-        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, ".gitignore"), "*\n", { flag: "wx" }).catch(() => { });
+        // Machine-specific (inodes, mtimes): the state folder's own .gitignore keeps it out of commits.
+        await (0,paths.ensureStateDir)(this.manifestDir);
         // Not synced to disk: a cache, and one a crash leaves missing or damaged is only empty.
-        await (0,atomic_write/* writeFileAtomic */.Z)(statIndexPath(this.manifestDir), this.fileBytes(now), {
+        await (0,atomic_write/* writeFileAtomic */.Z)((0,paths.statIndexPath)(this.manifestDir), this.fileBytes(now), {
             durable: false,
         });
         this.writtenAt = now;
@@ -726,6 +722,7 @@ async function recordOutputStates(manifestDir, outputs) {
 
 ;// CONCATENATED MODULE: ./lib/plan/plan-manifest.js
 /** Plan a loaded manifest: read the lock and the outputs, then the pure plan. */
+
 
 
 
@@ -766,9 +763,9 @@ function shareAssetStrings(assets, hashes) {
  * (then only stat calls are left, and planManifest starts them once it knows the outputs).
  */
 function startOutputProbe(manifestDir) {
-    if ((0,external_node_fs_.existsSync)(statIndexPath(manifestDir)))
+    if ((0,external_node_fs_.existsSync)((0,paths.statIndexPath)(manifestDir)))
         return undefined;
-    return probeOutputs(manifestDir, { lockPath: (0,lockfile.lockfilePath)(manifestDir) }, { hash: true });
+    return probeOutputs(manifestDir, { lockPath: (0,paths.lockfilePath)(manifestDir) }, { hash: true });
 }
 /**
  * Throws ManifestError for a request that cannot be sent, LockfileError for a damaged lockfile;
@@ -777,7 +774,7 @@ function startOutputProbe(manifestDir) {
 async function planManifest(manifest, early = startOutputProbe(manifest.dir)) {
     // The loader's temporaries are all garbage now: collected before the plan's own data arrives.
     collectAfterLoad(manifest.assets.length);
-    const lockPath = (0,lockfile.lockfilePath)(manifest.dir);
+    const lockPath = (0,paths.lockfilePath)(manifest.dir);
     // Every output is stat-ed on a second thread while this one reads the lock and hashes; only
     // those whose request is unchanged are looked at, but which ones is not known until then.
     const probe = early ??
@@ -832,6 +829,76 @@ async function sha256File(path, size) {
     for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path))
         hasher.update(chunk);
     return hasher.digest("hex");
+}
+
+
+/***/ }),
+
+/***/ 1997:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LOCKFILE_NAME: () => (/* binding */ LOCKFILE_NAME),
+/* harmony export */   STATE_DIR_NAME: () => (/* binding */ STATE_DIR_NAME),
+/* harmony export */   cacheDirFor: () => (/* binding */ cacheDirFor),
+/* harmony export */   durationMemoryPath: () => (/* binding */ durationMemoryPath),
+/* harmony export */   ensureStateDir: () => (/* binding */ ensureStateDir),
+/* harmony export */   journalDirFor: () => (/* binding */ journalDirFor),
+/* harmony export */   lockfilePath: () => (/* binding */ lockfilePath),
+/* harmony export */   statIndexPath: () => (/* binding */ statIndexPath),
+/* harmony export */   stateDirFor: () => (/* binding */ stateDirFor)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+
+
+/**
+ * Every file the tool keeps beside a manifest, in one place: the answer to "where is X written".
+ *
+ * - `agentframer.lock`: what was rendered, per asset (committed; see lockfile.ts).
+ * - `.agentframer/`: per-checkout state, never committed (it holds its own `.gitignore`):
+ *   - `cache/`: results by asset hash (cache.ts), and `cache/durations.json`, what earlier runs
+ *     learnt of job durations (render/polling/duration-memory.ts);
+ *   - `journal/`: one record per asset in flight (journal.ts);
+ *   - `stat-index.json`: size, mtime and SHA-256 of outputs, to skip re-reading them (stat-index.ts).
+ *
+ * Writes go through the modules named above, each with `atomic-write.ts`.
+ */
+const LOCKFILE_NAME = "agentframer.lock";
+const STATE_DIR_NAME = ".agentframer";
+/** The lockfile lives beside the manifest. */
+function lockfilePath(manifestDir) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(manifestDir, LOCKFILE_NAME);
+}
+function stateDirFor(manifestDir) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(manifestDir, STATE_DIR_NAME);
+}
+function cacheDirFor(manifestDir) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDirFor(manifestDir), "cache");
+}
+/** What earlier runs learnt of job durations, inside the cache so the action's cache carries it. */
+function durationMemoryPath(manifestDir) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(cacheDirFor(manifestDir), "durations.json");
+}
+function journalDirFor(manifestDir) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDirFor(manifestDir), "journal");
+}
+function statIndexPath(manifestDir) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDirFor(manifestDir), "stat-index.json");
+}
+/**
+ * Create the state folder with its own `.gitignore`, so that a commit made by the action (or a
+ * careless `git add -A` by a person) never picks up the cache, the journal or the index.
+ */
+async function ensureStateDir(manifestDir) {
+    const dir = stateDirFor(manifestDir);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, ".gitignore"), "*\n", { flag: "wx" }).catch((error) => {
+        if (error.code !== "EEXIST")
+            throw error;
+    });
+    return dir;
 }
 
 

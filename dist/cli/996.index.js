@@ -11,7 +11,6 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   createReporter: () => (/* binding */ createReporter),
-  silentReporter: () => (/* binding */ silentReporter),
   wantsColor: () => (/* binding */ wantsColor)
 });
 
@@ -207,7 +206,6 @@ function createLiveProgress(write, style, now) {
 
 
 
-const silentReporter = { emit() { }, close() { } };
 function createReporter(options) {
     const secrets = (options.secrets ?? []).filter((s) => s.length >= 4);
     const write = (text) => {

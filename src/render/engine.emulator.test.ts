@@ -41,7 +41,7 @@ async function setup(options: EmulatorOptions = {}) {
   });
   const dir = await tempDir("af-engine-");
   const model = new DurationModel();
-  const stats: PollStats = { requests: 0, held: 0, failures: 0 };
+  const stats: PollStats = { requests: 0, held: 0 };
 
   async function render(prompt: string, file = "out.png") {
     const body = { type: "image", model: "flux-1.1-pro", prompt, width: 64, height: 64 };

@@ -115,7 +115,6 @@ export async function runJob(
       // A job picked up from an interrupted run has been going since then: the model learns
       // its true duration. The deadline counts from this run, so an old record still gets polled.
       submittedAt: resume ? Date.parse(resume.at) || startedAt : createdAt,
-      random: ctx.random,
     });
     const target = join(ctx.manifestDir, entry.output);
     const bytes = await downloadResult(done.url, target, {

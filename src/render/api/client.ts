@@ -25,8 +25,8 @@ import {
   UrlPolicyError,
   scrub,
 } from "../errors.js";
-import type { BackoffPolicy, RetryBudget, Sleep } from "./retry.js";
-import { DEFAULT_BACKOFF, parseRetryAfter, retryDelayMs, sleep as realSleep } from "./retry.js";
+import type { Attempt, BackoffPolicy, RetryBudget, Sleep } from "./retry.js";
+import { DEFAULT_BACKOFF, parseRetryAfter, retryLoop, sleep as realSleep } from "./retry.js";
 import { firstHeader, networkProblem, readCapped } from "./http.js";
 import { isLoopbackHostname } from "../download/url-policy.js";
 import { carriesKey } from "../key-text.js";
@@ -81,6 +81,12 @@ export interface StatusResult {
 export interface StatusOptions {
   /** Ask the server to hold the answer up to this many seconds (`Prefer: wait=N`). */
   preferWaitSeconds?: number;
+  /**
+   * Keep trying failed requests (5xx, resets, unreadable answers) until this time (the job's
+   * deadline, same clock as `now`) instead of `maxAttempts` times; the run's budget still bounds
+   * it. `Prefer: wait` is never longer than the time left.
+   */
+  retryUntilMs?: number;
   signal?: AbortSignal;
 }
 
@@ -131,35 +137,49 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
   }
 
-  async function withRetries<T>(
+  /**
+   * One request, tried again through the one retry loop: up to `maxAttempts` times, or until
+   * `until` (a status poll keeps trying while its job's deadline lasts), within the run's budget.
+   */
+  function withRetries<T>(
     op: ApiOperation,
     signal: AbortSignal | undefined,
     attempt: () => Promise<Attempt<T>>,
+    until?: number,
   ): Promise<T> {
-    budget.recordRequest();
     let malformed = 0;
-    for (let n = 1; ; n += 1) {
-      signal?.throwIfAborted();
-      const outcome = await attempt().catch((error: unknown): Attempt<T> => {
-        if (signal?.aborted) throw signal.reason;
-        if (error instanceof RenderError) throw error;
-        return { kind: "retry", problem: networkProblem(error) };
-      });
-      if (outcome.kind === "ok") return outcome.value;
-      if (outcome.kind === "malformed") {
-        malformed += 1;
-        if (malformed >= MAX_MALFORMED || n >= maxAttempts)
-          throw new ProtocolError(outcome.problem);
-      } else if (n >= maxAttempts) {
-        const asked = parseRetryAfter(outcome.retryAfter, now(), policy.retryAfterCapMs);
-        throw new ApiUnavailableError("attempts", n, outcome.problem, asked);
-      }
-      if (!budget.tryWithdraw()) throw new ApiUnavailableError("budget", n, outcome.problem);
-      const retryAfter = outcome.kind === "retry" ? outcome.retryAfter : undefined;
-      const delayMs = retryDelayMs(n - 1, retryAfter, { policy, random, nowMs: now() });
-      options.log?.({ type: "retry", op, attempt: n, delayMs, problem: outcome.problem });
-      await sleep(delayMs, signal);
-    }
+    return retryLoop(
+      () =>
+        attempt().catch((error: unknown): Attempt<T> => {
+          if (signal?.aborted) throw signal.reason;
+          if (error instanceof RenderError) throw error;
+          return { kind: "retry", problem: networkProblem(error) };
+        }),
+      {
+        policy,
+        random,
+        now,
+        sleep,
+        signal,
+        budget: {
+          allowance: budget,
+          spent: (failure, n) => new ApiUnavailableError("budget", n, failure.problem),
+        },
+        giveUp(failure, n) {
+          if (failure.malformed) malformed += 1;
+          const outOfTries =
+            until === undefined
+              ? n >= maxAttempts || (failure.malformed === true && malformed >= MAX_MALFORMED)
+              : now() >= until;
+          if (!outOfTries) return undefined;
+          if (failure.malformed) return new ProtocolError(failure.problem);
+          const asked = parseRetryAfter(failure.retryAfter, now(), policy.retryAfterCapMs);
+          return new ApiUnavailableError("attempts", n, failure.problem, asked);
+        },
+        onRetry: (failure, n, delayMs) =>
+          options.log?.({ type: "retry", op, attempt: n, delayMs, problem: failure.problem }),
+      },
+    );
   }
 
   async function send(
@@ -228,7 +248,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         );
         if (answer.status < 200 || answer.status > 299) return refusal(answer);
         const parsed = parseBody(answer, parseCreateResponse);
-        if (!parsed.ok) return { kind: "malformed", problem: scrubbed(parsed.problem) };
+        if (!parsed.ok)
+          return { kind: "retry", malformed: true, problem: scrubbed(parsed.problem) };
         refuseKeyInId(parsed.value.id);
         const replayed = /^true$/i.test(answer.header("idempotent-replayed") ?? "");
         return { kind: "ok", value: { ...parsed.value, replayed } };
@@ -236,55 +257,61 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
 
     status(id, statusOptions = {}) {
-      const { signal } = statusOptions;
-      // Past a deadline the caller's remaining time is negative; a negative wait would make a
-      // negative headers timeout, which undici refuses in a way that can leave its pool stuck.
-      const wait = Math.max(0, Math.floor(statusOptions.preferWaitSeconds ?? 0));
-      const headers: Record<string, string> = wait > 0 ? { prefer: `wait=${wait}` } : {};
-      return withRetries("status", signal, async () => {
-        const answer = await send(
-          "GET",
-          `${endpoint}/generations/${encodeURIComponent(id)}`,
-          headers,
-          undefined,
-          // A held answer legitimately takes up to `wait` seconds before its headers.
-          wait * 1000 + timeoutMs,
-          signal,
-        );
-        if (answer.status !== 200) {
-          if (answer.status === 404 || answer.status === 410) {
-            throw new ApiRejectedError(answer.status, `generation ${id} is not known to the API`);
+      const { signal, retryUntilMs } = statusOptions;
+      return withRetries(
+        "status",
+        signal,
+        async () => {
+          const left = retryUntilMs === undefined ? Infinity : (retryUntilMs - now()) / 1000;
+          // Past a deadline the caller's remaining time is negative; a negative wait would make a
+          // negative headers timeout, which undici refuses in a way that can leave its pool stuck.
+          const wait = Math.max(
+            0,
+            Math.floor(Math.min(statusOptions.preferWaitSeconds ?? 0, left)),
+          );
+          const headers: Record<string, string> = wait > 0 ? { prefer: `wait=${wait}` } : {};
+          const answer = await send(
+            "GET",
+            `${endpoint}/generations/${encodeURIComponent(id)}`,
+            headers,
+            undefined,
+            // A held answer legitimately takes up to `wait` seconds before its headers.
+            wait * 1000 + timeoutMs,
+            signal,
+          );
+          if (answer.status !== 200) {
+            if (answer.status === 404 || answer.status === 410) {
+              throw new ApiRejectedError(answer.status, `generation ${id} is not known to the API`);
+            }
+            return refusal(answer);
           }
-          return refusal(answer);
-        }
-        const parsed = parseBody(answer, (text) => parseStatusResponse(text, id));
-        if (!parsed.ok) return { kind: "malformed", problem: scrubbed(parsed.problem) };
-        const job = parsed.value;
-        // The status ends up in messages ("last status: …") when it is not one the tool knows.
-        job.status = scrubbed(job.status);
-        if (job.error !== undefined) job.error = scrubbed(job.error);
-        // Fetching such a URL would hand the key to the result's host (its DNS, in a host name),
-        // and the URL itself ends up in the PR comment, the summary and the outputs: refuse it.
-        if (job.url !== undefined && carriesKey(job.url, options.apiKey)) {
-          throw new UrlPolicyError("it carries the API key; it is neither fetched nor shown");
-        }
-        const result: StatusResult = {
-          job,
-          preferenceApplied: /\bwait\b/i.test(answer.header("preference-applied") ?? ""),
-        };
-        const retryAfter = answer.header("retry-after");
-        const retryAfterMs = parseRetryAfter(retryAfter, now(), policy.retryAfterCapMs);
-        if (retryAfterMs !== undefined) result.retryAfterMs = retryAfterMs;
-        return { kind: "ok", value: result };
-      });
+          const parsed = parseBody(answer, (text) => parseStatusResponse(text, id));
+          if (!parsed.ok) {
+            return { kind: "retry", malformed: true, problem: scrubbed(parsed.problem) };
+          }
+          const job = parsed.value;
+          // The status ends up in messages ("last status: …") when it is not one the tool knows.
+          job.status = scrubbed(job.status);
+          if (job.error !== undefined) job.error = scrubbed(job.error);
+          // Fetching such a URL would hand the key to the result's host (its DNS, in a host
+          // name), and the URL itself ends up in the PR comment, the summary and the outputs.
+          if (job.url !== undefined && carriesKey(job.url, options.apiKey)) {
+            throw new UrlPolicyError("it carries the API key; it is neither fetched nor shown");
+          }
+          const result: StatusResult = {
+            job,
+            preferenceApplied: /\bwait\b/i.test(answer.header("preference-applied") ?? ""),
+          };
+          const retryAfter = answer.header("retry-after");
+          const retryAfterMs = parseRetryAfter(retryAfter, now(), policy.retryAfterCapMs);
+          if (retryAfterMs !== undefined) result.retryAfterMs = retryAfterMs;
+          return { kind: "ok", value: result };
+        },
+        retryUntilMs,
+      );
     },
   };
 }
-
-type Attempt<T> =
-  | { kind: "ok"; value: T }
-  | { kind: "retry"; problem: string; retryAfter?: string | undefined }
-  | { kind: "malformed"; problem: string };
 
 interface Answer {
   status: number;

@@ -124,3 +124,69 @@ export class RetryBudget {
     return this.balance < 1;
   }
 }
+
+/** One attempt's verdict: a value, or a failure worth another try. */
+export type Attempt<T> =
+  | { kind: "ok"; value: T }
+  | {
+      kind: "retry";
+      /** What went wrong, for messages, e.g. "HTTP 503" or "ECONNRESET". Never holds the key. */
+      problem: string;
+      /** The server's `Retry-After`, if it sent one: a floor for the wait. */
+      retryAfter?: string | undefined;
+      /** The answer came but could not be read (a proxy's error page, a cut body). */
+      malformed?: boolean;
+      /** The error behind the failure, when there is one. */
+      error?: unknown;
+    };
+
+export type FailedAttempt = Extract<Attempt<unknown>, { kind: "retry" }>;
+
+export interface RetryLoopOptions {
+  policy: BackoffPolicy;
+  random: () => number;
+  now: () => number;
+  sleep: Sleep;
+  signal?: AbortSignal | undefined;
+  /**
+   * The run's allowance (each retry takes one), and the error to end with when it has none left.
+   * Without one, only `giveUp` bounds the loop.
+   */
+  budget?: { allowance: RetryBudget; spent(failure: FailedAttempt, attempts: number): Error };
+  /**
+   * Asked after each failed attempt (`attempts` made so far): the error to end the loop with, or
+   * undefined to try again.
+   */
+  giveUp(failure: FailedAttempt, attempts: number): Error | undefined;
+  /** Told before each wait, for logs and statistics. */
+  onRetry?(failure: FailedAttempt, attempts: number, delayMs: number): void;
+}
+
+/**
+ * The one retry loop: every request that may be tried again (API calls, status polls, result
+ * downloads) goes through it, so the policy — backoff with full jitter, `Retry-After` as a floor,
+ * the run's budget — is applied in one place, and no layer above retries again.
+ */
+export async function retryLoop<T>(
+  attempt: (attemptNumber: number) => Promise<Attempt<T>>,
+  options: RetryLoopOptions,
+): Promise<T> {
+  options.budget?.allowance.recordRequest();
+  for (let n = 1; ; n += 1) {
+    options.signal?.throwIfAborted();
+    const outcome = await attempt(n);
+    if (outcome.kind === "ok") return outcome.value;
+    const final = options.giveUp(outcome, n);
+    if (final) throw final;
+    if (options.budget && !options.budget.allowance.tryWithdraw()) {
+      throw options.budget.spent(outcome, n);
+    }
+    const delayMs = retryDelayMs(n - 1, outcome.retryAfter, {
+      policy: options.policy,
+      random: options.random,
+      nowMs: options.now(),
+    });
+    options.onRetry?.(outcome, n, delayMs);
+    await options.sleep(delayMs, options.signal);
+  }
+}

@@ -17,8 +17,8 @@ import { assertRealFolders, makeRealFolders } from "../../state/real-folders.js"
 import { DownloadError, UrlPolicyError, redactUrl } from "../errors.js";
 import { discardBody, networkProblem } from "../api/http.js";
 import { SNIFF_BYTES, sniff } from "./media-sniff.js";
-import type { Sleep } from "../api/retry.js";
-import { DEFAULT_BACKOFF, backoffMs, sleep as realSleep } from "../api/retry.js";
+import type { Attempt, Sleep } from "../api/retry.js";
+import { DEFAULT_BACKOFF, retryLoop, sleep as realSleep } from "../api/retry.js";
 import type { Lookup } from "./url-policy.js";
 import { checkResultUrl, systemLookup } from "./url-policy.js";
 
@@ -94,15 +94,25 @@ export async function downloadResult(
     throw new UrlPolicyError("not a valid URL");
   }
   await makeRealFolders(options.within, dirname(destPath));
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await attemptDownload(start, destPath, options);
-    } catch (error) {
-      if (options.signal?.aborted) throw options.signal.reason;
-      if (!(error instanceof DownloadError) || !error.retryable || attempt >= retries) throw error;
-      await sleep(backoffMs(attempt, DEFAULT_BACKOFF, random), options.signal);
-    }
-  }
+  return retryLoop(
+    async (): Promise<Attempt<DownloadResult>> => {
+      try {
+        return { kind: "ok", value: await attemptDownload(start, destPath, options) };
+      } catch (error) {
+        if (options.signal?.aborted) throw options.signal.reason;
+        if (!(error instanceof DownloadError) || !error.retryable) throw error;
+        return { kind: "retry", problem: error.message, error };
+      }
+    },
+    {
+      policy: DEFAULT_BACKOFF,
+      random,
+      now: Date.now,
+      sleep,
+      signal: options.signal,
+      giveUp: (failure, attempts) => (attempts > retries ? (failure.error as Error) : undefined),
+    },
+  );
 }
 
 async function attemptDownload(

@@ -11,16 +11,13 @@
  */
 import type { ApiClient, JobState, StatusResult } from "../api/client.js";
 import {
-  ApiUnavailableError,
   JobCanceledError,
   JobFailedError,
   JobTimeoutError,
-  ProtocolError,
   UnknownStatusError,
 } from "../errors.js";
 import type { JobTrack, PollSchedule } from "./schedule.js";
 import type { Sleep } from "../api/retry.js";
-import { DEFAULT_BACKOFF, backoffMs } from "../api/retry.js";
 
 /**
  * 25 s: long enough that most renders end inside one held request, short enough to stay under the
@@ -45,8 +42,6 @@ export interface PollStats {
   requests: number;
   /** Of those, answers the server held. */
   held: number;
-  /** Status requests that failed after the client's own retries, and were tried again. */
-  failures: number;
 }
 
 export interface PollOptions {
@@ -63,7 +58,6 @@ export interface PollOptions {
   submittedAt?: number;
   /** An unknown status that lasts this long ends the job early. Default 2 minutes. */
   unknownStatusGraceMs?: number;
-  random?: () => number;
   stats?: PollStats;
 }
 
@@ -99,9 +93,7 @@ async function follow(
   const { now, sleep, signal, model, kind, deadlineMs } = options;
   const submittedAt = options.submittedAt ?? now();
   const unknownGraceMs = options.unknownStatusGraceMs ?? 120_000;
-  const random = options.random ?? Math.random;
   let polls = 0;
-  let failures = 0;
   let previousWait = 0;
   let lastStatus: string | undefined;
   let unknownSince: number | undefined;
@@ -166,18 +158,12 @@ async function follow(
       model.preferWait === "unknown" && !model.probe ? model.beginProbe() : undefined;
     let answer: StatusResult;
     try {
-      answer = await client.status(id, { preferWaitSeconds, signal });
+      // Failed requests are tried again inside the client while the deadline lasts: a job is
+      // never failed for a status request that failed.
+      answer = await client.status(id, { preferWaitSeconds, retryUntilMs: deadlineMs, signal });
     } catch (error) {
       settleProbe?.();
-      if (!isTransient(error) || now() >= deadlineMs) throw error;
-      if (!client.retryBudget.tryWithdraw()) throw error;
-      failures += 1;
-      if (options.stats) options.stats.failures += 1;
-      // The server's Retry-After on the last refusal is a floor here too, not only inside the client.
-      const asked = error instanceof ApiUnavailableError ? (error.retryAfterMs ?? 0) : 0;
-      wait = Math.max(backoffMs(failures, DEFAULT_BACKOFF, random), asked);
-      scheduled = false;
-      continue;
+      throw error;
     }
     const answeredAt = now();
     polls += 1;
@@ -247,12 +233,4 @@ async function waitForProbe(
     signal?.removeEventListener("abort", stop);
   }
   signal?.throwIfAborted();
-}
-
-/** Failures of one status request that say nothing about the job itself. */
-function isTransient(error: unknown): boolean {
-  return (
-    (error instanceof ApiUnavailableError && error.reason === "attempts") ||
-    error instanceof ProtocolError
-  );
 }
