@@ -71,6 +71,17 @@ describe("withRunLock", () => {
     expect(await readdir(stateDirFor(repo))).toEqual([]);
   });
 
+  it("removes the file of its own a render killed before linking it left behind", async () => {
+    const repo = await checkout();
+    const gone = spawnSync(process.execPath, ["-e", "0"]).pid;
+    const left = `${runLockPath(repo)}.${gone}.0a1b2c3d.tmp`;
+    await writeFile(left, `${gone}\n`);
+    const live = `${runLockPath(repo)}.${process.ppid}.0a1b2c3d.tmp`;
+    await writeFile(live, `${process.ppid}\n`);
+    await withRunLock(repo, async () => "ran");
+    expect(await readdir(stateDirFor(repo))).toEqual([basename(live)]);
+  });
+
   it("frees the folder when the work throws", async () => {
     const repo = await checkout();
     await expect(

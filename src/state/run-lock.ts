@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { link, mkdir, readFile, rmdir, stat, unlink, writeFile } from "node:fs/promises";
+import { link, mkdir, readdir, readFile, rmdir, stat, unlink, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { runLockPath, stateDirFor } from "./paths.js";
 
 /** Another render of the same manifest folder is running: nothing was submitted or written. */
@@ -67,6 +68,20 @@ async function takeLock(path: string): Promise<void> {
   }
 }
 
+/**
+ * The files of our own that renders killed between writing their pid and linking it into place
+ * left behind (see takeLock). Only those of processes that are gone: a live one may be about to
+ * link its own.
+ */
+async function sweepOwnFilesOfDeadRenders(path: string): Promise<void> {
+  const prefix = `${basename(path)}.`;
+  for (const name of await readdir(dirname(path)).catch(() => [])) {
+    const pid = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length))?.[1];
+    if (!name.startsWith(prefix) || pid === undefined || isRunning(Number(pid))) continue;
+    await unlink(join(dirname(path), name)).catch(() => {});
+  }
+}
+
 export async function withRunLock<T>(manifestDir: string, work: () => Promise<T>): Promise<T> {
   const path = runLockPath(manifestDir);
   const created = await mkdir(stateDirFor(manifestDir)).then(
@@ -103,6 +118,7 @@ export async function withRunLock<T>(manifestDir: string, work: () => Promise<T>
     }
   }
   heldHere.add(path);
+  await sweepOwnFilesOfDeadRenders(path);
   try {
     return await work();
   } finally {
