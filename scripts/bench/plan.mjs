@@ -30,9 +30,10 @@ for (const needed of [
   }
 }
 const { loadManifest } = await import(pathToFileURL(join(ROOT, "lib/manifest/load.js")).href);
-const { lockEntryFor, lockfilePath, writeLockfile, emptyLockfile } = await import(
+const { lockEntryFor, writeLockfile, emptyLockfile } = await import(
   pathToFileURL(join(ROOT, "lib/state/lockfile.js")).href
 );
+const { lockfilePathFor } = await import(pathToFileURL(join(ROOT, "lib/state/paths.js")).href);
 
 const dir = mkdtempSync(join(tmpdir(), "agentframer-bench-plan-"));
 // BENCH_KEEP=1 keeps the workload for profiling (node --cpu-prof dist/cli/index.js plan).
@@ -89,7 +90,7 @@ manifest.assets.forEach((asset, i) => {
     renderedAt: "2026-01-01T00:00:00.000Z",
   });
 });
-await writeLockfile(lockfilePath(dir), lock);
+await writeLockfile(lockfilePathFor(join(dir, "agentframer.yml")), lock);
 const locked = Object.keys(lock.assets).length;
 console.log(
   `workload: ${manifest.assets.length} assets (${CSV_ROWS} from CSV + ${EXPLICIT} explicit), ` +

@@ -4,7 +4,7 @@ import { dirname } from "node:path";
 import { cacheKeys, type CacheBackend, type CacheKeys } from "./cache.js";
 import type { ActionSettings } from "./inputs.js";
 import type { ActionDeps } from "./deps.js";
-import { cacheDirFor, lockfilePath } from "../state/paths.js";
+import { cacheDirFor, lockfilePathFor } from "../state/paths.js";
 
 export interface RestoredCache {
   backend: CacheBackend;
@@ -17,7 +17,7 @@ const CARRY_ON = "rendering goes on without it (the cache only saves work)";
 
 function paths(settings: ActionSettings) {
   const dir = dirname(settings.config.manifestPath);
-  return { cacheDir: cacheDirFor(dir), lockPath: lockfilePath(dir) };
+  return { cacheDir: cacheDirFor(dir), lockPath: lockfilePathFor(settings.config.manifestPath) };
 }
 
 export async function restoreCache(

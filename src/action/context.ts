@@ -15,6 +15,20 @@ export interface PullRequestInfo {
   fromFork: boolean;
 }
 
+/**
+ * The run a `workflow_run` event reports on, as GitHub wrote it (not the artifact the run left,
+ * which a fork's copy of the workflow controls): the privileged half of the fork-safe pattern
+ * trusts these fields only.
+ */
+export interface TriggeringRun {
+  /** What set the run off: `pull_request` for half 1 of the fork-safe pattern. */
+  event: string;
+  headSha: string;
+  headBranch: string;
+  /** owner/name of the repository the head commit is in: a fork's, for a fork PR. */
+  headRepo: string;
+}
+
 export interface RunContext {
   eventName: string;
   owner: string;
@@ -28,10 +42,18 @@ export interface RunContext {
   branch: string | undefined;
   /** The pushed head commit's message, for the loop guard. */
   headCommitMessage: string | undefined;
+  /** On a `workflow_run` event, the run it reports on. */
+  triggeringRun: TriggeringRun | undefined;
 }
 
 interface EventPayload {
   before?: unknown;
+  workflow_run?: {
+    event?: unknown;
+    head_sha?: unknown;
+    head_branch?: unknown;
+    head_repository?: { full_name?: unknown } | null;
+  } | null;
   head_commit?: { message?: unknown } | null;
   pull_request?: {
     number?: unknown;
@@ -75,6 +97,18 @@ export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
       undefined,
     branch: pullRequest?.headRef || env.GITHUB_HEAD_REF || refBranch,
     headCommitMessage: asString(payload.head_commit?.message),
+    triggeringRun: eventName === "workflow_run" ? triggeringRun(payload) : undefined,
+  };
+}
+
+function triggeringRun(payload: EventPayload): TriggeringRun | undefined {
+  const run = payload.workflow_run;
+  if (!run) return undefined;
+  return {
+    event: asString(run.event) ?? "",
+    headSha: asString(run.head_sha) ?? "",
+    headBranch: asString(run.head_branch) ?? "",
+    headRepo: asString(run.head_repository?.full_name) ?? "",
   };
 }
 

@@ -2,11 +2,13 @@
 import type { Plan } from "../plan/types.js";
 import type { CommentApi } from "../publish/comment.js";
 import type { RepoRef } from "../publish/github-api.js";
+import type { IdentityLookups } from "../publish/token-identity.js";
 import type { Git } from "../publish/git.js";
 import type { RenderConfig } from "../render/config.js";
 import type { RenderResult } from "../render/result.js";
 import type { CacheBackend } from "./cache.js";
 import type { ActionHost } from "./host.js";
+import type { PullLookup } from "./workflow-run-pr.js";
 
 /** The render engine, as the action sees it; engine.ts binds the real one. */
 export interface Engine {
@@ -20,6 +22,8 @@ export interface ActionDeps {
   env: NodeJS.ProcessEnv;
   engine: Engine;
   cacheBackend(): Promise<CacheBackend>;
-  commentApi(token: string, repo: RepoRef): Promise<CommentApi>;
+  commentApi(token: string, repo: RepoRef): Promise<CommentApi & IdentityLookups>;
+  /** Open PRs by head, for the workflow_run half of the fork-safe pattern. */
+  pullLookup(token: string, repo: RepoRef): Promise<PullLookup>;
   git(cwd: string): Git;
 }

@@ -3,17 +3,18 @@
  * up to date, or neither. `auto` comments on pull requests and commits everywhere else.
  */
 import { realpathSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import type { RenderResult } from "../render/result.js";
 import { COMMENT_LIMIT, renderMarkdown } from "../publish/comment-markdown.js";
 import { commentMarker, upsertStickyComment } from "../publish/comment.js";
+import { tokenIdentity } from "../publish/token-identity.js";
 import { changedPaths, commitAndPush, PublishError } from "../publish/commit.js";
 import type { Report } from "../publish/report.js";
 import { BOT_EMAIL, BOT_NAME, COMMIT_TRAILER, type PublishMode } from "./constants.js";
 import type { RunContext } from "./context.js";
 import type { ActionSettings } from "./inputs.js";
 import type { ActionDeps } from "./deps.js";
-import { lockfilePath } from "../state/paths.js";
+import { lockfilePathFor } from "../state/paths.js";
 
 export interface ChangedFiles {
   /** The git work tree the paths are relative to; undefined outside a repository. */
@@ -45,7 +46,7 @@ export async function changedFiles(
   const candidates = result.assets
     .filter((a) => WRITTEN.has(a.status))
     .map((a) => join(manifestDir, a.output))
-    .concat(lockfilePath(manifestDir))
+    .concat(join(manifestDir, basename(lockfilePathFor(settings.config.manifestPath))))
     .map((path) => relative(root, path).split("\\").join("/"));
   if (top === undefined) return { root: undefined, files: candidates };
   return { root: top, files: await changedPaths(deps.git(top), candidates) };
@@ -99,7 +100,34 @@ async function comment(
     overflowHint: "see the job summary",
   });
   try {
-    const { id, action } = await upsertStickyComment(api, prNumber, marker, body);
+    const identity = await tokenIdentity(api, token);
+    if (identity.account === undefined) {
+      deps.host.warning(
+        "publish: could not find which account the github-token belongs to " +
+          `(${identity.reason}), so no earlier comment can be proven this action's own and a ` +
+          "new one is written. Pass a token that may read its own account (any PAT or app token " +
+          "can), or leave github-token at its default.",
+      );
+    } else if (identity.source === "assumed") {
+      deps.host.info(
+        `publish: could not look up the token's account (${identity.reason}); taking it for ` +
+          `the workflow token, which writes as ${identity.account.login}`,
+      );
+    }
+    const { id, action, passedOver } = await upsertStickyComment(
+      api,
+      prNumber,
+      marker,
+      body,
+      identity.account,
+    );
+    if (passedOver.length > 0) {
+      deps.host.warning(
+        `publish: left alone ${passedOver.length} comment(s) by ${[...new Set(passedOver)].join(", ")} ` +
+          "that carry this manifest's marker: only comments written by the github-token's own " +
+          "account are edited.",
+      );
+    }
     const url = `${context.serverUrl}/${context.owner}/${context.repo}/pull/${prNumber}#issuecomment-${id}`;
     deps.host.info(`comment ${action}: ${url}`);
     return { commentId: id, links: [`[PR comment](${url})`] };

@@ -1,7 +1,8 @@
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ManifestError } from "../manifest/errors.js";
 import { createCommentApi } from "../publish/github-api.js";
+import { createPullLookup } from "./pull-lookup.js";
 import { gitIn } from "../publish/git.js";
 import { asset, planEntry, planOf, resultOf } from "../../test/support/publish-fixtures.js";
 import type { RenderResult } from "../render/result.js";
@@ -21,6 +22,7 @@ import {
   pullRequestEvent,
   pushEvent,
   recordingHost,
+  workflowRunEvent,
   type RecordingHost,
 } from "../../test/support/action-host.js";
 
@@ -102,6 +104,7 @@ function setup(
     },
     cacheBackend,
     commentApi: (token, repo) => createCommentApi(token, repo, stub?.url ?? "http://127.0.0.1:9"),
+    pullLookup: (token, repo) => createPullLookup(token, repo, stub?.url ?? "http://127.0.0.1:9"),
     git: (cwd) => gitIn(cwd, { ...process.env, ...GIT_TEST_ENV }),
   };
   return { host, engine, deps, cacheBackend, remote };
@@ -163,6 +166,76 @@ describe("runAction on a pull request", () => {
   });
 });
 
+describe("runAction on workflow_run (the fork-safe pattern's privileged half)", () => {
+  /** A fork's PR #5 whose head is the checked-out commit, and PR #6, someone else's. */
+  async function forkPull(inputs: Record<string, string> = {}) {
+    stub = await startGitHubStub();
+    const s = setup(workflowRunEvent(""), "workflow_run", inputs);
+    const head = s.remote.git(["rev-parse", "HEAD"]).trim();
+    s.deps.env.GITHUB_EVENT_PATH = eventFile(workflowRunEvent(head));
+    stub.addPull({
+      number: 5,
+      headSha: head,
+      headRef: "feature",
+      headRepo: "stranger/media",
+      baseSha: "b".repeat(40),
+    });
+    stub.addPull({
+      number: 6,
+      headSha: "d".repeat(40),
+      headRef: "other",
+      headRepo: "octo/media",
+      baseSha: "b".repeat(40),
+    });
+    return { ...s, head };
+  }
+
+  it("finds the PR through the API from the event's head commit and comments there", async () => {
+    const { host, deps, engine } = await forkPull({ publish: "comment" });
+    await runAction(deps);
+    expect(host.failed).toEqual([]);
+    expect(engine.renders).toBe(1);
+    expect(stub?.commentsOn(5)).toHaveLength(1);
+    expect(stub?.commentsOn(6)).toEqual([]);
+    expect(stub?.requests.some((r) => r.path.includes("head=stranger%3Afeature"))).toBe(true);
+  });
+
+  it("refuses a pull-request number that is not the PR of the run's head commit, spending nothing", async () => {
+    const { host, deps, engine } = await forkPull({ publish: "comment", "pull-request": "6" });
+    await runAction(deps);
+    expect(engine.renders).toBe(0);
+    expect(host.failed).toHaveLength(1);
+    expect(host.failed[0]).toMatch(
+      /refused this workflow_run: no single open pull request has stranger\/media:feature at [0-9a-f]{40} as its head \(found: #5\)\. The pull-request input asked for #6/,
+    );
+    expect(host.summary).toContain("refused this workflow_run");
+    expect(stub?.comments).toEqual([]);
+    expect(stub?.requests.filter((r) => r.method !== "GET")).toEqual([]);
+  });
+
+  it("refuses when the work tree is not the run's head commit", async () => {
+    const { host, deps, engine, remote } = await forkPull({ publish: "comment" });
+    writeFiles(remote.clone, { "other.txt": "x" });
+    remote.git(["add", "other.txt"]);
+    remote.git(["commit", "--quiet", "-m", "not the PR's head"]);
+    await runAction(deps);
+    expect(engine.renders).toBe(0);
+    expect(host.failed[0]).toMatch(/the work tree is at [0-9a-f]{40}, but the run .* was for/);
+    expect(stub?.comments).toEqual([]);
+  });
+
+  it("refuses a run set off by something other than a pull request", async () => {
+    const { host, deps, engine, head } = await forkPull({
+      publish: "comment",
+      "pull-request": "5",
+    });
+    deps.env.GITHUB_EVENT_PATH = eventFile(workflowRunEvent(head, { event: "push" }));
+    await runAction(deps);
+    expect(engine.renders).toBe(0);
+    expect(host.failed[0]).toMatch(/reports on a 'push' run, not a pull request/);
+  });
+});
+
 describe("runAction on push and schedule", () => {
   it("commits the changed output and the lockfile and sets commit-sha", async () => {
     const { host, deps, remote } = setup(pushEvent("a".repeat(40)), "push");
@@ -202,6 +275,17 @@ describe("runAction failures", () => {
     await runAction(red.deps);
     expect(red.host.failed).toEqual([
       "1 asset failed to render (see the job summary); set fail-on-error: false to keep the job green",
+    ]);
+    expect(red.host.errors).toEqual([
+      {
+        message: 'asset "hero" failed to render: content policy',
+        at: {
+          title: "agentframer render",
+          file: relative(red.remote.clone, "/repo/agentframer.yml"),
+          startLine: 3,
+          startColumn: 5,
+        },
+      },
     ]);
     red.remote.cleanup();
     const green = setup({}, "schedule", { "fail-on-error": "false" }, failed);

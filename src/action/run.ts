@@ -4,6 +4,7 @@
  * in through ActionDeps, so tests drive it with a recorder host, a fake engine and real git.
  */
 import { relative, resolve } from "node:path";
+import { annotateFailedAssets, annotationFile } from "./annotate.js";
 import { formatProblem, ManifestError } from "../manifest/errors.js";
 import type { Plan } from "../plan/types.js";
 import type { RenderResult } from "../render/result.js";
@@ -18,6 +19,7 @@ import { planOnlyResult, setRunOutputs } from "./outputs.js";
 import { planOnlyReason } from "./plan-only.js";
 import { changedFiles, publish, type Published } from "./publish-step.js";
 import { restoreCache, saveCache } from "./cache-step.js";
+import { pullRequestForRun, UntrustedRunError } from "./workflow-run-pr.js";
 
 export async function runAction(deps: ActionDeps): Promise<void> {
   const { host, env } = deps;
@@ -28,11 +30,25 @@ export async function runAction(deps: ActionDeps): Promise<void> {
 
   const workspace = resolve(env.GITHUB_WORKSPACE ?? process.cwd());
   const settings = readSettings((name) => host.getInput(name), workspace);
-  const context = readRunContext(env);
+  const eventContext = readRunContext(env);
 
   const plan = await host.group("Plan", () => planOrAnnotate(deps, settings));
   if (plan === undefined) return;
   host.info(planLine(plan));
+
+  let context: RunContext;
+  try {
+    context = await withTriggeringPull(deps, settings, eventContext);
+  } catch (error) {
+    if (!(error instanceof UntrustedRunError)) throw error;
+    const message = `agentframer render refused this workflow_run: ${error.message}`;
+    setRunOutputs(host, { result: planOnlyResult(plan, message), changedFiles: [] });
+    await host.appendSummary(
+      renderSummary(report(settings, eventContext, plan, undefined), { notes: [message] }),
+    );
+    host.setFailed(message);
+    return;
+  }
 
   const onlyPlan = planOnlyReason(settings, context);
   if (onlyPlan !== undefined) {
@@ -60,6 +76,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     }
   }
 
+  annotateFailedAssets(host, settings.workspace, plan, result);
   const changed = await changedFiles(deps, settings, result);
   const previousPrompts = await basePrompts(
     deps.git(settings.workspace),
@@ -92,6 +109,39 @@ export async function runAction(deps: ActionDeps): Promise<void> {
   }
 }
 
+/**
+ * On a workflow_run that is to comment (the privileged half of the fork-safe pattern), the run's
+ * context with the pull request the triggering run was for, found and checked through the API;
+ * throws UntrustedRunError, before anything is spent, when that cannot be proven.
+ */
+async function withTriggeringPull(
+  deps: ActionDeps,
+  settings: ActionSettings,
+  context: RunContext,
+): Promise<RunContext> {
+  const { mode, pullRequest: requested, githubToken } = settings.publish;
+  const run = context.triggeringRun;
+  const commenting = mode === "comment" || mode === "auto";
+  const wantsPull = run?.event.startsWith("pull_request") === true || requested !== undefined;
+  if (context.eventName !== "workflow_run" || !commenting || !wantsPull) return context;
+  if (run === undefined) {
+    throw new UntrustedRunError("the workflow_run event payload is missing; nothing to render");
+  }
+  if (githubToken === undefined) {
+    throw new UntrustedRunError("finding the pull request needs a token: github-token is empty");
+  }
+  const checkedOut = await deps
+    .git(settings.workspace)(["rev-parse", "HEAD"])
+    .then((out) => out.trim())
+    .catch(() => undefined);
+  const lookup = await deps.pullLookup(githubToken, { owner: context.owner, repo: context.repo });
+  const pullRequest = await pullRequestForRun(run, checkedOut, requested, lookup);
+  deps.host.info(
+    `workflow_run: ${run.headRepo}:${run.headBranch} at ${run.headSha} is the head of PR #${pullRequest.number}`,
+  );
+  return { ...context, pullRequest, beforeSha: pullRequest.baseSha || context.beforeSha };
+}
+
 /** The plan, or undefined after reporting a bad manifest as annotations and a summary. */
 async function planOrAnnotate(
   deps: ActionDeps,
@@ -104,7 +154,7 @@ async function planOrAnnotate(
     for (const problem of error.problems) {
       deps.host.error(problem.message, {
         title: "agentframer manifest",
-        file: relative(settings.workspace, problem.file).split("\\").join("/"),
+        file: annotationFile(settings.workspace, problem.file),
         startLine: problem.line,
         startColumn: problem.col,
       });

@@ -4,18 +4,20 @@ import { gitIn } from "../publish/git.js";
 import { actionsCacheBackend } from "./cache.js";
 import { Inputs } from "./constants.js";
 import { renderEngine } from "./engine.js";
+import { createPullLookup } from "./pull-lookup.js";
 import type { ActionHost } from "./host.js";
 import { runAction } from "./run.js";
 
 export async function main(host: ActionHost, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const apiKey = host.getInput(Inputs.ApiKey).trim() || undefined;
+  const apiUrl = env.GITHUB_API_URL || "https://api.github.com";
   await runAction({
     host,
     env,
     engine: renderEngine(apiKey),
     cacheBackend: actionsCacheBackend,
-    commentApi: (token, repo) =>
-      createCommentApi(token, repo, env.GITHUB_API_URL || "https://api.github.com"),
+    commentApi: (token, repo) => createCommentApi(token, repo, apiUrl),
+    pullLookup: (token, repo) => createPullLookup(token, repo, apiUrl),
     git: (cwd) => gitIn(cwd, env),
   });
 }

@@ -5,6 +5,8 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { ParseArgsConfig } from "node:util";
+import { formatWarning } from "../manifest/errors.js";
+import type { Manifest } from "../manifest/types.js";
 import type { CliIo } from "./io.js";
 import type { Style } from "./style.js";
 
@@ -42,6 +44,34 @@ export class UsageError extends Error {
     readonly command?: Command,
   ) {
     super(message);
+  }
+}
+
+/**
+ * A command that cannot go on, for a reason the message explains (a missing key): that message
+ * and `exitCode`, with no usage text.
+ */
+export class CommandError extends Error {
+  override readonly name = "CommandError";
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Whether the command takes `--json` and was given it (before any `--`). */
+export function wantsJson(command: Command | undefined, args: readonly string[]): boolean {
+  if (!command?.options.some((o) => o.flag === "--json")) return false;
+  const end = args.indexOf("--");
+  return (end === -1 ? args : args.slice(0, end)).includes("--json");
+}
+
+/** The manifest's warnings, as a compiler prints them, on stderr. */
+export function printWarnings(manifest: Manifest, ctx: CommandContext): void {
+  for (const w of manifest.warnings ?? []) {
+    ctx.io.stderr.write(`${ctx.errStyle.yellow(formatWarning(w))}\n`);
   }
 }
 

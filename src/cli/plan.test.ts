@@ -57,7 +57,7 @@ describe("agentframer plan", () => {
     const dir = await workspace();
     await renderAll(dir);
     await rm(join(dir, "public/logo.png"));
-    const { stdout } = await runIn(dir, ["plan"]);
+    const { stdout } = await runIn(dir, ["plan", "--all"]);
     expect(stdout).toContain("unchanged  hero        public/hero.png\n");
     expect(stdout).toContain("missing    logo        public/logo.png\n");
     expect(stdout).toContain("; 1 to render\n");

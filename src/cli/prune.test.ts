@@ -24,7 +24,9 @@ describe("agentframer prune", () => {
     await put(dir, "agentframer.yml", WITHOUT_LOGO);
     const { code, stdout } = await runIn(dir, ["prune"]);
     expect(code).toBe(0);
-    expect(stdout).toBe("pruned logo: public/logo.png deleted\n1 orphaned lock entry pruned\n");
+    expect(stdout).toBe(
+      "logo: public/logo.png deleted\n1 orphaned lock entry pruned from agentframer.lock\n",
+    );
     expect(await lockIds(dir)).toEqual(["hero", "product-a1", "product-b2"]);
     expect(await listFiles(dir)).not.toContain("public/logo.png");
     expect(await listFiles(dir)).toContain("public/hero.png");
@@ -39,10 +41,8 @@ describe("agentframer prune", () => {
     const renamed = WITHOUT_LOGO.replace("id: hero", "id: hero-v2");
     await put(dir, "agentframer.yml", renamed);
     const { stdout } = await runIn(dir, ["prune"]);
-    expect(stdout).toContain(
-      "pruned hero: public/hero.png kept (another asset writes this path now)",
-    );
-    expect(stdout).toContain("pruned logo: public/logo.png kept (bytes differ from the lock");
+    expect(stdout).toContain("hero: public/hero.png kept (another asset writes this path now)");
+    expect(stdout).toContain("logo: public/logo.png kept (bytes differ from the lock");
     expect(await readFile(join(dir, "public/logo.png"), "utf8")).toBe("edited by a designer");
     expect(await listFiles(dir)).toContain("public/hero.png");
     expect(await lockIds(dir)).toEqual(["product-a1", "product-b2"]);
@@ -81,8 +81,11 @@ describe("agentframer prune", () => {
     await renderAll(dir);
     await put(dir, "agentframer.yml", WITHOUT_LOGO);
     const lockBefore = await readFile(join(dir, "agentframer.lock"), "utf8");
-    const { code, stdout } = await runIn(dir, ["prune", "--dry-run", "--json"]);
+    const { code, stdout, stderr } = await runIn(dir, ["prune", "--dry-run", "--json"]);
     expect(code).toBe(0);
+    expect(stderr).toBe(
+      "logo: public/logo.png to be deleted\n1 orphaned lock entry to prune (dry run: nothing was changed)\n",
+    );
     expect(JSON.parse(stdout)).toEqual({
       pruned: [{ id: "logo", output: "public/logo.png", action: "deleted" }],
       dryRun: true,

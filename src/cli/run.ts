@@ -2,10 +2,12 @@
  * The CLI front end: pick the command, run it, and turn whatever it throws into one report and
  * an exit code. Everything a command needs from the process comes in through `io`.
  */
-import { ManifestError, formatProblem } from "../manifest/errors.js";
+import { ManifestError, formatProblem, formatWarning } from "../manifest/errors.js";
+import type { ManifestProblem } from "../manifest/errors.js";
 import { LockfileError } from "../state/lockfile-error.js";
+import { RunRefusedError } from "../render/refusals.js";
 import { RunLockError } from "../state/run-lock.js";
-import { UsageError, commandHelp } from "./command.js";
+import { CommandError, UsageError, commandHelp, wantsJson } from "./command.js";
 import type { Command, CommandContext } from "./command.js";
 import * as registry from "./commands/index.js";
 import { ExitCode } from "./exit-codes.js";
@@ -34,8 +36,9 @@ function programHelp(): string {
     "  -h, --help     Show help (also: agentframer <command> --help)",
     "  -V, --version  Print the version",
     "",
-    "Exit codes: 0 done; 1 some assets failed; 2 invalid manifest or usage (nothing written);",
-    "3 stopped early by auth, credits or a budget.",
+    "Exit codes: 0 done; 1 some assets failed (plan --check: out of date); 2 invalid manifest or",
+    "usage (nothing written); 3 stopped early by auth, credits, an unreachable API, a budget or",
+    "Ctrl-C (what finished is recorded).",
     "",
   ].join("\n");
 }
@@ -44,6 +47,15 @@ function programHelp(): string {
 function wantsHelp(args: readonly string[]): boolean {
   const end = args.indexOf("--");
   return (end === -1 ? args : args.slice(0, end)).some((a) => a === "--help" || a === "-h");
+}
+
+/** Whether this invocation asked for `--json`: then even a refusal prints one JSON document. */
+function jsonWanted(argv: readonly string[]): boolean {
+  const [name, ...args] = argv;
+  return wantsJson(
+    commands().find((c) => c.name === name),
+    args,
+  );
 }
 
 async function dispatch(argv: string[], ctx: CommandContext): Promise<number> {
@@ -77,10 +89,46 @@ async function dispatch(argv: string[], ctx: CommandContext): Promise<number> {
   return command.run(args, ctx);
 }
 
+/** The one document `--json` promises, for a command that stopped on an error. */
+interface ErrorDocument {
+  error: {
+    kind: "usage" | "config" | "manifest" | "lockfile" | "locked" | "refused" | "internal";
+    message: string;
+    problems?: readonly ManifestProblem[];
+    warnings?: readonly ManifestProblem[];
+  };
+}
+
+function errorDocument(error: unknown): ErrorDocument {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ManifestError) {
+    const n = error.problems.length;
+    return {
+      error: {
+        kind: "manifest",
+        message: `${n} problem${n === 1 ? "" : "s"} in the manifest; nothing was written`,
+        problems: error.problems,
+        warnings: error.warnings,
+      },
+    };
+  }
+  if (error instanceof UsageError) return { error: { kind: "usage", message } };
+  if (error instanceof LockfileError) return { error: { kind: "lockfile", message } };
+  if (error instanceof RunRefusedError) return { error: { kind: "refused", message } };
+  if (error instanceof RunLockError) return { error: { kind: "locked", message } };
+  if (error instanceof CommandError) return { error: { kind: "config", message } };
+  return { error: { kind: "internal", message } };
+}
+
 /** Report a thrown error once, as the user should read it, and pick the exit code. */
-function report(error: unknown, ctx: CommandContext): number {
+function report(error: unknown, ctx: CommandContext, json: boolean): number {
+  if (json) ctx.io.stdout.write(`${JSON.stringify(errorDocument(error))}\n`);
   const { stderr } = ctx.io;
   const red = ctx.errStyle.red;
+  if (error instanceof CommandError) {
+    stderr.write(`agentframer: ${red(error.message)}\n`);
+    return error.exitCode;
+  }
   if (error instanceof UsageError) {
     const usage = error.command
       ? `agentframer ${error.command.usage}`
@@ -91,12 +139,18 @@ function report(error: unknown, ctx: CommandContext): number {
   }
   if (error instanceof ManifestError) {
     const n = error.problems.length;
+    const yellow = ctx.errStyle.yellow;
+    stderr.write(error.warnings.map((w) => `${yellow(formatWarning(w))}\n`).join(""));
     stderr.write(error.problems.map((p) => `${formatProblem(p)}\n`).join(""));
     stderr.write(red(`${n} problem${n === 1 ? "" : "s"} in the manifest; nothing was written.\n`));
     return ExitCode.Invalid;
   }
   if (error instanceof LockfileError || error instanceof RunLockError) {
     stderr.write(`agentframer: ${red(error.message)}\nNothing was written.\n`);
+    return ExitCode.Invalid;
+  }
+  if (error instanceof RunRefusedError) {
+    stderr.write(`agentframer: ${red(error.message)}\nNothing was submitted or written.\n`);
     return ExitCode.Invalid;
   }
   // The stack helps a bug report, not a user: only on request.
@@ -115,6 +169,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await dispatch(argv, ctx);
   } catch (error) {
-    return report(error, ctx);
+    return report(error, ctx, jsonWanted(argv));
   }
 }

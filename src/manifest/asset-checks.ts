@@ -1,5 +1,6 @@
 import { ID_MAX_LENGTH, PROMPT_MAX_BYTES } from "./limits.js";
 import {
+  API_FORMATS,
   checkRepoPath,
   extensionProblem,
   OUTPUT_EXTENSIONS,
@@ -35,12 +36,17 @@ export function outputCheck(
   const checked = checkRepoPath(output, dirFromRoot);
   // Without a valid type (reported elsewhere) the extension cannot be judged.
   if (!checked.ok || type === undefined) return checked;
-  const problem = extensionProblem(
-    checked.path.fromManifest,
-    OUTPUT_EXTENSIONS[type],
-    TYPE_NOUN[type],
-  );
+  const problem = outputExtensionProblem(checked.path.fromManifest, type);
   return problem ? { ok: false, problem } : checked;
+}
+
+/**
+ * Version 1 of the API delivers one format per type: any other extension would pass here and
+ * fail only after the job is paid for, so it is refused, naming the formats that work.
+ */
+export function outputExtensionProblem(path: string, type: AssetType): string | undefined {
+  const problem = extensionProblem(path, OUTPUT_EXTENSIONS[type], TYPE_NOUN[type]);
+  return problem && `${problem} (the API delivers only ${API_FORMATS})`;
 }
 
 /** Bytes are counted only when the prompt could be over the limit (3 bytes per UTF-16 unit at most). */

@@ -14,6 +14,8 @@ import type { ValuePath, YamlPositions } from "./yaml-source.js";
 export interface ExpandContext {
   positions: YamlPositions;
   problems: ProblemList;
+  /** Things that work but are probably not what was meant. */
+  warnings: ProblemList;
   /** The manifest's folder, absolute. */
   dir: string;
   /** The manifest's folder relative to the repository root. */
@@ -97,10 +99,10 @@ export interface RowSpec {
   table: DataTable;
   /** The output template's extension is fixed and was checked; rows need not check it again. */
   extensionChecked: boolean;
-  /** Where the asset was declared: each row's `source`. */
-  source: SourcePosition;
   /** Where its `each:` is written, for the count of problems not shown. */
   eachAt: SourcePosition;
+  /** Where its `id:` is written: ids that repeat are one problem there, not one per row. */
+  idAt: SourcePosition;
 }
 
 /**
@@ -109,7 +111,7 @@ export interface RowSpec {
  */
 export function emitRows(state: ExpandState, spec: RowSpec): void {
   const { problems, dirFromRoot } = state.ctx;
-  const { table, type, model, source } = spec;
+  const { table, type, model } = spec;
   const columns = table.columnIndex;
   const fillId = compileTemplate(spec.id, columns);
   const fillPrompt = compileTemplate(spec.prompt, columns);
@@ -124,6 +126,8 @@ export function emitRows(state: ExpandState, spec: RowSpec): void {
   const position = table.position;
   let shown = 0;
   let hidden = 0;
+  let duplicates = 0;
+  let firstDuplicate: { row: number; message: string } | undefined;
 
   const rowProblem = (row: number, message: string): void => {
     if (shown < ROW_PROBLEMS_MAX) {
@@ -158,17 +162,29 @@ export function emitRows(state: ExpandState, spec: RowSpec): void {
     if (idIssue || promptIssue || !output.ok) continue;
     const origin = registry.origin(table, r);
     const duplicate = registry.claimId(id, origin);
-    if (duplicate) rowProblem(r, duplicate);
+    if (duplicate) {
+      duplicates += 1;
+      firstDuplicate ??= { row: r, message: duplicate };
+    }
     const { fromManifest, fromRoot } = output.path;
     const collision = registry.claimOutput(fromRoot, fromManifest, id, origin);
     if (collision) rowProblem(r, collision);
     if (duplicate || collision) continue;
     const params = buildParams(row);
+    // The row is where its asset comes from: a failure (or a bad param) is reported there.
     push(
       state.out,
-      { id, type, model, prompt, params, output: fromManifest, source },
+      { id, type, model, prompt, params, output: fromManifest, source: position(r) },
       fromRoot,
       origin,
+    );
+  }
+  if (firstDuplicate !== undefined) {
+    const at = position(firstDuplicate.row);
+    problems.add(
+      spec.idAt,
+      `id ${quote(spec.id.source)} is not unique: ${duplicates} row${duplicates === 1 ? "" : "s"} of ${table.file} ` +
+        `repeat an id (first at ${at.file}:${at.line}: ${firstDuplicate.message}); ${uniqueIdHint(spec.id, table)}`,
     );
   }
   if (hidden > 0) {
@@ -177,6 +193,18 @@ export function emitRows(state: ExpandState, spec: RowSpec): void {
       `${table.file} has ${hidden} more problems not shown (the first ${ROW_PROBLEMS_MAX} are)`,
     );
   }
+}
+
+/** How to make the id unique: a column whose values all differ, if the file has one. */
+function uniqueIdHint(id: Template, table: DataTable): string {
+  const used = new Set(id.placeholders.map((p) => p.name));
+  const unique = table.columns.find(
+    (column, c) =>
+      !used.has(column) && new Set(table.rows.map((row) => row[c])).size === table.rows.length,
+  );
+  return unique === undefined
+    ? `add a column with a value unique to each row to ${table.file} and use it in the id`
+    : `add a column that differs on every row, e.g. ${quote(`${id.source}-{{${unique}}}`)}`;
 }
 
 function usedColumns(

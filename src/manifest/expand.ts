@@ -8,8 +8,16 @@ import {
   type ExpandState,
 } from "./emit.js";
 import { MAX_ASSETS } from "./limits.js";
+import { checkParams } from "./param-checks.js";
 import { findParamTemplates } from "./params-template.js";
-import { checkRepoPath, DATA_EXTENSIONS, extensionProblem } from "./path-rules.js";
+import {
+  API_FORMATS,
+  checkRepoPath,
+  DATA_EXTENSIONS,
+  extensionOf,
+  extensionProblem,
+  typeForExtension,
+} from "./path-rules.js";
 import { displayPath, quote } from "./problems.js";
 import { AssetRegistry } from "./registry.js";
 import type { RawAsset, RawDefaults } from "./schema.js";
@@ -20,7 +28,7 @@ import {
   placeholderAt,
 } from "./template-checks.js";
 import { parseTemplate, type Field, type Template } from "./template.js";
-import type { JsonValue, SourcePosition } from "./types.js";
+import type { AssetType, JsonValue, SourcePosition } from "./types.js";
 import type { ValuePath } from "./yaml-source.js";
 
 /**
@@ -62,27 +70,38 @@ async function expandOne(
   const { positions, problems } = state.ctx;
   const base: ValuePath = ["assets", index];
   const source = positions.value(base);
-  const type = raw.type ?? defaults.type;
+  const type = raw.type ?? defaults.type ?? typeFromOutput(raw.output);
   const model = raw.model ?? defaults.model;
   let ok = broken.size === 0;
-  for (const [key, value] of [
-    ["type", type],
-    ["model", model],
-  ] as const) {
-    if (value !== undefined) continue;
-    // An invalid value here or in defaults is reported already; "no type" would be noise.
-    if (!broken.has(key) && !brokenDefaults.has(key)) {
-      problems.add(source, `asset ${quote(raw.id)} has no "${key}"; set it here or under defaults`);
+  // An invalid value here or in defaults is reported already; "no type" would be noise.
+  const reportable = (key: string): boolean => !broken.has(key) && !brokenDefaults.has(key);
+  if (type === undefined) {
+    if (reportable("type") && !broken.has("output")) {
+      problems.add(
+        positions.value([...base, "output"]),
+        `asset ${quote(raw.id)} has no "type", and output ${quote(raw.output)} does not name one: ` +
+          `version 1 of the API delivers ${API_FORMATS}; use one of those extensions or set type`,
+      );
+    }
+    ok = false;
+  }
+  if (model === undefined) {
+    if (reportable("model")) {
+      problems.add(source, `asset ${quote(raw.id)} has no "model"; set it here or under defaults`);
     }
     ok = false;
   }
 
   const params: Record<string, JsonValue> = { ...defaults.params, ...raw.params };
-  const paramTemplates = findParamTemplates(params, (key) =>
+  const paramSource = (key: string): ValuePath =>
     raw.params && Object.hasOwn(raw.params, key)
       ? [...base, "params", key]
-      : ["defaults", "params", key],
-  );
+      : ["defaults", "params", key];
+  const paramTemplates = findParamTemplates(params, paramSource);
+  if (type !== undefined) {
+    const { warnings } = state.ctx;
+    ok = checkParams(params, type, paramSource, positions, problems, warnings) && ok;
+  }
   const fields: Field[] = [
     { name: "id", template: parseTemplate(raw.id), source: [...base, "id"] },
     { name: "prompt", template: parseTemplate(raw.prompt), source: [...base, "prompt"] },
@@ -166,9 +185,19 @@ async function expandOne(
     output,
     table,
     extensionChecked: parts.extensionChecked,
-    source,
     eachAt,
+    idAt: positions.value([...base, "id"]),
   });
+}
+
+/**
+ * The type an output's extension names (`.png` image, `.mp4` video, `.wav` audio), so that `type`
+ * may be left out. For a `{{column}}` output, from the text after its last placeholder.
+ */
+function typeFromOutput(output: string): AssetType | undefined {
+  const tail = parseTemplate(output).literals.at(-1) ?? "";
+  const extension = extensionOf(`x${tail}`);
+  return extension === undefined ? undefined : typeForExtension(extension);
 }
 
 async function loadTable(

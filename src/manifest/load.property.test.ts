@@ -61,7 +61,7 @@ assets:
     type: audio
     each: data/p.json
     prompt: "{{ name }}"
-    output: audio/{{sku}}.mp3
+    output: audio/{{sku}}.wav
 `;
 
 /** Pieces that are meaningful to the loader, so that random text often gets deep into it. */

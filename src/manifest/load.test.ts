@@ -45,7 +45,7 @@ assets:
     type: audio
     model: sonic-2
     prompt: A short calm tune
-    output: ./public//audio/theme.MP3
+    output: ./public//audio/theme.WAV
 `,
     });
     const manifest = await loadManifest(join(root, "agentframer.yml"), { cwd: root });
@@ -68,7 +68,7 @@ assets:
         model: "sonic-2",
         prompt: "A short calm tune",
         params: { width: 1024, height: 1024, style: { tone: "warm" } },
-        output: "public/audio/theme.MP3",
+        output: "public/audio/theme.WAV",
         source: { file: "agentframer.yml", line: 11, col: 5 },
       },
     ]);
@@ -108,7 +108,12 @@ assets:
         { caption: { text: "Lamp", tags: ["c_3", "fixed"] }, seed: 7 },
       ],
     ]);
-    expect(manifest.assets.every((a) => a.source.line === 6 && a.source.col === 5)).toBe(true);
+    // Each row's asset comes from its own line of the CSV (a quoted newline spans two).
+    expect(manifest.assets.map((a) => a.source)).toEqual([
+      { file: "data/products.csv", line: 2, col: 1 },
+      { file: "data/products.csv", line: 3, col: 1 },
+      { file: "data/products.csv", line: 6, col: 1 },
+    ]);
   });
 
   it("expands a JSON array of objects; numbers, booleans and null fill placeholders", async () => {
@@ -117,7 +122,7 @@ assets:
     type: video
     each: data/clips.json
     prompt: "{{title}} loop={{loop}} note={{note}}"
-    output: media/clip-{{n}}.webm
+    output: media/clip-{{n}}.mp4
 `,
       "data/clips.json": JSON.stringify([
         { n: 1, title: "Waves", loop: true, note: null, unused: { deep: [1] } },
@@ -126,8 +131,8 @@ assets:
     });
     const manifest = await loadManifest(join(root, "agentframer.yml"), { cwd: root });
     expect(manifest.assets.map((a) => [a.id, a.type, a.prompt, a.output])).toEqual([
-      ["clip-1", "video", "Waves loop=true note=", "media/clip-1.webm"],
-      ["clip-2", "video", "Rain loop=false note=soft", "media/clip-2.webm"],
+      ["clip-1", "video", "Waves loop=true note=", "media/clip-1.mp4"],
+      ["clip-2", "video", "Rain loop=false note=soft", "media/clip-2.mp4"],
     ]);
   });
 
@@ -232,7 +237,7 @@ const CASES: [name: string, files: Files, links?: Links][] = [
   ],
   [
     "no type or model anywhere",
-    { "agentframer.yml": "version: 1\nassets:\n" + asset("a", "a.png") },
+    { "agentframer.yml": "version: 1\nassets:\n" + asset("a", "a.txt") },
   ],
   [
     "ids that are not safe slugs",
@@ -481,7 +486,7 @@ const EXPECTED: Record<string, string[]> = {
   ],
   "YAML syntax errors": [
     "agentframer.yml:4:5: Map keys must be unique",
-    'agentframer.yml:6:1: Missing closing "quote',
+    'agentframer.yml:5:13: this quote is never closed (YAML read on to the end of the file); close it on this line with "',
   ],
   "a second YAML document": [
     "agentframer.yml:3:1: a manifest is one YAML document; remove this second one",
@@ -493,8 +498,8 @@ const EXPECTED: Record<string, string[]> = {
     "agentframer.yml:2:113: YAML collections nested more than 100 levels deep",
   ],
   "no type or model anywhere": [
-    'agentframer.yml:3:5: asset "a" has no "type"; set it here or under defaults',
     'agentframer.yml:3:5: asset "a" has no "model"; set it here or under defaults',
+    'agentframer.yml:5:13: asset "a" has no "type", and output "a.txt" does not name one: version 1 of the API delivers .png images, .mp4 videos and .wav audio; use one of those extensions or set type',
   ],
   "ids that are not safe slugs": [
     'agentframer.yml:6:9: id "hero home" is not valid: ids use letters, digits, "-", "_" and ".", start with a letter or digit, and have at most 128 characters',
@@ -540,11 +545,11 @@ const EXPECTED: Record<string, string[]> = {
     'agentframer.yml:23:13: output "．．/f.png" contains "．" (U+FF0E), which looks like "."; use plain ASCII',
   ],
   "extensions that do not fit the type": [
-    'agentframer.yml:8:13: output "a.mp4" has extension .mp4; an image needs one of .png, .jpg, .jpeg, .webp, .gif',
-    'agentframer.yml:11:13: output "b" has no extension; an image needs one of .png, .jpg, .jpeg, .webp, .gif',
-    'agentframer.yml:14:13: output "c.png" has extension .png; a video needs one of .mp4, .webm, .mov',
-    'agentframer.yml:18:13: output "d.webm" has extension .webm; audio needs one of .wav, .mp3, .ogg, .flac, .m4a',
-    'agentframer.yml:22:13: output "public/.png" has no extension; an image needs one of .png, .jpg, .jpeg, .webp, .gif',
+    'agentframer.yml:8:13: output "a.mp4" has extension .mp4; an image needs .png (the API delivers only .png images, .mp4 videos and .wav audio)',
+    'agentframer.yml:11:13: output "b" has no extension; an image needs .png (the API delivers only .png images, .mp4 videos and .wav audio)',
+    'agentframer.yml:14:13: output "c.png" has extension .png; a video needs .mp4 (the API delivers only .png images, .mp4 videos and .wav audio)',
+    'agentframer.yml:18:13: output "d.webm" has extension .webm; audio needs .wav (the API delivers only .png images, .mp4 videos and .wav audio)',
+    'agentframer.yml:22:13: output "public/.png" has no extension; an image needs .png (the API delivers only .png images, .mp4 videos and .wav audio)',
   ],
   "Windows-hostile names": [
     'agentframer.yml:8:13: output "con.png" uses "con.png", a reserved file name on Windows',
@@ -576,7 +581,7 @@ const EXPECTED: Record<string, string[]> = {
     'agentframer.yml:6:9: id "product {{sku}}" contains " "; ids use letters, digits, "-", "_" and ".", start with a letter or digit, and have at most 128 characters',
     'agentframer.yml:9:13: output "/abs/{{sku}}.jpg" is absolute; write it relative to the manifest\'s folder',
     'agentframer.yml:10:9: id "same" is the same for every row of p.csv; add a {{column}} to it',
-    'agentframer.yml:13:13: output "q/{{sku}}.txt" has extension .txt; an image needs one of .png, .jpg, .jpeg, .webp, .gif',
+    'agentframer.yml:13:13: output "q/{{sku}}.txt" has extension .txt; an image needs .png (the API delivers only .png images, .mp4 videos and .wav audio)',
     'agentframer.yml:17:13: output "r/same.png" is the same for every row of p.csv; add a {{column}} to it',
   ],
   "each: files missing, of the wrong kind, or outside the repository": [
@@ -609,11 +614,10 @@ const EXPECTED: Record<string, string[]> = {
     "rows.json:1:30: row 3 is not an object",
   ],
   "rows whose values make bad ids, outputs or prompts, and duplicates between rows": [
-    'data/p.csv:2:1: duplicate id "p-1"; it is also declared at agentframer.yml:6:9',
+    'agentframer.yml:9:9: id "p-{{sku}}" is not unique: 2 rows of data/p.csv repeat an id (first at data/p.csv:2: duplicate id "p-1"; it is also declared at agentframer.yml:6:9); add a column with a value unique to each row to data/p.csv and use it in the id',
     'data/p.csv:3:1: this row makes id "p-bad id", which is not valid: ids use letters, digits, "-", "_" and ".", start with a letter or digit, and have at most 128 characters',
     'data/p.csv:4:1: this row makes output "p/../../../x.png", which goes outside the repository',
     "data/p.csv:5:1: this row makes a prompt that is empty",
-    'data/p.csv:7:1: duplicate id "p-5"; it is also declared at data/p.csv:6:1',
     'data/p.csv:8:1: output "p/five.png" is also written by asset "p-5" (data/p.csv:6:1)',
     'data/p.csv:9:1: output "p/Five.png" is the same file as "p/five.png" of asset "p-5" (data/p.csv:6:1) on case-insensitive file systems',
   ],

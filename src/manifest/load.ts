@@ -40,9 +40,10 @@ export async function loadManifest(
   const path = resolve(cwd, manifestPath);
   const file = displayPath(path, cwd);
   const problems = new ProblemList();
+  const warnings = new ProblemList();
   let manifest: Manifest | undefined;
   try {
-    manifest = await load(path, file, cwd, problems);
+    manifest = await load(path, file, cwd, problems, warnings);
   } catch (error) {
     // Deep recursion in a parser or a failing disk must still be a manifest problem.
     const reason =
@@ -51,8 +52,10 @@ export async function loadManifest(
         : `cannot load the manifest: ${error instanceof Error ? error.message : String(error)}`;
     problems.add({ file, line: 1, col: 1 }, reason);
   }
-  if (problems.size > 0 || !manifest) throw new ManifestError(problems.sorted(file));
-  return manifest;
+  if (problems.size > 0 || !manifest) {
+    throw new ManifestError(problems.sorted(file), warnings.sorted(file));
+  }
+  return warnings.size > 0 ? { ...manifest, warnings: warnings.sorted(file) } : manifest;
 }
 
 async function load(
@@ -60,6 +63,7 @@ async function load(
   file: string,
   cwd: string,
   problems: ProblemList,
+  warnings: ProblemList,
 ): Promise<Manifest | undefined> {
   const read = await readTextFile(path, MANIFEST_MAX_BYTES);
   if (!read.ok) {
@@ -78,6 +82,7 @@ async function load(
   }
 
   const { defaults, declared } = validate(value, positions, problems);
+  warnCutPrompts(declared, positions, warnings);
 
   const dir = dirname(path);
   const root = await findRepoRoot(dir);
@@ -87,10 +92,29 @@ async function load(
       .filter((s) => s !== ""),
   );
   const guard = await SymlinkGuard.create(root);
-  const ctx = { positions, problems, dir, dirFromRoot, cwd, guard };
+  const ctx = { positions, problems, warnings, dir, dirFromRoot, cwd, guard };
   const expanded = await expandAssets(ctx, defaults, declared);
   await checkOutputLinks(expanded, root, guard, problems);
   return { path, dir, root, assets: expanded.assets };
+}
+
+/**
+ * YAML ends a plain (unquoted) value at " #": `prompt: A nook #2 with books` asks for "A nook".
+ * Legal, and never what was meant in a prompt.
+ */
+function warnCutPrompts(
+  declared: readonly { index: number }[],
+  positions: YamlPositions,
+  warnings: ProblemList,
+): void {
+  for (const { index } of declared) {
+    const comment = positions.commentAfterPlain(["assets", index, "prompt"]);
+    if (comment === undefined) continue;
+    warnings.add(
+      comment.at,
+      `the prompt ends before ${quote(comment.text, 40)}: YAML reads an unquoted " #" as the start of a comment; put the whole prompt in quotes to keep it`,
+    );
+  }
 }
 
 const NOTHING_BROKEN: ReadonlySet<string> = new Set();

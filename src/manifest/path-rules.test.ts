@@ -63,7 +63,7 @@ describe("extensionProblem", () => {
   it("compares extensions case-insensitively and names what fits", () => {
     expect(extensionProblem("a/B.JPEG", ["png", "jpeg"], "an image")).toBeUndefined();
     expect(extensionProblem("a.b/c", ["png"], "an image")).toBe(
-      "has no extension; an image needs one of .png",
+      "has no extension; an image needs .png",
     );
   });
 });

@@ -11,11 +11,31 @@ import { STATE_DIR_NAME } from "../state/paths.js";
  * `output "x" goes outside ...` or `this row makes output "x", which goes outside ...`.
  */
 
+/** What version 1 of the API delivers, per type: exactly one format each. */
 export const OUTPUT_EXTENSIONS: Readonly<Record<AssetType, readonly string[]>> = {
-  image: ["png", "jpg", "jpeg", "webp", "gif"],
-  video: ["mp4", "webm", "mov"],
-  audio: ["wav", "mp3", "ogg", "flac", "m4a"],
+  image: ["png"],
+  video: ["mp4"],
+  audio: ["wav"],
 };
+
+/** The formats the API delivers, for messages: ".png images, .mp4 videos and .wav audio". */
+export const API_FORMATS = `.${OUTPUT_EXTENSIONS.image.join("/.")} images, .${OUTPUT_EXTENSIONS.video.join("/.")} videos and .${OUTPUT_EXTENSIONS.audio.join("/.")} audio`;
+
+/** The type whose output format `extension` (without the dot, any case) is, if any. */
+export function typeForExtension(extension: string): AssetType | undefined {
+  const lower = extension.toLowerCase();
+  for (const [type, extensions] of Object.entries(OUTPUT_EXTENSIONS)) {
+    if (extensions.includes(lower)) return type as AssetType;
+  }
+  return undefined;
+}
+
+/** The extension of the last name in `path`, without the dot, if it has one. */
+export function extensionOf(path: string): string | undefined {
+  const slash = path.lastIndexOf("/");
+  const dot = path.lastIndexOf(".");
+  return dot > slash + 1 ? path.slice(dot + 1) : undefined;
+}
 
 export const DATA_EXTENSIONS: readonly string[] = ["csv", "json"];
 
@@ -173,14 +193,13 @@ export function extensionProblem(
   allowed: readonly string[],
   what: string,
 ): string | undefined {
-  const slash = path.lastIndexOf("/");
-  const dot = path.lastIndexOf(".");
-  const extension = dot > slash + 1 ? path.slice(dot + 1).toLowerCase() : undefined;
+  const extension = extensionOf(path)?.toLowerCase();
   if (extension !== undefined && allowed.includes(extension)) return undefined;
-  const wanted = allowed.map((e) => `.${e}`).join(", ");
+  const listed = allowed.map((e) => `.${e}`).join(", ");
+  const wanted = allowed.length === 1 ? listed : `one of ${listed}`;
   return extension === undefined
-    ? `has no extension; ${what} needs one of ${wanted}`
-    : `has extension .${extension}; ${what} needs one of ${wanted}`;
+    ? `has no extension; ${what} needs ${wanted}`
+    : `has extension .${extension}; ${what} needs ${wanted}`;
 }
 
 /** Character-level problems alone, for the literal parts of a `{{column}}` template. */
@@ -212,6 +231,25 @@ function unicodeProblem(text: string): string | undefined {
       LOOK_ALIKES.get(char) ?? (PATH_SIGNIFICANT.test(normalized) ? normalized : undefined);
     if (mimics !== undefined) {
       return `contains "${char}" (${codePoint(char)}), which looks like ${JSON.stringify(mimics)}; use plain ASCII`;
+    }
+  }
+  return mixedScriptProblem(text);
+}
+
+const LATIN = /\p{Script=Latin}/u;
+const LOOKS_LATIN = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
+
+/**
+ * A word that mixes Latin letters with Cyrillic or Greek ones ("hеro.png" with a Cyrillic "е") is
+ * a look-alike of another: two files a reader cannot tell apart. Words in one script each
+ * ("кружка-red.png") are fine.
+ */
+function mixedScriptProblem(text: string): string | undefined {
+  for (const word of text.split(/[^\p{L}\p{M}]+/u)) {
+    if (!LATIN.test(word)) continue;
+    const odd = LOOKS_LATIN.exec(word)?.[0];
+    if (odd !== undefined) {
+      return `mixes Latin letters with "${odd}" (${codePoint(odd)}), a Cyrillic or Greek letter that may pass for a Latin one; write each name in one script`;
     }
   }
   return undefined;

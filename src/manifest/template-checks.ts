@@ -1,8 +1,8 @@
-import { ID_RULE, TYPE_NOUN } from "./asset-checks.js";
+import { ID_RULE, outputExtensionProblem } from "./asset-checks.js";
 import type { DataTable } from "./data-file.js";
 import type { ExpandState } from "./emit.js";
 import type { Field } from "./template.js";
-import { characterProblem, extensionProblem, OUTPUT_EXTENSIONS } from "./path-rules.js";
+import { characterProblem } from "./path-rules.js";
 import { quote } from "./problems.js";
 import { didYouMean } from "./suggest.js";
 import type { Template } from "./template.js";
@@ -74,9 +74,7 @@ export function checkTemplateParts(
     const first = template.literals[0] ?? "";
     const last = template.literals.at(-1) ?? "";
     // A "." after the last placeholder fixes the extension for every row.
-    const extension = last.includes(".")
-      ? extensionProblem(`x${last}`, OUTPUT_EXTENSIONS[type], TYPE_NOUN[type])
-      : undefined;
+    const extension = last.includes(".") ? outputExtensionProblem(`x${last}`, type) : undefined;
     extensionChecked = last.includes(".") && extension === undefined;
     const problem =
       (/^(?:[/\\]|[A-Za-z]:)/.test(first)

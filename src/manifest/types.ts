@@ -13,6 +13,11 @@ export interface SourcePosition {
   col: number;
 }
 
+/** Something in the manifest that works but is probably not what was meant. */
+export interface ManifestWarning extends SourcePosition {
+  message: string;
+}
+
 /** One asset after defaults are merged and `each:` rows are expanded. */
 export interface Asset {
   id: string;
@@ -24,7 +29,7 @@ export interface Asset {
   params: Record<string, JsonValue>;
   /** Output path relative to the manifest's folder, with forward slashes. */
   output: string;
-  /** Where the asset (or its `each:` template) was declared. */
+  /** Where the asset was declared; for a row of an `each:` file, that row's line in the file. */
   source: SourcePosition;
 }
 
@@ -36,4 +41,6 @@ export interface Manifest {
   /** Absolute path of the repository root (the nearest folder with `.git`, else `dir`). */
   root: string;
   assets: Asset[];
+  /** Shown before anything runs, as `FILE:LINE:COL: warning: message`; nothing stops for them. */
+  warnings?: readonly ManifestWarning[];
 }

@@ -14,6 +14,7 @@ import {
 } from "yaml";
 import { MAX_ALIAS_COUNT, MAX_FLOW_NESTING } from "./limits.js";
 import type { ProblemList } from "./problems.js";
+import { explainSyntaxErrors, yamlMessage } from "./yaml-hints.js";
 import type { SourcePosition } from "./types.js";
 
 export type ValuePath = readonly PropertyKey[];
@@ -58,6 +59,22 @@ export class YamlPositions {
       if (offset < 0 || offset >= range[1]) return this.at(node);
     }
     return this.offset(offset);
+  }
+
+  /**
+   * When the value at `path` is a plain scalar followed on its line by a comment: where the
+   * comment's "#" is and its text. A plain scalar ends at " #", which may not be what was meant.
+   */
+  commentAfterPlain(path: ValuePath): { at: SourcePosition; text: string } | undefined {
+    const { node, complete } = this.walk(path);
+    if (!complete || !isScalar(node) || node.type !== "PLAIN" || !node.range) return undefined;
+    const end = node.range[1];
+    const lineEnd = this.text.indexOf("\n", end);
+    const rest = this.text.slice(end, lineEnd < 0 ? undefined : lineEnd);
+    const match = /^[ \t]+#/.exec(rest);
+    if (!match) return undefined;
+    const hash = end + match[0].length - 1;
+    return { at: this.offset(hash), text: rest.slice(match[0].length - 1).trimEnd() };
   }
 
   offset(offset: number): SourcePosition {
@@ -132,8 +149,8 @@ export function parseYaml(
   }
   const { doc, extraDocumentAt } = composed;
   const positions = new YamlPositions(doc, lines, text, file);
-  for (const error of doc.errors) {
-    problems.add(positions.offset(error.pos[0]), yamlMessage(error.message));
+  for (const { at, message } of explainSyntaxErrors(doc.errors, text)) {
+    problems.add(positions.offset(at), message);
   }
   if (extraDocumentAt !== undefined) {
     problems.add(
@@ -206,13 +223,6 @@ function compose(text: string, lines: LineCounter): Composed {
   return extraDocumentAt === undefined
     ? { kind: "doc", doc }
     : { kind: "doc", doc, extraDocumentAt };
-}
-
-/** yaml's messages sometimes end in a position and an excerpt; the position is ours to print. */
-function yamlMessage(message: string): string {
-  if (/call stack/i.test(message)) return "the YAML is nested too deeply";
-  const firstLine = message.split("\n", 1)[0] ?? message;
-  return firstLine.replace(/ at line \d+, column \d+:?\s*$/, "").trim();
 }
 
 function firstAlias(doc: Document, positions: YamlPositions): SourcePosition | undefined {

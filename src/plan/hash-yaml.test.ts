@@ -44,4 +44,20 @@ assets:
 `;
     expect(await hashesOf(yaml(512))).not.toEqual(await hashesOf(yaml(1024)));
   });
+
+  it("is pinned for a manifest that states its type, and the same when the extension names it", async () => {
+    const stated = `version: 1
+defaults: { model: flux-1.1-pro, params: { width: 1024, height: 1024 } }
+assets:
+  - id: hero
+    type: image
+    prompt: A cozy reading nook in morning light, editorial photo
+    output: public/hero.png
+    params: { seed: 42 }
+`;
+    // The value pinned in hash.test.ts, computed outside this code, through the loader.
+    const pinned = "c7079e51271105f24466a9d7ea7abfd1a1adaff842d1bb968d9904ccc1e43a8f";
+    expect(await hashesOf(stated)).toEqual([pinned]);
+    expect(await hashesOf(stated.replace("    type: image\n", ""))).toEqual([pinned]);
+  });
 });

@@ -6,14 +6,14 @@ import { describe, expect, it } from "vitest";
 import { probeOutputs, readOutputStates, type OutputProbe } from "./output-state.js";
 import { StatIndex } from "../state/stat-index.js";
 import { tempRepo } from "../../test/support/temp-repo.js";
-import { lockfilePath } from "../state/paths.js";
+import { lockfilePathFor } from "../state/paths.js";
 
 /** A lockfile naming `outputs`, one asset per line as written, with nothing else checked. */
 async function writeLockNaming(dir: string, outputs: readonly string[]): Promise<string> {
   const lines = outputs.map(
     (o, i) => `    "a${i}": {"hash":"${"0".repeat(64)}","output":${JSON.stringify(o)},"size":4}`,
   );
-  const path = lockfilePath(dir);
+  const path = lockfilePathFor(join(dir, "agentframer.yml"));
   await writeFile(path, `{\n  "version": 1,\n  "assets": {\n${lines.join(",\n")}\n  }\n}\n`);
   return path;
 }
@@ -26,7 +26,7 @@ async function probe(
 ): Promise<Prestat> {
   const started = probeOutputs(
     dir,
-    { lockPath: lockfilePath(dir) },
+    { lockPath: lockfilePathFor(join(dir, "agentframer.yml")) },
     { minLockBytes: 0, ...options },
   );
   if (started === undefined) throw new Error("no probe");
@@ -131,7 +131,7 @@ describe("probeOutputs, from the paths a lockfile names", () => {
 
   it("is not started for a small lockfile or none", async () => {
     const dir = await tempRepo();
-    const lockPath = lockfilePath(dir);
+    const lockPath = lockfilePathFor(join(dir, "agentframer.yml"));
     expect(probeOutputs(dir, { lockPath }, { minLockBytes: 0 })).toBeUndefined();
     await writeLockNaming(dir, ["a.png"]);
     expect(probeOutputs(dir, { lockPath })).toBeUndefined();
@@ -155,7 +155,7 @@ describe("probeOutputs, from the paths a lockfile names", () => {
       "  }",
       "}",
     ].join("\n");
-    await writeFile(lockfilePath(dir), pretty);
+    await writeFile(lockfilePathFor(join(dir, "agentframer.yml")), pretty);
     const prestat = await probe(dir);
     expect(prestat('out/é "q".png')?.size).toBe(4);
     expect(prestat("out/b.png")?.size).toBe(4);
@@ -185,7 +185,10 @@ describe("probeOutputs, from the paths a lockfile names", () => {
   it("knows nothing, and throws nothing, for a damaged lockfile", async () => {
     const dir = await tempRepo();
     await writeFile(join(dir, "a.png"), "four");
-    await writeFile(lockfilePath(dir), `<<<<<<< ours\n"output": "a.png\n${"x".repeat(70_000)}`);
+    await writeFile(
+      lockfilePathFor(join(dir, "agentframer.yml")),
+      `<<<<<<< ours\n"output": "a.png\n${"x".repeat(70_000)}`,
+    );
     const prestat = await probe(dir);
     expect(prestat("a.png")).toBeUndefined();
   });

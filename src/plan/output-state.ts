@@ -7,6 +7,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Sta
 import { Worker } from "node:worker_threads";
 import type { OutputCheck, OutputState } from "./plan.js";
 import { READ_WHOLE_UP_TO, sha256File } from "./sha256-file.js";
+import { readLfsPointer } from "./lfs-pointer.js";
 import type { StatIndex } from "../state/stat-index.js";
 
 /** Files hashed at once: enough to keep the thread pool busy, few enough to bound memory. */
@@ -64,8 +65,14 @@ export async function readOutputStates(
       // A folder (or device) where the output should be: not the locked bytes.
       states.set(output, { exists: true, size: -1 });
     } else if (s.size !== size) {
-      // Modified whatever its hash; not worth reading.
-      states.set(output, { exists: true, size: s.size });
+      // Modified whatever its hash, unless it is an LFS pointer to the locked bytes (a checkout
+      // that did not fetch LFS files): only then is a small file read.
+      const pointer = locked === undefined ? undefined : readLfsPointer(path, s.size);
+      if (pointer !== undefined && pointer.sha256 === locked && pointer.size === size) {
+        states.set(output, { exists: true, size, sha256: locked, lfsPointer: true });
+      } else {
+        states.set(output, { exists: true, size: s.size });
+      }
     } else {
       const facts = { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino };
       const sha256 = index.trustedSha256(output, facts);

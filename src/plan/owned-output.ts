@@ -7,7 +7,7 @@ import {
   OUTPUT_EXTENSIONS,
 } from "../manifest/path-rules.js";
 import type { Manifest } from "../manifest/types.js";
-import { lockfilePath } from "../state/paths.js";
+import { lockfilePathFor } from "../state/paths.js";
 
 const ANY_OUTPUT_EXTENSION = [...new Set(Object.values(OUTPUT_EXTENSIONS).flat())];
 
@@ -34,7 +34,7 @@ export async function notOwnedProblem(
   const extension = extensionProblem(checked.path.fromRoot, ANY_OUTPUT_EXTENSION, "an output");
   if (extension) return extension;
   const path = join(manifest.root, checked.path.fromRoot);
-  if (path === manifest.path || path === lockfilePath(manifest.dir)) {
+  if (path === manifest.path || path === lockfilePathFor(manifest.path)) {
     return "is the manifest or its lockfile";
   }
   const names = checked.path.fromRoot.split("/");

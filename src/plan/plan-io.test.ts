@@ -9,7 +9,7 @@ import { planManifest } from "./plan-manifest.js";
 import { RACY_WINDOW_MS, StatIndex, recordOutputStates } from "../state/stat-index.js";
 import { makeAsset } from "../../test/support/assets.js";
 import { listFiles, tempRepo } from "../../test/support/temp-repo.js";
-import { lockfilePath, statIndexPath } from "../state/paths.js";
+import { lockfilePathFor, statIndexPath } from "../state/paths.js";
 
 const sha = (bytes: string) => createHash("sha256").update(bytes).digest("hex");
 const HOUR_AGO = new Date(Date.now() - 3_600_000);
@@ -34,7 +34,7 @@ async function rendered(assets: Asset[]): Promise<Manifest> {
       renderedAt: "t",
     });
   }
-  await writeLockfile(lockfilePath(dir), lock);
+  await writeLockfile(lockfilePathFor(join(dir, "agentframer.yml")), lock);
   return { path: join(dir, "agentframer.yml"), dir, root: dir, assets };
 }
 
@@ -56,6 +56,33 @@ describe("planManifest on real files", () => {
       ["edited", "modified"],
       ["grown", "modified"],
     ]);
+  });
+
+  it("counts an LFS pointer to the locked bytes as unchanged, and any other pointer as modified", async () => {
+    const assets = ["fetched", "pointer", "stale", "text"].map((id) =>
+      makeAsset({ id, output: `o/${id}.png` }),
+    );
+    const m = await rendered(assets);
+    const pointer = (bytes: string, extra = "") =>
+      `version https://git-lfs.github.com/spec/v1\n${extra}oid sha256:${sha(bytes)}\nsize ${bytes.length}\n`;
+    await put(m.dir, "o/pointer.png", pointer("pointer bytes", "ext-0-foo sha256:00\n"));
+    await put(m.dir, "o/stale.png", pointer("an older render"));
+    await put(m.dir, "o/text.png", `oid sha256:${sha("text bytes")}\nsize 10\n`);
+    for (const early of [
+      undefined,
+      probeOutputs(m.dir, { lockPath: lockfilePathFor(m.path) }, { minLockBytes: 0, hash: true }),
+    ]) {
+      const { plan } = await planManifest(m, early);
+      expect(plan.entries.map((e) => [e.id, e.status])).toEqual([
+        ["fetched", "unchanged"],
+        ["pointer", "unchanged"],
+        ["stale", "modified"],
+        ["text", "modified"],
+      ]);
+      expect(plan.lfsPointers).toBe(1);
+    }
+    // Plan reads the pointer and writes nothing over it.
+    expect(await readFile(join(m.dir, "o/pointer.png"), "utf8")).toMatch(/^version https:/);
   });
 
   it("plans the same with a probe of the lockfile's outputs started before loading", async () => {
@@ -80,7 +107,7 @@ describe("planManifest on real files", () => {
     for (const hash of [true, false]) {
       const early = probeOutputs(
         now.dir,
-        { lockPath: lockfilePath(now.dir) },
+        { lockPath: lockfilePathFor(join(now.dir, "agentframer.yml")) },
         {
           minLockBytes: 0,
           hash,

@@ -1,21 +1,25 @@
 /** Plan a loaded manifest: read the lock and the outputs, then the pure plan. */
 import { existsSync } from "node:fs";
+import { dirname } from "node:path";
 import type { Asset, Manifest } from "../manifest/types.js";
 import { collectAfterLoad } from "../util/collect-garbage.js";
 import { hashAssets } from "./hash.js";
-import { readLockfile, type ShareStrings } from "../state/lockfile.js";
+import type { ShareStrings } from "../state/lockfile.js";
+import { readManifestLock } from "../state/manifest-lock.js";
 import type { Lockfile } from "../state/lock-types.js";
 import { probeOutputs, readOutputStates, type OutputProbe } from "./output-state.js";
 import { outputsToCheck, planAssets } from "./plan.js";
 import { StatIndex } from "../state/stat-index.js";
 import type { Plan } from "./types.js";
-import { lockfilePath, statIndexPath } from "../state/paths.js";
+import { lockfilePathFor, statIndexPath } from "../state/paths.js";
 
 export interface PlannedManifest {
   plan: Plan;
   /** The lockfile as read, for the render engine to update and write back. */
   lock: Lockfile;
   lockPath: string;
+  /** The folder's shared agentframer.lock, when the lock started from its entries. */
+  adoptedFrom?: string;
   /**
    * The stat index, refreshed with every output plan hashed. Nothing is written until the caller
    * calls `index.save()`; the render engine records its outputs into it first.
@@ -55,9 +59,11 @@ function shareAssetStrings(
  * overlap. Call it first and pass the probe to planManifest; `undefined` when there is an index
  * (then only stat calls are left, and planManifest starts them once it knows the outputs).
  */
-export function startOutputProbe(manifestDir: string): OutputProbe | undefined {
-  if (existsSync(statIndexPath(manifestDir))) return undefined;
-  return probeOutputs(manifestDir, { lockPath: lockfilePath(manifestDir) }, { hash: true });
+export function startOutputProbe(manifestPath: string): OutputProbe | undefined {
+  const manifestDir = dirname(manifestPath);
+  const lockPath = lockfilePathFor(manifestPath);
+  if (existsSync(statIndexPath(manifestDir)) || !existsSync(lockPath)) return undefined;
+  return probeOutputs(manifestDir, { lockPath }, { hash: true });
 }
 
 /**
@@ -66,11 +72,10 @@ export function startOutputProbe(manifestDir: string): OutputProbe | undefined {
  */
 export async function planManifest(
   manifest: Manifest,
-  early: OutputProbe | undefined = startOutputProbe(manifest.dir),
+  early: OutputProbe | undefined = startOutputProbe(manifest.path),
 ): Promise<PlannedManifest> {
   // The loader's temporaries are all garbage now: collected before the plan's own data arrives.
   collectAfterLoad(manifest.assets.length);
-  const lockPath = lockfilePath(manifest.dir);
   // Every output is stat-ed on a second thread while this one reads the lock and hashes; only
   // those whose request is unchanged are looked at, but which ones is not known until then.
   const probe =
@@ -78,8 +83,9 @@ export async function planManifest(
     probeOutputs(manifest.dir, { outputs: manifest.assets.map((a) => a.output) }, { hash: false });
   const hashes = hashAssets(manifest.assets);
   const { share, lockPlace } = shareAssetStrings(manifest.assets, hashes);
-  const [lock, index] = await Promise.all([
-    readLockfile(lockPath, share),
+  const ids = new Set(manifest.assets.map((a) => a.id));
+  const [{ lock, path: lockPath, adoptedFrom }, index] = await Promise.all([
+    readManifestLock(manifest.path, ids, share),
     StatIndex.load(manifest.dir),
   ]);
   const checks = outputsToCheck(manifest.assets, lock, hashes);
@@ -94,5 +100,6 @@ export async function planManifest(
   const outputs = new Set<string>();
   for (const asset of manifest.assets) outputs.add(asset.output);
   index.retain(outputs);
-  return { plan: planAssets(manifest.assets, lock, states, hashes), lock, lockPath, index };
+  const plan = planAssets(manifest.assets, lock, states, hashes);
+  return { plan, lock, lockPath, index, ...(adoptedFrom === undefined ? {} : { adoptedFrom }) };
 }

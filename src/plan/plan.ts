@@ -9,8 +9,13 @@ import type { Lockfile } from "../state/lock-types.js";
 import { PLAN_STATUSES } from "./types.js";
 import type { Plan, PlanEntry, PlanStatus } from "./types.js";
 
-/** What is on disk at an output path. `sha256` may be left out when the size already differs. */
-export type OutputState = { exists: false } | { exists: true; size: number; sha256?: string };
+/**
+ * What is on disk at an output path. `sha256` may be left out when the size already differs.
+ * `lfsPointer`: the file is a Git LFS pointer whose object (SHA-256 and size, given here) is the
+ * locked bytes: the checkout did not fetch LFS files.
+ */
+export type OutputState =
+  { exists: false } | { exists: true; size: number; sha256?: string; lfsPointer?: true };
 
 /** Output path (relative to the manifest folder) → its state on disk. */
 export type OutputStates = ReadonlyMap<string, OutputState>;
@@ -65,6 +70,7 @@ export function planAssets(
   const entries: PlanEntry[] = [];
   const counts = emptyCounts();
   const seen = new Set<string>();
+  let lfsPointers = 0;
 
   assets.forEach((asset, i) => {
     const hash = hashes[i] ?? assetHash(asset);
@@ -87,6 +93,7 @@ export function planAssets(
           : state.size !== locked.size || state.sha256 !== locked.sha256
             ? "modified"
             : "unchanged";
+        if (state.exists && state.lfsPointer && entry.status === "unchanged") lfsPointers += 1;
       }
     }
     counts[entry.status] += 1;
@@ -108,5 +115,5 @@ export function planAssets(
     });
     counts.orphaned += 1;
   }
-  return { entries, counts };
+  return lfsPointers > 0 ? { entries, counts, lfsPointers } : { entries, counts };
 }

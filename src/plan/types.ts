@@ -32,6 +32,8 @@ export interface PlanEntry {
 export interface Plan {
   entries: PlanEntry[];
   counts: Record<PlanStatus, number>;
+  /** Unchanged outputs that are Git LFS pointers to the locked bytes (LFS files not fetched). */
+  lfsPointers?: number;
 }
 
 /** Entries a render must produce bytes for: everything but `unchanged` and `orphaned`. */

@@ -122,6 +122,40 @@ describe("commitAndPush", () => {
     expect(() => r.git(["rev-parse", "--verify", "--quiet", "REBASE_HEAD"])).toThrow();
   });
 
+  it("fails at once, naming branch protection, when the remote refuses the push", async () => {
+    const r = setup();
+    const before = r.remoteHead();
+    r.refusePushes("error: GH006: Protected branch update failed for refs/heads/main.");
+    writeFiles(r.clone, { "public/a.png": "new a" });
+    const attempt = commitAndPush(git(r.clone), {
+      paths: ["public/a.png"],
+      message: "render",
+      branch: undefined,
+      author,
+    });
+    await expect(attempt).rejects.toThrow(PublishError);
+    await expect(attempt).rejects.toThrow(
+      /refused by the remote, not raced: branch protection.*GH006: Protected branch update failed.*publish: comment/,
+    );
+    expect(r.refusedPushes()).toBe(1);
+    expect(r.remoteHead()).toBe(before);
+  });
+
+  it("tells a pre-receive hook's refusal from a race too", async () => {
+    const r = setup();
+    r.refusePushes("commits must be signed");
+    writeFiles(r.clone, { "public/a.png": "new a" });
+    await expect(
+      commitAndPush(git(r.clone), {
+        paths: ["public/a.png"],
+        message: "m",
+        branch: undefined,
+        author,
+      }),
+    ).rejects.toThrow(/not raced.*the remote said: commits must be signed/);
+    expect(r.refusedPushes()).toBe(1);
+  });
+
   it("pushes a detached HEAD to the branch the event named", async () => {
     const r = setup();
     r.git(["checkout", "--quiet", "--detach"]);

@@ -33,6 +33,16 @@ export interface CommitOutcome {
 
 const DEFAULT_ATTEMPTS = 3;
 const REJECTED = /\[rejected\]|\(fetch first\)|non-fast-forward|failed to push some refs/;
+/**
+ * The remote refused the push itself (branch protection, a ruleset, a pre-receive hook), as
+ * opposed to a race: GitHub says GH006 (protected branch) or GH013 (repository rules), git
+ * reports the ref `[remote rejected] (… hook declined)`. Not every `[remote rejected]` is one:
+ * "cannot lock ref" is two pushes at once, a race. Retrying cannot help, so this is checked
+ * before REJECTED.
+ */
+const REFUSED = /\bGH006\b|\bGH013\b|protected branch|hook declined/i;
+/** Remote lines quoted in the message: enough to name the rule, not a page of hook output. */
+const REMOTE_LINES = 4;
 
 /** Which of `paths` differ from HEAD (new, modified or deleted), in git's order. */
 export async function changedPaths(git: Git, paths: readonly string[]): Promise<string[]> {
@@ -114,15 +124,42 @@ export async function commitAndPush(git: Git, request: CommitRequest): Promise<C
   return { sha, files, rebases };
 }
 
-/** True when pushed, false when the remote had moved on; any other failure throws. */
+/**
+ * True when pushed, false when the remote had moved on; a push the remote refused outright
+ * throws a PublishError at once, and any other failure throws as it is.
+ */
 async function tryPush(git: Git, remote: string, branch: string): Promise<boolean> {
   try {
     await git(["push", "--porcelain", remote, `HEAD:refs/heads/${branch}`]);
     return true;
   } catch (error) {
-    if (error instanceof GitError && REJECTED.test(error.stderr)) return false;
+    if (!(error instanceof GitError)) throw error;
+    // --porcelain puts the ref's status (`[remote rejected] (pre-receive hook declined)`) on
+    // stdout; the remote's own lines (GH006, the hook's text) and git's summary on stderr.
+    if (REFUSED.test(error.stdout) || REFUSED.test(error.stderr)) {
+      throw refusedPush(branch, error);
+    }
+    if (REJECTED.test(error.stderr)) return false;
     throw error;
   }
+}
+
+function refusedPush(branch: string, error: GitError): PublishError {
+  const said = error.stderr
+    .split("\n")
+    .map((line) => line.replace(/^remote:\s*/, "").trim())
+    .filter((line) => line !== "" && !/^(To |error: failed to push|hint:)/.test(line))
+    .slice(0, REMOTE_LINES)
+    .join(" / ");
+  return new PublishError(
+    `push to ${branch} was refused by the remote, not raced: branch protection, a ruleset or a ` +
+      `pre-receive hook does not let this token push there (the remote said: ${said}). ` +
+      "Retrying will not help. Commit to a branch that allows it (render on the PR branch, or " +
+      "push to a branch and open a PR), let the pushing account through (a GitHub App or bot " +
+      "allowed to bypass the protection, its token given to actions/checkout), or use " +
+      "publish: comment.",
+    { cause: error },
+  );
 }
 
 /** The branch HEAD is on; on a detached HEAD (a PR merge checkout), the one the event named. */

@@ -10,6 +10,8 @@ export class GitError extends Error {
     readonly args: readonly string[],
     readonly stderr: string,
     readonly exitCode: number | undefined,
+    /** What git printed on stdout before failing: `push --porcelain` reports each ref there. */
+    readonly stdout = "",
   ) {
     super(`git ${args.join(" ")} failed (exit ${exitCode ?? "?"}): ${stderr.trim()}`);
   }
@@ -31,7 +33,7 @@ export function gitIn(cwd: string, baseEnv: NodeJS.ProcessEnv = process.env): Gi
         (error, stdout, stderr) => {
           if (error) {
             const code = typeof error.code === "number" ? error.code : undefined;
-            reject(new GitError(args, stderr || error.message, code));
+            reject(new GitError(args, stderr || error.message, code, stdout));
           } else {
             resolve(stdout);
           }

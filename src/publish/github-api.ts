@@ -3,6 +3,7 @@
  * comment is due: Octokit is most of the bundle, and most runs never need it.
  */
 import type { CommentApi, IssueComment } from "./comment.js";
+import type { GitHubAccount, IdentityLookups } from "./token-identity.js";
 
 export interface RepoRef {
   owner: string;
@@ -20,14 +21,34 @@ export async function createCommentApi(
   token: string,
   repo: RepoRef,
   baseUrl: string,
-): Promise<CommentApi> {
+): Promise<CommentApi & IdentityLookups> {
   const { getOctokit } = await import("@actions/github");
   const octokit = getOctokit(token, { baseUrl });
-  const pick = (c: { id: number; body?: string | null }): IssueComment => ({
+  const pick = (c: {
+    id: number;
+    body?: string | null;
+    user?: { login: string; type?: string } | null;
+  }): IssueComment => ({
     id: c.id,
     body: c.body ?? "",
+    // A deleted account shows as null; "ghost" is how GitHub names it, and it is nobody's token.
+    author: { login: c.user?.login ?? "ghost", type: c.user?.type ?? "User" },
+  });
+  const account = (login: string, type: string | undefined): GitHubAccount => ({
+    login,
+    bot: type === "Bot",
   });
   return {
+    async viewer() {
+      const { viewer } = await octokit.graphql<{ viewer: { login: string; __typename: string } }>(
+        "query { viewer { login __typename } }",
+      );
+      return account(viewer.login, viewer.__typename);
+    },
+    async authenticatedUser() {
+      const { data } = await octokit.rest.users.getAuthenticated();
+      return account(data.login, data.type);
+    },
     async *listComments(issueNumber) {
       const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
         ...repo,

@@ -16,10 +16,15 @@ export interface RenderConfig {
   emulator: boolean;
   /** Jobs in flight at once. Default 8. */
   concurrency: number;
-  /** Only assets whose id matches this glob (`*` wildcard), if set. */
-  only: string | undefined;
+  /** Only assets whose id matches one of these globs (`*` wildcard), if set. */
+  only: readonly string[] | undefined;
   /** Re-render even unchanged assets (a new idempotency key, so a new job). */
   force: boolean;
+  /**
+   * Put the rendered bytes back over outputs edited since (plan status `modified`). Without it
+   * (or `force`) a render with such outputs refuses to start.
+   */
+  overwriteModified?: boolean;
   /** Refuse to start (exit 3) when the plan needs more jobs than this. */
   maxJobs: number | undefined;
   /** `--shard I/N`: this run takes the assets whose hash falls in shard I (1-based) of N. */

@@ -82,6 +82,25 @@ export class ApiUnavailableError extends RenderError {
   }
 }
 
+/**
+ * The API could not be reached at all (refused, no such host, no route) before it had answered
+ * once in this run: a wrong URL or no network. Every asset would fail the same way, so the run
+ * stops with this one message; no job was created.
+ */
+export class ApiUnreachableError extends RenderError {
+  override readonly name = "ApiUnreachableError";
+  readonly scope = "run";
+  constructor(
+    readonly url: string,
+    problem: string,
+  ) {
+    super(
+      `cannot reach the API at ${url} (${problem}): check --api-url or AGENTFRAMER_API_URL and ` +
+        "the network, then run again; nothing reached the server",
+    );
+  }
+}
+
 /** The API answered something outside the contract: not JSON, wrong shape, or too large. */
 export class ProtocolError extends RenderError {
   override readonly name = "ProtocolError";

@@ -5,6 +5,7 @@ import { planManifest } from "../plan/plan-manifest.js";
 import type { PlanEntry } from "../plan/types.js";
 import type { CacheStore } from "../state/cache.js";
 import type { RenderConfig } from "./config.js";
+import { unmatchedPatternsError } from "./refusals.js";
 import type { InFlightRecord, Journal } from "../state/journal.js";
 import { isInFlight } from "../state/journal.js";
 import type { Selection } from "./select.js";
@@ -27,6 +28,12 @@ export async function planFor(config: RenderConfig): Promise<Prepared> {
 export async function prepare(manifest: Manifest, config: RenderConfig): Promise<Prepared> {
   const planned = await planManifest(manifest);
   const selection = selectEntries(planned.plan, config);
+  if (selection.unmatched.length > 0) {
+    throw unmatchedPatternsError(
+      selection.unmatched,
+      manifest.assets.map((a) => a.id),
+    );
+  }
   return { ...planned, manifest, selection };
 }
 
@@ -45,19 +52,21 @@ export function skipForcedDone(
  * The journal's jobs in flight that this run can pick up, by asset id. A record whose hash no
  * longer matches what the asset asks for is a job for an older request: nobody wants its result,
  * so it is forgotten (its key is never reused for the new request; the new hash makes a new key).
- * Records for assets outside this run's selection stay for a later run.
  */
 export async function resumableJobs(
   journal: Journal,
   prepared: Prepared,
 ): Promise<Map<string, InFlightRecord>> {
   const wanted = new Map(prepared.selection.toRender.map((e) => [e.id, e]));
+  // Records of ids outside this run's selection, or of another manifest sharing the folder's
+  // journal, stay for a later run.
   const excluded = new Set(prepared.selection.excluded.map((e) => e.id));
+  const ours = new Set(prepared.manifest.assets.map((a) => a.id));
   const resumable = new Map<string, InFlightRecord>();
   for (const record of (await journal.readAll()).filter(isInFlight)) {
     const entry = wanted.get(record.id);
     if (entry !== undefined && entry.hash === record.hash) resumable.set(record.id, record);
-    else if (!excluded.has(record.id)) await journal.remove(record.id);
+    else if (ours.has(record.id) && !excluded.has(record.id)) await journal.remove(record.id);
   }
   return resumable;
 }

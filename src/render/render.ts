@@ -3,17 +3,19 @@ import { dirname } from "node:path";
 import type { Dispatcher } from "undici";
 import { Agent } from "undici";
 import type { Emulator, StartEmulator } from "../emulator/types.js";
+import { formatProblem } from "../manifest/errors.js";
 import { loadManifest } from "../manifest/load.js";
 import type { Manifest } from "../manifest/types.js";
 import { createCacheStore } from "../state/cache.js";
 import { writeLockfile } from "../state/lockfile.js";
+import { adoptionNote } from "../state/manifest-lock.js";
+import { lfsPointerNote } from "../plan/lfs-pointer.js";
 import type { PlanEntry } from "../plan/types.js";
 import { createApiClient } from "./api/client.js";
 import type { DownloadPace } from "./download/download.js";
 import type { RenderConfig } from "./config.js";
 import { openDurationMemory } from "./polling/duration-memory.js";
 import type { RenderError } from "./errors.js";
-import { ApiAuthError } from "./errors.js";
 import { isInFlight, openJournal } from "../state/journal.js";
 import { createLockUpdater } from "../state/lock-updater.js";
 import type { ProgressReporter } from "./progress/events.js";
@@ -23,6 +25,7 @@ import { prepare, resumableJobs, skipForcedDone, splitByCache } from "./prepare.
 import { foldCompletedRecords } from "../state/journal-fold.js";
 import type { JobContext } from "./job.js";
 import { DEFAULT_JOB_DEADLINE_MS, runJob } from "./job.js";
+import { modifiedOutputsError } from "./refusals.js";
 import { restoreFromCache } from "./restore.js";
 import type { AssetResult, RenderResult } from "./result.js";
 import { countOutcomes } from "./result.js";
@@ -81,16 +84,29 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   const reporter = deps.reporter ?? silentReporter;
   const startedAt = now();
   const manifest = await loadManifest(config.manifestPath);
+  for (const w of manifest.warnings ?? []) {
+    reporter.emit({ kind: "warning", message: formatProblem(w) });
+  }
   const journal = openJournal(manifest.dir, now);
-  const forcedDone = await foldCompletedRecords(manifest.dir, journal, config.force);
+  const ids = new Set(manifest.assets.map((a) => a.id));
+  const forcedDone = await foldCompletedRecords(manifest.path, ids, journal, config.force);
   const prepared = await prepare(manifest, config);
+  const modified = prepared.selection.toRender.filter((e) => e.status === "modified");
+  if (modified.length > 0 && !config.force && config.overwriteModified !== true) {
+    throw modifiedOutputsError(modified.map((e) => e.output));
+  }
   // Nothing is written before the manifest and the lockfile have proved valid.
   await ensureStateDir(manifest.dir);
+  if (prepared.adoptedFrom !== undefined) {
+    reporter.emit({ kind: "warning", message: adoptionNote(manifest.path, prepared.adoptedFrom) });
+    await writeLockfile(prepared.lockPath, prepared.lock);
+  }
   const { entries } = prepared.plan;
-  await sweepStaleTemps(manifest.dir, entries, prepared.selection.toRender);
+  await sweepStaleTemps(manifest.dir, prepared.lockPath, entries, prepared.selection.toRender);
   skipForcedDone(prepared.selection, forcedDone);
   const resumable = await resumableJobs(journal, prepared);
   const warn = (message: string): void => reporter.emit({ kind: "warning", message });
+  if (prepared.plan.lfsPointers) warn(lfsPointerNote(prepared.plan.lfsPointers));
   const cache = createCacheStore(cacheDirFor(manifest.dir), warn);
   const split = await splitByCache(prepared.selection.toRender, cache, config.force, resumable);
   const results = new Map<string, AssetResult>();
@@ -179,7 +195,7 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
         onWideFailure(error: RenderError) {
           if (stopReason === undefined) reporter.emit({ kind: "stopping", reason: error.message });
           stopReason ??= error.message;
-          if (error instanceof ApiAuthError) stop.abort(error);
+          if (error.scope === "run") stop.abort(error);
         },
       };
       const { notStarted } = await runPool(
@@ -188,7 +204,10 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
         async (entry) => {
           const result = await runJob(withAsset(entry), resumable.get(entry.id), ctx);
           results.set(entry.id, result);
-          reporter.emit({ kind: "asset", result });
+          // Once the run stops, the jobs it stopped are counted in the summary, not listed.
+          if (result.status !== "skipped" || stopReason === undefined) {
+            reporter.emit({ kind: "asset", result });
+          }
         },
         () => stopReason === undefined && !stop.signal.aborted,
       );

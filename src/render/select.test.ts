@@ -38,7 +38,7 @@ describe("selectEntries", () => {
   });
 
   it("--only narrows by id glob", () => {
-    const s = selectEntries(p, { only: "hero-*", shard: undefined, force: false });
+    const s = selectEntries(p, { only: ["hero-*"], shard: undefined, force: false });
     expect(s.toRender.map((e) => e.id)).toEqual(["hero-home"]);
     expect(s.unchanged.map((e) => e.id)).toEqual(["hero-about"]);
     expect(s.excluded.map((e) => e.id)).toEqual(["product-1", "product-2"]);

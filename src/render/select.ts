@@ -6,6 +6,8 @@ import { needsRender } from "../plan/types.js";
  * adds the unchanged ones. Pure, so the action's fork-PR path and `plan` can share it.
  */
 export interface Selection {
+  /** `--only` patterns that matched no asset id at all (in any shard). */
+  unmatched: string[];
   /** Entries to produce bytes for (restore from the cache or render), in manifest order. */
   toRender: PlanEntry[];
   /** Unchanged entries inside the selection: nothing to do, no request. */
@@ -15,23 +17,39 @@ export interface Selection {
 }
 
 export interface SelectOptions {
-  only: string | undefined;
+  /** `--only` patterns, each a glob or several separated by commas; undefined selects all. */
+  only: readonly string[] | undefined;
   shard: { index: number; total: number } | undefined;
   force: boolean;
 }
 
 export function selectEntries(plan: Plan, options: SelectOptions): Selection {
-  const matches = options.only === undefined ? () => true : globMatcher(options.only);
-  const selection: Selection = { toRender: [], unchanged: [], excluded: [] };
+  const patterns = (options.only ?? []).flatMap(splitPatterns);
+  const matchers = patterns.map(globMatcher);
+  const used = new Set<number>();
+  const matches = (id: string): boolean => {
+    if (options.only === undefined) return true;
+    let any = false;
+    matchers.forEach((m, k) => {
+      if (m(id)) {
+        used.add(k);
+        any = true;
+      }
+    });
+    return any;
+  };
+  const selection: Selection = { unmatched: [], toRender: [], unchanged: [], excluded: [] };
   for (const entry of plan.entries) {
     if (entry.status === "orphaned") continue;
     const inShard =
       options.shard === undefined ||
       shardOf(entry.hash, options.shard.total) === options.shard.index;
-    if (!inShard || !matches(entry.id)) selection.excluded.push(entry);
+    const selected = matches(entry.id);
+    if (!inShard || !selected) selection.excluded.push(entry);
     else if (options.force || needsRender(entry)) selection.toRender.push(entry);
     else selection.unchanged.push(entry);
   }
+  selection.unmatched = patterns.filter((_, k) => !used.has(k));
   return selection;
 }
 
@@ -56,16 +74,22 @@ export function parseShard(text: string): { index: number; total: number } | str
   return { index, total };
 }
 
+/** One `--only` value may hold several patterns separated by commas. */
+function splitPatterns(value: string): string[] {
+  return value
+    .split(",")
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+}
+
 /**
  * `--only` patterns: `*` matches any run of characters, everything else literally; several
  * patterns may be given separated by commas. Anchored at both ends.
  */
 export function globMatcher(pattern: string): (id: string) => boolean {
-  const alternatives = pattern
-    .split(",")
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0)
-    .map((p) => new RegExp(`^${p.split("*").map(escapeRegExp).join(".*")}$`, "s"));
+  const alternatives = splitPatterns(pattern).map(
+    (p) => new RegExp(`^${p.split("*").map(escapeRegExp).join(".*")}$`, "s"),
+  );
   return (id) => alternatives.some((re) => re.test(id));
 }
 

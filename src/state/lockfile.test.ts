@@ -12,7 +12,7 @@ import {
   serializeLockfile,
   writeLockfile,
 } from "./lockfile.js";
-import { lockfilePath } from "./paths.js";
+import { lockfilePathFor } from "./paths.js";
 import { makeAsset } from "../../test/support/assets.js";
 import { listFiles, tempRepo } from "../../test/support/temp-repo.js";
 
@@ -90,12 +90,14 @@ describe("lockEntryFor", () => {
 describe("readLockfile / writeLockfile", () => {
   it("treats a missing lockfile as empty", async () => {
     const dir = await tempRepo();
-    expect(await readLockfile(lockfilePath(dir))).toEqual(emptyLockfile());
+    expect(await readLockfile(lockfilePathFor(join(dir, "agentframer.yml")))).toEqual(
+      emptyLockfile(),
+    );
   });
 
   it("writes atomically and reads back byte-stable", async () => {
     const dir = await tempRepo();
-    const path = lockfilePath(dir);
+    const path = lockfilePathFor(join(dir, "agentframer.yml"));
     const lock = lockOf(["a", entry("a")], ["b", entry("b")]);
     await writeLockfile(path, lock);
     const first = await readFile(path, "utf8");
@@ -119,8 +121,8 @@ describe("readLockfile, read in parts", () => {
 
   async function read(contents: string): Promise<unknown> {
     const dir = await tempRepo();
-    await writeFile(lockfilePath(dir), contents);
-    return readLockfile(lockfilePath(dir)).catch((e: unknown) => e);
+    await writeFile(lockfilePathFor(join(dir, "agentframer.yml")), contents);
+    return readLockfile(lockfilePathFor(join(dir, "agentframer.yml"))).catch((e: unknown) => e);
   }
   function parse(contents: string): unknown {
     try {
@@ -133,9 +135,9 @@ describe("readLockfile, read in parts", () => {
 
   it("offers each entry to `share` as it is parsed, and keeps what it puts in", async () => {
     const dir = await tempRepo();
-    await writeFile(lockfilePath(dir), text);
+    await writeFile(lockfilePathFor(join(dir, "agentframer.yml")), text);
     const offered: string[] = [];
-    const lock = await readLockfile(lockfilePath(dir), (id, e) => {
+    const lock = await readLockfile(lockfilePathFor(join(dir, "agentframer.yml")), (id, e) => {
       offered.push(id);
       // An equal string, as plan gives: the lock must read the same.
       if (typeof e["output"] === "string") e["output"] = `${e["output"]}`;
@@ -228,7 +230,7 @@ describe("a damaged lockfile", () => {
     "is a LockfileError naming the file and the way out: %s",
     async (_name, text, message) => {
       const dir = await tempRepo();
-      const path = lockfilePath(dir);
+      const path = lockfilePathFor(join(dir, "agentframer.yml"));
       await writeFile(path, text);
       const error = await readLockfile(path).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(LockfileError);
@@ -241,7 +243,9 @@ describe("a damaged lockfile", () => {
   it("is never read as empty, even when blank", async () => {
     const dir = await tempRepo();
     await writeFile(join(dir, "agentframer.lock"), "");
-    await expect(readLockfile(lockfilePath(dir))).rejects.toThrow(LockfileError);
+    await expect(readLockfile(lockfilePathFor(join(dir, "agentframer.yml")))).rejects.toThrow(
+      LockfileError,
+    );
   });
 
   it("keeps an id like __proto__ as data", () => {

@@ -1,10 +1,11 @@
 import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 
 /**
  * Every file the tool keeps beside a manifest, in one place: the answer to "where is X written".
  *
- * - `agentframer.lock`: what was rendered, per asset (committed; see lockfile.ts).
+ * - the lock, named after the manifest (`media.yml` → `media.lock`): what was rendered, per
+ *   asset (committed; see lockfile.ts).
  * - `.agentframer/`: per-checkout state, never committed (it holds its own `.gitignore`):
  *   - `cache/`: results by asset hash (cache.ts), and `cache/durations.json`, what earlier runs
  *     learnt of job durations (render/polling/duration-memory.ts);
@@ -14,12 +15,25 @@ import { join } from "node:path";
  *
  * Writes go through the modules named above, each with `atomic-write.ts`.
  */
-export const LOCKFILE_NAME = "agentframer.lock";
 export const STATE_DIR_NAME = ".agentframer";
 
-/** The lockfile lives beside the manifest. */
-export function lockfilePath(manifestDir: string): string {
-  return join(manifestDir, LOCKFILE_NAME);
+/**
+ * Every manifest keeps its own lock beside it, named after it: `agentframer.yml` →
+ * `agentframer.lock`, `media.yml` → `media.lock`. Two manifests in one folder never share one
+ * (a prune of one would otherwise see the other's assets as orphaned, and delete their outputs).
+ * Every reader and writer of a lock takes its path from here.
+ */
+export function lockfilePathFor(manifestPath: string): string {
+  const name = basename(manifestPath).replace(/\.ya?ml$/i, "");
+  return join(dirname(manifestPath), `${name}.lock`);
+}
+
+/**
+ * Before each manifest had its own lock, every manifest in a folder wrote this one; it is read
+ * only to migrate (see readManifestLock in lockfile.ts).
+ */
+export function sharedLockfilePath(manifestDir: string): string {
+  return join(manifestDir, "agentframer.lock");
 }
 
 export function stateDirFor(manifestDir: string): string {

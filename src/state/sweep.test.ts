@@ -30,7 +30,7 @@ it("removes the temps a killed run left beside its files, and nothing else", asy
     [`.agentframer/cache/cd/.${hash}.dddddddddddd.tmp`]: true,
   };
   for (const name of Object.keys(files)) await writeFile(join(dir, name), "x");
-  const removed = await sweepStaleTemps(dir, [entry], [entry]);
+  const removed = await sweepStaleTemps(dir, join(dir, "agentframer.lock"), [entry], [entry]);
   expect(removed).toBe(Object.values(files).filter(Boolean).length);
   expect((await readdir(join(dir, "out"))).sort()).toEqual([
     ".a.png.tmp",

@@ -1,12 +1,6 @@
 import { readdir, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import {
-  cacheDirFor,
-  durationMemoryPath,
-  journalDirFor,
-  lockfilePath,
-  stateDirFor,
-} from "./paths.js";
+import { cacheDirFor, durationMemoryPath, journalDirFor, stateDirFor } from "./paths.js";
 import type { PlanEntry } from "../plan/types.js";
 
 /** `tempPathFor` names: `.<target name>.<12 hex>.tmp`, beside the target. */
@@ -23,6 +17,7 @@ const TEMP_NAME = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
  */
 export async function sweepStaleTemps(
   manifestDir: string,
+  lockPath: string,
   all: readonly PlanEntry[],
   toRender: readonly PlanEntry[],
 ): Promise<number> {
@@ -40,7 +35,7 @@ export async function sweepStaleTemps(
     add(join(cacheDir, entry.hash.slice(0, 2), entry.hash));
     add(join(cacheDir, entry.hash.slice(0, 2), `${entry.hash}.json`));
   }
-  add(lockfilePath(manifestDir));
+  add(lockPath);
   add(durationMemoryPath(manifestDir));
   targetsByFolder.set(journalDirFor(manifestDir), "all");
   targetsByFolder.set(stateDir, "all");

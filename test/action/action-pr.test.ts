@@ -60,7 +60,10 @@ describe("the built action on push and pull_request", () => {
     }
     const comments = h.stub.commentsOn(7);
     expect(comments).toHaveLength(1);
-    expect(h.stub.requests.filter((r) => r.method === "POST")).toHaveLength(1);
+    const commentPosts = h.stub.requests.filter(
+      (r) => r.method === "POST" && r.path !== "/graphql",
+    );
+    expect(commentPosts).toHaveLength(1);
     expect(h.stub.requests.filter((r) => r.method === "PATCH")).toHaveLength(1);
     expect(first.outputs["comment-id"]).toBe(String(comments[0]?.id));
     expect(second.outputs["comment-id"]).toBe(String(comments[0]?.id));
@@ -84,7 +87,7 @@ describe("the built action on push and pull_request", () => {
       /^\| ✅ rendered \(new\) \| <code>banner<\/code>.* \| — \| new asset<br>/,
     );
     expect(body).toMatch(
-      /#### Failed \(1\)\n\n\| Asset \| Reason \|\n\|---\|---\|\n\| <code>huge<\/code>.*width.*\|/,
+      /#### Failed \(1\)\n\n\| Asset \| Reason \|\n\|---\|---\|\n\| <code>huge<\/code>.*bytes.*\|/,
     );
     expect(body).toMatch(
       /<details><summary>Unchanged and skipped \(1\)<\/summary>[\s\S]*<code>logo<\/code>/,

@@ -41,7 +41,7 @@ assets:
   - id: huge
     prompt: Too big to render
     output: public/huge.png
-    params: { width: 100000 }
+    params: { bytes: -1 } # unchecked by the loader; the API refuses it
 `;
 
 /** Every file under `root` (skipping .git), as [path, bytes]. */

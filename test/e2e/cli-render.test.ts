@@ -77,7 +77,8 @@ describe("agentframer render", () => {
   it("exits 1 when an asset fails, naming it and why in the summary", async () => {
     repo = await TestRepo.create([
       ...someAssets(2),
-      { id: "too-wide", prompt: "x", output: "public/wide.png", params: { width: 99999 } },
+      // A param the manifest does not check (a warning), which the emulator refuses with a 400.
+      { id: "too-wide", prompt: "x", output: "public/wide.png", params: { bytes: -1 } },
     ]);
     const run = await cli([]);
     expect(run.code).toBe(1);

@@ -78,14 +78,14 @@ describe("render against the emulator", () => {
     await render(repo.config(), deps());
     const before = await repo.lock();
 
-    assets[1] = { ...assets[1]!, params: { width: 99999 } }; // the API refuses: 400
+    assets[1] = { ...assets[1]!, params: { bytes: -1 } }; // unchecked by the loader; the API refuses: 400
     assets[3] = { ...assets[3]!, prompt: "Changed and fine" };
     await repo.writeManifest(assets);
     const result = await render(repo.config(), deps());
     expect(result.counts).toMatchObject({ rendered: 1, failed: 1, unchanged: 3 });
     const failed = result.assets.find((a) => a.id === "asset-1");
     expect(failed?.status).toBe("failed");
-    expect(failed?.error).toMatch(/400|width/);
+    expect(failed?.error).toMatch(/400|bytes/);
     const after = await repo.lock();
     expect(after.assets["asset-1"]).toEqual(before.assets["asset-1"]);
     await expectOutputsMatchLedger(["asset-3"]);
@@ -156,7 +156,7 @@ describe("render against the emulator", () => {
 
   it("--only renders just the matching ids", async () => {
     repo = await TestRepo.create([...someAssets(3, "hero"), ...someAssets(3, "product")]);
-    const result = await render(repo.config({ only: "hero-*" }), deps());
+    const result = await render(repo.config({ only: ["hero-*"] }), deps());
     expect(result.counts).toMatchObject({ rendered: 3, skipped: 3 });
     expect(emulator.ledger.jobs()).toHaveLength(3);
     expect(Object.keys((await repo.lock()).assets).sort()).toEqual(["hero-0", "hero-1", "hero-2"]);

@@ -76,7 +76,7 @@ describe("jobs that do not succeed", () => {
     const first = await b.run({}, { jobDeadlineMs: 1500 });
     expect(first.counts.failed).toBe(3);
     b.emulator.setFaults({ cancelJob: 0 });
-    const forced = await b.run({ force: true, only: "asset-1" });
+    const forced = await b.run({ force: true, only: ["asset-1"] });
     expect(forced.assets.find((a) => a.id === "asset-1")?.status).toBe("rendered");
     expect(b.emulator.ledger.jobs()).toHaveLength(4);
     await b.check({

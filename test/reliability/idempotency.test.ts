@@ -124,7 +124,7 @@ describe("422: the key was used before with another body", () => {
     await b.check({ failed: { [victim.id]: /idempotency key reused/ } });
 
     // --force is the user asking for a new key: now it renders, as one new job.
-    const forced = await b.run({ force: true, only: victim.id });
+    const forced = await b.run({ force: true, only: [victim.id] });
     expect(forced.assets.find((a) => a.id === victim.id)?.status).toBe("rendered");
     await b.check({
       forced: [victim.id],

@@ -111,7 +111,7 @@ describe("prune, given lock entries for files it never wrote", () => {
     const { code, stdout } = await runIn(dir, ["prune"]);
     expect(code).toBe(0);
     expect(stdout).toContain(
-      "pruned evil-head: .git/HEAD kept (not a path this tool writes: it is inside .git/)",
+      "evil-head: .git/HEAD kept (not a path this tool writes: it is inside .git/)",
     );
   });
 });

@@ -11,6 +11,7 @@ import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { createCommentApi } from "../../src/publish/github-api.js";
+import { createPullLookup } from "../../src/action/pull-lookup.js";
 import { gitIn } from "../../src/publish/git.js";
 import { createReporter } from "../../src/render/progress/progress.js";
 import { planFor, render } from "../../src/render/render.js";
@@ -147,6 +148,7 @@ describe.each(["pull_request", "push"] as const)(
         },
         cacheBackend: () => Promise.reject(new Error("cache is off")),
         commentApi: (token, repo) => createCommentApi(token, repo, stub?.url ?? ""),
+        pullLookup: (token, repo) => createPullLookup(token, repo, stub?.url ?? ""),
         git: (cwd) => gitIn(cwd, { ...process.env, ...GIT_TEST_ENV }),
       };
       await runAction(deps);

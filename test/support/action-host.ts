@@ -79,3 +79,23 @@ export function pullRequestEvent(
 export function pushEvent(before: string, headMessage = "edit the manifest") {
   return { ref: "refs/heads/main", before, head_commit: { message: headMessage } };
 }
+
+/** A workflow_run event reporting on a run of half 1 of the fork-safe pattern. */
+export function workflowRunEvent(
+  headSha: string,
+  opts: { event?: string; headBranch?: string; headRepo?: string } = {},
+) {
+  return {
+    action: "completed",
+    workflow_run: {
+      id: 4242,
+      event: opts.event ?? "pull_request",
+      conclusion: "success",
+      head_sha: headSha,
+      head_branch: opts.headBranch ?? "feature",
+      head_repository: { full_name: opts.headRepo ?? "stranger/media" },
+      // GitHub leaves this empty for a fork's PR: nothing here may be relied on.
+      pull_requests: [],
+    },
+  };
+}

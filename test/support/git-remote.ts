@@ -5,7 +5,7 @@
  * or sooner by `cleanup()`.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { tempDirSync } from "./temp-dir.js";
 
@@ -19,6 +19,13 @@ export interface GitRemote {
   git(args: string[], cwd?: string): string;
   /** Commits `files` to the remote's branch from a separate clone, so the work tree falls behind. */
   pushFromElsewhere(files: Record<string, string | Uint8Array>, message: string): string;
+  /**
+   * Installs a pre-receive hook on the bare repository that refuses every push, printing `says`
+   * (as GitHub's branch protection prints GH006), and counts the pushes it refused.
+   */
+  refusePushes(says: string): void;
+  /** How many pushes the hook from `refusePushes` has refused. */
+  refusedPushes(): number;
   /** The remote branch's head commit. */
   remoteHead(): string;
   /** Files a commit touched, sorted. */
@@ -83,6 +90,20 @@ export function createGitRemote(
       git(["commit", "--quiet", "-m", message], elsewhere);
       git(["push", "--quiet", "origin", `HEAD:refs/heads/${branch}`], elsewhere);
       return git(["rev-parse", "HEAD"], elsewhere).trim();
+    },
+    refusePushes(says) {
+      const hook = join(bare, "hooks", "pre-receive");
+      const count = join(root, "refused-pushes");
+      const quoted = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+      writeFileSync(
+        hook,
+        `#!/bin/sh\necho refused >> ${quoted(count)}\necho ${quoted(says)} >&2\nexit 1\n`,
+      );
+      chmodSync(hook, 0o755);
+    },
+    refusedPushes() {
+      const count = join(root, "refused-pushes");
+      return existsSync(count) ? readFileSync(count, "utf8").split("\n").filter(Boolean).length : 0;
     },
     remoteHead: () => git(["rev-parse", `refs/heads/${branch}`], bare).trim(),
     filesIn: (commit) =>

@@ -1,8 +1,11 @@
 /**
- * A local stand-in for the slice of the GitHub REST API the action uses: a PR's issue comments
- * (list with Link-header paging, create, update). It listens on 127.0.0.1 only, keeps comments in
- * memory, refuses bodies over GitHub's 65,536-character limit as GitHub does, and records every
- * request so tests can assert what was sent, including the Authorization header.
+ * A local stand-in for the slice of the GitHub API the action uses: a PR's issue comments (list
+ * with Link-header paging, create, update), the token's own account (GraphQL `viewer`, and
+ * `GET /user`, which GitHub refuses to installation tokens such as the workflow token), and open
+ * pull requests by head (`GET /pulls?head=OWNER:BRANCH`). It listens on 127.0.0.1 only, keeps
+ * everything in memory, writes each comment as the account of the token that posted it, refuses
+ * bodies over GitHub's 65,536-character limit as GitHub does, and records every request so tests
+ * can assert what was sent, including the Authorization header.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -15,6 +18,28 @@ export interface StubComment {
   createdAt: string;
   updatedAt: string;
 }
+
+export interface StubAccount {
+  login: string;
+  type: "User" | "Bot";
+}
+
+export interface StubPull {
+  number: number;
+  headSha: string;
+  headRef: string;
+  /** owner/name of the repository the PR's branch lives in: another one for a fork. */
+  headRepo: string;
+  baseSha: string;
+  state: "open" | "closed";
+}
+
+/**
+ * Installation tokens (`ghs_`, as the workflow token is) act as github-actions[bot]; any other
+ * token as the user `octo-maintainer`, unless a test names its account with `addToken`.
+ */
+const WORKFLOW_BOT: StubAccount = { login: "github-actions[bot]", type: "Bot" };
+const TOKEN_USER: StubAccount = { login: "octo-maintainer", type: "User" };
 
 export interface StubRequest {
   method: string;
@@ -29,7 +54,11 @@ export interface GitHubStub {
   owner: string;
   repo: string;
   comments: StubComment[];
+  pulls: StubPull[];
   requests: StubRequest[];
+  /** Makes `token` act as `account`. */
+  addToken(token: string, account: StubAccount): void;
+  addPull(pull: Omit<StubPull, "state"> & { state?: StubPull["state"] }): StubPull;
   /** Adds a comment as if someone else had written it (to fill pages, or to plant a quote). */
   seed(issueNumber: number, body: string, login?: string): StubComment;
   commentsOn(issueNumber: number): StubComment[];
@@ -42,9 +71,17 @@ const COMMENT_LIMIT = 65_536;
 
 export async function startGitHubStub(owner = "octo", repo = "media"): Promise<GitHubStub> {
   const comments: StubComment[] = [];
+  const pulls: StubPull[] = [];
+  const tokens = new Map<string, StubAccount>();
   const requests: StubRequest[] = [];
   let nextId = 1000;
   let forced: number | undefined;
+
+  const accountOf = (authorization: string | undefined): StubAccount | undefined => {
+    const token = /^(?:token|bearer) (.+)$/i.exec(authorization ?? "")?.[1];
+    if (token === undefined) return undefined;
+    return tokens.get(token) ?? (token.startsWith("ghs_") ? WORKFLOW_BOT : TOKEN_USER);
+  };
 
   const add = (issueNumber: number, body: string, login: string): StubComment => {
     const now = new Date().toISOString();
@@ -93,6 +130,19 @@ export async function startGitHubStub(owner = "octo", repo = "media"): Promise<G
   function route(req: IncomingMessage, res: ServerResponse, raw: string): void {
     const base = `http://${req.headers.host ?? "127.0.0.1"}`;
     const url = new URL(req.url ?? "/", base);
+    const account = accountOf(req.headers.authorization);
+    if (url.pathname === "/graphql" && req.method === "POST") return viewer(res, account, raw);
+    if (url.pathname === "/user" && req.method === "GET") {
+      if (account === undefined) return send(res, 401, { message: "Requires authentication" });
+      // GitHub refuses this to installation tokens; a user's token gets its account.
+      if (account.type === "Bot") {
+        return send(res, 403, { message: "Resource not accessible by integration" });
+      }
+      return send(res, 200, { login: account.login, type: account.type });
+    }
+    if (url.pathname === `/repos/${owner}/${repo}/pulls` && req.method === "GET") {
+      return send(res, 200, pullsByHead(url).map(apiPull));
+    }
     const prefix = `/repos/${owner}/${repo}/issues/`;
     if (!url.pathname.startsWith(prefix)) return send(res, 404, { message: "Not Found" });
     const rest = url.pathname.slice(prefix.length).split("/");
@@ -122,7 +172,8 @@ export async function startGitHubStub(owner = "octo", repo = "media"): Promise<G
     if (list && req.method === "POST") {
       if (parsed === undefined) return send(res, 400, { message: "Problems parsing JSON" });
       if (parsed.length > COMMENT_LIMIT) return tooLong(res);
-      return send(res, 201, apiComment(add(Number(rest[0]), parsed, "github-actions[bot]"), base));
+      const author = account?.login ?? "ghost";
+      return send(res, 201, apiComment(add(Number(rest[0]), parsed, author), base));
     }
     if (single && req.method === "PATCH") {
       const comment = comments.find((c) => c.id === Number(rest[1]));
@@ -136,6 +187,40 @@ export async function startGitHubStub(owner = "octo", repo = "media"): Promise<G
     send(res, 404, { message: "Not Found" });
   }
 
+  /** GraphQL's `viewer`: a bot's login comes without the `[bot]` its REST login carries. */
+  function viewer(res: ServerResponse, account: StubAccount | undefined, raw: string): void {
+    if (account === undefined) return send(res, 401, { message: "Bad credentials" });
+    if (!raw.includes("viewer")) return send(res, 400, { message: "stub answers viewer only" });
+    const login = account.type === "Bot" ? account.login.replace(/\[bot\]$/, "") : account.login;
+    send(res, 200, { data: { viewer: { login, __typename: account.type } } });
+  }
+
+  function pullsByHead(url: URL): StubPull[] {
+    const state = url.searchParams.get("state") ?? "open";
+    const head = url.searchParams.get("head");
+    return pulls.filter((p) => {
+      if (state !== "all" && p.state !== state) return false;
+      if (head === null) return true;
+      const [headOwner, ...branch] = head.split(":");
+      return p.headRepo.split("/")[0] === headOwner && p.headRef === branch.join(":");
+    });
+  }
+
+  function apiPull(p: StubPull) {
+    const headOwner = p.headRepo.split("/")[0] ?? "";
+    return {
+      number: p.number,
+      state: p.state,
+      head: {
+        sha: p.headSha,
+        ref: p.headRef,
+        label: `${headOwner}:${p.headRef}`,
+        repo: { full_name: p.headRepo },
+      },
+      base: { sha: p.baseSha, ref: "main", repo: { full_name: `${owner}/${repo}` } },
+    };
+  }
+
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -143,7 +228,14 @@ export async function startGitHubStub(owner = "octo", repo = "media"): Promise<G
     owner,
     repo,
     comments,
+    pulls,
     requests,
+    addToken: (token, account) => void tokens.set(token, account),
+    addPull: (pull) => {
+      const added = { state: "open" as const, ...pull };
+      pulls.push(added);
+      return added;
+    },
     seed: (issueNumber, body, login = "someone") => add(issueNumber, body, login),
     commentsOn: (issueNumber) => comments.filter((c) => c.issueNumber === issueNumber),
     failNext: (status) => {

@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { loadManifest } from "../../src/manifest/load.js";
 import { emptyLockfile, lockEntryFor, writeLockfile } from "../../src/state/lockfile.js";
 import { tempRepo } from "./temp-repo.js";
-import { lockfilePath } from "../../src/state/paths.js";
+import { lockfilePathFor } from "../../src/state/paths.js";
 
 export const MANIFEST = `version: 1
 defaults:
@@ -56,5 +56,5 @@ export async function renderAll(dir: string): Promise<void> {
       renderedAt: "2026-01-01T00:00:00.000Z",
     });
   }
-  await writeLockfile(lockfilePath(dir), lock);
+  await writeLockfile(lockfilePathFor(join(dir, "agentframer.yml")), lock);
 }

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { DEFAULT_MANIFEST, UsageError, manifestPathFrom, parseCommandArgs } from "../command.js";
 import type { Command, CommandContext } from "../command.js";
@@ -40,6 +40,7 @@ export const initCommand: Command = {
   description: [
     `Writes MANIFEST (default ./${DEFAULT_MANIFEST}) with one example asset, and`,
     `${SCHEMA_FILE} beside it, which the manifest's first line points editors at. Commit both.`,
+    "Creates MANIFEST's folder if it does not exist.",
     "Refuses to overwrite either file unless --force is given.",
   ].join("\n"),
   options: [{ flag: "--force", description: "Overwrite existing files" }],
@@ -59,6 +60,7 @@ export const initCommand: Command = {
       }
     }
     const { manifestJsonSchema } = await import("../../manifest/json-schema.js");
+    await mkdir(dirname(manifestPath), { recursive: true });
     await writeFile(schemaPath, `${JSON.stringify(manifestJsonSchema(), null, 2)}\n`);
     await writeFile(manifestPath, STARTER);
     ctx.io.stdout.write(

@@ -1,12 +1,21 @@
-import { dirname, relative } from "node:path";
+import { relative } from "node:path";
 import { PLAN_STATUSES, needsRender } from "../../plan/types.js";
 import type { Plan, PlanEntry, PlanStatus } from "../../plan/types.js";
-import { manifestPathFrom, parseCommandArgs } from "../command.js";
+import type { Asset } from "../../manifest/types.js";
+import { unmatchedPatternsError } from "../../render/refusals.js";
+import { selectEntries } from "../../render/select.js";
+import { manifestPathFrom, parseCommandArgs, printWarnings } from "../command.js";
 import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
 import type { Style } from "../style.js";
 
-const OPTIONS = { json: { type: "boolean" } } as const;
+const OPTIONS = {
+  json: { type: "boolean" },
+  all: { type: "boolean" },
+  check: { type: "boolean" },
+  only: { type: "string", multiple: true },
+  "show-requests": { type: "boolean" },
+} as const;
 
 /** One entry of `plan --json`. */
 export interface PlanJsonAsset {
@@ -16,12 +25,21 @@ export interface PlanJsonAsset {
   hash: string;
   /** For `changed`: the request fields that differ from the lock. */
   changed?: string[];
+  /** With --show-requests: the POST /generations body, exactly as a render sends it. */
+  request?: unknown;
 }
 
-function planJson(plan: Plan): { assets: PlanJsonAsset[]; counts: Plan["counts"] } {
+/** The request body an asset sends, when --show-requests asked for it. */
+type ShowRequest = ((asset: Asset) => string) | undefined;
+
+function planJson(
+  plan: Plan,
+  showRequest: ShowRequest,
+): { assets: PlanJsonAsset[]; counts: Plan["counts"] } {
   const assets = plan.entries.map((e): PlanJsonAsset => {
     const out: PlanJsonAsset = { id: e.id, status: e.status, output: e.output, hash: e.hash };
     if (e.changedFields !== undefined) out.changed = e.changedFields;
+    if (showRequest && e.asset) out.request = JSON.parse(showRequest(e.asset));
     return out;
   });
   return { assets, counts: plan.counts };
@@ -47,9 +65,15 @@ function statusTexts(style: Style): Record<PlanStatus, string> {
   return texts;
 }
 
-function planLine(e: PlanEntry, idWidth: number, statusText: Record<PlanStatus, string>): string {
+function planLine(
+  e: PlanEntry,
+  idWidth: number,
+  statusText: Record<PlanStatus, string>,
+  showRequest: ShowRequest,
+): string {
   const fields = e.changedFields?.length ? `  (${e.changedFields.join(", ")})` : "";
-  return `${statusText[e.status]}  ${e.id.padEnd(idWidth)}  ${e.output}${fields}\n`;
+  const line = `${statusText[e.status]}  ${e.id.padEnd(idWidth)}  ${e.output}${fields}\n`;
+  return showRequest && e.asset ? `${line}    ${showRequest(e.asset)}\n` : line;
 }
 
 /**
@@ -65,35 +89,75 @@ function countLine(plan: Plan): string {
   return `${total} asset${total === 1 ? "" : "s"}: ${parts}; ${toRender} to render\n`;
 }
 
+/** The plan narrowed to `--only`, counts included; orphaned entries only without `--only`. */
+function selectedPlan(plan: Plan, only: readonly string[] | undefined, ids: string[]): Plan {
+  if (only === undefined) return plan;
+  const selection = selectEntries(plan, { only, shard: undefined, force: false });
+  if (selection.unmatched.length > 0) throw unmatchedPatternsError(selection.unmatched, ids);
+  const chosen = new Set([...selection.toRender, ...selection.unchanged].map((e) => e.id));
+  const entries = plan.entries.filter((e) => chosen.has(e.id));
+  const counts = Object.fromEntries(PLAN_STATUSES.map((s) => [s, 0])) as Plan["counts"];
+  for (const e of entries) counts[e.status] += 1;
+  return { entries, counts };
+}
+
 export const planCommand: Command = {
   name: "plan",
   summary: "Show what a render would do, per asset (offline; submits nothing)",
-  usage: "plan [MANIFEST] [--json]",
+  usage: "plan [MANIFEST] [--all] [--only PATTERN]... [--check] [--show-requests] [--json]",
   description: [
-    "Compares every asset's request hash with agentframer.lock and every output file with the",
-    "bytes the lock records. Statuses: new, changed (naming the fields: type, model, prompt,",
-    "params), unchanged, missing (output file gone), modified (output bytes differ from the",
-    "lock), orphaned (in the lock, not in the manifest). MANIFEST defaults to ./agentframer.yml.",
+    "Compares every asset's request hash with the manifest's lock (media.yml → media.lock) and",
+    "every output file with the bytes the lock records. Statuses: new, changed (naming the",
+    "fields: type, model, prompt, params), unchanged, missing (output file gone), modified",
+    "(output bytes differ from the lock), orphaned (in the lock, not in the manifest).",
+    "MANIFEST defaults to ./agentframer.yml.",
+    "",
+    "Lists what a render would change, then a count line; --all lists unchanged assets too.",
+    "--check exits 1 when a render would do anything (for CI: is the lock up to date?), else 0.",
     "",
     "Writes nothing but .agentframer/stat-index.json, which spares re-reading unchanged outputs.",
   ].join("\n"),
   options: [
+    { flag: "--all", description: "List every asset, unchanged ones too" },
+    {
+      flag: "--only PATTERN",
+      description: "Only assets whose id matches (* wildcard; repeat or comma-separate for more)",
+    },
+    { flag: "--check", description: "Exit 1 if a render would do anything, 0 if up to date" },
+    {
+      flag: "--show-requests",
+      description: "Under each asset, the request body a render sends (after interpolation)",
+    },
     {
       flag: "--json",
-      description: "Print one JSON document on stdout; the summary goes to stderr",
+      description: "Print one JSON document (every asset) on stdout; the summary goes to stderr",
     },
   ],
   async run(args: string[], ctx: CommandContext): Promise<number> {
     const { values, positionals } = parseCommandArgs(planCommand, args, OPTIONS, 1);
-    const [{ loadManifest }, { planManifest, startOutputProbe }] = await Promise.all([
-      import("../../manifest/load.js"),
-      import("../../plan/plan-manifest.js"),
-    ]);
+    const [{ loadManifest }, { planManifest, startOutputProbe }, { lfsPointerNote }] =
+      await Promise.all([
+        import("../../manifest/load.js"),
+        import("../../plan/plan-manifest.js"),
+        import("../../plan/lfs-pointer.js"),
+      ]);
     const manifestPath = manifestPathFrom(positionals[0], ctx.io);
     // The outputs the lock names are examined on a second thread while the manifest loads.
-    const probe = startOutputProbe(dirname(manifestPath));
+    const probe = startOutputProbe(manifestPath);
     const manifest = await loadManifest(manifestPath, { cwd: ctx.io.cwd });
-    const { plan, index } = await planManifest(manifest, probe);
+    printWarnings(manifest, ctx);
+    const ids = manifest.assets.map((a) => a.id);
+    const planned = await planManifest(manifest, probe);
+    const { index, adoptedFrom } = planned;
+    const plan = selectedPlan(planned.plan, values.only, ids);
+    const showRequest: ShowRequest =
+      values["show-requests"] === true
+        ? (await import("../../plan/hash.js")).requestBodyJson
+        : undefined;
+    if (adoptedFrom !== undefined) {
+      const { adoptionNote } = await import("../../state/manifest-lock.js");
+      ctx.io.stderr.write(`agentframer: ${adoptionNote(manifest.path, adoptedFrom)}\n`);
+    }
     try {
       await index.save();
     } catch (error) {
@@ -103,17 +167,21 @@ export const planCommand: Command = {
         `agentframer: warning: could not update ${where}/.agentframer/stat-index.json: ${(error as Error).message}\n`,
       );
     }
+    if (plan.lfsPointers) {
+      ctx.io.stderr.write(`agentframer: warning: ${lfsPointerNote(plan.lfsPointers)}\n`);
+    }
     if (values.json) {
-      ctx.io.stdout.write(`${JSON.stringify(planJson(plan))}\n`);
+      ctx.io.stdout.write(`${JSON.stringify(planJson(plan, showRequest))}\n`);
       ctx.io.stderr.write(countLine(plan));
     } else {
+      const listed =
+        values.all === true ? plan.entries : plan.entries.filter((e) => e.status !== "unchanged");
       let idWidth = 0;
-      for (const e of plan.entries)
-        idWidth = Math.max(idWidth, Math.min(e.id.length, MAX_ID_WIDTH));
+      for (const e of listed) idWidth = Math.max(idWidth, Math.min(e.id.length, MAX_ID_WIDTH));
       const statusText = statusTexts(ctx.outStyle);
       let text = "";
-      for (const entry of plan.entries) {
-        text += planLine(entry, idWidth, statusText);
+      for (const entry of listed) {
+        text += planLine(entry, idWidth, statusText, showRequest);
         if (text.length >= WRITE_CHUNK) {
           ctx.io.stdout.write(text);
           text = "";
@@ -121,6 +189,7 @@ export const planCommand: Command = {
       }
       ctx.io.stdout.write(text + ctx.outStyle.bold(countLine(plan).trimEnd()) + "\n");
     }
-    return ExitCode.Ok;
+    const outOfDate = plan.entries.some(needsRender);
+    return values.check === true && outOfDate ? ExitCode.AssetsFailed : ExitCode.Ok;
   },
 };

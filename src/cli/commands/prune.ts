@@ -1,9 +1,9 @@
 import { rm, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import type { Manifest } from "../../manifest/types.js";
 import { withRunLock } from "../../state/run-lock.js";
 import type { LockEntry } from "../../state/lock-types.js";
-import { manifestPathFrom, parseCommandArgs } from "../command.js";
+import { manifestPathFrom, parseCommandArgs, printWarnings } from "../command.js";
 import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
 
@@ -70,7 +70,7 @@ export const pruneCommand: Command = {
   summary: "Drop lock entries no asset has any more, and delete their unmodified outputs",
   usage: "prune [MANIFEST] [--dry-run] [--json]",
   description: [
-    "For every orphaned lock entry (in agentframer.lock, not in the manifest): deletes its output",
+    "For every orphaned entry in the manifest's lock (MANIFEST.lock; not in the manifest): deletes its output",
     "file when the bytes are exactly those the lock records, keeps it otherwise, and removes the",
     "entry from the lock. Outputs a current asset still writes are never touched. The cache is",
     "left alone: other branches may still restore from it. MANIFEST defaults to ./agentframer.yml.",
@@ -81,21 +81,19 @@ export const pruneCommand: Command = {
   ],
   async run(args: string[], ctx: CommandContext): Promise<number> {
     const { values, positionals } = parseCommandArgs(pruneCommand, args, OPTIONS, 1);
-    const [{ loadManifest }, { readLockfile, writeLockfile }, { lockfilePath }] = await Promise.all(
-      [
-        import("../../manifest/load.js"),
-        import("../../state/lockfile.js"),
-        import("../../state/paths.js"),
-      ],
-    );
+    const [{ loadManifest }, { writeLockfile }, { readManifestLock }] = await Promise.all([
+      import("../../manifest/load.js"),
+      import("../../state/lockfile.js"),
+      import("../../state/manifest-lock.js"),
+    ]);
     const manifest = await loadManifest(manifestPathFrom(positionals[0], ctx.io), {
       cwd: ctx.io.cwd,
     });
+    printWarnings(manifest, ctx);
     // A render running now would rewrite the lock from its own copy and undo this prune.
     return withRunLock(manifest.dir, async () => {
-      const lockPath = lockfilePath(manifest.dir);
-      const lock = await readLockfile(lockPath);
       const ids = new Set(manifest.assets.map((a) => a.id));
+      const { lock, path: lockPath } = await readManifestLock(manifest.path, ids);
       const inUse = new Set(manifest.assets.map((a) => a.output));
       const orphaned = Object.keys(lock.assets)
         .filter((id) => !ids.has(id))
@@ -116,13 +114,16 @@ export const pruneCommand: Command = {
       }
 
       const human = values.json ? ctx.io.stderr : ctx.io.stdout;
-      const verb = dryRun ? "would prune" : "pruned";
       for (const o of outcomes) {
-        const what = dryRun && o.action === "deleted" ? "would delete" : say(o);
-        human.write(`${verb} ${o.id}: ${o.output} ${what}\n`);
+        const what = dryRun && o.action === "deleted" ? "to be deleted" : say(o);
+        human.write(`${o.id}: ${o.output} ${what}\n`);
       }
+      const n = outcomes.length;
+      const entries = `${n} orphaned lock entr${n === 1 ? "y" : "ies"}`;
       human.write(
-        `${outcomes.length} orphaned lock entr${outcomes.length === 1 ? "y" : "ies"} ${verb}\n`,
+        dryRun
+          ? `${entries} to prune (dry run: nothing was changed)\n`
+          : `${entries} pruned from ${basename(lockPath)}\n`,
       );
       if (values.json) ctx.io.stdout.write(`${JSON.stringify({ pruned: outcomes, dryRun })}\n`);
       return ExitCode.Ok;

@@ -4,15 +4,16 @@ import { DEFAULT_API_URL, DEFAULT_CONCURRENCY } from "../../render/config.js";
 import type { RenderResult } from "../../render/result.js";
 import { parseShard } from "../../render/select.js";
 import { isLoopbackHostname } from "../../render/download/url-policy.js";
-import { manifestPathFrom, parseCommandArgs, UsageError } from "../command.js";
+import { CommandError, manifestPathFrom, parseCommandArgs, UsageError } from "../command.js";
 import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
 
 const OPTIONS = {
   emulator: { type: "boolean" },
   concurrency: { type: "string" },
-  only: { type: "string" },
+  only: { type: "string", multiple: true },
   force: { type: "boolean" },
+  "overwrite-modified": { type: "boolean" },
   "max-jobs": { type: "string" },
   shard: { type: "string" },
   json: { type: "boolean" },
@@ -38,17 +39,20 @@ export const renderCommand: Command = {
   name: "render",
   summary: "Render what changed: submit, poll, download, verify, and record it in the lock",
   usage:
-    "render [MANIFEST] [--emulator] [--concurrency N] [--only PATTERN] [--force] [--max-jobs N] [--shard I/N] [--json] [--api-url URL]",
+    "render [MANIFEST] [--emulator] [--concurrency N] [--only PATTERN]... [--force] [--overwrite-modified] [--max-jobs N] [--shard I/N] [--json] [--api-url URL]",
   description: [
     "Hashes every asset, restores what the cache (.agentframer/cache) already holds, and submits",
     "only what changed to the AgentFramer API, each with an idempotency key derived from its",
-    "hash. Each finished asset is written atomically and recorded in agentframer.lock at once.",
+    "hash. Each finished asset is written atomically and recorded in the manifest's lock at once",
+    "(agentframer.yml → agentframer.lock, media.yml → media.lock).",
     "A run that is interrupted (Ctrl-C, a killed CI job) resumes its jobs when run again.",
     "",
     "The API key comes from AGENTFRAMER_API_KEY; the API URL from --api-url, AGENTFRAMER_API_URL",
     `or ${DEFAULT_API_URL}. MANIFEST defaults to ./agentframer.yml.`,
+    "An output edited since it was rendered (plan: modified) is not overwritten: the render refuses",
+    "to start, naming it, unless --overwrite-modified or --force is given.",
     "Exit codes: 0 done; 1 some assets failed (the others are recorded); 2 invalid manifest or",
-    "usage; 3 stopped early (auth, credits, --max-jobs, Ctrl-C).",
+    "usage; 3 stopped early (auth, credits, an unreachable API, --max-jobs, Ctrl-C).",
   ].join("\n"),
   options: [
     {
@@ -61,9 +65,13 @@ export const renderCommand: Command = {
     },
     {
       flag: "--only PATTERN",
-      description: "Only assets whose id matches (* wildcard, comma-separated)",
+      description: "Only assets whose id matches (* wildcard; repeat or comma-separate for more)",
     },
     { flag: "--force", description: "Render selected assets again even if unchanged (new jobs)" },
+    {
+      flag: "--overwrite-modified",
+      description: "Put the rendered bytes back over outputs edited since",
+    },
     {
       flag: "--max-jobs N",
       description: "Refuse to start (exit 3) if more than N new jobs are needed",
@@ -80,10 +88,7 @@ export const renderCommand: Command = {
   ],
   async run(args: string[], ctx: CommandContext): Promise<number> {
     const { config, json } = renderConfigFrom(args, ctx);
-    if (!config.emulator && !config.apiKey) {
-      ctx.io.stderr.write(`agentframer: ${ctx.errStyle.red(MISSING_KEY)}\n`);
-      return ExitCode.Invalid;
-    }
+    if (!config.emulator && !config.apiKey) throw new CommandError(MISSING_KEY, ExitCode.Invalid);
     const [{ createReporter, wantsColor }, { render }] = await Promise.all([
       import("../../render/progress/progress.js"),
       import("../../render/render.js"),
@@ -155,6 +160,7 @@ function renderConfigFrom(
         : integerFlag("--concurrency", values.concurrency, 1, MAX_CONCURRENCY),
     only: values.only,
     force: values.force === true,
+    overwriteModified: values["overwrite-modified"] === true,
     maxJobs:
       values["max-jobs"] === undefined
         ? undefined
@@ -167,10 +173,8 @@ function renderConfigFrom(
 function integerFlag(flag: string, text: string, min: number, max: number): number {
   const value = Number(text);
   if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
-    throw new UsageError(
-      `${flag} takes a whole number from ${min} to ${max}, not "${text}"`,
-      renderCommand,
-    );
+    const range = max >= Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
+    throw new UsageError(`${flag} takes a whole number, ${range}, not "${text}"`, renderCommand);
   }
   return value;
 }

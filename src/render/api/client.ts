@@ -20,6 +20,7 @@ import {
   ApiCreditsError,
   ApiRejectedError,
   ApiUnavailableError,
+  ApiUnreachableError,
   ProtocolError,
   RenderError,
   UrlPolicyError,
@@ -27,7 +28,7 @@ import {
 } from "../errors.js";
 import type { Attempt, BackoffPolicy, RetryBudget, Sleep } from "./retry.js";
 import { DEFAULT_BACKOFF, parseRetryAfter, retryLoop, sleep as realSleep } from "./retry.js";
-import { firstHeader, networkProblem, readCapped } from "./http.js";
+import { firstHeader, isConnectFailure, networkProblem, readCapped } from "./http.js";
 import { isLoopbackHostname } from "../download/url-policy.js";
 import { carriesKey } from "../key-text.js";
 
@@ -107,6 +108,8 @@ export interface ApiClient {
 
 /** Malformed answers are retried (a proxy hiccup), but only this many before a ProtocolError. */
 const MAX_MALFORMED = 3;
+/** Attempts of one request that fail to connect, before a run that never reached the API stops. */
+const UNREACHABLE_AFTER_ATTEMPTS = 3;
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const base = new URL(options.baseUrl.replace(/\/+$/, ""));
   if (base.protocol !== "https:" && base.protocol !== "http:") {
@@ -137,6 +140,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
   }
 
+  // Until the API has answered once, connection failures may mean a wrong URL or no network:
+  // then waiting out every asset's retries only delays the one message that helps.
+  let answered = false;
+
   /**
    * One request, tried again through the one retry loop: up to `maxAttempts` times, or until
    * `until` (a status poll keeps trying while its job's deadline lasts), within the run's budget.
@@ -149,11 +156,15 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   ): Promise<T> {
     let malformed = 0;
     return retryLoop(
-      () =>
+      (n) =>
         attempt().catch((error: unknown): Attempt<T> => {
           if (signal?.aborted) throw signal.reason;
           if (error instanceof RenderError) throw error;
-          return { kind: "retry", problem: networkProblem(error) };
+          const problem = networkProblem(error);
+          if (!answered && isConnectFailure(error) && n >= UNREACHABLE_AFTER_ATTEMPTS) {
+            throw new ApiUnreachableError(endpoint, problem);
+          }
+          return { kind: "retry", problem };
         }),
       {
         policy,
@@ -199,6 +210,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       headersTimeout,
       bodyTimeout: timeoutMs,
     });
+    answered = true;
     const text = await readCapped(response.body, response.headers, MAX_API_BODY_BYTES);
     const header = (name: string) => firstHeader(response.headers[name]);
     return { status: response.statusCode, text, header };

@@ -57,6 +57,21 @@ const MEANING: Readonly<Record<string, string>> = {
   EAI_AGAIN: "the host name could not be resolved right now",
 };
 
+/** Codes of a connection that was never made: nothing was sent, the server saw nothing. */
+const NOT_CONNECTED: ReadonlySet<string> = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+
+export function isConnectFailure(error: unknown): boolean {
+  const code = error && typeof error === "object" ? (error as { code?: unknown }).code : undefined;
+  return typeof code === "string" && NOT_CONNECTED.has(code);
+}
+
 /**
  * A short, key-free name for a transport failure: the error code undici or Node gave it, after
  * what it means when it is a common one ("no answer before the timeout (UND_ERR_HEADERS_TIMEOUT)").

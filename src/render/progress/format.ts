@@ -55,13 +55,18 @@ export function formatSummary(result: RenderResult, elapsedMs: number, style: St
     ...(c.failed > 0 ? [style.bad(`${c.failed} failed`)] : []),
     ...(c.skipped > 0 ? [`${c.skipped} skipped`] : []),
   ];
-  const lines = [`${style.bold("Done:")} ${parts.join(", ")} in ${formatSeconds(elapsedMs)}`];
+  // A run that stopped early says so first: "Done" above it would read as success.
+  const lines = result.stopped
+    ? [
+        style.bad(`Stopped early: ${result.stopped}`),
+        `${style.bold("Before it stopped:")} ${parts.join(", ")} in ${formatSeconds(elapsedMs)}`,
+      ]
+    : [`${style.bold("Done:")} ${parts.join(", ")} in ${formatSeconds(elapsedMs)}`];
   const failures = result.assets.filter((a) => a.status === "failed");
   if (failures.length > 0) {
     lines.push(style.bad(`Failed (${failures.length}):`));
     for (const f of failures) lines.push(`  ${f.id} (${f.output}): ${f.error ?? "unknown error"}`);
   }
-  if (result.stopped) lines.push(style.bad(`Stopped early: ${result.stopped}`));
   return `${lines.join("\n")}\n`;
 }
 

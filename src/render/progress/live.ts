@@ -4,6 +4,39 @@ import { describeOutcome, formatClock, formatStart, formatSummary } from "./form
 
 const REDRAW_MS = 100;
 const CLEAR_LINE = "\r\u001b[2K";
+// eslint-disable-next-line no-control-regex -- the escape character is what it looks for
+const SGR = /\u001b\[[0-9;]*m/y;
+
+/**
+ * The line cut to one less than the terminal's width (colour codes take no room), ending in "…":
+ * a line that wraps cannot be redrawn in place, and each redraw would add a line.
+ */
+export function fitToWidth(line: string, width: number | undefined): string {
+  if (width === undefined || width < 2) return line;
+  const room = width - 1;
+  let visible = 0;
+  let out = "";
+  for (let i = 0; i < line.length;) {
+    SGR.lastIndex = i;
+    const code = SGR.exec(line);
+    if (code) {
+      out += code[0];
+      i += code[0].length;
+      continue;
+    }
+    const char = String.fromCodePoint(line.codePointAt(i) ?? 0);
+    if (visible === room - 1 && visibleLength(line, i) > 1) return `${out}…\u001b[0m`;
+    out += char;
+    visible += 1;
+    i += char.length;
+  }
+  return out;
+}
+
+/** Visible characters from `from` to the end of `line`. */
+function visibleLength(line: string, from: number): number {
+  return [...line.slice(from).replace(new RegExp(SGR.source, "g"), "")].length;
+}
 
 /**
  * Progress on a terminal: finished assets scroll by above one status line that is redrawn in
@@ -14,6 +47,8 @@ export function createLiveProgress(
   write: (text: string) => void,
   style: Styler,
   now: () => number,
+  /** The terminal's width now (it may be resized), if known. */
+  columns: () => number | undefined = () => undefined,
 ): ProgressReporter {
   const startedAt = now();
   let total = 0;
@@ -28,7 +63,7 @@ export function createLiveProgress(
     const remaining = total - done;
     // Rate over what finished so far: crude, but it settles within a few assets and needs no state.
     const eta = done > 0 && remaining > 0 ? `ETA ${formatClock((elapsed / done) * remaining)}` : "";
-    return [
+    const line = [
       style.bold(`${done}/${total}`),
       `${inFlight.size} in flight`,
       failed > 0 ? style.bad(`${failed} failed`) : "0 failed",
@@ -38,6 +73,7 @@ export function createLiveProgress(
     ]
       .filter((part) => part !== "")
       .join(" · ");
+    return fitToWidth(line, columns());
   };
   let shown = "";
   // The timer fires ten times a second; repainting an unchanged line only makes the cursor flicker.

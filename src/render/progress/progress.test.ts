@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Writable } from "node:stream";
 import type { RenderResult } from "../result.js";
 import { createReporter, wantsColor } from "./progress.js";
+import { fitToWidth } from "./live.js";
 
 function sink(): { stream: Writable; text: () => string } {
   let text = "";
@@ -92,5 +93,17 @@ describe("progress", () => {
     expect(wantsColor({ NO_COLOR: "1" }, true)).toBe(false);
     expect(wantsColor({}, true)).toBe(true);
     expect(wantsColor({}, false)).toBe(false);
+  });
+});
+
+describe("the live status line", () => {
+  it("is cut to one less than the terminal's width, colour codes taking no room", () => {
+    const line = "\u001b[1m12/50\u001b[22m · 8 in flight · 0 failed · 0:03 elapsed · ETA 0:09";
+    const cut = fitToWidth(line, 20);
+    // eslint-disable-next-line no-control-regex -- the escape character is what it removes
+    expect(cut.replace(/\u001b\[[0-9;]*m/g, "")).toBe("12/50 · 8 in fligh…");
+    expect(cut.endsWith("\u001b[0m")).toBe(true);
+    expect(fitToWidth("short", 20)).toBe("short");
+    expect(fitToWidth(line, undefined)).toBe(line);
   });
 });

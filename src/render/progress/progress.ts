@@ -25,7 +25,7 @@ export function createReporter(options: ReporterOptions): ProgressReporter {
   const style = styler(options.color);
   const now = options.now ?? Date.now;
   return options.interactive
-    ? createLiveProgress(write, style, now)
+    ? createLiveProgress(write, style, now, () => (options.stream as { columns?: number }).columns)
     : createLineProgress(write, style, now);
 }
 

@@ -14,16 +14,16 @@
  */
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { expect } from "vitest";
 import type { Emulator, LedgerJob } from "../../../src/emulator/types.js";
 import { loadManifest } from "../../../src/manifest/load.js";
 import { assetHash } from "../../../src/plan/hash.js";
 import type { LockEntry } from "../../../src/state/lock-types.js";
 import { readLockfile } from "../../../src/state/lockfile.js";
+import { lockfilePathFor } from "../../../src/state/paths.js";
 import { idempotencyKey } from "../../../src/render/api/idempotency-key.js";
 import type { AssetOutcome, RenderResult } from "../../../src/render/result.js";
-import { lockfilePath } from "../../../src/state/paths.js";
 
 export interface InvariantInput {
   /** The repository root (the temp folder the test made). */
@@ -56,7 +56,7 @@ const SUCCEEDED: ReadonlySet<AssetOutcome> = new Set(["rendered", "restored", "u
 export async function assertInvariant(input: InvariantInput): Promise<InvariantReport> {
   const { dir, emulator, secret } = input;
   const manifest = await loadManifest(input.manifest);
-  const lock = await readLockfile(lockfilePath(dirname(input.manifest)));
+  const lock = await readLockfile(lockfilePathFor(input.manifest));
   const jobs = emulator.ledger.jobs();
   const jobsById = new Map(jobs.map((j) => [j.id, j]));
   const expectedFailures = input.failed ?? {};
