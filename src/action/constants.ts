@@ -13,6 +13,7 @@ export const Inputs = {
   Concurrency: "concurrency",
   MaxJobs: "max-jobs",
   Cache: "cache",
+  Store: "store",
   Shard: "shard",
   CommitMessage: "commit-message",
   FailOnError: "fail-on-error",
@@ -42,6 +43,7 @@ export const InputDefaults: Partial<Record<InputName, string>> = {
   [Inputs.Publish]: "auto",
   [Inputs.Concurrency]: String(DEFAULT_CONCURRENCY),
   [Inputs.Cache]: "true",
+  [Inputs.Store]: "git",
   [Inputs.CommitMessage]: "chore(media): render assets with agentframer",
   [Inputs.FailOnError]: "true",
 };

@@ -40,6 +40,8 @@ export interface RunContext {
   beforeSha: string | undefined;
   /** The branch named by the event when HEAD is detached (GITHUB_HEAD_REF, else GITHUB_REF). */
   branch: string | undefined;
+  /** The commit this run renders: the PR's head (not the merge commit), else GITHUB_SHA. */
+  headSha: string | undefined;
   /** The pushed head commit's message, for the loop guard. */
   headCommitMessage: string | undefined;
   /** On a `workflow_run` event, the run it reports on. */
@@ -58,7 +60,7 @@ interface EventPayload {
   pull_request?: {
     number?: unknown;
     base?: { sha?: unknown; repo?: { full_name?: unknown } | null };
-    head?: { ref?: unknown; repo?: { full_name?: unknown } | null };
+    head?: { ref?: unknown; sha?: unknown; repo?: { full_name?: unknown } | null };
   };
 }
 
@@ -96,6 +98,7 @@ export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
       env.GITHUB_SHA ||
       undefined,
     branch: pullRequest?.headRef || env.GITHUB_HEAD_REF || refBranch,
+    headSha: (pr && asString(pr.head?.sha)) || env.GITHUB_SHA || undefined,
     headCommitMessage: asString(payload.head_commit?.message),
     triggeringRun: eventName === "workflow_run" ? triggeringRun(payload) : undefined,
   };

@@ -6,6 +6,9 @@ import type { IdentityLookups } from "../publish/token-identity.js";
 import type { Git } from "../publish/git.js";
 import type { RenderConfig } from "../render/config.js";
 import type { RenderResult } from "../render/result.js";
+import type { OpenStoreDeps } from "../store/open.js";
+import type { StoreSpec } from "../store/spec.js";
+import type { Store } from "../store/store.js";
 import type { CacheBackend } from "./cache.js";
 import type { ActionHost } from "./host.js";
 import type { PullLookup } from "./workflow-run-pr.js";
@@ -14,7 +17,13 @@ import type { PullLookup } from "./workflow-run-pr.js";
 export interface Engine {
   /** Load the manifest and plan offline. Throws ManifestError for a bad manifest. */
   plan(config: RenderConfig): Promise<Plan>;
-  render(config: RenderConfig): Promise<RenderResult>;
+  render(config: RenderConfig, store?: StoreUse): Promise<RenderResult>;
+}
+
+/** The store a render reads, and whether it may write to it. */
+export interface StoreUse {
+  store: Store;
+  write: boolean;
 }
 
 export interface ActionDeps {
@@ -26,4 +35,5 @@ export interface ActionDeps {
   /** Open PRs by head, for the workflow_run half of the fork-safe pattern. */
   pullLookup(token: string, repo: RepoRef): Promise<PullLookup>;
   git(cwd: string): Git;
+  openStore(spec: StoreSpec, deps: OpenStoreDeps): Promise<Store | undefined>;
 }

@@ -6,7 +6,7 @@ import type { Engine } from "./deps.js";
 export function renderEngine(apiKey: string | undefined): Engine {
   return {
     plan: async (config) => (await planFor(config)).plan,
-    render: async (config) => {
+    render: async (config, store) => {
       // One line per change (no live redraws in a log); the key is scrubbed as a last defence.
       const reporter = createReporter({
         stream: process.stdout,
@@ -21,7 +21,11 @@ export function renderEngine(apiKey: string | undefined): Engine {
       process.on("SIGINT", onSignal);
       process.on("SIGTERM", onSignal);
       try {
-        return await render(config, { reporter, signal: cancel.signal });
+        return await render(config, {
+          reporter,
+          signal: cancel.signal,
+          ...(store ? { store: store.store, storeWrite: store.write } : {}),
+        });
       } finally {
         process.off("SIGINT", onSignal);
         process.off("SIGTERM", onSignal);

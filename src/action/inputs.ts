@@ -7,6 +7,7 @@ import { isAbsolute, relative, resolve } from "node:path";
 import type { RenderConfig } from "../render/config.js";
 import { parseShard } from "../render/select.js";
 import { isLoopbackHostname } from "../render/download/url-policy.js";
+import { parseStoreSpec, StoreSpecError, type StoreSpec } from "../store/spec.js";
 import {
   InputDefaults,
   Inputs,
@@ -35,6 +36,8 @@ export interface ActionSettings {
   publish: PublishSettings;
   /** Restore and save `.agentframer/cache` with @actions/cache. */
   cache: boolean;
+  /** The shared store; `explicit` when the workflow named it rather than taking the default. */
+  store: { spec: StoreSpec; explicit: boolean };
   /** Absolute path of the checked-out repository (GITHUB_WORKSPACE). */
   workspace: string;
   /** The manifest path relative to the workspace, forward slashes: the comment's marker key. */
@@ -88,9 +91,22 @@ export function readSettings(getInput: InputSource, workspace: string): ActionSe
       ),
     },
     cache: parseBoolean(Inputs.Cache, read(Inputs.Cache)),
+    store: {
+      spec: parseStoreInput(read(Inputs.Store)),
+      explicit: getInput(Inputs.Store).trim() !== "",
+    },
     workspace,
     manifest,
   };
+}
+
+function parseStoreInput(value: string): StoreSpec {
+  try {
+    return parseStoreSpec(value);
+  } catch (error) {
+    if (error instanceof StoreSpecError) throw new InputError(`Input 'store': ${error.message}`);
+    throw error;
+  }
 }
 
 function parseOptional<T>(value: string, parse: (v: string) => T): T | undefined {

@@ -1,4 +1,5 @@
 import { join, relative } from "node:path";
+import { openStore } from "../store/open.js";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ManifestError } from "../manifest/errors.js";
 import { createCommentApi } from "../publish/github-api.js";
@@ -66,7 +67,7 @@ const rendered = resultOf([
     output: "public/hero.png",
     hash: "h",
     generation: "gen_1",
-    url: "https://results.test/gen_1.png",
+    stored: { commit: "c0ffee", path: "ab/abcdef.png" },
     durationMs: 800,
   },
   { id: "logo", status: "unchanged", output: "public/logo.png", hash: "l" },
@@ -106,6 +107,7 @@ function setup(
     commentApi: (token, repo) => createCommentApi(token, repo, stub?.url ?? "http://127.0.0.1:9"),
     pullLookup: (token, repo) => createPullLookup(token, repo, stub?.url ?? "http://127.0.0.1:9"),
     git: (cwd) => gitIn(cwd, { ...process.env, ...GIT_TEST_ENV }),
+    openStore,
   };
   return { host, engine, deps, cacheBackend, remote };
 }

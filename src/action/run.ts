@@ -19,6 +19,7 @@ import { planOnlyResult, setRunOutputs } from "./outputs.js";
 import { planOnlyReason } from "./plan-only.js";
 import { changedFiles, publish, type Published } from "./publish-step.js";
 import { restoreCache, saveCache } from "./cache-step.js";
+import { openActionStore } from "./store-step.js";
 import { pullRequestForRun, UntrustedRunError } from "./workflow-run-pr.js";
 
 export async function runAction(deps: ActionDeps): Promise<void> {
@@ -65,9 +66,10 @@ export async function runAction(deps: ActionDeps): Promise<void> {
   const restored = settings.cache
     ? await host.group("Restore cache", () => restoreCache(deps, settings))
     : undefined;
+  const store = await openActionStore(deps, settings, context);
   let result: RenderResult;
   try {
-    result = await host.group("Render", () => deps.engine.render(settings.config));
+    result = await host.group("Render", () => deps.engine.render(settings.config, store));
   } finally {
     // Also after a render that threw (a lockfile it could not write): what it did render and
     // cache is paid for, and the next run should restore it rather than render it again.
@@ -84,7 +86,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     settings.manifest,
     plan,
   );
-  const fullReport = report(settings, context, plan, result, previousPrompts);
+  const fullReport = report(settings, context, plan, result, previousPrompts, env);
   let published: Published = {};
   let publishError: unknown;
   try {
@@ -176,17 +178,22 @@ function report(
   plan: Plan,
   result: RenderResult | undefined,
   previousPrompts?: ReadonlyMap<string, string>,
+  env: NodeJS.ProcessEnv = {},
 ): Report {
+  const repoUrl = `${context.serverUrl}/${context.owner}/${context.repo}`;
   return buildReport({
     manifest: settings.manifest,
     plan,
     result,
     previousPrompts,
+    pullRequest: (settings.publish.pullRequest ?? context.pullRequest?.number) !== undefined,
     links: {
       serverUrl: context.serverUrl,
       owner: context.owner,
       repo: context.repo,
       beforeSha: context.beforeSha,
+      ...(context.headSha ? { headSha: context.headSha } : {}),
+      ...(env.GITHUB_RUN_ID ? { runUrl: `${repoUrl}/actions/runs/${env.GITHUB_RUN_ID}` } : {}),
     },
   });
 }

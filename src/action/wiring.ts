@@ -1,6 +1,7 @@
 /** The action as the runner runs it: runAction with the real host, engine, cache, GitHub and git. */
 import { createCommentApi } from "../publish/github-api.js";
 import { gitIn } from "../publish/git.js";
+import { openStore } from "../store/open.js";
 import { actionsCacheBackend } from "./cache.js";
 import { Inputs } from "./constants.js";
 import { renderEngine } from "./engine.js";
@@ -19,5 +20,6 @@ export async function main(host: ActionHost, env: NodeJS.ProcessEnv = process.en
     commentApi: (token, repo) => createCommentApi(token, repo, apiUrl),
     pullLookup: (token, repo) => createPullLookup(token, repo, apiUrl),
     git: (cwd) => gitIn(cwd, env),
+    openStore,
   });
 }

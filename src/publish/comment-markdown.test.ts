@@ -9,6 +9,8 @@ const links: ReportLinks = {
   owner: "octo",
   repo: "media",
   beforeSha: "abc123",
+  headSha: "fedcba9876543210fedcba9876543210fedcba98",
+  runUrl: "https://github.com/octo/media/actions/runs/77",
 };
 const marker = commentMarker("site/agentframer.yml");
 const options = { limit: COMMENT_LIMIT, marker, overflowHint: "see the job summary" };
@@ -31,7 +33,7 @@ describe("renderMarkdown for a PR comment", () => {
       output: fresh.output,
       hash: "h1",
       generation: "gen_1",
-      url: "https://results.test/gen_1.png?sig=1",
+      stored: { commit: "5702e", path: "a1/a1b2.png" },
       durationMs: 1234,
     },
     {
@@ -40,7 +42,7 @@ describe("renderMarkdown for a PR comment", () => {
       output: edited.output,
       hash: "h2",
       generation: "gen_2",
-      url: "https://results.test/gen_2.png",
+      stored: { commit: "5702e", path: "c3/c3d4.png" },
       durationMs: 450,
     },
     {
@@ -62,29 +64,42 @@ describe("renderMarkdown for a PR comment", () => {
     expect(text).toContain("**2** rendered · **1** unchanged · **1** failed");
   });
 
-  it("shows a new asset with its thumbnail, model and time, and no before", () => {
+  it("shows a new asset: no before, then its render from the store branch, 280 px wide", () => {
     const row = text.split("\n").find((l) => l.includes("<code>hero-home</code>"));
     expect(row).toBe(
-      "| ✅ rendered (new) | <code>hero-home</code><br><sub>site/public/hero-home\\.png</sub> | " +
-        '<a href="https://results.test/gen_1.png?sig=1"><img src="https://results.test/gen_1.png?sig=1" width="120" alt="after"></a> | ' +
-        "— | new asset<br><sub>A picture of hero-home</sub> | flux-1\\.1-pro | 1.2 s |",
+      "| <code>hero-home</code><br>✅ rendered (new)<br><sub>site/public/hero-home\\.png</sub><br><sub>A picture of hero-home</sub> | " +
+        "— | " +
+        '<a href="https://github.com/octo/media/blob/5702e/a1/a1b2.png?raw=true"><img src="https://github.com/octo/media/blob/5702e/a1/a1b2.png?raw=true" width="280" alt="after"></a> |',
     );
   });
 
-  it("shows a changed asset with the committed before, and which fields changed", () => {
-    const row = text.split("\n").find((l) => l.includes("<code>hero-about</code>"));
-    expect(row).toContain("| ✅ rendered (changed) |");
-    expect(row).toContain(
-      '<img src="https://github.com/octo/media/blob/abc123/site/public/hero-about.png?raw=true" width="120" alt="before">',
-    );
-    expect(row).toContain("prompt, model<br><sub>A sunny office</sub>");
-    expect(row).toContain("| flux-dev | 450 ms |");
-  });
-
-  it("lists failures first, open, with their reasons", () => {
-    expect(text.indexOf("#### Failed (1)")).toBeLessThan(text.indexOf("Rendered (2)"));
+  it("names the head commit and links the run", () => {
     expect(text).toContain(
-      "| <code>hero-team</code><br><sub>site/public/hero-team\\.png</sub> | the API refused the prompt \\(HTTP 422\\)\\: content policy |",
+      '<sub>Rendered at <a href="https://github.com/octo/media/commit/fedcba9876543210fedcba9876543210fedcba98"><code>fedcba9</code></a> · <a href="https://github.com/octo/media/actions/runs/77">workflow run</a></sub>',
+    );
+  });
+
+  it("shows a changed asset before (as committed) then after, and which fields changed", () => {
+    const row = text.split("\n").find((l) => l.includes("<code>hero-about</code>"))!;
+    expect(row).toContain(
+      "| <code>hero-about</code><br>✅ rendered (changed) · prompt, model changed<br>",
+    );
+    const before = row.indexOf(
+      '<img src="https://github.com/octo/media/blob/abc123/site/public/hero-about.png?raw=true" width="280" alt="before">',
+    );
+    const after = row.indexOf(
+      '<img src="https://github.com/octo/media/blob/5702e/c3/c3d4.png?raw=true" width="280" alt="after">',
+    );
+    expect(before).toBeGreaterThan(0);
+    expect(after).toBeGreaterThan(before);
+    expect(row).toContain("<br><sub>A sunny office</sub>");
+  });
+
+  it("lists failures first, open, with their reasons and the manifest line", () => {
+    expect(text.indexOf("#### Failed (1)")).toBeLessThan(text.indexOf("Rendered (2)"));
+    const line = plan.entries.find((e) => e.id === "hero-team")!.asset!.source.line;
+    expect(text).toContain(
+      `| <code>hero-team</code><br><sub>site/public/hero-team\\.png</sub><br><sub><a href="https://github.com/octo/media/blob/fedcba9876543210fedcba9876543210fedcba98/site/agentframer.yml#L${line}">manifest line ${line}</a></sub> | the API refused the prompt \\(HTTP 422\\)\\: content policy |`,
     );
   });
 
@@ -106,7 +121,7 @@ describe("renderMarkdown with the base commit's prompts", () => {
       options,
     );
     expect(text).toContain(
-      "| prompt<br><sub>A reading nook <del>in morning light</del> <ins>at dusk</ins></sub> |",
+      "· prompt changed<br><sub>public/hero\\.png</sub><br><sub>A reading nook <del>in morning light</del> <ins>at dusk</ins></sub> |",
     );
   });
 });
@@ -126,9 +141,8 @@ describe("renderMarkdown when nothing was rendered", () => {
     expect(text).toContain("**1** new · **1** changed");
     expect(text).toContain("Plan only: nothing was submitted, nothing was spent.");
     expect(text).toContain("Would render (2)");
-    expect(text).toContain("| 🆕 new | <code>a</code>");
-    expect(text).toContain("| ✏️ changed | <code>b</code>");
-    expect(text).toContain("| params<br>");
+    expect(text).toContain("| <code>a</code><br>🆕 new<br>");
+    expect(text).toContain("| <code>b</code><br>✏️ changed · params changed<br>");
   });
 });
 
@@ -148,7 +162,7 @@ describe("renderMarkdown size limit", () => {
         status,
         output: a.output,
         hash: "h",
-        url: `https://results.test/${a.id}.png?token=${"t".repeat(200)}`,
+        stored: { commit: "c".repeat(40), path: `${"p".repeat(2)}/${"h".repeat(64)}.png` },
         durationMs: 2000,
         ...(status === "failed" ? { error: `boom <${"e".repeat(600)}>` } : {}),
       })),

@@ -40,7 +40,8 @@ const STATUS_ICON: Record<string, string> = {
   modified: "⚠️",
   orphaned: "🗑️",
 };
-const THUMB_WIDTH = 120;
+/** Wide enough to judge a render, two side by side within GitHub's comment column. */
+const THUMB_WIDTH = 280;
 
 export function renderMarkdown(report: Report, options: MarkdownOptions): string {
   const head = [
@@ -49,6 +50,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
     "",
     report.counts.map(([label, n]) => `**${n}** ${label}`).join(" · ") || "Nothing to do.",
     "",
+    ...framingLine(report),
+    ...(report.storeNote ? [`> ${report.storeNote}`, ""] : []),
     ...(report.planOnly ? ["> Plan only: nothing was submitted, nothing was spent.", ""] : []),
     ...(report.stopped ? [`> **Stopped early:** ${escapeInline(report.stopped, 300)}`, ""] : []),
   ].join("\n");
@@ -65,7 +68,9 @@ function sectionsFor(report: Report): Section[] {
     sections.push({
       open: `#### Failed (${failed.length})\n\n| Asset | Reason |\n|---|---|\n`,
       close: "\n",
-      rows: failed.map((r) => `| ${assetCell(r)} | ${escapeInline(r.error ?? "unknown", 400)} |\n`),
+      rows: failed.map(
+        (r) => `| ${assetCell(r)}${sourceCell(r)} | ${escapeInline(r.error ?? "unknown", 400)} |\n`,
+      ),
     });
   }
   if (active.length > 0) {
@@ -73,8 +78,8 @@ function sectionsFor(report: Report): Section[] {
     sections.push({
       open:
         `<details open><summary><b>${title} (${active.length})</b></summary>\n\n` +
-        "| Status | Asset | Preview | Before | What changed | Model | Time |\n" +
-        "|---|---|---|---|---|---|---|\n",
+        "| Asset | Before | After |\n" +
+        "|---|---|---|\n",
       close: "\n</details>\n\n",
       rows: active.map(activeRow),
     });
@@ -129,21 +134,36 @@ function fitSections(head: string, sections: Section[], options: MarkdownOptions
   return text.length <= options.limit ? text : text.slice(0, options.limit - 1) + "…";
 }
 
+/** Before, then after, large enough to judge; the asset, its status and what changed on the left. */
 function activeRow(row: ReportRow): string {
-  const url = safeUrl(row.url);
-  const before = safeUrl(row.beforeUrl);
-  const isImage = row.type === undefined || row.type === "image";
-  const preview = url
-    ? isImage
-      ? `<a href="${url}"><img src="${url}" width="${THUMB_WIDTH}" alt="after"></a>`
-      : `<a href="${url}">${row.type ?? "result"}</a>`
-    : "—";
-  const beforeCell = before
-    ? isImage
-      ? `<a href="${before}"><img src="${before}" width="${THUMB_WIDTH}" alt="before"></a>`
-      : `<a href="${before}">before</a>`
-    : "—";
-  return `| ${statusCell(row)} | ${assetCell(row)} | ${preview} | ${beforeCell} | ${changeCell(row)} | ${row.model ? escapeInline(row.model, 60) : "—"} | ${duration(row.durationMs)} |\n`;
+  return `| ${describeCell(row)} | ${preview(row.beforeUrl, row.type, "before")} | ${preview(row.url, row.type, "after")} |\n`;
+}
+
+/** An image as a thumbnail linking to itself; video and audio as a link. */
+function preview(raw: string | undefined, type: ReportRow["type"], label: string): string {
+  const url = safeUrl(raw);
+  if (!url) return "—";
+  if (type === undefined || type === "image")
+    return `<a href="${url}"><img src="${url}" width="${THUMB_WIDTH}" alt="${label}"></a>`;
+  return `<a href="${url}">${type === "video" ? "▶️ " : "🔊 "}${label} (${type})</a>`;
+}
+
+/** The head commit and the run: which state of the branch these renders belong to. */
+function framingLine(report: Report): string[] {
+  const parts: string[] = [];
+  const head = safeUrl(report.head?.url);
+  if (report.head && head)
+    parts.push(`Rendered at <a href="${head}"><code>${report.head.sha}</code></a>`);
+  const run = safeUrl(report.runUrl);
+  if (run) parts.push(`<a href="${run}">workflow run</a>`);
+  return parts.length > 0 ? [`<sub>${parts.join(" · ")}</sub>`, ""] : [];
+}
+
+function sourceCell(row: ReportRow): string {
+  if (row.sourceLine === undefined) return "";
+  const url = safeUrl(row.sourceUrl);
+  const label = `manifest line ${row.sourceLine}`;
+  return `<br><sub>${url ? `<a href="${url}">${label}</a>` : label}</sub>`;
 }
 
 function statusCell(row: ReportRow): string {
@@ -156,24 +176,24 @@ function assetCell(row: ReportRow): string {
   return `${code(row.id)}<br><sub>${escapeInline(row.output, 120)}</sub>`;
 }
 
-function changeCell(row: ReportRow): string {
-  const what =
-    row.reason === "new"
-      ? "new asset"
-      : row.changedFields && row.changedFields.length > 0
-        ? row.changedFields.join(", ")
-        : (row.reason ?? "");
+/**
+ * The left cell of a rendered row, one idea per line: the asset, what happened and which request
+ * fields changed, where the output goes, and the prompt (as a word diff when it changed).
+ */
+function describeCell(row: ReportRow): string {
+  const fields =
+    row.changedFields && row.changedFields.length > 0
+      ? ` · ${row.changedFields.join(", ")} changed`
+      : "";
   const diff =
     row.prompt !== undefined && row.previousPrompt !== undefined
       ? promptDiff(row.previousPrompt, row.prompt)
       : undefined;
   const prompt = diff ?? (row.prompt ? escapeInline(row.prompt, 140) : "");
-  return (what || "—") + (prompt ? `<br><sub>${prompt}</sub>` : "");
-}
-
-function duration(ms: number | undefined): string {
-  if (ms === undefined) return "—";
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+  return (
+    `${code(row.id)}<br>${statusCell(row)}${fields}<br><sub>${escapeInline(row.output, 120)}</sub>` +
+    (prompt ? `<br><sub>${prompt}</sub>` : "")
+  );
 }
 
 /** Untrusted text as code: HTML <code> so that escaping still applies inside. */

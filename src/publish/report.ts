@@ -7,6 +7,7 @@ import { posix } from "node:path";
 import type { AssetType } from "../manifest/types.js";
 import type { Plan, PlanStatus, RequestField } from "../plan/types.js";
 import type { AssetOutcome, RenderResult } from "../render/result.js";
+import type { StoreLocation } from "../store/store.js";
 import { encodePath } from "./markdown-escape.js";
 
 export interface ReportRow {
@@ -23,8 +24,11 @@ export interface ReportRow {
   /** The prompt at the base commit, when it changed and could be read there. */
   previousPrompt?: string;
   changedFields?: RequestField[];
-  /** The result URL from the API: a fresh render's preview. It may expire. */
+  /** The output's lasting preview: its bytes on the store branch (never an API result URL). */
   url?: string;
+  /** The manifest line that declares the asset, as a link at the head commit. */
+  sourceUrl?: string;
+  sourceLine?: number;
   durationMs?: number;
   error?: string;
   /** The output as committed before this run, when the lock had a previous render. */
@@ -40,6 +44,11 @@ export interface Report {
   rows: ReportRow[];
   /** Why the run stopped early, if it did. */
   stopped?: string;
+  /** The commit the run rendered, short, with a link; and the workflow run's link. */
+  head?: { sha: string; url: string };
+  runUrl?: string;
+  /** What the store did, in one trusted sentence for the reader, when there is something to say. */
+  storeNote?: string;
 }
 
 export interface ReportLinks {
@@ -48,6 +57,10 @@ export interface ReportLinks {
   repo: string;
   /** The commit to show "before" files from (the PR base, the push's previous head). */
   beforeSha: string | undefined;
+  /** The commit this run rendered (a PR's head), for manifest-line links. */
+  headSha?: string;
+  /** The workflow run's page. */
+  runUrl?: string;
 }
 
 export interface ReportInput {
@@ -57,6 +70,8 @@ export interface ReportInput {
   links: ReportLinks | undefined;
   /** Prompts by asset id at the base commit (see action/base-prompts.ts), for prompt diffs. */
   previousPrompts?: ReadonlyMap<string, string>;
+  /** A pull request's run: the comment may promise what the merge will commit. */
+  pullRequest?: boolean;
 }
 
 /** Statuses whose output existed and was recorded before, so a "before" is worth linking. */
@@ -68,16 +83,36 @@ export function buildReport({
   result,
   links,
   previousPrompts,
+  pullRequest = false,
 }: ReportInput): Report {
   const dir = posix.dirname(manifest);
   const toRepoPath = (output: string) => (dir === "." ? output : posix.join(dir, output));
   const planById = new Map((plan?.entries ?? []).map((e) => [e.id, e]));
+  const repoUrl = links ? `${links.serverUrl}/${links.owner}/${links.repo}` : undefined;
   const beforeUrl = (output: string) =>
-    links?.beforeSha
-      ? `${links.serverUrl}/${links.owner}/${links.repo}/blob/${links.beforeSha}/${encodePath(
-          toRepoPath(output),
-        )}?raw=true`
+    repoUrl && links?.beforeSha
+      ? `${repoUrl}/blob/${links.beforeSha}/${encodePath(toRepoPath(output))}?raw=true`
       : undefined;
+  // The store branch's bytes at one commit: this form also works in private repositories.
+  const storedUrl = (stored: StoreLocation | undefined) =>
+    repoUrl && stored
+      ? `${repoUrl}/blob/${stored.commit}/${encodePath(stored.path)}?raw=true`
+      : undefined;
+  const source = (line: number | undefined) =>
+    line === undefined
+      ? {}
+      : {
+          sourceLine: line,
+          ...(repoUrl && links?.headSha
+            ? { sourceUrl: `${repoUrl}/blob/${links.headSha}/${encodePath(manifest)}#L${line}` }
+            : {}),
+        };
+  const framing = {
+    ...(links?.headSha && repoUrl
+      ? { head: { sha: links.headSha.slice(0, 7), url: `${repoUrl}/commit/${links.headSha}` } }
+      : {}),
+    ...(links?.runUrl ? { runUrl: links.runUrl } : {}),
+  };
 
   if (result === undefined) {
     const rows = (plan?.entries ?? []).map((entry): ReportRow => {
@@ -96,7 +131,7 @@ export function buildReport({
       };
     });
     const counts = Object.entries(plan?.counts ?? {}).filter(([, n]) => n > 0);
-    return { manifest, planOnly: true, counts, rows };
+    return { manifest, planOnly: true, counts, rows, ...framing };
   }
 
   const rows = result.assets.map((asset): ReportRow => {
@@ -113,7 +148,8 @@ export function buildReport({
       prompt: entry?.asset?.prompt,
       previousPrompt: previousPrompts?.get(asset.id),
       changedFields: entry?.changedFields,
-      url: asset.url,
+      url: storedUrl(asset.stored),
+      ...source(entry?.asset?.source.line),
       durationMs: asset.durationMs,
       error: asset.error,
       beforeUrl: hadPrevious && lockOutput ? beforeUrl(lockOutput) : undefined,
@@ -122,5 +158,25 @@ export function buildReport({
   const counts = Object.entries(result.counts).filter(
     ([label, n]) => n > 0 || label === "rendered" || label === "failed",
   );
-  return { manifest, planOnly: false, counts, rows, stopped: result.stopped };
+  const storeNote = noteFor(result, pullRequest);
+  return {
+    manifest,
+    planOnly: false,
+    counts,
+    rows,
+    stopped: result.stopped,
+    ...framing,
+    ...(storeNote ? { storeNote } : {}),
+  };
+}
+
+function noteFor(result: RenderResult, pullRequest: boolean): string | undefined {
+  const { store } = result;
+  if (!store) return undefined;
+  if (store.error !== undefined)
+    return `⚠️ The store (${store.label}) could not be written, so new renders have no lasting preview and the merge would render them again. Re-run this job to retry.`;
+  const fresh = result.assets.filter((a) => a.status === "rendered" || a.status === "restored");
+  if (pullRequest && fresh.length > 0 && fresh.every((a) => a.stored !== undefined))
+    return "These exact renders are what the merge will commit: the run on the default branch restores them from the store, byte for byte, with no new job.";
+  return undefined;
 }

@@ -136,7 +136,6 @@ export async function runJob(
       ...base,
       status: "rendered",
       generation,
-      url: done.url,
       durationMs: Math.round(ctx.now() - startedAt),
     };
   } catch (error) {

@@ -27,7 +27,9 @@ import type { JobContext } from "./job.js";
 import { DEFAULT_JOB_DEADLINE_MS, runJob } from "./job.js";
 import { modifiedOutputsError } from "./refusals.js";
 import { restoreFromCache } from "./restore.js";
-import type { AssetResult, RenderResult } from "./result.js";
+import type { AssetResult, RenderResult, StoreOutcome } from "./result.js";
+import type { Store } from "../store/store.js";
+import { lookupInStore, restoreFromStore, writeToStore } from "./store-step.js";
 import { countOutcomes } from "./result.js";
 import type { Sleep } from "./api/retry.js";
 import { RetryBudget, sleep as realSleep } from "./api/retry.js";
@@ -62,6 +64,10 @@ export interface RenderDeps {
   requestTimeoutMs?: number;
   /** The slowest download accepted (grace, then a minimum rate). Default DEFAULT_PACE. */
   downloadPace?: DownloadPace;
+  /** The shared store: looked in after the local cache, before the API. */
+  store?: Store;
+  /** Write this run's new outputs to the store (trusted runs only). */
+  storeWrite?: boolean;
 }
 
 /** Restores only copy local files; more of them at once just contend for the disk. */
@@ -110,8 +116,10 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   const cache = createCacheStore(cacheDirFor(manifest.dir), warn);
   const split = await splitByCache(prepared.selection.toRender, cache, config.force, resumable);
   const results = new Map<string, AssetResult>();
+  let storeOutcome: StoreOutcome | undefined;
   const finish = (stopped?: string): RenderResult => {
     const result = collect(prepared, results, stopped);
+    if (storeOutcome) result.store = storeOutcome;
     reporter.emit({ kind: "finish", result, elapsedMs: now() - startedAt });
     return result;
   };
@@ -120,6 +128,17 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
     results.set(e.id, outcome(e, "skipped", "not selected (--only / --shard)"));
   }
 
+  // Local cache → store → API: what the cache cannot give, the store may (a forced run renders).
+  const storeHits =
+    deps.store && !config.force
+      ? await lookupInStore(
+          deps.store,
+          split.jobs.filter((e) => !resumable.has(e.id)),
+          warn,
+        )
+      : new Map();
+  const fromStore = split.jobs.filter((e) => storeHits.has(e.id));
+  split.jobs = split.jobs.filter((e) => !storeHits.has(e.id));
   let newJobs = split.jobs.filter((e) => !resumable.has(e.id)).length;
   if (config.maxJobs !== undefined && newJobs > config.maxJobs) {
     const why = `the plan needs ${newJobs} new job${newJobs === 1 ? "" : "s"}, more than --max-jobs ${config.maxJobs}; nothing was submitted`;
@@ -162,8 +181,15 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   let saveDurations = async (): Promise<void> => {};
   try {
     const jobs = [...split.jobs];
-    await runPool(split.restore, RESTORE_CONCURRENCY, async (entry) => {
-      const restored = await restoreFromCache(entry, shared);
+    const restores = [
+      ...split.restore.map((entry) => ({ entry, from: "cache" as const })),
+      ...fromStore.map((entry) => ({ entry, from: "store" as const })),
+    ];
+    await runPool(restores, RESTORE_CONCURRENCY, async ({ entry, from }) => {
+      const restored =
+        from === "cache" || !deps.store
+          ? await restoreFromCache(entry, shared)
+          : await restoreFromStore(withAsset(entry), storeHits.get(entry.id)!, deps.store, shared);
       if (restored) results.set(entry.id, restored);
       else if (config.maxJobs === undefined || newJobs < config.maxJobs) {
         // The cache entry turned out unusable: render after all, within the budget.
@@ -172,7 +198,7 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
       } else
         results.set(
           entry.id,
-          outcome(entry, "skipped", "cache entry unusable and --max-jobs reached"),
+          outcome(entry, "skipped", `${from} entry unusable and --max-jobs reached`),
         );
     });
     if (jobs.length > 0 && !stop.signal.aborted) {
@@ -213,6 +239,32 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
       );
       for (const e of notStarted)
         results.set(e.id, outcome(e, "skipped", "not submitted: the run stopped early"));
+    }
+    if (deps.store) {
+      storeOutcome = {
+        label: deps.store.label,
+        restored: [...results.values()].filter((r) => r.stored).length,
+        written: 0,
+      };
+      if (deps.storeWrite && !deps.signal?.aborted) {
+        try {
+          const located = await writeToStore(
+            deps.store,
+            results,
+            new Map(prepared.plan.entries.map((e) => [e.id, e])),
+            updater.current(),
+            manifest.dir,
+          );
+          for (const [id, stored] of located) {
+            const result = results.get(id);
+            if (result) result.stored = stored;
+          }
+          storeOutcome.written = located.size;
+        } catch (error) {
+          storeOutcome.error = (error as Error).message;
+          warn(`could not write to the store (${deps.store.label}): ${storeOutcome.error}`);
+        }
+      }
     }
   } finally {
     deps.signal?.removeEventListener("abort", onInterrupt);

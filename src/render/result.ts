@@ -1,4 +1,5 @@
 /** The one JSON document `render --json` prints and the action exposes as its `result` output. */
+import type { StoreLocation } from "../store/store.js";
 
 export type AssetOutcome = "rendered" | "unchanged" | "restored" | "failed" | "skipped";
 
@@ -9,8 +10,8 @@ export interface AssetResult {
   hash: string;
   generation?: string;
   error?: string;
-  /** Result URL of a fresh render (may expire); lets the PR comment show a thumbnail. */
-  url?: string;
+  /** Where the store keeps these bytes (a commit and path of the store branch): a lasting preview. */
+  stored?: StoreLocation;
   /** Milliseconds from submission to bytes on disk, for rendered assets. */
   durationMs?: number;
 }
@@ -28,6 +29,18 @@ export interface RenderResult {
   counts: RenderCounts;
   /** Why the run stopped early (auth, credits, budget, interrupt), if it did. Exit code 3. */
   stopped?: string;
+  /** What the store did in this run, when one was configured. */
+  store?: StoreOutcome;
+}
+
+export interface StoreOutcome {
+  /** Which store (no credentials). */
+  label: string;
+  restored: number;
+  /** Entries this run wrote or found already held, when it wrote. */
+  written: number;
+  /** Why writing to the store failed, if it did; the outputs are still on disk and in the lock. */
+  error?: string;
 }
 
 export function countOutcomes(assets: readonly AssetResult[]): RenderCounts {

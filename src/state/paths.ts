@@ -11,7 +11,8 @@ import { basename, dirname, join } from "node:path";
  *     learnt of job durations (render/polling/duration-memory.ts);
  *   - `journal/`: one record per asset in flight (journal.ts);
  *   - `stat-index.json`: size, mtime and SHA-256 of outputs, to skip re-reading them (stat-index.ts);
- *   - `render.pid`: the run lock, naming the render that holds this folder (run-lock.ts).
+ *   - `render.pid`: the run lock, naming the render that holds this folder (run-lock.ts);
+ *   - `store.git/`: the store's private bare repository (store/git-store.ts), never the user's .git.
  *
  * Writes go through the modules named above, each with `atomic-write.ts`.
  */
@@ -60,6 +61,10 @@ export function runLockPath(manifestDir: string): string {
 
 export function statIndexPath(manifestDir: string): string {
   return join(stateDirFor(manifestDir), "stat-index.json");
+}
+
+export function storeGitDirFor(manifestDir: string): string {
+  return join(stateDirFor(manifestDir), "store.git");
 }
 
 /**

@@ -47,12 +47,14 @@ describe("the built action on push and pull_request", () => {
       { GITHUB_HEAD_REF: "feature" },
     );
 
+    expect(JSON.parse(second.outputs.result ?? "{}").counts).toMatchObject({ restored: 2 });
     // One failed asset: the step fails (fail-on-error defaults to true), the rest is published.
     for (const r of [first, second]) {
       expect(r.code).toBe(1);
       expect(r.stdout).toContain("::error::1 asset failed to render");
       expect(r.outputs).toMatchObject({
-        rendered: "2",
+        // The second run restores the first one's renders from the store instead of paying again.
+        rendered: r === first ? "2" : "0",
         unchanged: "1",
         failed: "1",
         "commit-sha": "",
@@ -72,19 +74,26 @@ describe("the built action on push and pull_request", () => {
 
     const body = comments[0]?.body ?? "";
     expect(body.split("\n")[0]).toBe("<!-- agentframer-render: agentframer.yml -->");
-    expect(body).toContain("**2** rendered · **1** unchanged · **1** failed\n\n#### Failed (1)");
+    // The comment as the second run left it: both renders restored, previews kept.
+    expect(body).toContain("**0** rendered · **1** unchanged · **2** restored · **1** failed\n\n");
+    expect(body).toContain("These exact renders are what the merge will commit");
     const row = (id: string) =>
       body.split("\n").find((l) => l.includes(`<code>${id}</code>`)) ?? "";
-    expect(row("hero")).toMatch(/^\| ✅ rendered \(changed\) \| <code>hero<\/code>/);
-    expect(row("hero")).toContain(`<img src="${h.emulator.resultsOrigin}/`);
-    expect(row("hero")).toContain(
-      `https://github.com/octo/media/blob/${base}/public/hero.png?raw=true`,
+    expect(row("hero")).toMatch(
+      /^\| <code>hero<\/code><br>♻️ restored \(changed\) · prompt changed<br>/,
     );
+    // Before (as committed on the base), then after (from the store branch, never the API's URL).
+    expect(row("hero")).toMatch(
+      new RegExp(
+        `blob/${base}/public/hero\\.png\\?raw=true.*alt="before".*blob/[0-9a-f]{40}/[0-9a-f]{2}/[0-9a-f]+\\.png\\?raw=true.*alt="after"`,
+      ),
+    );
+    expect(body).not.toContain(h.emulator.resultsOrigin);
     expect(row("hero")).toContain(
-      "| prompt<br><sub>A cozy reading nook <del>in morning light</del> <ins>at dusk</ins></sub> | flux-1\\.1-pro |",
+      "<br><sub>A cozy reading nook <del>in morning light</del> <ins>at dusk</ins></sub> |",
     );
     expect(row("banner")).toMatch(
-      /^\| ✅ rendered \(new\) \| <code>banner<\/code>.* \| — \| new asset<br>/,
+      /^\| <code>banner<\/code><br>♻️ restored \(new\)<br>.* \| — \| <a href/,
     );
     expect(body).toMatch(
       /#### Failed \(1\)\n\n\| Asset \| Reason \|\n\|---\|---\|\n\| <code>huge<\/code>.*bytes.*\|/,

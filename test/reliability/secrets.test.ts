@@ -7,6 +7,7 @@
  * user or the world could see — stdout/stderr, the work tree and the commit, the PR comment, the
  * job summary and the step outputs — for the key in any case and percent-encoding.
  */
+import { openStore } from "../../src/store/open.js";
 import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
@@ -150,6 +151,7 @@ describe.each(["pull_request", "push"] as const)(
         commentApi: (token, repo) => createCommentApi(token, repo, stub?.url ?? ""),
         pullLookup: (token, repo) => createPullLookup(token, repo, stub?.url ?? ""),
         git: (cwd) => gitIn(cwd, { ...process.env, ...GIT_TEST_ENV }),
+        openStore,
       };
       await runAction(deps);
 

@@ -7,6 +7,8 @@ import { isLoopbackHostname } from "../../render/download/url-policy.js";
 import { CommandError, manifestPathFrom, parseCommandArgs, UsageError } from "../command.js";
 import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
+import type { StoreFlags } from "../store-flags.js";
+import { StoreSpecError } from "../../store/spec.js";
 
 const OPTIONS = {
   emulator: { type: "boolean" },
@@ -18,6 +20,9 @@ const OPTIONS = {
   shard: { type: "string" },
   json: { type: "boolean" },
   "api-url": { type: "string" },
+  store: { type: "string" },
+  "no-store": { type: "boolean" },
+  "store-push": { type: "boolean" },
 } as const;
 
 const MAX_CONCURRENCY = 256;
@@ -39,13 +44,17 @@ export const renderCommand: Command = {
   name: "render",
   summary: "Render what changed: submit, poll, download, verify, and record it in the lock",
   usage:
-    "render [MANIFEST] [--emulator] [--concurrency N] [--only PATTERN]... [--force] [--overwrite-modified] [--max-jobs N] [--shard I/N] [--json] [--api-url URL]",
+    "render [MANIFEST] [--emulator] [--concurrency N] [--only PATTERN]... [--force] [--overwrite-modified] [--max-jobs N] [--shard I/N] [--json] [--api-url URL] [--store SPEC | --no-store] [--store-push]",
   description: [
     "Hashes every asset, restores what the cache (.agentframer/cache) already holds, and submits",
     "only what changed to the AgentFramer API, each with an idempotency key derived from its",
     "hash. Each finished asset is written atomically and recorded in the manifest's lock at once",
     "(agentframer.yml → agentframer.lock, media.yml → media.lock).",
     "A run that is interrupted (Ctrl-C, a killed CI job) resumes its jobs when run again.",
+    "",
+    "Between the cache and the API sits the store, shared by every branch and machine: read when",
+    "named (--store, or git config agentframer.store) or when origin has the agentframer-store",
+    "branch; written only with --store-push (or git config agentframer.storePush true).",
     "",
     "The API key comes from AGENTFRAMER_API_KEY; the API URL from --api-url, AGENTFRAMER_API_URL",
     `or ${DEFAULT_API_URL}. MANIFEST defaults to ./agentframer.yml.`,
@@ -82,16 +91,27 @@ export const renderCommand: Command = {
     },
     { flag: "--json", description: "Print the result as one JSON document on stdout" },
     {
+      flag: "--store SPEC",
+      description:
+        "Store to restore from: git, git:BRANCH or none (default: origin's agentframer-store, if any)",
+    },
+    { flag: "--no-store", description: "Neither read nor write the store" },
+    {
+      flag: "--store-push",
+      description: "Write this run's new renders to the store (pushes to origin)",
+    },
+    {
       flag: "--api-url URL",
       description: "API base URL (default $AGENTFRAMER_API_URL or the public API)",
     },
   ],
   async run(args: string[], ctx: CommandContext): Promise<number> {
-    const { config, json } = renderConfigFrom(args, ctx);
+    const { config, json, storeFlags } = renderConfigFrom(args, ctx);
     if (!config.emulator && !config.apiKey) throw new CommandError(MISSING_KEY, ExitCode.Invalid);
-    const [{ createReporter, wantsColor }, { render }] = await Promise.all([
+    const [{ createReporter, wantsColor }, { render }, { storeForCli }] = await Promise.all([
       import("../../render/progress/progress.js"),
       import("../../render/render.js"),
+      import("../store-flags.js"),
     ]);
     const stderr = ctx.io.stderr as Writable & { isTTY?: boolean };
     const isTTY = stderr.isTTY === true;
@@ -101,6 +121,16 @@ export const renderCommand: Command = {
       color: wantsColor(ctx.io.env, isTTY),
       secrets: config.apiKey ? [config.apiKey] : [],
     });
+    let store;
+    try {
+      store = await storeForCli(storeFlags, config.manifestPath, ctx.io.env, (message) =>
+        reporter.emit({ kind: "warning", message }),
+      );
+    } catch (error) {
+      reporter.close();
+      if (!(error instanceof StoreSpecError)) throw error;
+      throw new CommandError(error.message, ExitCode.Invalid);
+    }
     const interrupt = new AbortController();
     let interrupts = 0;
     const onSigint = (signal: NodeJS.Signals): void => {
@@ -125,6 +155,7 @@ export const renderCommand: Command = {
       result = await render(config, {
         reporter,
         signal: interrupt.signal,
+        ...(store ? { store: store.store, storeWrite: store.write } : {}),
         startEmulator: async (options) =>
           (await import("../../emulator/index.js")).startEmulator(options),
       });
@@ -142,7 +173,7 @@ export const renderCommand: Command = {
 function renderConfigFrom(
   args: string[],
   ctx: CommandContext,
-): { config: RenderConfig; json: boolean } {
+): { config: RenderConfig; json: boolean; storeFlags: StoreFlags } {
   const { values, positionals } = parseCommandArgs(renderCommand, args, OPTIONS, 1);
   const env = ctx.io.env;
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
@@ -167,7 +198,14 @@ function renderConfigFrom(
         : integerFlag("--max-jobs", values["max-jobs"], 0, Number.MAX_SAFE_INTEGER),
     shard,
   };
-  return { config, json: values.json === true };
+  if (values["no-store"] === true && (values.store !== undefined || values["store-push"] === true))
+    throw new UsageError("--no-store cannot go with --store or --store-push", renderCommand);
+  const storeFlags: StoreFlags = {
+    store: values.store,
+    noStore: values["no-store"] === true,
+    storePush: values["store-push"] === true,
+  };
+  return { config, json: values.json === true, storeFlags };
 }
 
 function integerFlag(flag: string, text: string, min: number, max: number): number {

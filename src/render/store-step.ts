@@ -1,0 +1,138 @@
+/**
+ * The store's two moments in a run: before any job, restore what another branch, machine or day
+ * already paid for (one lookup for every asset the local cache could not give); after the jobs,
+ * write every new output back (when this run may write), so that the PR's previews have a
+ * durable address and the merge restores the very bytes the reviewer saw.
+ */
+import { mkdir, rename, unlink } from "node:fs/promises";
+import { dirname, extname, join } from "node:path";
+import type { Asset } from "../manifest/types.js";
+import type { PlanEntry } from "../plan/types.js";
+import { tempPathFor } from "../state/atomic-write.js";
+import type { Lockfile } from "../state/lock-types.js";
+import type { Store, StoreHit, StoreLocation, StoreWrite } from "../store/store.js";
+import type { JobContext } from "./job.js";
+import { recordOutput } from "./job.js";
+import type { AssetResult } from "./result.js";
+
+type RestoreContext = Pick<
+  JobContext,
+  "manifestDir" | "cache" | "journal" | "updater" | "index" | "now" | "reporter"
+>;
+
+const extensionOf = (output: string): string => extname(output).slice(1).toLowerCase();
+
+/**
+ * The store's entries for these assets, by asset id: one lookup for all of them. An entry of
+ * another type or format than the asset's output is no hit. A store that cannot be reached is
+ * a warning and no hits: the run renders instead.
+ */
+export async function lookupInStore(
+  store: Store,
+  entries: readonly PlanEntry[],
+  warn: (message: string) => void,
+): Promise<Map<string, StoreHit>> {
+  const wanted = entries.filter((e) => e.asset !== undefined);
+  if (wanted.length === 0) return new Map();
+  let hits: Map<string, StoreHit>;
+  try {
+    hits = await store.lookup(wanted.map((e) => e.hash));
+  } catch (error) {
+    warn(
+      `could not read the store (${store.label}): ${(error as Error).message}; rendering instead`,
+    );
+    return new Map();
+  }
+  const byId = new Map<string, StoreHit>();
+  for (const entry of wanted) {
+    const hit = hits.get(entry.hash);
+    if (
+      hit &&
+      hit.record.type === entry.asset!.type &&
+      hit.record.extension === extensionOf(entry.output)
+    )
+      byId.set(entry.id, hit);
+  }
+  return byId;
+}
+
+/**
+ * Put a store entry's bytes at the asset's output (fetched beside it, verified by the store, then
+ * renamed into place) and record it like a render, with the generation that first produced them.
+ * Undefined when the entry proved unusable: the caller renders instead.
+ */
+export async function restoreFromStore(
+  entry: PlanEntry & { asset: Asset },
+  hit: StoreHit,
+  store: Store,
+  ctx: RestoreContext,
+): Promise<AssetResult | undefined> {
+  const target = join(ctx.manifestDir, entry.output);
+  await mkdir(dirname(target), { recursive: true });
+  const temp = tempPathFor(target);
+  try {
+    if (!(await store.fetch(hit, temp))) return undefined;
+    await rename(temp, target);
+  } catch (error) {
+    await unlink(temp).catch(() => {});
+    ctx.reporter.emit({
+      kind: "warning",
+      message: `could not restore ${entry.id} from the store: ${(error as Error).message}`,
+    });
+    return undefined;
+  }
+  const { sha256, size, generation } = hit.record;
+  await recordOutput(entry, generation, { sha256, size }, ctx);
+  const result: AssetResult = {
+    id: entry.id,
+    status: "restored",
+    output: entry.output,
+    hash: entry.hash,
+    generation,
+    ...(hit.location ? { stored: hit.location } : {}),
+  };
+  ctx.reporter.emit({ kind: "asset", result });
+  return result;
+}
+
+/**
+ * Write every output this run produced that the store does not show yet (renders, and restores
+ * from the local cache), in one write. Returns where each now is, by asset id.
+ */
+export async function writeToStore(
+  store: Store,
+  results: ReadonlyMap<string, AssetResult>,
+  entries: ReadonlyMap<string, PlanEntry>,
+  lock: Lockfile,
+  manifestDir: string,
+): Promise<Map<string, StoreLocation>> {
+  const writes: StoreWrite[] = [];
+  const idsByHash = new Map<string, string[]>();
+  for (const result of results.values()) {
+    if ((result.status !== "rendered" && result.status !== "restored") || result.stored) continue;
+    const entry = entries.get(result.id);
+    const locked = lock.assets[result.id];
+    if (!entry?.asset || !locked || locked.hash !== entry.hash) continue;
+    idsByHash.set(entry.hash, [...(idsByHash.get(entry.hash) ?? []), entry.id]);
+    writes.push({
+      file: join(manifestDir, entry.output),
+      record: {
+        hash: entry.hash,
+        sha256: locked.sha256,
+        size: locked.size,
+        type: entry.asset.type,
+        extension: extensionOf(entry.output),
+        model: entry.asset.model,
+        generation: locked.generation,
+        created: locked.renderedAt,
+      },
+    });
+  }
+  const located = new Map<string, StoreLocation>();
+  if (writes.length === 0) return located;
+  for (const [hash, hit] of await store.write(writes)) {
+    if (!hit.location) continue;
+    for (const id of idsByHash.get(hash) ?? []) located.set(id, hit.location);
+  }
+  return located;
+}

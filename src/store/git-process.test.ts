@@ -1,0 +1,51 @@
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { GIT_TEST_ENV } from "../../test/support/git-remote.js";
+import { tempDir } from "../../test/support/temp-dir.js";
+import { scrubEnv, storeGit } from "./git-process.js";
+
+const TOKEN = "ghs_store_SECRET_1a2b3c4d";
+
+describe("git for the store", () => {
+  it("sends the token as a header to the server only, and never writes or prints it", async () => {
+    const seen: Array<string | undefined> = [];
+    const server = createServer((req, res) => {
+      seen.push(req.headers.authorization);
+      res.writeHead(403).end("no");
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const gitDir = join(await tempDir("af-gitp-"), "store.git");
+      const git = storeGit({
+        gitDir,
+        env: { ...process.env, ...GIT_TEST_ENV, INPUT_API_KEY: "x" },
+        auth: { token: TOKEN, serverUrl: origin },
+      });
+      await git.run(["init", "--quiet", "--bare", gitDir]);
+      const error = await git.run(["ls-remote", `${origin}/octo/media.git`]).catch((e: Error) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect(String((error as Error).message)).not.toContain(TOKEN);
+      const basic = Buffer.from(`x-access-token:${TOKEN}`).toString("base64");
+      expect(seen).toContain(`basic ${basic}`);
+      expect(readFileSync(join(gitDir, "config"), "utf8")).not.toContain(basic);
+    } finally {
+      server.close();
+    }
+  });
+
+  it("drops the variables that point git elsewhere or hold secrets", () => {
+    const env = scrubEnv({
+      PATH: "/bin",
+      GIT_DIR: "/elsewhere",
+      INPUT_GITHUB_TOKEN: "t",
+      AGENTFRAMER_API_KEY: "k",
+      GIT_CONFIG_PARAMETERS: "'http.extraheader=x'",
+      HOME: "/home/u",
+    });
+    expect(env).toEqual({ PATH: "/bin", HOME: "/home/u" });
+  });
+});
