@@ -132,6 +132,9 @@ const assetSchema = schemas/* strictObject */.rej({
 const manifestSchema = schemas/* strictObject */.rej({
     version: schemas/* literal */.euz(1).describe("The manifest format version. Only 1 exists."),
     defaults: defaultsSchema.optional(),
+    outputs: schemas/* enum */.k5n(["repository", "store"])
+        .optional()
+        .describe("Where outputs live. repository (the default): committed beside the manifest. store: in the store only (for sets too big for git); the lock is committed, the outputs are git-ignored, and `agentframer pull` materialises them."),
     assets: schemas/* array */.YOg(assetSchema).describe("The assets, rendered in this order."),
 })
     .meta({

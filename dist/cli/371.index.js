@@ -132,6 +132,9 @@ const assetSchema = schemas/* strictObject */.rej({
 const manifestSchema = schemas/* strictObject */.rej({
     version: schemas/* literal */.euz(1).describe("The manifest format version. Only 1 exists."),
     defaults: defaultsSchema.optional(),
+    outputs: schemas/* enum */.k5n(["repository", "store"])
+        .optional()
+        .describe("Where outputs live. repository (the default): committed beside the manifest. store: in the store only (for sets too big for git); the lock is committed, the outputs are git-ignored, and `agentframer pull` materialises them."),
     assets: schemas/* array */.YOg(assetSchema).describe("The assets, rendered in this order."),
 })
     .meta({
@@ -228,7 +231,7 @@ function quoteKey(key) {
 function checkParams(asset) {
     const reserved = _manifest_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .RESERVED_PARAMS */ .ys.filter((key) => Object.hasOwn(asset.params, key));
     if (reserved.length > 0) {
-        throw new _manifest_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .S([
+        throw new _manifest_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .Sh([
             {
                 ...asset.source,
                 message: `asset "${asset.id}": params may not set ${reserved.join(", ")}; set it on the asset itself`,
@@ -272,7 +275,7 @@ function fullBodyJson(asset) {
         }
     }
     catch (error) {
-        throw new _manifest_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .S([
+        throw new _manifest_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .Sh([
             { ...asset.source, message: `asset "${asset.id}": ${error.message} in params` },
         ]);
     }
@@ -360,14 +363,14 @@ function hashAssets(assets) {
             return assetHash(asset);
         }
         catch (error) {
-            if (!(error instanceof _manifest_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .S))
+            if (!(error instanceof _manifest_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .Sh))
                 throw error;
             problems.push(...error.problems);
             return "";
         }
     });
     if (problems.length > 0)
-        throw new _manifest_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .S(problems);
+        throw new _manifest_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .Sh(problems);
     return hashes;
 }
 /** Short per-field hashes, kept in the lockfile so `plan` can say which field changed. */

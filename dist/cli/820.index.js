@@ -132,6 +132,9 @@ const assetSchema = schemas/* strictObject */.rej({
 const manifestSchema = schemas/* strictObject */.rej({
     version: schemas/* literal */.euz(1).describe("The manifest format version. Only 1 exists."),
     defaults: defaultsSchema.optional(),
+    outputs: schemas/* enum */.k5n(["repository", "store"])
+        .optional()
+        .describe("Where outputs live. repository (the default): committed beside the manifest. store: in the store only (for sets too big for git); the lock is committed, the outputs are git-ignored, and `agentframer pull` materialises them."),
     assets: schemas/* array */.YOg(assetSchema).describe("The assets, rendered in this order."),
 })
     .meta({
@@ -228,7 +231,7 @@ function quoteKey(key) {
 function checkParams(asset) {
     const reserved = _manifest_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .RESERVED_PARAMS */ .ys.filter((key) => Object.hasOwn(asset.params, key));
     if (reserved.length > 0) {
-        throw new _manifest_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .S([
+        throw new _manifest_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .Sh([
             {
                 ...asset.source,
                 message: `asset "${asset.id}": params may not set ${reserved.join(", ")}; set it on the asset itself`,
@@ -272,7 +275,7 @@ function fullBodyJson(asset) {
         }
     }
     catch (error) {
-        throw new _manifest_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .S([
+        throw new _manifest_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .Sh([
             { ...asset.source, message: `asset "${asset.id}": ${error.message} in params` },
         ]);
     }
@@ -360,14 +363,14 @@ function hashAssets(assets) {
             return assetHash(asset);
         }
         catch (error) {
-            if (!(error instanceof _manifest_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .S))
+            if (!(error instanceof _manifest_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .Sh))
                 throw error;
             problems.push(...error.problems);
             return "";
         }
     });
     if (problems.length > 0)
-        throw new _manifest_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .S(problems);
+        throw new _manifest_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .Sh(problems);
     return hashes;
 }
 /** Short per-field hashes, kept in the lockfile so `plan` can say which field changed. */
@@ -402,9 +405,17 @@ function changedFields(now, locked) {
 
 
 
+/**
+ * Temp names are unique per process by a random prefix drawn once and a counter: random bytes
+ * for every name cost more than the rest of a small write.
+ */
+const processPrefix = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3).toString("hex");
+let counter = 0;
 /** A temp name beside `target`, so the final rename stays on one file system. */
 function tempPathFor(target) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(target), `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(target)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString("hex")}.tmp`);
+    counter = (counter + 1) % 0x1000000;
+    const unique = `${processPrefix}${counter.toString(16).padStart(6, "0")}`;
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(target), `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(target)}.${unique}.tmp`);
 }
 /**
  * Write `data` to `target` so that a reader (or a crash) sees either the old file or the new one,
@@ -445,7 +456,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LOCKFILE_VERSION: () => (/* binding */ LOCKFILE_VERSION),
 /* harmony export */   LockfileError: () => (/* reexport safe */ _lockfile_error_js__WEBPACK_IMPORTED_MODULE_3__.g),
+/* harmony export */   WRITTEN_HEAD: () => (/* binding */ WRITTEN_HEAD),
+/* harmony export */   WRITTEN_TAIL: () => (/* binding */ WRITTEN_TAIL),
+/* harmony export */   compareCodeUnits: () => (/* binding */ compareCodeUnits),
 /* harmony export */   emptyLockfile: () => (/* binding */ emptyLockfile),
+/* harmony export */   entryLine: () => (/* binding */ entryLine),
 /* harmony export */   lockEntryFor: () => (/* binding */ lockEntryFor),
 /* harmony export */   parseLockfile: () => (/* binding */ parseLockfile),
 /* harmony export */   readLockfile: () => (/* binding */ readLockfile),
@@ -723,9 +738,13 @@ function entryJson(e) {
 /** Sorted by id (code units, not locale, so every machine agrees), one asset per line. */
 function serializeLockfile(lock) {
     const ids = Object.keys(lock.assets).sort(compareCodeUnits);
-    const lines = ids.map((id) => `    ${JSON.stringify(id)}: ${entryJson(lock.assets[id])}`);
+    const lines = ids.map((id) => entryLine(id, lock.assets[id]));
     const assets = lines.length === 0 ? "{}" : `{\n${lines.join(",\n")}\n  }`;
     return `{\n  "version": ${LOCKFILE_VERSION},\n  "assets": ${assets}\n}\n`;
+}
+/** One asset's line as serializeLockfile writes it, without the comma that separates lines. */
+function entryLine(id, entry) {
+    return `    ${JSON.stringify(id)}: ${entryJson(entry)}`;
 }
 /** Write the lockfile atomically: readers and crashes see the old file or the new, never half. */
 async function writeLockfile(path, lock) {

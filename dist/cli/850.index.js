@@ -1,6 +1,65 @@
 export const id = 850;
-export const ids = [850,763,997];
+export const ids = [850,328,50,763];
 export const modules = {
+
+/***/ 9328:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LFS_POINTER_MAX_BYTES: () => (/* binding */ LFS_POINTER_MAX_BYTES),
+/* harmony export */   lfsPointerNote: () => (/* binding */ lfsPointerNote),
+/* harmony export */   parseLfsPointer: () => (/* binding */ parseLfsPointer),
+/* harmony export */   readLfsPointer: () => (/* binding */ readLfsPointer)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/**
+ * Git LFS pointer files. Where outputs are tracked by LFS and the checkout did not fetch LFS
+ * objects (actions/checkout without `lfs: true`), each output on disk is a small text file naming
+ * the real file's SHA-256 and size. When those are the lock's, the output is the recorded one,
+ * only not fetched: plan calls it unchanged, and nothing is submitted to replace it.
+ * https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md
+ */
+
+/** The spec caps a pointer file at 1024 bytes: anything larger is never read as one. */
+const LFS_POINTER_MAX_BYTES = 1024;
+const POINTER = /^version https:\/\/git-lfs\.github\.com\/spec\/v1\n(?:[a-z0-9.-]+ [^\n]*\n)*?oid sha256:([0-9a-f]{64})\nsize (\d+)\n/;
+/** The object a pointer file's text names, or undefined when the text is not a pointer. */
+function parseLfsPointer(text) {
+    const match = POINTER.exec(text);
+    if (match === null)
+        return undefined;
+    return { sha256: match[1], size: Number(match[2]) };
+}
+/** Reads `path` (of `size` bytes, at most LFS_POINTER_MAX_BYTES) as a pointer file. */
+function readLfsPointer(path, size) {
+    if (size > LFS_POINTER_MAX_BYTES)
+        return undefined;
+    const buffer = Buffer.alloc(size);
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, "r");
+        const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buffer, 0, size, 0);
+        return parseLfsPointer(buffer.toString("latin1", 0, read));
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        if (fd !== undefined)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/** The one line a plan or render prints when it found outputs that are LFS pointers. */
+function lfsPointerNote(count) {
+    return (`${count} output${count === 1 ? " is a Git LFS pointer" : "s are Git LFS pointers"} ` +
+        "(LFS files were not fetched) naming the bytes the lock records, so " +
+        `${count === 1 ? "it counts" : "they count"} as unchanged and nothing is rendered for ` +
+        "them. To have the files themselves, run `git lfs pull`, or set `lfs: true` on actions/checkout.");
+}
+
+
+/***/ }),
 
 /***/ 4850:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -16,6 +75,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:v8"
 var external_node_v8_ = __webpack_require__(8877);
 // EXTERNAL MODULE: external "node:vm"
@@ -57,19 +118,22 @@ function collectAfterLoad(assets) {
 
 // EXTERNAL MODULE: ./lib/plan/hash.js
 var plan_hash = __webpack_require__(6371);
-// EXTERNAL MODULE: ./lib/state/lockfile.js
-var lockfile = __webpack_require__(9820);
+// EXTERNAL MODULE: ./lib/state/manifest-lock.js
+var manifest_lock = __webpack_require__(2050);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(5919);
 // EXTERNAL MODULE: ./lib/plan/sha256-file.js
 var sha256_file = __webpack_require__(8763);
+// EXTERNAL MODULE: ./lib/plan/lfs-pointer.js
+var lfs_pointer = __webpack_require__(9328);
 ;// CONCATENATED MODULE: ./lib/plan/output-state.js
 /**
  * Reads the state of output files for the plan: exists, size and SHA-256. The stat index spares
  * re-reading files whose stat has not changed; only the rest are hashed, a few at a time.
  */
+
 
 
 
@@ -103,8 +167,15 @@ async function readOutputStates(manifestDir, checks, index, prestat) {
             states.set(output, { exists: true, size: -1 });
         }
         else if (s.size !== size) {
-            // Modified whatever its hash; not worth reading.
-            states.set(output, { exists: true, size: s.size });
+            // Modified whatever its hash, unless it is an LFS pointer to the locked bytes (a checkout
+            // that did not fetch LFS files): only then is a small file read.
+            const pointer = locked === undefined ? undefined : (0,lfs_pointer.readLfsPointer)(path, s.size);
+            if (pointer !== undefined && pointer.sha256 === locked && pointer.size === size) {
+                states.set(output, { exists: true, size, sha256: locked, lfsPointer: true });
+            }
+            else {
+                states.set(output, { exists: true, size: s.size });
+            }
         }
         else {
             const facts = { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino };
@@ -467,11 +538,17 @@ function emptyCounts() {
 /**
  * Plan every asset against the lock and the outputs on disk; lock entries with no asset follow
  * as `orphaned`, sorted by id. `hashes` may be passed when the caller already computed them.
+ *
+ * `outputsInStore` (the manifest's `outputs: store`): an absent output whose lock entry matches
+ * the request is `stored`, not `missing`. Offline, the lock is the evidence: with outputs in the
+ * store, a render records an entry only once its bytes are in the store (and `lock merge` only
+ * once the store holds them), so a current entry means the store has the bytes.
  */
-function planAssets(assets, lock, outputs, hashes = assets.map(plan_hash.assetHash)) {
+function planAssets(assets, lock, outputs, hashes = assets.map(plan_hash.assetHash), { outputsInStore = false } = {}) {
     const entries = [];
     const counts = emptyCounts();
     const seen = new Set();
+    let lfsPointers = 0;
     assets.forEach((asset, i) => {
         const hash = hashes[i] ?? (0,plan_hash.assetHash)(asset);
         const locked = lock.assets[asset.id];
@@ -490,10 +567,14 @@ function planAssets(assets, lock, outputs, hashes = assets.map(plan_hash.assetHa
                     throw new Error(`planAssets: no output state for ${asset.output} (asset "${asset.id}")`);
                 }
                 entry.status = !state.exists
-                    ? "missing"
+                    ? outputsInStore
+                        ? "stored"
+                        : "missing"
                     : state.size !== locked.size || state.sha256 !== locked.sha256
                         ? "modified"
                         : "unchanged";
+                if (state.exists && state.lfsPointer && entry.status === "unchanged")
+                    lfsPointers += 1;
             }
         }
         counts[entry.status] += 1;
@@ -515,13 +596,11 @@ function planAssets(assets, lock, outputs, hashes = assets.map(plan_hash.assetHa
         });
         counts.orphaned += 1;
     }
-    return { entries, counts };
+    return lfsPointers > 0 ? { entries, counts, lfsPointers } : { entries, counts };
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/state/atomic-write.js
 var atomic_write = __webpack_require__(6642);
 // EXTERNAL MODULE: ./lib/state/paths.js
@@ -588,7 +667,7 @@ class StatIndex {
     }
     static async load(manifestDir) {
         try {
-            const data = JSON.parse((0,external_node_fs_.readFileSync)((0,paths.statIndexPath)(manifestDir), "utf8"));
+            const data = JSON.parse((0,external_node_fs_.readFileSync)((0,paths/* statIndexPath */.G$)(manifestDir), "utf8"));
             return new StatIndex(manifestDir, isIndexFile(data) ? data : undefined);
         }
         catch {
@@ -700,9 +779,9 @@ class StatIndex {
         if (!this.changed)
             return;
         // Machine-specific (inodes, mtimes): the state folder's own .gitignore keeps it out of commits.
-        await (0,paths.ensureStateDir)(this.manifestDir);
+        await (0,paths/* ensureStateDir */.xH)(this.manifestDir);
         // Not synced to disk: a cache, and one a crash leaves missing or damaged is only empty.
-        await (0,atomic_write/* writeFileAtomic */.Z)((0,paths.statIndexPath)(this.manifestDir), this.fileBytes(now), {
+        await (0,atomic_write/* writeFileAtomic */.Z)((0,paths/* statIndexPath */.G$)(this.manifestDir), this.fileBytes(now), {
             durable: false,
         });
         this.writtenAt = now;
@@ -722,6 +801,7 @@ async function recordOutputStates(manifestDir, outputs) {
 
 ;// CONCATENATED MODULE: ./lib/plan/plan-manifest.js
 /** Plan a loaded manifest: read the lock and the outputs, then the pure plan. */
+
 
 
 
@@ -762,27 +842,29 @@ function shareAssetStrings(assets, hashes) {
  * overlap. Call it first and pass the probe to planManifest; `undefined` when there is an index
  * (then only stat calls are left, and planManifest starts them once it knows the outputs).
  */
-function startOutputProbe(manifestDir) {
-    if ((0,external_node_fs_.existsSync)((0,paths.statIndexPath)(manifestDir)))
+function startOutputProbe(manifestPath) {
+    const manifestDir = (0,external_node_path_.dirname)(manifestPath);
+    const lockPath = (0,paths/* lockfilePathFor */.qt)(manifestPath);
+    if ((0,external_node_fs_.existsSync)((0,paths/* statIndexPath */.G$)(manifestDir)) || !(0,external_node_fs_.existsSync)(lockPath))
         return undefined;
-    return probeOutputs(manifestDir, { lockPath: (0,paths.lockfilePath)(manifestDir) }, { hash: true });
+    return probeOutputs(manifestDir, { lockPath }, { hash: true });
 }
 /**
  * Throws ManifestError for a request that cannot be sent, LockfileError for a damaged lockfile;
  * writes nothing. `early` is startOutputProbe's, when the caller started it before loading.
  */
-async function planManifest(manifest, early = startOutputProbe(manifest.dir)) {
+async function planManifest(manifest, early = startOutputProbe(manifest.path)) {
     // The loader's temporaries are all garbage now: collected before the plan's own data arrives.
     collectAfterLoad(manifest.assets.length);
-    const lockPath = (0,paths.lockfilePath)(manifest.dir);
     // Every output is stat-ed on a second thread while this one reads the lock and hashes; only
     // those whose request is unchanged are looked at, but which ones is not known until then.
     const probe = early ??
         probeOutputs(manifest.dir, { outputs: manifest.assets.map((a) => a.output) }, { hash: false });
     const hashes = (0,plan_hash.hashAssets)(manifest.assets);
     const { share, lockPlace } = shareAssetStrings(manifest.assets, hashes);
-    const [lock, index] = await Promise.all([
-        (0,lockfile.readLockfile)(lockPath, share),
+    const ids = new Set(manifest.assets.map((a) => a.id));
+    const [{ lock, path: lockPath, adoptedFrom }, index] = await Promise.all([
+        (0,manifest_lock.readManifestLock)(manifest.path, ids, share),
         StatIndex.load(manifest.dir),
     ]);
     const checks = outputsToCheck(manifest.assets, lock, hashes);
@@ -798,7 +880,10 @@ async function planManifest(manifest, early = startOutputProbe(manifest.dir)) {
     for (const asset of manifest.assets)
         outputs.add(asset.output);
     index.retain(outputs);
-    return { plan: planAssets(manifest.assets, lock, states, hashes), lock, lockPath, index };
+    const plan = planAssets(manifest.assets, lock, states, hashes, {
+        outputsInStore: manifest.outputs === "store",
+    });
+    return { plan, lock, lockPath, index, ...(adoptedFrom === undefined ? {} : { adoptedFrom }) };
 }
 
 
@@ -834,21 +919,72 @@ async function sha256File(path, size) {
 
 /***/ }),
 
-/***/ 1997:
+/***/ 2050:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LOCKFILE_NAME: () => (/* binding */ LOCKFILE_NAME),
-/* harmony export */   STATE_DIR_NAME: () => (/* binding */ STATE_DIR_NAME),
-/* harmony export */   cacheDirFor: () => (/* binding */ cacheDirFor),
-/* harmony export */   durationMemoryPath: () => (/* binding */ durationMemoryPath),
-/* harmony export */   ensureStateDir: () => (/* binding */ ensureStateDir),
-/* harmony export */   journalDirFor: () => (/* binding */ journalDirFor),
-/* harmony export */   lockfilePath: () => (/* binding */ lockfilePath),
-/* harmony export */   statIndexPath: () => (/* binding */ statIndexPath),
-/* harmony export */   stateDirFor: () => (/* binding */ stateDirFor)
+/* harmony export */   adoptionNote: () => (/* binding */ adoptionNote),
+/* harmony export */   readManifestLock: () => (/* binding */ readManifestLock)
 /* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _lockfile_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9820);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1997);
+/**
+ * Which lock a manifest reads, now that each manifest has its own (paths.ts names it), and the
+ * migration from the days when every manifest in a folder shared agentframer.lock.
+ */
+
+
+
+
+/** What to tell the user when a manifest's lock started from the shared agentframer.lock. */
+function adoptionNote(manifestPath, adoptedFrom) {
+    const own = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)((0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .lockfilePathFor */ .qt)(manifestPath));
+    return (`${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(manifestPath)} has no ${own} yet: its entries were taken from ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(adoptedFrom)}, ` +
+        `which every manifest in this folder shared before each got a lock of its own. ` +
+        `render writes ${own}: commit it (${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(adoptedFrom)} is left for the manifests still in it)`);
+}
+/**
+ * The manifest's lock. A manifest not named agentframer.yml that has no lock of its own yet, in a
+ * folder with an agentframer.lock (written when all manifests there shared one), starts from its
+ * own entries in that file: nothing is rendered again, and the other manifests' entries stay
+ * where they are. The next write creates its own lock; agentframer.lock is left alone.
+ */
+async function readManifestLock(manifestPath, ids, share) {
+    const path = (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .lockfilePathFor */ .qt)(manifestPath);
+    const shared = (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .sharedLockfilePath */ ._f)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(manifestPath));
+    if (path === shared || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(shared)) {
+        return { lock: await (0,_lockfile_js__WEBPACK_IMPORTED_MODULE_2__.readLockfile)(path, share), path };
+    }
+    const all = await (0,_lockfile_js__WEBPACK_IMPORTED_MODULE_2__.readLockfile)(shared);
+    const lock = (0,_lockfile_js__WEBPACK_IMPORTED_MODULE_2__.emptyLockfile)();
+    for (const [id, entry] of Object.entries(all.assets)) {
+        if (ids.has(id))
+            lock.assets[id] = entry;
+    }
+    return { lock, path, adoptedFrom: shared };
+}
+
+
+/***/ }),
+
+/***/ 1997:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D2: () => (/* binding */ cacheDirFor),
+/* harmony export */   G$: () => (/* binding */ statIndexPath),
+/* harmony export */   O4: () => (/* binding */ stateDirFor),
+/* harmony export */   Ob: () => (/* binding */ journalDirFor),
+/* harmony export */   U$: () => (/* binding */ storeGitDirFor),
+/* harmony export */   _f: () => (/* binding */ sharedLockfilePath),
+/* harmony export */   qt: () => (/* binding */ lockfilePathFor),
+/* harmony export */   tg: () => (/* binding */ durationMemoryPath),
+/* harmony export */   xH: () => (/* binding */ ensureStateDir)
+/* harmony export */ });
+/* unused harmony export STATE_DIR_NAME */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 
@@ -856,20 +992,34 @@ __webpack_require__.r(__webpack_exports__);
 /**
  * Every file the tool keeps beside a manifest, in one place: the answer to "where is X written".
  *
- * - `agentframer.lock`: what was rendered, per asset (committed; see lockfile.ts).
+ * - the lock, named after the manifest (`media.yml` → `media.lock`): what was rendered, per
+ *   asset (committed; see lockfile.ts).
  * - `.agentframer/`: per-checkout state, never committed (it holds its own `.gitignore`):
  *   - `cache/`: results by asset hash (cache.ts), and `cache/durations.json`, what earlier runs
  *     learnt of job durations (render/polling/duration-memory.ts);
  *   - `journal/`: one record per asset in flight (journal.ts);
- *   - `stat-index.json`: size, mtime and SHA-256 of outputs, to skip re-reading them (stat-index.ts).
+ *   - `stat-index.json`: size, mtime and SHA-256 of outputs, to skip re-reading them (stat-index.ts);
+ *   - `store.git/`: the store's private bare repository (store/git-store.ts), never the user's .git.
  *
  * Writes go through the modules named above, each with `atomic-write.ts`.
  */
-const LOCKFILE_NAME = "agentframer.lock";
 const STATE_DIR_NAME = ".agentframer";
-/** The lockfile lives beside the manifest. */
-function lockfilePath(manifestDir) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(manifestDir, LOCKFILE_NAME);
+/**
+ * Every manifest keeps its own lock beside it, named after it: `agentframer.yml` →
+ * `agentframer.lock`, `media.yml` → `media.lock`. Two manifests in one folder never share one
+ * (a prune of one would otherwise see the other's assets as orphaned, and delete their outputs).
+ * Every reader and writer of a lock takes its path from here.
+ */
+function lockfilePathFor(manifestPath) {
+    const name = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(manifestPath).replace(/\.ya?ml$/i, "");
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(manifestPath), `${name}.lock`);
+}
+/**
+ * Before each manifest had its own lock, every manifest in a folder wrote this one; it is read
+ * only to migrate (see readManifestLock in lockfile.ts).
+ */
+function sharedLockfilePath(manifestDir) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(manifestDir, "agentframer.lock");
 }
 function stateDirFor(manifestDir) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(manifestDir, STATE_DIR_NAME);
@@ -886,6 +1036,9 @@ function journalDirFor(manifestDir) {
 }
 function statIndexPath(manifestDir) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDirFor(manifestDir), "stat-index.json");
+}
+function storeGitDirFor(manifestDir) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDirFor(manifestDir), "store.git");
 }
 /**
  * Create the state folder with its own `.gitignore`, so that a commit made by the action (or a

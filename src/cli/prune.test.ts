@@ -48,7 +48,7 @@ describe("agentframer prune", () => {
     expect(await lockIds(dir)).toEqual(["product-a1", "product-b2"]);
   });
 
-  it("never deletes a lock entry's output outside the manifest's folder", async () => {
+  it("never deletes a lock entry's output outside the repository", async () => {
     const dir = await workspace();
     await renderAll(dir);
     await put(dir, "agentframer.yml", WITHOUT_LOGO);
@@ -60,7 +60,7 @@ describe("agentframer prune", () => {
     await writeFile(join(dir, "agentframer.lock"), JSON.stringify(lock));
     const { code, stdout } = await runIn(dir, ["prune"]);
     expect(code).toBe(0);
-    expect(stdout).toContain("kept (outside the manifest's folder");
+    expect(stdout).toContain("kept (outside the repository");
     expect(await readFile(outside)).toEqual(await readFile(join(dir, "public/logo.png")));
     expect(await lockIds(dir)).toEqual(["hero", "product-a1", "product-b2"]);
   });

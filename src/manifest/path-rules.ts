@@ -1,6 +1,7 @@
 import { posix } from "node:path";
 import { PATH_MAX_LENGTH, SEGMENT_MAX_LENGTH } from "./limits.js";
 import type { AssetType } from "./types.js";
+import { STATE_DIR_NAME } from "../state/paths.js";
 
 /**
  * Lexical rules for the paths a manifest names (`output`, `each`): no syscalls, so they can run
@@ -95,7 +96,7 @@ export function manifestFolder(segments: readonly string[]): ManifestFolder {
 
 // Sticky, so that it tests one segment in place without slicing it out.
 const DEVICE_OR_GIT_AT =
-  /(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:[./]|$)|(?:\.git|git~\d+|\.github)(?:\/|$)/iy;
+  /(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:[./]|$)|(?:\.git|git~\d+|\.github|\.agentframer)(?:\/|$)/iy;
 
 /**
  * Whether `raw` needs the careful, segment-by-segment check below: an empty, "." or ".."
@@ -169,13 +170,19 @@ export function checkRepoPath(raw: string, folder: ManifestFolder): PathCheck {
   return { ok: true, path: { fromManifest, fromRoot } };
 }
 
-/** The problem with a path (from the repository root) under `.git/` or `.github/`, if any. */
+/**
+ * The problem with a path (from the repository root) under `.git/`, `.github/` or
+ * `.agentframer/` (the tool's own state, which is never committed), if any.
+ */
 export function specialFolderProblem(segments: readonly string[]): string | undefined {
   for (const segment of segments) {
     // Windows and macOS ignore case and trailing dots/spaces, so `.GIT.` is `.git` there.
     const name = segment.replace(/[. ]+$/, "");
     if (GIT_FOLDER.test(name) || GIT_FOLDER.test(segment)) return "is inside .git/";
     if (name.toLowerCase() === ".github") return "is inside .github/";
+    if (name.toLowerCase() === STATE_DIR_NAME) {
+      return `is inside ${STATE_DIR_NAME}/, the tool's own state, which is never committed`;
+    }
   }
   return undefined;
 }

@@ -26,6 +26,9 @@ describe("readTextFile", () => {
       ok: false,
       reason: "it is not valid UTF-8 text",
     });
-    expect(await readTextFile(dir, 100)).toEqual({ ok: false, reason: "it is not a regular file" });
+    expect(await readTextFile(dir, 100)).toEqual({
+      ok: false,
+      reason: "it is a folder, not a regular file",
+    });
   });
 });

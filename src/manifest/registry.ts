@@ -19,6 +19,8 @@ const NON_ASCII = /[\u0080-\uffff]/;
 export class AssetRegistry {
   private readonly ids = new Map<string, number>();
   private readonly outputs = new Map<string, number>();
+  /** Folders that claimed outputs sit in, each with the first output under it. */
+  private readonly folders = new Map<string, number>();
   private readonly origins: (SourcePosition | RowSource)[] = [];
   private readonly rows: number[] = [];
   /** Per claimed output: the asset's id, its output as written, and where. */
@@ -55,18 +57,40 @@ export class AssetRegistry {
   claimOutput(fromRoot: string, output: string, id: string, origin: number): string | undefined {
     const key = (NON_ASCII.test(fromRoot) ? fromRoot.normalize("NFC") : fromRoot).toLowerCase();
     const first = this.outputs.get(key);
-    if (first === undefined) {
-      this.outputs.set(key, this.names.length);
-      this.names.push(id);
-      this.files.push(output);
-      this.outputOrigins.push(origin);
-      return undefined;
+    if (first !== undefined) {
+      const firstOutput = this.files[first] ?? "";
+      return firstOutput === output
+        ? `output ${quote(output)} is also written by ${this.owner(first)}`
+        : `output ${quote(output)} is the same file as ${quote(firstOutput)} of ${this.owner(first)} on case-insensitive file systems`;
     }
-    const owner = `asset ${quote(this.names[first] ?? "")} (${this.shown(this.outputOrigins[first] ?? 0)})`;
-    const firstOutput = this.files[first] ?? "";
-    return firstOutput === output
-      ? `output ${quote(output)} is also written by ${owner}`
-      : `output ${quote(output)} is the same file as ${quote(firstOutput)} of ${owner} on case-insensitive file systems`;
+    // A file and a folder cannot share a path: one of the two would fail on every run, after
+    // its job was paid for.
+    const inside = this.folders.get(key);
+    if (inside !== undefined) {
+      return `output ${quote(output)} is a folder holding ${quote(this.files[inside] ?? "")} of ${this.owner(inside)}; a path cannot be both`;
+    }
+    for (let slash = key.lastIndexOf("/"); slash > 0; slash = key.lastIndexOf("/", slash - 1)) {
+      const file = this.outputs.get(key.slice(0, slash));
+      if (file !== undefined) {
+        return `output ${quote(output)} would put a folder where ${quote(this.files[file] ?? "")} of ${this.owner(file)} is written; a path cannot be both`;
+      }
+    }
+    const index = this.names.length;
+    this.outputs.set(key, index);
+    this.names.push(id);
+    this.files.push(output);
+    this.outputOrigins.push(origin);
+    for (let slash = key.lastIndexOf("/"); slash > 0; slash = key.lastIndexOf("/", slash - 1)) {
+      const folder = key.slice(0, slash);
+      // Its own parents were recorded with it.
+      if (this.folders.has(folder)) break;
+      this.folders.set(folder, index);
+    }
+    return undefined;
+  }
+
+  private owner(index: number): string {
+    return `asset ${quote(this.names[index] ?? "")} (${this.shown(this.outputOrigins[index] ?? 0)})`;
   }
 
   private shown(origin: number): string {

@@ -60,6 +60,7 @@ async function setup(options: EmulatorOptions = {}) {
       type: "image",
       extension: ".png",
       maxBytes: 10_000_000,
+      within: dir,
       dispatcher: agent,
       apiOrigin: client.origin,
       retries: 3,

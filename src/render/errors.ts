@@ -7,6 +7,7 @@
  *
  * Messages never hold the API key (server text is scrubbed of it) nor a signed URL's query string.
  */
+import { redactKey } from "./key-text.js";
 
 export type FailureScope = "run" | "submissions" | "asset";
 
@@ -161,7 +162,8 @@ export class UnknownStatusError extends RenderError {
   }
 }
 
-export type DownloadErrorKind = "truncated" | "too-large" | "type-mismatch" | "http" | "policy";
+export type DownloadErrorKind =
+  "truncated" | "too-large" | "too-slow" | "type-mismatch" | "http" | "policy";
 
 export class DownloadError extends RenderError {
   override readonly name: string = "DownloadError";
@@ -194,10 +196,12 @@ export function redactUrl(url: string | URL): string {
   }
 }
 
-/** Server-supplied text made safe to print: secret removed, control characters dropped, clipped. */
+/**
+ * Server-supplied text made safe to print: the key removed (in any case or percent-encoding),
+ * control characters dropped, clipped.
+ */
 export function scrub(text: string, secret: string | undefined): string {
-  let out = text;
-  if (secret) out = out.split(secret).join("[redacted]");
+  let out = redactKey(text, secret);
   // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   out = out.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").trim();
   return clip(out, 300);

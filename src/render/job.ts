@@ -8,6 +8,7 @@ import type { StatIndex } from "../state/stat-index.js";
 import type { PlanEntry } from "../plan/types.js";
 import type { ApiClient } from "./api/client.js";
 import { idempotencyKey, newKeyNonce } from "./api/idempotency-key.js";
+import type { DownloadPace } from "./download/download.js";
 import { downloadResult } from "./download/download.js";
 import type { PollSchedule } from "./polling/schedule.js";
 import {
@@ -37,6 +38,8 @@ export const DEFAULT_JOB_DEADLINE_MS = 30 * 60 * 1000;
 /** Everything one job needs, shared by all jobs of a run. */
 export interface JobContext {
   manifestDir: string;
+  /** Outputs are written only through real folders below it (see state/real-folders.ts). */
+  repoRoot: string;
   client: ApiClient;
   dispatcher: Dispatcher;
   journal: Journal;
@@ -49,6 +52,8 @@ export interface JobContext {
   jobDeadlineMs: number;
   /** Download timeout for headers and between chunks; the downloader's default if unset. */
   requestTimeoutMs?: number;
+  /** The slowest download accepted; the downloader's default if unset. */
+  downloadPace?: DownloadPace;
   now: () => number;
   sleep: Sleep;
   random: () => number;
@@ -116,12 +121,15 @@ export async function runJob(
       type: asset.type,
       extension: extname(entry.output),
       maxBytes: MAX_RESULT_BYTES[asset.type],
+      within: ctx.repoRoot,
       dispatcher: ctx.dispatcher,
       apiOrigin: ctx.client.origin,
+      carriesKey: (url) => ctx.client.carriesKey(url),
       signal: ctx.signal,
       sleep: ctx.sleep,
       random: ctx.random,
       ...(ctx.requestTimeoutMs !== undefined ? { timeoutMs: ctx.requestTimeoutMs } : {}),
+      ...(ctx.downloadPace ? { pace: ctx.downloadPace } : {}),
     });
     await recordOutput(entry, generation, bytes, ctx, { forced: ctx.force });
     return {

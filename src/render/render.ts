@@ -13,6 +13,7 @@ import { adoptionNote } from "../state/manifest-lock.js";
 import { lfsPointerNote } from "../plan/lfs-pointer.js";
 import type { PlanEntry } from "../plan/types.js";
 import { createApiClient } from "./api/client.js";
+import type { DownloadPace } from "./download/download.js";
 import type { RenderConfig } from "./config.js";
 import { openDurationMemory } from "./polling/duration-memory.js";
 import type { RenderError } from "./errors.js";
@@ -62,6 +63,8 @@ export interface RenderDeps {
    * chunks. Default 30 s; tests of black-holed connections set it low.
    */
   requestTimeoutMs?: number;
+  /** The slowest download accepted (grace, then a minimum rate). Default DEFAULT_PACE. */
+  downloadPace?: DownloadPace;
   /** The shared store: looked in after the local cache, before the API. */
   store?: Store;
   /** Write this run's new outputs to the store (trusted runs only). */
@@ -160,6 +163,7 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   });
   const shared = {
     manifestDir: manifest.dir,
+    repoRoot: manifest.root,
     cache,
     journal,
     updater,
@@ -211,6 +215,7 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
         force: config.force,
         jobDeadlineMs: deps.jobDeadlineMs ?? DEFAULT_JOB_DEADLINE_MS,
         ...(deps.requestTimeoutMs !== undefined ? { requestTimeoutMs: deps.requestTimeoutMs } : {}),
+        ...(deps.downloadPace ? { downloadPace: deps.downloadPace } : {}),
         sleep: deps.sleep ?? realSleep,
         random: deps.random ?? Math.random,
         signal: stop.signal,

@@ -7,13 +7,14 @@ import type { AssetResult } from "./result.js";
 
 type RestoreContext = Pick<
   JobContext,
-  "manifestDir" | "cache" | "journal" | "updater" | "index" | "now" | "reporter"
+  "manifestDir" | "repoRoot" | "cache" | "journal" | "updater" | "index" | "now" | "reporter"
 >;
 
 /**
- * Produce an asset's output from the cache instead of a job: the bytes are copied and verified
- * against their SHA-256 (a corrupt entry is dropped), then recorded exactly like a render's, with
- * the generation that first produced them. Undefined means a miss: the caller renders instead.
+ * Produce an asset's output from the cache instead of a job: the bytes are copied and verified as
+ * every stored entry is (size, SHA-256, the type's magic bytes; a bad entry is dropped), then
+ * recorded exactly like a render's, with the generation that first produced them. Undefined
+ * means a miss: the caller renders instead.
  */
 export async function restoreFromCache(
   entry: PlanEntry,
@@ -23,7 +24,11 @@ export async function restoreFromCache(
   const target = join(ctx.manifestDir, entry.output);
   let meta;
   try {
-    meta = await ctx.cache.restore(entry.hash, target);
+    meta = await ctx.cache.restore(entry.hash, {
+      path: target,
+      type: entry.asset.type,
+      within: ctx.repoRoot,
+    });
   } catch (error) {
     ctx.reporter.emit({
       kind: "warning",

@@ -8,6 +8,11 @@ import { ensureStateDir } from "./paths.js";
 
 const sha = (data: Buffer | string): string => createHash("sha256").update(data).digest("hex");
 const HASH = "ab" + "1".repeat(62);
+/** A 1×1 PNG: the restore checks the type's magic bytes as well as the SHA-256. */
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 describe("cache store", () => {
   let dir: string;
@@ -19,49 +24,50 @@ describe("cache store", () => {
   afterEach(async () => rm(dir, { recursive: true, force: true }));
 
   const store = () => createCacheStore(join(dir, "cache"), (m) => warnings.push(m));
+  const at = (path: string) => ({ path, type: "image" as const, within: dir });
 
   it("puts bytes under <first2>/<hash> with a meta, and restores them to a new folder", async () => {
-    const bytes = Buffer.from("pretend this is a png");
+    const bytes = PNG;
     await writeFile(join(dir, "src.png"), bytes);
     const meta = { sha256: sha(bytes), size: bytes.length, generation: "gen_1", extension: "png" };
     await store().put(HASH, join(dir, "src.png"), meta);
     expect((await readdir(join(dir, "cache", "ab"))).sort()).toEqual([HASH, `${HASH}.json`]);
 
     const target = join(dir, "out", "deep", "restored.png");
-    expect(await store().restore(HASH, target)).toEqual(meta);
+    expect(await store().restore(HASH, at(target))).toEqual(meta);
     expect(await readFile(target)).toEqual(bytes);
     expect(warnings).toEqual([]);
   });
 
   it("misses quietly when there is no entry", async () => {
     expect(await store().peek(HASH)).toBeUndefined();
-    expect(await store().restore(HASH, join(dir, "x.png"))).toBeUndefined();
+    expect(await store().restore(HASH, at(join(dir, "x.png")))).toBeUndefined();
     expect(warnings).toEqual([]);
   });
 
   it("ignores and deletes a corrupt entry with a warning, writing nothing at the target", async () => {
-    const bytes = Buffer.from("original bytes");
+    const bytes = PNG;
     await writeFile(join(dir, "src.png"), bytes);
     const meta = { sha256: sha(bytes), size: bytes.length, generation: "g", extension: "png" };
     await store().put(HASH, join(dir, "src.png"), meta);
     await writeFile(join(dir, "cache", "ab", HASH), "tampered bytes");
 
     const target = join(dir, "restored.png");
-    expect(await store().restore(HASH, target)).toBeUndefined();
+    expect(await store().restore(HASH, at(target))).toBeUndefined();
     expect(warnings.join("\n")).toMatch(/ignored and deleted/);
     expect(await readdir(join(dir, "cache", "ab"))).toEqual([]);
     expect((await readdir(dir)).filter((n) => n.includes("restored"))).toEqual([]);
   });
 
   it("misses, and keeps the entry, when the target's extension is not the entry's", async () => {
-    const bytes = Buffer.from("pretend this is a png");
+    const bytes = PNG;
     await writeFile(join(dir, "src.png"), bytes);
     const meta = { sha256: sha(bytes), size: bytes.length, generation: "g", extension: "png" };
     await store().put(HASH, join(dir, "src.png"), meta);
 
-    expect(await store().restore(HASH, join(dir, "moved.webp"))).toBeUndefined();
+    expect(await store().restore(HASH, at(join(dir, "moved.webp")))).toBeUndefined();
     expect((await readdir(dir)).filter((n) => n.includes("moved"))).toEqual([]);
-    expect(await store().restore(HASH, join(dir, "MOVED.PNG"))).toEqual(meta);
+    expect(await store().restore(HASH, at(join(dir, "MOVED.PNG")))).toEqual(meta);
     expect(warnings).toEqual([]);
   });
 

@@ -1,9 +1,10 @@
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { constants } from "node:fs";
 import { copyFile, mkdir, open, readFile, rename, unlink } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
+import type { AssetType } from "../manifest/types.js";
+import { verifyStoredBytes } from "../store/verify.js";
 import { tempPathFor, writeFileAtomic } from "./atomic-write.js";
+import { assertRealFolders, makeRealFolders } from "./real-folders.js";
 
 /**
  * The content-addressed cache: results kept by asset hash, so that a run on another branch or
@@ -31,12 +32,23 @@ export interface CacheStore {
   /** Copy `sourceFile` (bytes already verified against `meta`) into the cache. */
   put(hash: string, sourceFile: string, meta: CacheMeta): Promise<void>;
   /**
-   * Copy the entry's bytes to `target` atomically, verifying their SHA-256 on the way. A corrupt
-   * entry is deleted (with a warning) and reported as a miss. An entry whose extension differs
-   * from the target's (the output was renamed from .png to .webp) is a miss too, but kept: its
-   * bytes are sound, they are just not in the format the target asks for.
+   * Copy the entry's bytes to `target.path` atomically, then check the copy as every stored entry
+   * is checked (`verifyStoredBytes`: size, SHA-256, the type's magic bytes) before it is renamed
+   * into place. A bad entry (HTML with a consistent meta, say) is deleted with a warning and
+   * reported as a miss. An entry whose extension differs from the target's (the output was
+   * renamed from .png to .webp) is a miss too, but kept: its bytes are sound, they are just not in
+   * the format the target asks for.
    */
-  restore(hash: string, target: string): Promise<CacheMeta | undefined>;
+  restore(hash: string, target: RestoreTarget): Promise<CacheMeta | undefined>;
+}
+
+export interface RestoreTarget {
+  /** The output file to write. */
+  path: string;
+  /** The asset's type, whose magic bytes the entry must have. */
+  type: AssetType;
+  /** The repository root: the output is written only through real folders below it. */
+  within: string;
 }
 
 const HASH_PATTERN = /^[0-9a-f]{16,128}$/;
@@ -79,7 +91,7 @@ export function createCacheStore(dir: string, warn: (message: string) => void): 
       // checks every byte against the SHA-256 before it reaches an output (a miss, never harm).
       try {
         // A reflink where the file system has them (btrfs, XFS, APFS): no second copy of the bytes.
-        await copyFile(sourceFile, temp, constants.COPYFILE_FICLONE);
+        await copyFile(sourceFile, temp, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
         await rename(temp, target);
       } catch (error) {
         await unlink(temp).catch(() => {});
@@ -90,17 +102,20 @@ export function createCacheStore(dir: string, warn: (message: string) => void): 
 
     async restore(hash, target) {
       const meta = await peek(hash);
-      if (!meta || !sameExtension(meta.extension, target)) return undefined;
-      await mkdir(dirname(target), { recursive: true });
-      const temp = tempPathFor(target);
+      if (!meta || !sameExtension(meta.extension, target.path)) return undefined;
+      const folder = dirname(target.path);
+      await makeRealFolders(target.within, folder);
+      const temp = tempPathFor(target.path);
       try {
-        const digest = await copyHashing(bytesPath(hash), temp);
-        if (digest.sha256 !== meta.sha256 || digest.size !== meta.size) {
+        await copyDurably(bytesPath(hash), temp);
+        const verdict = await verifyStoredBytes(temp, { ...meta, type: target.type });
+        if (!verdict.ok) {
           await unlink(temp).catch(() => {});
-          await discard(hash, "its bytes do not match their SHA-256");
+          await discard(hash, verdict.why);
           return undefined;
         }
-        await rename(temp, target);
+        await assertRealFolders(target.within, folder);
+        await rename(temp, target.path);
         return meta;
       } catch (error) {
         await unlink(temp).catch(() => {});
@@ -114,26 +129,15 @@ export function createCacheStore(dir: string, warn: (message: string) => void): 
   };
 }
 
-/** Stream `source` to a new file `dest` (fsynced), hashing on the way; memory stays flat. */
-async function copyHashing(
-  source: string,
-  dest: string,
-): Promise<{ sha256: string; size: number }> {
-  const hash = createHash("sha256");
-  let size = 0;
-  const handle = await open(dest, "wx", 0o644);
+/** Copy `source` to a new file `dest` (a reflink where the file system has them), fsynced. */
+async function copyDurably(source: string, dest: string): Promise<void> {
+  await copyFile(source, dest, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
+  const handle = await open(dest, "r+");
   try {
-    for await (const chunk of createReadStream(source)) {
-      const bytes = chunk as Buffer;
-      hash.update(bytes);
-      size += bytes.length;
-      await handle.write(bytes);
-    }
     await handle.sync();
   } finally {
     await handle.close();
   }
-  return { sha256: hash.digest("hex"), size };
 }
 
 function parseMeta(text: string): CacheMeta | undefined {

@@ -3,8 +3,9 @@
  * error, never an empty one: treating it as empty would re-render and re-bill everything), written
  * sorted with one asset per line so that git diffs and merges touch only the assets that changed.
  */
-import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { z } from "zod";
+import { notRegular } from "../manifest/read-text.js";
 import type { Asset } from "../manifest/types.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { assetHash, fieldHashes } from "../plan/hash.js";
@@ -242,6 +243,11 @@ export type ShareStrings = (id: string, entry: Record<string, unknown>) => void;
 
 /** Read the lockfile; a missing one is empty, a damaged one throws LockfileError. */
 export async function readLockfile(path: string, share?: ShareStrings): Promise<Lockfile> {
+  // Opening a FIFO would block this thread for good, past Ctrl-C: only a regular file is read.
+  const facts = statSync(path, { throwIfNoEntry: false });
+  if (facts === undefined) return emptyLockfile();
+  if (!facts.isFile())
+    throw new LockfileError(path, notRegular(facts), REPAIR.replace("FILE", path));
   let written;
   try {
     written = readWrittenLockfile(path, share);

@@ -11,6 +11,7 @@ import { basename, dirname, join } from "node:path";
  *     learnt of job durations (render/polling/duration-memory.ts);
  *   - `journal/`: one record per asset in flight (journal.ts);
  *   - `stat-index.json`: size, mtime and SHA-256 of outputs, to skip re-reading them (stat-index.ts);
+ *   - `render.pid`: the run lock, naming the render that holds this folder (run-lock.ts);
  *   - `store.git/`: the store's private bare repository (store/git-store.ts), never the user's .git.
  *
  * Writes go through the modules named above, each with `atomic-write.ts`.
@@ -51,6 +52,11 @@ export function durationMemoryPath(manifestDir: string): string {
 
 export function journalDirFor(manifestDir: string): string {
   return join(stateDirFor(manifestDir), "journal");
+}
+
+/** Inside the state it guards, so every render of this checkout sees it, whatever its TMPDIR. */
+export function runLockPath(manifestDir: string): string {
+  return join(stateDirFor(manifestDir), "render.pid");
 }
 
 export function statIndexPath(manifestDir: string): string {

@@ -1,7 +1,7 @@
-import { createHash, randomBytes } from "node:crypto";
-import { link, readFile, unlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { link, mkdir, readdir, readFile, rmdir, stat, unlink, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { runLockPath, stateDirFor } from "./paths.js";
 
 /** Another render of the same manifest folder is running: nothing was submitted or written. */
 export class RunLockError extends Error {
@@ -11,13 +11,18 @@ export class RunLockError extends Error {
 /**
  * Two renders of one checkout would share the journal, the cache and the lockfile, and the second
  * one's sweep of stale temp files would delete the first one's downloads in progress. So one
- * render per manifest folder at a time. The lock lives in the OS temp folder, keyed by the folder's
- * path, so taking it writes nothing into the repository (an invalid manifest must leave no trace)
- * and separate checkouts never block each other. A lock whose process is gone is taken over.
+ * render per manifest folder at a time. The lock is a pid file in the folder's `.agentframer/`,
+ * beside the state it guards: one in the OS temp folder let two renders with different TMPDIRs
+ * both run. A lock whose process is gone is taken over. Separate checkouts never block each other.
+ *
+ * Taking it must leave no trace when the run then finds the manifest invalid: a state folder it
+ * had to create is removed again when it is released, unless the run has put something in it.
  */
-export function runLockPath(manifestDir: string, dir = tmpdir()): string {
-  const key = createHash("sha256").update(manifestDir).digest("hex").slice(0, 24);
-  return join(dir, `agentframer-render-${key}.pid`);
+async function isFolder(path: string): Promise<boolean> {
+  return stat(path).then(
+    (facts) => facts.isDirectory(),
+    () => false,
+  );
 }
 
 function isRunning(pid: number): boolean {
@@ -63,18 +68,43 @@ async function takeLock(path: string): Promise<void> {
   }
 }
 
-export async function withRunLock<T>(
-  manifestDir: string,
-  work: () => Promise<T>,
-  lockDir?: string,
-): Promise<T> {
-  const path = runLockPath(manifestDir, lockDir);
+/**
+ * The files of our own that renders killed between writing their pid and linking it into place
+ * left behind (see takeLock). Only those of processes that are gone: a live one may be about to
+ * link its own.
+ */
+async function sweepOwnFilesOfDeadRenders(path: string): Promise<void> {
+  const prefix = `${basename(path)}.`;
+  for (const name of await readdir(dirname(path)).catch(() => [])) {
+    const pid = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length))?.[1];
+    if (!name.startsWith(prefix) || pid === undefined || isRunning(Number(pid))) continue;
+    await unlink(join(dirname(path), name)).catch(() => {});
+  }
+}
+
+export async function withRunLock<T>(manifestDir: string, work: () => Promise<T>): Promise<T> {
+  const path = runLockPath(manifestDir);
+  const created = await mkdir(stateDirFor(manifestDir)).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === "EEXIST" || error.code === "ENOENT") return false;
+      throw error;
+    },
+  );
+  // No such folder: there is nothing in it to guard, and loading its manifest will say so.
+  if (!created && !(await isFolder(manifestDir))) return work();
+  const removeCreated = async (): Promise<void> => {
+    if (created) await rmdir(stateDirFor(manifestDir)).catch(() => {});
+  };
   for (let attempt = 0; ; attempt++) {
     try {
       await takeLock(path);
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+        await removeCreated();
+        throw error;
+      }
       const pid = await holderOf(path);
       // A second EEXIST means another render took the stale lock over a moment before us.
       if (attempt > 0 || heldByLiveRender(path, pid)) {
@@ -88,10 +118,12 @@ export async function withRunLock<T>(
     }
   }
   heldHere.add(path);
+  await sweepOwnFilesOfDeadRenders(path);
   try {
     return await work();
   } finally {
     heldHere.delete(path);
     await unlink(path).catch(() => {});
+    await removeCreated();
   }
 }

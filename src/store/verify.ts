@@ -10,7 +10,10 @@ export type VerifyVerdict = { ok: true } | { ok: false; why: string };
  * the record's type and format? Every entry read from a store (or the local cache) passes here
  * before it may reach an output path.
  */
-export async function verifyStoredBytes(file: string, record: StoreRecord): Promise<VerifyVerdict> {
+export async function verifyStoredBytes(
+  file: string,
+  record: Pick<StoreRecord, "sha256" | "size" | "type" | "extension">,
+): Promise<VerifyVerdict> {
   const hash = createHash("sha256");
   let size = 0;
   let head = Buffer.alloc(0);

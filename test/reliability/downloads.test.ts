@@ -97,6 +97,7 @@ describe("a body over the size cap", () => {
         type: "image",
         extension: ".png",
         maxBytes: 1_000_000,
+        within: dir,
         dispatcher,
       });
       await expect(chunked).rejects.toBeInstanceOf(DownloadError);
@@ -109,6 +110,7 @@ describe("a body over the size cap", () => {
         type: "image",
         extension: ".png",
         maxBytes: 64,
+        within: dir,
         dispatcher,
       });
       await expect(declared).rejects.toThrow(/larger than the 64-byte cap \(Content-Length says/);

@@ -3,8 +3,9 @@
  * else. Every other reliability test scans the repository and everything it printed through the
  * invariant; this one drives the whole action — plan, render, publish — against an API that
  * echoes the key back in every place a server could (an error message, a job's failure text, the
- * result URL's query string), and scans what a user or the world could see: stdout/stderr, the
- * work tree and the commit, the PR comment, the job summary and the step outputs.
+ * result URL's query string, the URL in upper case, the generation id itself), and scans what a
+ * user or the world could see — stdout/stderr, the work tree and the commit, the PR comment, the
+ * job summary and the step outputs — for the key in any case and percent-encoding.
  */
 import { openStore } from "../../src/store/open.js";
 import { execFileSync } from "node:child_process";
@@ -25,7 +26,7 @@ import type { GitHubStub } from "../support/github-stub.js";
 import { captureStream } from "../support/render-repo.js";
 import { startScriptedServer } from "../support/scripted-server.js";
 import type { RecordedRequest, Reply, ScriptedServer } from "../support/scripted-server.js";
-import { filesUnder } from "../support/reliability/invariant.js";
+import { filesUnder, showsKey } from "../support/reliability/invariant.js";
 import { SECRET } from "../support/reliability/setup.js";
 
 // A 1×1 PNG: enough for the downloader's magic-byte check.
@@ -41,6 +42,8 @@ assets:
   - { id: leaky, prompt: "echo the key into the url", output: public/leaky.png }
   - { id: refused, prompt: "echo the key into a 400", output: public/refused.png }
   - { id: crashed, prompt: "echo the key into the failure", output: public/crashed.png }
+  - { id: keyed, prompt: "answer the key as the generation id", output: public/keyed.png }
+  - { id: shouty, prompt: "shout the key in the url", output: public/shouty.png }
 `;
 
 /** An API that repeats the Authorization header back in every field it controls. */
@@ -58,9 +61,13 @@ function echoingApi(origin: () => string): (req: RecordedRequest) => Reply {
       }
       const id = prompt.includes("failure")
         ? "gen_crash"
-        : prompt.includes("url")
-          ? "gen_leak"
-          : "gen_fine";
+        : prompt.includes("shout")
+          ? "gen_shout"
+          : prompt.includes("url")
+            ? "gen_leak"
+            : prompt.includes("generation id")
+              ? auth.replace("Bearer ", "")
+              : "gen_fine";
       return { status: 201, body: { id } };
     }
     if (req.path.startsWith("/v1/generations/gen_crash")) {
@@ -73,6 +80,11 @@ function echoingApi(origin: () => string): (req: RecordedRequest) => Reply {
       const token = encodeURIComponent(auth);
       const url = `${origin()}/files/leak.png?echo=${token}`;
       return { status: 200, body: { id: "gen_leak", status: "succeeded", url } };
+    }
+    if (req.path.startsWith("/v1/generations/gen_shout")) {
+      // Upper case, as a host name or a case-folding proxy would turn it: still the key.
+      const url = `${origin()}/files/${auth.replace("Bearer ", "").toUpperCase()}.png`;
+      return { status: 200, body: { id: "gen_shout", status: "succeeded", url } };
     }
     if (req.path.startsWith("/v1/generations/gen_fine")) {
       const url = `${origin()}/files/fine.png?sig=abc`;
@@ -152,10 +164,14 @@ describe.each(["pull_request", "push"] as const)(
         ["leaky", "failed"],
         ["refused", "failed"],
         ["crashed", "failed"],
+        ["keyed", "failed"],
+        ["shouty", "failed"],
       ]);
       expect(result.assets[1]?.error).toMatch(/refused result URL: it carries the API key/);
       expect(result.assets[2]?.error).toMatch(/HTTP 400: bad request from Bearer \[redacted\]/);
       expect(result.assets[3]?.error).toMatch(/worker died holding Bearer \[redacted\]/);
+      expect(result.assets[4]?.error).toMatch(/generation id it answered carries the API key/);
+      expect(result.assets[5]?.error).toMatch(/refused result URL: it carries the API key/);
       // The key went to the API only in the Authorization header, and never with a download.
       // The URL carrying the key was never fetched; the plain one was, without credentials.
       const downloads = api.requests.filter((r) => r.path.startsWith("/files/"));
@@ -183,7 +199,7 @@ describe.each(["pull_request", "push"] as const)(
       for (const file of await filesUnder(remote.clone)) {
         seen.push([file, await readFile(`${remote.clone}/${file}`, "latin1")]);
       }
-      const leaks = seen.filter(([, text]) => text.includes(SECRET)).map(([where]) => where);
+      const leaks = seen.filter(([, text]) => showsKey(text, SECRET)).map(([where]) => where);
       expect(leaks).toEqual([]);
       // Something was published, so the scan looked at real text.
       expect(host.summary).toContain("fine");

@@ -1,5 +1,6 @@
 import { rm, stat } from "node:fs/promises";
-import { basename, isAbsolute, join, relative } from "node:path";
+import { basename, join } from "node:path";
+import type { Manifest } from "../../manifest/types.js";
 import { withRunLock } from "../../state/run-lock.js";
 import type { LockEntry } from "../../state/lock-types.js";
 import { manifestPathFrom, parseCommandArgs, printWarnings } from "../command.js";
@@ -10,42 +11,59 @@ const OPTIONS = { "dry-run": { type: "boolean" }, json: { type: "boolean" } } as
 
 /** What prune does with one orphaned lock entry's output file. */
 export type PruneAction =
-  "deleted" | "kept-modified" | "kept-in-use" | "kept-outside" | "already-gone";
+  | "deleted"
+  | "kept-modified"
+  | "kept-in-use"
+  | "kept-outside"
+  | "kept-not-an-output"
+  | "already-gone";
 
 export interface PruneOutcome {
   id: string;
   output: string;
   action: PruneAction;
+  /** For `kept-not-an-output`: which rule the path breaks ("is inside .git/"). */
+  why?: string;
 }
 
 /**
- * An output is ours to delete only if its bytes are exactly what the lock says we wrote: a file
- * someone edited or replaced since is kept, and so is a path a current asset still writes. The
- * lockfile is not validated like the manifest, so a path in it that leaves the manifest's folder
- * (`../package.json` in a lockfile from a pull request) is never touched.
+ * An output is ours to delete only if its path is one the manifest loader would accept for an
+ * output (see plan/owned-output.ts) and its bytes are exactly what the lock says we wrote: a file
+ * someone edited or replaced since is kept, and so is a path a current asset still writes.
  */
-async function decide(dir: string, entry: LockEntry, inUse: Set<string>): Promise<PruneAction> {
-  if (inUse.has(entry.output)) return "kept-in-use";
-  const path = join(dir, entry.output);
-  const inside = relative(dir, path);
-  if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) return "kept-outside";
+async function decide(
+  manifest: Manifest,
+  entry: LockEntry,
+  inUse: Set<string>,
+): Promise<Pick<PruneOutcome, "action" | "why">> {
+  if (inUse.has(entry.output)) return { action: "kept-in-use" };
+  const { notOwnedProblem } = await import("../../plan/owned-output.js");
+  const why = await notOwnedProblem(manifest, entry.output);
+  if (why === "goes outside the repository") return { action: "kept-outside" };
+  if (why !== undefined) return { action: "kept-not-an-output", why };
+  const path = join(manifest.dir, entry.output);
   const facts = await stat(path).catch(() => undefined);
-  if (facts === undefined || !facts.isFile()) return "already-gone";
-  if (facts.size !== entry.size) return "kept-modified";
+  if (facts === undefined || !facts.isFile()) return { action: "already-gone" };
+  if (facts.size !== entry.size) return { action: "kept-modified" };
   const { sha256File } = await import("../../plan/sha256-file.js");
-  if ((await sha256File(path, facts.size)) !== entry.sha256) {
-    return "kept-modified";
-  }
-  return "deleted";
+  if ((await sha256File(path, facts.size)) !== entry.sha256) return { action: "kept-modified" };
+  return { action: "deleted" };
 }
 
 const SAY: Record<PruneAction, string> = {
   deleted: "deleted",
   "kept-modified": "kept (bytes differ from the lock: edited by hand?)",
   "kept-in-use": "kept (another asset writes this path now)",
-  "kept-outside": "kept (outside the manifest's folder: not this tool's to delete)",
+  "kept-outside": "kept (outside the repository: not this tool's to delete)",
+  "kept-not-an-output": "kept (not a path this tool writes)",
   "already-gone": "already gone",
 };
+
+function say(outcome: PruneOutcome): string {
+  return outcome.why === undefined
+    ? SAY[outcome.action]
+    : `kept (not a path this tool writes: it ${outcome.why})`;
+}
 
 export const pruneCommand: Command = {
   name: "prune",
@@ -84,8 +102,7 @@ export const pruneCommand: Command = {
       const outcomes: PruneOutcome[] = [];
       for (const id of orphaned) {
         const entry = lock.assets[id] as LockEntry;
-        const action = await decide(manifest.dir, entry, inUse);
-        outcomes.push({ id, output: entry.output, action });
+        outcomes.push({ id, output: entry.output, ...(await decide(manifest, entry, inUse)) });
       }
       const dryRun = values["dry-run"] === true;
       if (!dryRun && outcomes.length > 0) {
@@ -98,7 +115,7 @@ export const pruneCommand: Command = {
 
       const human = values.json ? ctx.io.stderr : ctx.io.stdout;
       for (const o of outcomes) {
-        const what = dryRun && o.action === "deleted" ? "to be deleted" : SAY[o.action];
+        const what = dryRun && o.action === "deleted" ? "to be deleted" : say(o);
         human.write(`${o.id}: ${o.output} ${what}\n`);
       }
       const n = outcomes.length;

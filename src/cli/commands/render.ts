@@ -133,9 +133,16 @@ export const renderCommand: Command = {
     }
     const interrupt = new AbortController();
     let interrupts = 0;
-    const onSigint = (): void => {
+    const onSigint = (signal: NodeJS.Signals): void => {
       interrupts += 1;
-      if (interrupts > 1) process.exit(130);
+      if (interrupts > 1) {
+        // process.exit() waits for the thread pool, which a blocked open or read can hold for
+        // good; the signal's own default action ends the process whatever its threads do.
+        process.off("SIGINT", onSigint);
+        process.off("SIGTERM", onSigint);
+        process.kill(process.pid, signal);
+        return;
+      }
       stderr.write(
         "\nagentframer: stopping — jobs in flight stay recorded (Ctrl-C again to quit now)\n",
       );

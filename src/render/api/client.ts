@@ -30,6 +30,7 @@ import type { Attempt, BackoffPolicy, RetryBudget, Sleep } from "./retry.js";
 import { DEFAULT_BACKOFF, parseRetryAfter, retryLoop, sleep as realSleep } from "./retry.js";
 import { firstHeader, isConnectFailure, networkProblem, readCapped } from "./http.js";
 import { isLoopbackHostname } from "../download/url-policy.js";
+import { carriesKey } from "../key-text.js";
 
 export type { CreatedJob, JobState } from "./schema.js";
 
@@ -95,6 +96,8 @@ export interface ApiClient {
   readonly origin: string;
   /** The run's shared retry budget, which the poller also draws on. */
   readonly retryBudget: RetryBudget;
+  /** Whether `text` holds the key in any case or encoding (the key itself stays in here). */
+  carriesKey(text: string): boolean;
   create(
     body: Record<string, unknown>,
     idempotencyKey: string,
@@ -125,6 +128,18 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const policy = options.backoff ?? DEFAULT_BACKOFF;
   const budget = options.retryBudget;
   const authorization = `Bearer ${options.apiKey}`;
+  const scrubbed = (text: string): string => scrub(text, options.apiKey);
+
+  /**
+   * A generation id is written to the journal, the lockfile, the cache and every report: one
+   * that carries the key would put it in all of them, so the job is refused, not recorded.
+   */
+  function refuseKeyInId(jobId: string): void {
+    if (carriesKey(jobId, options.apiKey)) {
+      throw new ProtocolError("the generation id it answered carries the API key; refused");
+    }
+  }
+
   // Until the API has answered once, connection failures may mean a wrong URL or no network:
   // then waiting out every asset's retries only delays the one message that helps.
   let answered = false;
@@ -225,6 +240,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   return {
     origin: base.origin,
     retryBudget: budget,
+    carriesKey: (text) => carriesKey(text, options.apiKey),
 
     create(body, key, signal) {
       if (!key) {
@@ -244,7 +260,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         );
         if (answer.status < 200 || answer.status > 299) return refusal(answer);
         const parsed = parseBody(answer, parseCreateResponse);
-        if (!parsed.ok) return { kind: "retry", malformed: true, problem: parsed.problem };
+        if (!parsed.ok)
+          return { kind: "retry", malformed: true, problem: scrubbed(parsed.problem) };
+        refuseKeyInId(parsed.value.id);
         const replayed = /^true$/i.test(answer.header("idempotent-replayed") ?? "");
         return { kind: "ok", value: { ...parsed.value, replayed } };
       });
@@ -280,12 +298,16 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
             return refusal(answer);
           }
           const parsed = parseBody(answer, (text) => parseStatusResponse(text, id));
-          if (!parsed.ok) return { kind: "retry", malformed: true, problem: parsed.problem };
+          if (!parsed.ok) {
+            return { kind: "retry", malformed: true, problem: scrubbed(parsed.problem) };
+          }
           const job = parsed.value;
-          if (job.error !== undefined) job.error = scrub(job.error, options.apiKey);
-          // Fetching such a URL would hand the key to the result's host, and the URL itself ends up
-          // in the PR comment, the summary and the outputs: refuse it outright.
-          if (job.url !== undefined && carriesSecret(job.url, options.apiKey)) {
+          // The status ends up in messages ("last status: …") when it is not one the tool knows.
+          job.status = scrubbed(job.status);
+          if (job.error !== undefined) job.error = scrubbed(job.error);
+          // Fetching such a URL would hand the key to the result's host (its DNS, in a host
+          // name), and the URL itself ends up in the PR comment, the summary and the outputs.
+          if (job.url !== undefined && carriesKey(job.url, options.apiKey)) {
             throw new UrlPolicyError("it carries the API key; it is neither fetched nor shown");
           }
           const result: StatusResult = {
@@ -308,15 +330,6 @@ interface Answer {
   /** The body as text, or undefined if it was larger than the cap. */
   text: string | undefined;
   header(name: string): string | undefined;
-}
-
-function carriesSecret(url: string, secret: string): boolean {
-  if (url.includes(secret)) return true;
-  try {
-    return decodeURIComponent(url).includes(secret);
-  } catch {
-    return false;
-  }
 }
 
 function parseBody<T>(answer: Answer, parse: (text: string) => Parsed<T>): Parsed<T> {

@@ -25,7 +25,12 @@ export interface JobState {
 }
 
 // Ids go into a URL path (encoded) and into messages; anything this long or odd is not an id.
-const id = z.string().regex(/^[\w.:~-]{1,200}$/, "not a plausible generation id");
+// Encoding leaves "." and ".." as they are, and a URL resolves them: `/generations/..` would
+// send the authenticated status request to `/v1/` instead.
+const id = z
+  .string()
+  .regex(/^[\w.:~-]{1,200}$/, "not a plausible generation id")
+  .refine((text) => !/^\.+$/.test(text), "not a plausible generation id (only dots)");
 const status = z.string().min(1).max(64);
 
 const CreateBody = z.object({ id, status: status.nullish() });

@@ -7,12 +7,13 @@
  */
 import { createHash } from "node:crypto";
 import type { FileHandle } from "node:fs/promises";
-import { mkdir, open, rename, unlink } from "node:fs/promises";
+import { open, rename, unlink } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { Dispatcher } from "undici";
 import { request } from "undici";
 import type { AssetType } from "../../manifest/types.js";
 import { tempPathFor } from "../../state/atomic-write.js";
+import { assertRealFolders, makeRealFolders } from "../../state/real-folders.js";
 import { DownloadError, UrlPolicyError, redactUrl } from "../errors.js";
 import { discardBody, networkProblem } from "../api/http.js";
 import { SNIFF_BYTES, sniff } from "./media-sniff.js";
@@ -27,6 +28,11 @@ export interface DownloadOptions {
   extension: string;
   /** Refuse bodies larger than this, as soon as they pass it. */
   maxBytes: number;
+  /**
+   * The repository root: the folders from it down to the destination must be real folders (or
+   * links that stay inside it) when the temp file is created and again at the rename.
+   */
+  within: string;
   dispatcher: Dispatcher;
   /**
    * The API's origin. Results served from it skip the address check (the user chose that host,
@@ -34,6 +40,8 @@ export interface DownloadOptions {
    */
   apiOrigin?: string;
   lookup?: Lookup;
+  /** Whether a URL carries the API key: such a URL, first or a redirect, is never fetched. */
+  carriesKey?: (url: string) => boolean;
   signal?: AbortSignal;
   /** Further attempts after a cut connection, a short body, a 5xx or a 408/429. Default 3. */
   retries?: number;
@@ -41,6 +49,27 @@ export interface DownloadOptions {
   random?: () => number;
   /** Timeout for headers, and for silence between body chunks. Default 30 s. */
   timeoutMs?: number;
+  /** The slowest body accepted, and so each attempt's deadline. Default DEFAULT_PACE. */
+  pace?: DownloadPace;
+}
+
+/**
+ * A body must arrive at `minBytesPerSecond` on average once `graceMs` have passed since the
+ * attempt began, so a server trickling a byte every 20 s (which never trips the silence timeout)
+ * cannot hold a run. That also bounds each attempt: `graceMs + size / minBytesPerSecond`, where
+ * size is the declared `Content-Length`, or the type's cap when none is declared.
+ */
+export interface DownloadPace {
+  graceMs: number;
+  minBytesPerSecond: number;
+}
+
+/** 30 s of grace, then 64 KiB/s: a 10 MiB image gets 3 min 10 s, a 1 GiB video 4 h 33 min. */
+export const DEFAULT_PACE: DownloadPace = { graceMs: 30_000, minBytesPerSecond: 64 * 1024 };
+
+/** The longest one attempt at a body of `bytes` may take under `pace`. */
+export function downloadDeadlineMs(bytes: number, pace: DownloadPace = DEFAULT_PACE): number {
+  return pace.graceMs + Math.ceil((bytes / pace.minBytesPerSecond) * 1000);
 }
 
 export interface DownloadResult {
@@ -64,7 +93,7 @@ export async function downloadResult(
   } catch {
     throw new UrlPolicyError("not a valid URL");
   }
-  await mkdir(dirname(destPath), { recursive: true });
+  await makeRealFolders(options.within, dirname(destPath));
   return retryLoop(
     async (): Promise<Attempt<DownloadResult>> => {
       try {
@@ -93,8 +122,18 @@ async function attemptDownload(
 ): Promise<DownloadResult> {
   const lookup = options.lookup ?? systemLookup;
   const timeout = options.timeoutMs ?? 30_000;
+  const startedAt = performance.now();
   let current = start;
   for (let hop = 0; ; hop += 1) {
+    // Checked before the address (a host name holding the key would reach DNS) and for every
+    // hop, the API's own origin included: the key travels only in the API's Authorization header.
+    if (options.carriesKey?.(current.href)) {
+      throw new UrlPolicyError(
+        hop === 0
+          ? "it carries the API key; it is neither fetched nor shown"
+          : "a redirect carries the API key; it is not followed",
+      );
+    }
     const target = await checkResultUrl(current, lookup, options.apiOrigin);
     const pinned = new URL(current);
     pinned.hostname = target.family === 6 ? `[${target.address}]` : target.address;
@@ -132,7 +171,7 @@ async function attemptDownload(
         retryable,
       );
     }
-    return streamToFile(response, destPath, options);
+    return streamToFile(response, destPath, options, startedAt);
   }
 }
 
@@ -140,6 +179,7 @@ async function streamToFile(
   response: Dispatcher.ResponseData,
   destPath: string,
   options: DownloadOptions,
+  startedAt: number,
 ): Promise<DownloadResult> {
   const { body } = response;
   const declared = contentLength(response.headers["content-length"]);
@@ -147,6 +187,20 @@ async function streamToFile(
     discardBody(body);
     throw tooLarge(options.maxBytes, `Content-Length says ${declared}`);
   }
+  const pace = options.pace ?? DEFAULT_PACE;
+  const deadlineMs = downloadDeadlineMs(declared ?? options.maxBytes, pace);
+  const deadline = setTimeout(
+    () => {
+      body.destroy(
+        new DownloadError(
+          "too-slow",
+          `not finished within ${seconds(deadlineMs)} s (the deadline for ${declared ?? options.maxBytes} bytes at ${pace.minBytesPerSecond} bytes/s)`,
+          true,
+        ),
+      );
+    },
+    Math.max(0, deadlineMs - (performance.now() - startedAt)),
+  );
   const temp = tempPathFor(destPath);
   const handle = await open(temp, "wx", 0o644);
   try {
@@ -157,6 +211,7 @@ async function streamToFile(
       for await (const chunk of body as AsyncIterable<Buffer>) {
         size += chunk.length;
         if (size > options.maxBytes) throw tooLarge(options.maxBytes, "the body went past it");
+        checkPace(size, performance.now() - startedAt, pace);
         if (head) {
           head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES)]);
           if (head.length >= SNIFF_BYTES) {
@@ -179,13 +234,31 @@ async function streamToFile(
     }
     await handle.sync();
     await handle.close();
+    await assertRealFolders(options.within, dirname(destPath));
     await rename(temp, destPath);
     return { sha256: hash.digest("hex"), size };
   } catch (error) {
     await handle.close().catch(() => {});
     await unlink(temp).catch(() => {});
     throw error;
+  } finally {
+    clearTimeout(deadline);
   }
+}
+
+function checkPace(size: number, elapsedMs: number, pace: DownloadPace): void {
+  const owed = ((elapsedMs - pace.graceMs) / 1000) * pace.minBytesPerSecond;
+  if (owed > size) {
+    throw new DownloadError(
+      "too-slow",
+      `only ${size} bytes in ${seconds(elapsedMs)} s, slower than the minimum of ${pace.minBytesPerSecond} bytes/s`,
+      true,
+    );
+  }
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(1).replace(/\.0$/, "");
 }
 
 function checkMagic(head: Buffer, options: DownloadOptions): void {
