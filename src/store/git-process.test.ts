@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -32,6 +32,43 @@ describe("git for the store", () => {
       const basic = Buffer.from(`x-access-token:${TOKEN}`).toString("base64");
       expect(seen).toContain(`basic ${basic}`);
       expect(readFileSync(join(gitDir, "config"), "utf8")).not.toContain(basic);
+    } finally {
+      server.close();
+    }
+  });
+
+  it("runs no hook and no credential helper that the store repository's own config names", async () => {
+    const seen: Array<string | undefined> = [];
+    const server = createServer((req, res) => {
+      seen.push(req.headers.authorization);
+      // 401 asks git for credentials: a helper from the repository's config would run now.
+      res.writeHead(401, { "www-authenticate": 'Basic realm="x"' }).end("no");
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const dir = await tempDir("af-gitp-hooks-");
+      const gitDir = join(dir, "store.git");
+      const git = storeGit({ gitDir, env: { ...process.env, ...GIT_TEST_ENV } });
+      await git.run(["init", "--quiet", "--bare", gitDir]);
+      // What a planted repository would carry: a hook and a helper that write where they ran.
+      const ran = join(dir, "ran");
+      mkdirSync(join(gitDir, "hooks"), { recursive: true });
+      for (const hook of ["pre-push", "reference-transaction", "post-update"]) {
+        writeFileSync(join(gitDir, "hooks", hook), `#!/bin/sh\necho ${hook} >> "${ran}"\n`);
+        chmodSync(join(gitDir, "hooks", hook), 0o755);
+      }
+      writeFileSync(
+        join(gitDir, "config"),
+        readFileSync(join(gitDir, "config"), "utf8") +
+          `[credential]\n\thelper = "!echo helper >> '${ran}'; true"\n`,
+      );
+      const tree = (await git.run(["mktree"], { input: "" })).trim();
+      const commit = (await git.run(["commit-tree", tree, "-m", "x"])).trim();
+      await git.run(["update-ref", "refs/heads/x", commit]);
+      await git.run(["push", `${origin}/octo/media.git`, "refs/heads/x"]).catch(() => undefined);
+      expect(existsSync(ran)).toBe(false);
+      expect(seen.length).toBeGreaterThan(0);
     } finally {
       server.close();
     }

@@ -7,6 +7,7 @@
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { pipeline } from "node:stream/promises";
+import { devNull } from "node:os";
 
 export class StoreGitError extends Error {
   override readonly name = "StoreGitError";
@@ -59,15 +60,23 @@ export function storeGit(options: StoreGitOptions): StoreGit {
     GIT_PAGER: "cat",
     LC_ALL: "C",
   };
+  // Whatever the store repository's own config says, git runs no hook, no file-system monitor
+  // and no credential helper of its: none of them may ever see the token, or run at all.
+  const config: Array<[string, string]> = [
+    ["core.hooksPath", devNull],
+    ["core.fsmonitor", "false"],
+    ["credential.helper", ""],
+  ];
   if (options.auth) {
     const basic = Buffer.from(`x-access-token:${options.auth.token}`).toString("base64");
     const server = options.auth.serverUrl.replace(/\/+$/, "");
-    Object.assign(env, {
-      GIT_CONFIG_COUNT: "1",
-      GIT_CONFIG_KEY_0: `http.${server}/.extraheader`,
-      GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}`,
-    });
+    config.push([`http.${server}/.extraheader`, `AUTHORIZATION: basic ${basic}`]);
   }
+  env.GIT_CONFIG_COUNT = String(config.length);
+  config.forEach(([key, value], i) => {
+    env[`GIT_CONFIG_KEY_${i}`] = key;
+    env[`GIT_CONFIG_VALUE_${i}`] = value;
+  });
   const secret = options.auth?.token;
   const scrub = (text: string): string => (secret ? text.split(secret).join("***") : text);
   const start = (args: readonly string[], extra?: NodeJS.ProcessEnv) =>

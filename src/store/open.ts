@@ -38,6 +38,7 @@ export async function openStore(spec: StoreSpec, deps: OpenStoreDeps): Promise<S
         );
       }
       const gitDir = storeGitDirFor(deps.manifestDir);
+      await refuseCommittedStoreDir(deps.manifestDir, gitDir, deps.env);
       return createGitStore({
         git: storeGit({ gitDir, env: deps.env, ...(deps.auth ? { auth: deps.auth } : {}) }),
         gitDir,
@@ -90,4 +91,31 @@ export function gitConfigValue(
       resolve(error ? undefined : stdout.trim() || undefined),
     );
   });
+}
+
+/**
+ * The private store repository is the tool's own, made on first use. One that arrives with the
+ * checkout (files committed under `.agentframer/`, as a fork's pull request could) would bring its
+ * own config into git commands that carry the token: refuse it.
+ */
+async function refuseCommittedStoreDir(
+  manifestDir: string,
+  gitDir: string,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
+  const tracked = await new Promise<string>((resolve) => {
+    execFile(
+      "git",
+      ["ls-files", "-z", "--", gitDir],
+      { cwd: manifestDir, env: { ...env, GIT_TERMINAL_PROMPT: "0" } },
+      (error, stdout) => resolve(error ? "" : String(stdout)),
+    );
+  });
+  if (tracked.length > 0) {
+    throw new StoreSpecError(
+      `store git: ${gitDir} holds files committed to the repository; it is the tool's private ` +
+        "clone of the store branch and is never taken from a checkout. Remove it from git " +
+        "(git rm -r --cached) or turn the store off (--no-store, store: none)",
+    );
+  }
 }
