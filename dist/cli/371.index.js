@@ -1,5 +1,5 @@
 export const id = 371;
-export const ids = [371,115];
+export const ids = [371];
 export const modules = {
 
 /***/ 789:

@@ -114,8 +114,8 @@ function describeConflict(conflict) {
 
 // EXTERNAL MODULE: ./lib/state/paths.js
 var paths = __webpack_require__(1997);
-// EXTERNAL MODULE: ./lib/state/run-lock.js + 1 modules
-var run_lock = __webpack_require__(9365);
+// EXTERNAL MODULE: ./lib/state/run-lock.js
+var run_lock = __webpack_require__(8482);
 ;// CONCATENATED MODULE: ./lib/state/merge-shard-locks.js
 /**
  * The merge of shard locks into a manifest's lock, with its I/O: read the locks, check the bytes
@@ -188,7 +188,7 @@ async function mergeShardLocks(manifest, shards, check = outputOnDisk(manifest.d
         hash: hashes[i],
     }));
     const named = await Promise.all(shards.map(async ({ path, name }) => ({ name, lock: await (0,lockfile.readLockfile)(path) })));
-    return (0,run_lock/* withRunLock */.Z4)(manifest.dir, async () => {
+    return (0,run_lock/* withRunLock */.Z)(manifest.dir, async () => {
         const lockPath = (0,paths/* lockfilePathFor */.qt)(manifest.path);
         const outcome = mergeLocks(await (0,lockfile.readLockfile)(lockPath), named, assets);
         const badBytes = outcome.conflicts.length === 0 ? await checkAll(outcome.taken, check) : [];
@@ -201,93 +201,6 @@ async function mergeShardLocks(manifest, shards, check = outputOnDisk(manifest.d
             await (0,lockfile.writeLockfile)(lockPath, outcome.merged);
         return { ...outcome, badBytes, written, problems };
     });
-}
-
-
-/***/ }),
-
-/***/ 1997:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D2: () => (/* binding */ cacheDirFor),
-/* harmony export */   G$: () => (/* binding */ statIndexPath),
-/* harmony export */   O4: () => (/* binding */ stateDirFor),
-/* harmony export */   Ob: () => (/* binding */ journalDirFor),
-/* harmony export */   U$: () => (/* binding */ storeGitDirFor),
-/* harmony export */   _f: () => (/* binding */ sharedLockfilePath),
-/* harmony export */   qt: () => (/* binding */ lockfilePathFor),
-/* harmony export */   tg: () => (/* binding */ durationMemoryPath),
-/* harmony export */   xH: () => (/* binding */ ensureStateDir)
-/* harmony export */ });
-/* unused harmony export STATE_DIR_NAME */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-
-
-/**
- * Every file the tool keeps beside a manifest, in one place: the answer to "where is X written".
- *
- * - the lock, named after the manifest (`media.yml` → `media.lock`): what was rendered, per
- *   asset (committed; see lockfile.ts).
- * - `.agentframer/`: per-checkout state, never committed (it holds its own `.gitignore`):
- *   - `cache/`: results by asset hash (cache.ts), and `cache/durations.json`, what earlier runs
- *     learnt of job durations (render/polling/duration-memory.ts);
- *   - `journal/`: one record per asset in flight (journal.ts);
- *   - `stat-index.json`: size, mtime and SHA-256 of outputs, to skip re-reading them (stat-index.ts);
- *   - `store.git/`: the store's private bare repository (store/git-store.ts), never the user's .git.
- *
- * Writes go through the modules named above, each with `atomic-write.ts`.
- */
-const STATE_DIR_NAME = ".agentframer";
-/**
- * Every manifest keeps its own lock beside it, named after it: `agentframer.yml` →
- * `agentframer.lock`, `media.yml` → `media.lock`. Two manifests in one folder never share one
- * (a prune of one would otherwise see the other's assets as orphaned, and delete their outputs).
- * Every reader and writer of a lock takes its path from here.
- */
-function lockfilePathFor(manifestPath) {
-    const name = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(manifestPath).replace(/\.ya?ml$/i, "");
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(manifestPath), `${name}.lock`);
-}
-/**
- * Before each manifest had its own lock, every manifest in a folder wrote this one; it is read
- * only to migrate (see readManifestLock in lockfile.ts).
- */
-function sharedLockfilePath(manifestDir) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(manifestDir, "agentframer.lock");
-}
-function stateDirFor(manifestDir) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(manifestDir, STATE_DIR_NAME);
-}
-function cacheDirFor(manifestDir) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDirFor(manifestDir), "cache");
-}
-/** What earlier runs learnt of job durations, inside the cache so the action's cache carries it. */
-function durationMemoryPath(manifestDir) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(cacheDirFor(manifestDir), "durations.json");
-}
-function journalDirFor(manifestDir) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDirFor(manifestDir), "journal");
-}
-function statIndexPath(manifestDir) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDirFor(manifestDir), "stat-index.json");
-}
-function storeGitDirFor(manifestDir) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDirFor(manifestDir), "store.git");
-}
-/**
- * Create the state folder with its own `.gitignore`, so that a commit made by the action (or a
- * careless `git add -A` by a person) never picks up the cache, the journal or the index.
- */
-async function ensureStateDir(manifestDir) {
-    const dir = stateDirFor(manifestDir);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, ".gitignore"), "*\n", { flag: "wx" }).catch((error) => {
-        if (error.code !== "EEXIST")
-            throw error;
-    });
-    return dir;
 }
 
 

@@ -1,5 +1,5 @@
 export const id = 820;
-export const ids = [820,115,371];
+export const ids = [820,559,371];
 export const modules = {
 
 /***/ 789:
@@ -51,6 +51,109 @@ const ROW_PROBLEMS_MAX = 100;
 function formatMiB(bytes) {
     const mib = bytes / (1024 * 1024);
     return Number.isInteger(mib) ? `${mib} MiB` : `${mib.toFixed(1)} MiB`;
+}
+
+
+/***/ }),
+
+/***/ 5517:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ readTextFile),
+/* harmony export */   o: () => (/* binding */ notRegular)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(789);
+
+
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+/**
+ * Reads a UTF-8 text file no larger than `maxBytes`. The size is checked on the open handle,
+ * before reading, so that a huge or growing file cannot exhaust memory. Never throws.
+ *
+ * Only a regular file is opened: opening a FIFO for reading blocks until a writer comes, in a
+ * thread nothing can interrupt (not Ctrl-C, not SIGTERM), and a device may never end. So the
+ * path is stat'ed first, and opened non-blocking so that one swapped in after the stat is still
+ * refused by the fstat that follows instead of hanging.
+ */
+async function readTextFile(path, maxBytes) {
+    let handle;
+    try {
+        const before = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path);
+        if (!before.isFile())
+            return { ok: false, reason: notRegular(before) };
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        return { ok: false, reason: ioReason(error) };
+    }
+    try {
+        const facts = await handle.stat();
+        if (!facts.isFile())
+            return { ok: false, reason: notRegular(facts) };
+        if (facts.size > maxBytes) {
+            return {
+                ok: false,
+                reason: `it is ${(0,_limits_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMiB */ .av)(facts.size)}, over the limit of ${(0,_limits_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMiB */ .av)(maxBytes)}`,
+            };
+        }
+        // Read one byte past the limit: a file that grew since fstat is still refused.
+        const buffer = Buffer.alloc(Math.min(facts.size, maxBytes) + 1);
+        let filled = 0;
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+            if (bytesRead === 0)
+                break;
+            filled += bytesRead;
+            if (filled === buffer.length) {
+                return { ok: false, reason: `it is larger than the limit of ${(0,_limits_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMiB */ .av)(maxBytes)}` };
+            }
+        }
+        try {
+            return { ok: true, text: utf8.decode(buffer.subarray(0, filled)) };
+        }
+        catch {
+            return { ok: false, reason: "it is not valid UTF-8 text" };
+        }
+    }
+    catch (error) {
+        return { ok: false, reason: ioReason(error) };
+    }
+    finally {
+        await handle.close().catch(() => undefined);
+    }
+}
+/** What a non-regular file is, for "cannot read …: it is a named pipe (FIFO), not a regular file". */
+function notRegular(facts) {
+    const what = facts.isDirectory()
+        ? "a folder"
+        : facts.isFIFO()
+            ? "a named pipe (FIFO)"
+            : facts.isSocket()
+                ? "a socket"
+                : facts.isCharacterDevice() || facts.isBlockDevice()
+                    ? "a device"
+                    : "something other than a file";
+    return `it is ${what}, not a regular file`;
+}
+function ioReason(error) {
+    const code = error?.code;
+    switch (code) {
+        case "ENOENT":
+            return "no such file";
+        case "EACCES":
+        case "EPERM":
+            return "permission denied";
+        case "EISDIR":
+            return "it is a folder";
+        case "ENOTDIR":
+            return "a parent of it is not a folder";
+        default:
+            return error instanceof Error ? error.message : String(error);
+    }
 }
 
 
@@ -455,7 +558,7 @@ async function writeFileAtomic(target, data, { durable = true } = {}) {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LOCKFILE_VERSION: () => (/* binding */ LOCKFILE_VERSION),
-/* harmony export */   LockfileError: () => (/* reexport safe */ _lockfile_error_js__WEBPACK_IMPORTED_MODULE_3__.g),
+/* harmony export */   LockfileError: () => (/* reexport safe */ _lockfile_error_js__WEBPACK_IMPORTED_MODULE_4__.g),
 /* harmony export */   WRITTEN_HEAD: () => (/* binding */ WRITTEN_HEAD),
 /* harmony export */   WRITTEN_TAIL: () => (/* binding */ WRITTEN_TAIL),
 /* harmony export */   compareCodeUnits: () => (/* binding */ compareCodeUnits),
@@ -468,10 +571,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   writeLockfile: () => (/* binding */ writeLockfile)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2311);
-/* harmony import */ var _atomic_write_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6642);
-/* harmony import */ var _plan_hash_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6371);
-/* harmony import */ var _lockfile_error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7879);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2311);
+/* harmony import */ var _manifest_read_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5517);
+/* harmony import */ var _atomic_write_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6642);
+/* harmony import */ var _plan_hash_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6371);
+/* harmony import */ var _lockfile_error_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7879);
 /**
  * `agentframer.lock`: what was rendered, per asset id. Read strictly (a damaged lockfile is an
  * error, never an empty one: treating it as empty would re-render and re-bill everything), written
@@ -482,20 +586,21 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 const LOCKFILE_VERSION = 1;
 
 // Lengths, not hex regexes: a regex per field triples the cost on a 50,000-asset lockfile, and a
 // mangled digit is harmless anyway (the asset plans as changed or modified).
-const sha256Hex = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().length(64, "expected 64 hex digits");
-const shortHex = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1).max(64);
-const entrySchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+const sha256Hex = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().length(64, "expected 64 hex digits");
+const shortHex = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).max(64);
+const entrySchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
     hash: sha256Hex,
-    fields: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({ type: shortHex, model: shortHex, prompt: shortHex, params: shortHex }),
-    output: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
+    fields: zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({ type: shortHex, model: shortHex, prompt: shortHex, params: shortHex }),
+    output: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
     sha256: sha256Hex,
-    size: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().nonnegative(),
-    generation: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    renderedAt: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    size: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().nonnegative(),
+    generation: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(),
+    renderedAt: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(),
 });
 const REPAIR = "Restore it from git (git checkout -- FILE), resolve the merge, or delete it to plan every asset as new";
 function emptyLockfile() {
@@ -548,9 +653,9 @@ function parseJson(text, file, remedy) {
         const conflict = /^(<{7}|={7}|>{7})( |$)/m.exec(text);
         if (conflict) {
             const line = text.slice(0, conflict.index).split("\n").length;
-            throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_3__/* .LockfileError */ .g(file, `unresolved merge-conflict marker at line ${line}`, remedy);
+            throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_4__/* .LockfileError */ .g(file, `unresolved merge-conflict marker at line ${line}`, remedy);
         }
-        throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_3__/* .LockfileError */ .g(file, `not valid JSON (${error.message})`, remedy);
+        throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_4__/* .LockfileError */ .g(file, `not valid JSON (${error.message})`, remedy);
     }
 }
 /** Parse lockfile text; `file` is only used in error messages. */
@@ -561,20 +666,20 @@ function parseLockfile(text, file) {
 /** The parsed JSON of a lockfile → the lock; throws LockfileError naming `file`. */
 function lockFromJson(data, file, remedy) {
     if (typeof data !== "object" || data === null || Array.isArray(data)) {
-        throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_3__/* .LockfileError */ .g(file, "not a JSON object with `version` and `assets`", remedy);
+        throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_4__/* .LockfileError */ .g(file, "not a JSON object with `version` and `assets`", remedy);
     }
     const { version, assets, ...rest } = data;
     if (version !== LOCKFILE_VERSION) {
-        throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_3__/* .LockfileError */ .g(file, `lockfile version ${JSON.stringify(version)} is not supported (this agentframer reads version ${LOCKFILE_VERSION})`, typeof version === "number" && version > LOCKFILE_VERSION
+        throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_4__/* .LockfileError */ .g(file, `lockfile version ${JSON.stringify(version)} is not supported (this agentframer reads version ${LOCKFILE_VERSION})`, typeof version === "number" && version > LOCKFILE_VERSION
             ? "Upgrade agentframer to read it"
             : remedy);
     }
     const unknownKeys = Object.keys(rest);
     if (unknownKeys.length > 0) {
-        throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_3__/* .LockfileError */ .g(file, `unknown key ${JSON.stringify(unknownKeys[0])}`, remedy);
+        throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_4__/* .LockfileError */ .g(file, `unknown key ${JSON.stringify(unknownKeys[0])}`, remedy);
     }
     if (typeof assets !== "object" || assets === null || Array.isArray(assets)) {
-        throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_3__/* .LockfileError */ .g(file, "`assets` must be an object keyed by asset id", remedy);
+        throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_4__/* .LockfileError */ .g(file, "`assets` must be an object keyed by asset id", remedy);
     }
     // The parsed object becomes the lock's `assets` (without a prototype, so that an id such as
     // "constructor" finds nothing it did not write): copying 50,000 entries into a new object cost
@@ -603,7 +708,7 @@ function lockFromJson(data, file, remedy) {
         if (!parsed.success) {
             const issue = parsed.error.issues[0];
             const where = ["assets", id, ...(issue?.path ?? [])].map(String).join(".");
-            throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_3__/* .LockfileError */ .g(file, `${where}: ${issue?.message ?? "invalid entry"}`, remedy);
+            throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_4__/* .LockfileError */ .g(file, `${where}: ${issue?.message ?? "invalid entry"}`, remedy);
         }
         lock.assets[id] = parsed.data;
     }
@@ -692,6 +797,12 @@ function addMembers(into, members, share) {
 }
 /** Read the lockfile; a missing one is empty, a damaged one throws LockfileError. */
 async function readLockfile(path, share) {
+    // Opening a FIFO would block this thread for good, past Ctrl-C: only a regular file is read.
+    const facts = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path, { throwIfNoEntry: false });
+    if (facts === undefined)
+        return emptyLockfile();
+    if (!facts.isFile())
+        throw new _lockfile_error_js__WEBPACK_IMPORTED_MODULE_4__/* .LockfileError */ .g(path, (0,_manifest_read_text_js__WEBPACK_IMPORTED_MODULE_1__/* .notRegular */ .o)(facts), REPAIR.replace("FILE", path));
     let written;
     try {
         written = readWrittenLockfile(path, share);
@@ -748,13 +859,13 @@ function entryLine(id, entry) {
 }
 /** Write the lockfile atomically: readers and crashes see the old file or the new, never half. */
 async function writeLockfile(path, lock) {
-    await (0,_atomic_write_js__WEBPACK_IMPORTED_MODULE_1__/* .writeFileAtomic */ .Z)(path, serializeLockfile(lock));
+    await (0,_atomic_write_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Z)(path, serializeLockfile(lock));
 }
 /** The lock entry for an asset whose output was just written (or restored). */
 function lockEntryFor(asset, rendered) {
     return {
-        hash: (0,_plan_hash_js__WEBPACK_IMPORTED_MODULE_2__.assetHash)(asset),
-        fields: (0,_plan_hash_js__WEBPACK_IMPORTED_MODULE_2__.fieldHashes)(asset),
+        hash: (0,_plan_hash_js__WEBPACK_IMPORTED_MODULE_3__.assetHash)(asset),
+        fields: (0,_plan_hash_js__WEBPACK_IMPORTED_MODULE_3__.fieldHashes)(asset),
         output: asset.output,
         sha256: rendered.sha256,
         size: rendered.size,

@@ -161,93 +161,6 @@ function describe(head) {
 
 /***/ }),
 
-/***/ 1997:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D2: () => (/* binding */ cacheDirFor),
-/* harmony export */   G$: () => (/* binding */ statIndexPath),
-/* harmony export */   O4: () => (/* binding */ stateDirFor),
-/* harmony export */   Ob: () => (/* binding */ journalDirFor),
-/* harmony export */   U$: () => (/* binding */ storeGitDirFor),
-/* harmony export */   _f: () => (/* binding */ sharedLockfilePath),
-/* harmony export */   qt: () => (/* binding */ lockfilePathFor),
-/* harmony export */   tg: () => (/* binding */ durationMemoryPath),
-/* harmony export */   xH: () => (/* binding */ ensureStateDir)
-/* harmony export */ });
-/* unused harmony export STATE_DIR_NAME */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-
-
-/**
- * Every file the tool keeps beside a manifest, in one place: the answer to "where is X written".
- *
- * - the lock, named after the manifest (`media.yml` → `media.lock`): what was rendered, per
- *   asset (committed; see lockfile.ts).
- * - `.agentframer/`: per-checkout state, never committed (it holds its own `.gitignore`):
- *   - `cache/`: results by asset hash (cache.ts), and `cache/durations.json`, what earlier runs
- *     learnt of job durations (render/polling/duration-memory.ts);
- *   - `journal/`: one record per asset in flight (journal.ts);
- *   - `stat-index.json`: size, mtime and SHA-256 of outputs, to skip re-reading them (stat-index.ts);
- *   - `store.git/`: the store's private bare repository (store/git-store.ts), never the user's .git.
- *
- * Writes go through the modules named above, each with `atomic-write.ts`.
- */
-const STATE_DIR_NAME = ".agentframer";
-/**
- * Every manifest keeps its own lock beside it, named after it: `agentframer.yml` →
- * `agentframer.lock`, `media.yml` → `media.lock`. Two manifests in one folder never share one
- * (a prune of one would otherwise see the other's assets as orphaned, and delete their outputs).
- * Every reader and writer of a lock takes its path from here.
- */
-function lockfilePathFor(manifestPath) {
-    const name = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(manifestPath).replace(/\.ya?ml$/i, "");
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(manifestPath), `${name}.lock`);
-}
-/**
- * Before each manifest had its own lock, every manifest in a folder wrote this one; it is read
- * only to migrate (see readManifestLock in lockfile.ts).
- */
-function sharedLockfilePath(manifestDir) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(manifestDir, "agentframer.lock");
-}
-function stateDirFor(manifestDir) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(manifestDir, STATE_DIR_NAME);
-}
-function cacheDirFor(manifestDir) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDirFor(manifestDir), "cache");
-}
-/** What earlier runs learnt of job durations, inside the cache so the action's cache carries it. */
-function durationMemoryPath(manifestDir) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(cacheDirFor(manifestDir), "durations.json");
-}
-function journalDirFor(manifestDir) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDirFor(manifestDir), "journal");
-}
-function statIndexPath(manifestDir) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDirFor(manifestDir), "stat-index.json");
-}
-function storeGitDirFor(manifestDir) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDirFor(manifestDir), "store.git");
-}
-/**
- * Create the state folder with its own `.gitignore`, so that a commit made by the action (or a
- * careless `git add -A` by a person) never picks up the cache, the journal or the index.
- */
-async function ensureStateDir(manifestDir) {
-    const dir = stateDirFor(manifestDir);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, ".gitignore"), "*\n", { flag: "wx" }).catch((error) => {
-        if (error.code !== "EEXIST")
-            throw error;
-    });
-    return dir;
-}
-
-
-/***/ }),
-
 /***/ 9651:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -297,6 +210,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 ;// CONCATENATED MODULE: ./lib/store/git-process.js
 /**
  * git for the store: arguments (never a shell), a private repository, and an environment from
@@ -304,6 +219,7 @@ var external_node_stream_promises_ = __webpack_require__(6466);
  * reaches git only as an `http.<server>/.extraheader` set for the one command through
  * GIT_CONFIG_COUNT: never written to any config file, never on a command line (`ps` shows those).
  */
+
 
 
 
@@ -336,15 +252,23 @@ function storeGit(options) {
         GIT_PAGER: "cat",
         LC_ALL: "C",
     };
+    // Whatever the store repository's own config says, git runs no hook, no file-system monitor
+    // and no credential helper of its: none of them may ever see the token, or run at all.
+    const config = [
+        ["core.hooksPath", external_node_os_.devNull],
+        ["core.fsmonitor", "false"],
+        ["credential.helper", ""],
+    ];
     if (options.auth) {
         const basic = Buffer.from(`x-access-token:${options.auth.token}`).toString("base64");
         const server = options.auth.serverUrl.replace(/\/+$/, "");
-        Object.assign(env, {
-            GIT_CONFIG_COUNT: "1",
-            GIT_CONFIG_KEY_0: `http.${server}/.extraheader`,
-            GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}`,
-        });
+        config.push([`http.${server}/.extraheader`, `AUTHORIZATION: basic ${basic}`]);
     }
+    env.GIT_CONFIG_COUNT = String(config.length);
+    config.forEach(([key, value], i) => {
+        env[`GIT_CONFIG_KEY_${i}`] = key;
+        env[`GIT_CONFIG_VALUE_${i}`] = value;
+    });
     const secret = options.auth?.token;
     const scrub = (text) => (secret ? text.split(secret).join("***") : text);
     const start = (args, extra) => (0,external_node_child_process_.spawn)("git", [...args], {
@@ -679,6 +603,7 @@ async function openStore(spec, deps) {
                     "add one (git remote add origin URL) or turn the store off (--no-store, store: none)");
             }
             const gitDir = (0,paths/* storeGitDirFor */.U$)(deps.manifestDir);
+            await refuseCommittedStoreDir(deps.manifestDir, gitDir, deps.env);
             return createGitStore({
                 git: storeGit({ gitDir, env: deps.env, ...(deps.auth ? { auth: deps.auth } : {}) }),
                 gitDir,
@@ -708,6 +633,21 @@ function gitConfigValue(dir, key, env) {
     return new Promise((resolve) => {
         (0,external_node_child_process_.execFile)("git", ["config", "--get", key], { cwd: dir, env }, (error, stdout) => resolve(error ? undefined : stdout.trim() || undefined));
     });
+}
+/**
+ * The private store repository is the tool's own, made on first use. One that arrives with the
+ * checkout (files committed under `.agentframer/`, as a fork's pull request could) would bring its
+ * own config into git commands that carry the token: refuse it.
+ */
+async function refuseCommittedStoreDir(manifestDir, gitDir, env) {
+    const tracked = await new Promise((resolve) => {
+        (0,external_node_child_process_.execFile)("git", ["ls-files", "-z", "--", gitDir], { cwd: manifestDir, env: { ...env, GIT_TERMINAL_PROMPT: "0" } }, (error, stdout) => resolve(error ? "" : String(stdout)));
+    });
+    if (tracked.length > 0) {
+        throw new store_spec.StoreSpecError(`store git: ${gitDir} holds files committed to the repository; it is the tool's private ` +
+            "clone of the store branch and is never taken from a checkout. Remove it from git " +
+            "(git rm -r --cached) or turn the store off (--no-store, store: none)");
+    }
 }
 
 

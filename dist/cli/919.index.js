@@ -1,5 +1,5 @@
 export const id = 919;
-export const ids = [919,115];
+export const ids = [919];
 export const modules = {
 
 /***/ 7919:
