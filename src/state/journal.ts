@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { LockEntry } from "./lock-types.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { journalDirFor } from "./paths.js";
+import { parseJsonObject } from "../util/json-object.js";
 
 /**
  * The write-ahead journal (`.agentframer/journal/`): one small file per asset in flight, so a run
@@ -120,14 +121,8 @@ export function openJournal(manifestDir: string, now: () => number = Date.now): 
 }
 
 function parseRecord(text: string): JournalRecord | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== "object" || value === null) return undefined;
-  const r = value as Record<string, unknown>;
+  const r = parseJsonObject(text);
+  if (!r) return undefined;
   if (typeof r.id !== "string" || typeof r.hash !== "string" || typeof r.at !== "string") {
     return undefined;
   }

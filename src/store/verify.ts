@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { sniff, SNIFF_BYTES } from "../render/download/media-sniff.js";
 import type { StoreRecord } from "./store.js";
+import { parseJsonObject } from "../util/json-object.js";
 
 export type VerifyVerdict = { ok: true } | { ok: false; why: string };
 
@@ -39,14 +40,8 @@ const EXTENSION = /^[a-z0-9]{1,8}$/;
 
 /** A record read from a store, or undefined when any field is missing or out of shape. */
 export function parseStoreRecord(text: string): StoreRecord | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== "object" || value === null) return undefined;
-  const r = value as Record<string, unknown>;
+  const r = parseJsonObject(text);
+  if (!r) return undefined;
   const str = (k: string) => (typeof r[k] === "string" ? (r[k] as string) : undefined);
   const [hash, sha256, type, extension, model, generation, created] = [
     str("hash"),
