@@ -664,6 +664,8 @@ async function refuseCommittedStoreDir(manifestDir, gitDir, env) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var _render_download_media_sniff_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9340);
+/* harmony import */ var _util_json_object_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8022);
+
 
 
 
@@ -697,16 +699,9 @@ const HASH = /^[0-9a-f]{16,128}$/;
 const EXTENSION = /^[a-z0-9]{1,8}$/;
 /** A record read from a store, or undefined when any field is missing or out of shape. */
 function parseStoreRecord(text) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
+    const r = (0,_util_json_object_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJsonObject */ .d)(text);
+    if (!r)
         return undefined;
-    }
-    if (typeof value !== "object" || value === null)
-        return undefined;
-    const r = value;
     const str = (k) => (typeof r[k] === "string" ? r[k] : undefined);
     const [hash, sha256, type, extension, model, generation, created] = [
         str("hash"),
@@ -734,6 +729,29 @@ function parseStoreRecord(text) {
 function serializeStoreRecord(record) {
     const { hash, sha256, size, type, extension, model, generation, created } = record;
     return `${JSON.stringify({ hash, sha256, size, type, extension, model, generation, created })}\n`;
+}
+
+
+/***/ }),
+
+/***/ 8022:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ parseJsonObject)
+/* harmony export */ });
+/** `text` parsed as a JSON object, or undefined when it is not JSON or not an object. */
+function parseJsonObject(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+        return undefined;
+    return value;
 }
 
 
