@@ -94,7 +94,7 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   for (const w of manifest.warnings ?? []) {
     reporter.emit({ kind: "warning", message: formatProblem(w) });
   }
-  const journal = openJournal(manifest.dir, now);
+  const journal = openJournal(manifest.path, now);
   const ids = new Set(manifest.assets.map((a) => a.id));
   const forcedDone = await foldCompletedRecords(manifest.path, ids, journal, config.force);
   const prepared = await prepare(manifest, config);
@@ -270,6 +270,7 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   } finally {
     deps.signal?.removeEventListener("abort", onInterrupt);
     await updater.close();
+    await journal.close().catch(() => {});
     await prepared.index.save().catch(() => {});
     await closeServices();
     await saveDurations();
