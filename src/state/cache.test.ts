@@ -62,7 +62,9 @@ describe("cache store", () => {
     await rm(join(dir, "cache", "cd", `${hash2}.json`));
     expect(await cache.peek(hash2)).toBeUndefined();
     await cache.put(hash2, join(dir, "second.png"), metaOf(other, "gen_4"));
-    expect(await cache.restore(hash2, at(join(dir, "out", "b.png")))).toEqual(metaOf(other, "gen_4"));
+    expect(await cache.restore(hash2, at(join(dir, "out", "b.png")))).toEqual(
+      metaOf(other, "gen_4"),
+    );
 
     // A cache cleared by hand during the run: the entry's folder is made again.
     await rm(join(dir, "cache"), { recursive: true });

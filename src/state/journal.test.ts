@@ -115,7 +115,14 @@ describe("journal", () => {
     await mkdir(journalDir, { recursive: true });
     const fileOf = (id: string): string =>
       `${createHash("sha256").update(id).digest("hex").slice(0, 40)}.json`;
-    const old = (id: string) => ({ state: "submitted", id, hash: "h", key: "k", generation: "g", at: "x" });
+    const old = (id: string) => ({
+      state: "submitted",
+      id,
+      hash: "h",
+      key: "k",
+      generation: "g",
+      at: "x",
+    });
     await writeFile(join(journalDir, fileOf("kept")), JSON.stringify(old("kept")));
     await writeFile(join(journalDir, fileOf("moved")), JSON.stringify(old("moved")));
     // A file whose name does not match its id was not written by the tool: ignored.
