@@ -1,5 +1,5 @@
 import { setMaxListeners } from "node:events";
-import { dirname } from "node:path";
+import { basename, dirname } from "node:path";
 import type { Dispatcher } from "undici";
 import { Agent } from "undici";
 import type { Emulator, StartEmulator } from "../emulator/types.js";
@@ -31,6 +31,7 @@ import { restoreFromCache } from "./restore.js";
 import type { AssetResult, RenderResult, StoreOutcome } from "./result.js";
 import type { Store } from "../store/store.js";
 import { lookupInStore, restoreFromStore, writeToStore } from "./store-step.js";
+import { storeOnlyLock, withheldFromLock } from "./store-only-lock.js";
 import { countOutcomes } from "./result.js";
 import type { Sleep } from "./api/retry.js";
 import { RetryBudget, sleep as realSleep } from "./api/retry.js";
@@ -153,14 +154,26 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
     excluded: prepared.selection.excluded.length,
   });
 
+  const planned = new Map(prepared.plan.entries.map((e) => [e.id, e]));
+  // With outputs: store, the lock records an entry only once the store holds its bytes.
+  const storeOnly =
+    manifest.outputs === "store" ? storeOnlyLock((id) => planned.get(id)?.lock) : undefined;
   const updater = createLockUpdater({
     initial: prepared.lock,
-    write: (lock, changed) => rewriteLockfile(prepared.lockPath, lock, changed),
+    write: (lock, changed) =>
+      rewriteLockfile(prepared.lockPath, storeOnly?.writable(lock, changed) ?? lock, changed),
     onWritten: async (ids) => {
       // A forced run keeps its completed records until it ends (see foldCompletedRecords).
       if (!config.force) await journal.removeAll(ids);
     },
   });
+  const confirmStored = (id: string): void => {
+    const entry = updater.current().assets[id];
+    if (!storeOnly || entry === undefined) return;
+    storeOnly.confirm(id);
+    // A write while it was unconfirmed kept its line out: this one puts it in.
+    updater.set(id, entry);
+  };
   const shared = {
     manifestDir: manifest.dir,
     repoRoot: manifest.root,
@@ -191,8 +204,10 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
         from === "cache" || !deps.store
           ? await restoreFromCache(entry, shared)
           : await restoreFromStore(withAsset(entry), storeHits.get(entry.id)!, deps.store, shared);
-      if (restored) results.set(entry.id, restored);
-      else if (config.maxJobs === undefined || newJobs < config.maxJobs) {
+      if (restored) {
+        results.set(entry.id, restored);
+        if (from === "store") confirmStored(entry.id);
+      } else if (config.maxJobs === undefined || newJobs < config.maxJobs) {
         // The cache entry turned out unusable: render after all, within the budget.
         newJobs += 1;
         jobs.push(entry);
@@ -249,21 +264,25 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
       };
       if (deps.storeWrite && !deps.signal?.aborted) {
         try {
-          const located = await writeToStore(
+          const held = await writeToStore(
             deps.store,
             results,
-            new Map(prepared.plan.entries.map((e) => [e.id, e])),
+            planned,
             updater.current(),
             manifest.dir,
           );
-          for (const [id, stored] of located) {
+          for (const [id, hit] of held) {
+            confirmStored(id);
             const result = results.get(id);
-            if (result) result.stored = stored;
+            if (result && hit.location) result.stored = hit.location;
           }
-          storeOutcome.written = located.size;
+          storeOutcome.written = held.size;
         } catch (error) {
           storeOutcome.error = (error as Error).message;
-          warn(`could not write to the store (${deps.store.label}): ${storeOutcome.error}`);
+          // With outputs: store, withheldFromLock says it once, with what to do.
+          if (!storeOnly) {
+            warn(`could not write to the store (${deps.store.label}): ${storeOutcome.error}`);
+          }
         }
       }
     }
@@ -273,6 +292,16 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
     await prepared.index.save().catch(() => {});
     await closeServices();
     await saveDurations();
+  }
+  if (storeOnly) {
+    withheldFromLock(storeOnly.withheld(), results, {
+      lockName: basename(prepared.lockPath),
+      store: deps.store?.label,
+      cause: storeOutcome?.error,
+      wrote: deps.storeWrite === true,
+      interrupted: deps.signal?.aborted === true,
+      warn,
+    });
   }
   if (deps.signal?.aborted) {
     const inFlight = (await journal.readAll()).filter(isInFlight).length;

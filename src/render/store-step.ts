@@ -10,7 +10,7 @@ import type { Asset } from "../manifest/types.js";
 import type { PlanEntry } from "../plan/types.js";
 import { tempPathFor } from "../state/atomic-write.js";
 import type { Lockfile } from "../state/lock-types.js";
-import type { Store, StoreHit, StoreLocation, StoreWrite } from "../store/store.js";
+import type { Store, StoreHit, StoreWrite } from "../store/store.js";
 import type { JobContext } from "./job.js";
 import { recordOutput } from "./job.js";
 import type { AssetResult } from "./result.js";
@@ -97,7 +97,8 @@ export async function restoreFromStore(
 
 /**
  * Write every output this run produced that the store does not show yet (renders, and restores
- * from the local cache), in one write. Returns where each now is, by asset id.
+ * from the local cache), in one write. Returns, by asset id, the entry the store now holds for
+ * each (written now or held already), with where it is when the backend can show it.
  */
 export async function writeToStore(
   store: Store,
@@ -105,7 +106,7 @@ export async function writeToStore(
   entries: ReadonlyMap<string, PlanEntry>,
   lock: Lockfile,
   manifestDir: string,
-): Promise<Map<string, StoreLocation>> {
+): Promise<Map<string, StoreHit>> {
   const writes: StoreWrite[] = [];
   const idsByHash = new Map<string, string[]>();
   for (const result of results.values()) {
@@ -128,11 +129,10 @@ export async function writeToStore(
       },
     });
   }
-  const located = new Map<string, StoreLocation>();
-  if (writes.length === 0) return located;
+  const held = new Map<string, StoreHit>();
+  if (writes.length === 0) return held;
   for (const [hash, hit] of await store.write(writes)) {
-    if (!hit.location) continue;
-    for (const id of idsByHash.get(hash) ?? []) located.set(id, hit.location);
+    for (const id of idsByHash.get(hash) ?? []) held.set(id, hit);
   }
-  return located;
+  return held;
 }
