@@ -97,7 +97,13 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   }
   const journal = openJournal(manifest.dir, now);
   const ids = new Set(manifest.assets.map((a) => a.id));
-  const forcedDone = await foldCompletedRecords(manifest.path, ids, journal, config.force);
+  // With outputs: store, a completed record left by a run that died is no proof that the store
+  // holds its bytes: it stays out of the lock, and the cache restore below (then the store write)
+  // records it. A forced run folds, so that starting it again does not render twice.
+  const forcedDone =
+    manifest.outputs === "store" && !config.force
+      ? new Map<string, string>()
+      : await foldCompletedRecords(manifest.path, ids, journal, config.force);
   const prepared = await prepare(manifest, config);
   const modified = prepared.selection.toRender.filter((e) => e.status === "modified");
   if (modified.length > 0 && !config.force && config.overwriteModified !== true) {

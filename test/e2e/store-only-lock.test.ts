@@ -10,7 +10,11 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
+import { loadManifest } from "../../src/manifest/load.js";
+import { assetHash } from "../../src/plan/hash.js";
 import type { RenderResult } from "../../src/render/result.js";
+import { openJournal } from "../../src/state/journal.js";
+import { lockEntryFor } from "../../src/state/lockfile.js";
 import type { Lockfile } from "../../src/state/lock-types.js";
 import { openStore } from "../../src/store/open.js";
 import { parseStoreSpec } from "../../src/store/spec.js";
@@ -162,6 +166,40 @@ describe("outputs: store, when the store refuses the run's writes", () => {
     expect(emulator.ledger.requests.create).toBe(posts);
     const hashes = Object.values(lockOf(dir)).map((e) => e.hash);
     expect(hashes).toHaveLength(2);
+    expect(await heldInStore(spec, hashes)).toEqual([...hashes].sort());
+  });
+
+  it("does not fold a dead run's completed records into the lock before the store holds their bytes", async () => {
+    const dir = await tempDir("af-store-only-");
+    const spec = `s3://${s3.bucket}/crashed`;
+    writeFileSync(join(dir, "agentframer.yml"), MANIFEST);
+    const local = await render(dir, ["--store", spec], s3.env);
+    expect(local.code).toBe(1);
+    // What a run killed after hero completed leaves behind: its output, its cache entry and the
+    // journal's completed record, not yet in the lockfile.
+    const manifest = await loadManifest(join(dir, "agentframer.yml"));
+    const hero = manifest.assets.find((a) => a.id === "hero")!;
+    const bytes = readFileSync(join(dir, hero.output));
+    const entry = lockEntryFor(hero, {
+      sha256: sha256Of(join(dir, hero.output)),
+      size: bytes.length,
+      generation: "gen-of-the-dead-run",
+      renderedAt: new Date(0),
+    });
+    await openJournal(dir).completed("hero", assetHash(hero), entry);
+    const posts = emulator.ledger.requests.create;
+
+    const refused = { ...s3.env, AWS_ACCESS_KEY_ID: "REVOKED" };
+    const failed = await render(dir, ["--store", spec, "--store-push"], refused);
+    expect(failed.code).toBe(1);
+    expect(statuses(failed.result)).toEqual({ hero: "failed", logo: "failed" });
+    expect(lockOf(dir)).toEqual({});
+
+    const fixed = await render(dir, ["--store", spec, "--store-push"], s3.env);
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(emulator.ledger.requests.create).toBe(posts);
+    const hashes = Object.values(lockOf(dir)).map((e) => e.hash);
+    expect(hashes).toContain(assetHash(hero));
     expect(await heldInStore(spec, hashes)).toEqual([...hashes].sort());
   });
 });
