@@ -278,6 +278,19 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
             manifest.dir,
           );
           for (const [id, hit] of held) {
+            const locked = updater.current().assets[id];
+            const entry = planned.get(id);
+            if (storeOnly && locked && entry && hit.record.sha256 !== locked.sha256) {
+              // The store already held another render of this request (first writer wins): with
+              // outputs: store the lock must name the bytes the store holds, so take those.
+              warn(
+                `${id}: the store already holds another render of this request (${hit.record.generation}); ` +
+                  "with outputs: store the lock records that one, and the output now holds its bytes",
+              );
+              const adopted = await restoreFromStore(withAsset(entry), hit, deps.store, shared);
+              if (adopted === undefined) continue;
+              results.set(id, adopted);
+            }
             confirmStored(id);
             const result = results.get(id);
             if (result && hit.location) result.stored = hit.location;

@@ -18,8 +18,10 @@ import { lockEntryFor } from "../../src/state/lockfile.js";
 import type { Lockfile } from "../../src/state/lock-types.js";
 import { openStore } from "../../src/store/open.js";
 import { parseStoreSpec } from "../../src/store/spec.js";
+import type { Store } from "../../src/store/store.js";
 import { captureStream, TEST_KEY } from "../support/render-repo.js";
 import { startS3Server, type S3Server } from "../support/s3-server.js";
+import { pngEntry } from "../support/store-remote.js";
 import { tempDir } from "../support/temp-dir.js";
 
 const MANIFEST = `version: 1
@@ -75,15 +77,20 @@ function lockOf(dir: string): Lockfile["assets"] {
   return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as Lockfile).assets : {};
 }
 
-/** Which of these hashes the store holds, asked with working credentials. */
-async function heldInStore(spec: string, hashes: string[]): Promise<string[]> {
+/** The store at `spec`, with working credentials. */
+async function openS3(spec: string): Promise<Store> {
   const store = await openStore(parseStoreSpec(spec), {
     manifestDir: await tempDir("af-reader-"),
     env: s3.env,
     author: { name: "t", email: "t@example.test" },
     warn: () => {},
   });
-  return [...(await store!.lookup(hashes)).keys()].sort();
+  return store!;
+}
+
+/** Which of these hashes the store holds. */
+async function heldInStore(spec: string, hashes: string[]): Promise<string[]> {
+  return [...(await (await openS3(spec)).lookup(hashes)).keys()].sort();
 }
 
 const sha256Of = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
@@ -201,5 +208,31 @@ describe("outputs: store, when the store refuses the run's writes", () => {
     const hashes = Object.values(lockOf(dir)).map((e) => e.hash);
     expect(hashes).toContain(assetHash(hero));
     expect(await heldInStore(spec, hashes)).toEqual([...hashes].sort());
+  });
+
+  it("a render of a request the store already holds other bytes for records the store's bytes, not its own", async () => {
+    const dir = await tempDir("af-store-only-");
+    const spec = `s3://${s3.bucket}/first-writer`;
+    writeFileSync(join(dir, "agentframer.yml"), MANIFEST);
+    // Another machine's render of hero's request reached the store first, with other bytes (a
+    // model is not bound to answer one request with one image).
+    const hero = (await loadManifest(join(dir, "agentframer.yml"))).assets.find(
+      (a) => a.id === "hero",
+    )!;
+    const theirs = pngEntry(await tempDir("af-theirs-"), "theirs");
+    theirs.record.hash = assetHash(hero);
+    await (await openS3(spec)).write([theirs]);
+
+    // --force skips the lookup, so this run pays for its own render and then meets theirs.
+    const forced = await render(dir, ["--force", "--store", spec, "--store-push"], s3.env);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stderr).toContain(
+      "hero: the store already holds another render of this request (gen_theirs); " +
+        "with outputs: store the lock records that one, and the output now holds its bytes",
+    );
+    const lock = lockOf(dir);
+    expect(lock.hero).toMatchObject({ sha256: theirs.record.sha256, generation: "gen_theirs" });
+    expect(sha256Of(join(dir, "public/hero.png"))).toBe(theirs.record.sha256);
+    expect(await heldInStore(spec, [lock.logo!.hash])).toEqual([lock.logo!.hash]);
   });
 });
