@@ -30,7 +30,7 @@ import { modifiedOutputsError } from "./refusals.js";
 import { restoreFromCache } from "./restore.js";
 import type { AssetResult, RenderResult, StoreOutcome } from "./result.js";
 import type { Store } from "../store/store.js";
-import { lookupInStore, restoreFromStore, writeToStore } from "./store-step.js";
+import { lookupInStore, restoreFromStore, writeBackToStore } from "./store-step.js";
 import { storeOnlyLock, withheldFromLock } from "./store-only-lock.js";
 import { countOutcomes } from "./result.js";
 import type { Sleep } from "./api/retry.js";
@@ -263,47 +263,14 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
         results.set(e.id, outcome(e, "skipped", "not submitted: the run stopped early"));
     }
     if (deps.store) {
-      storeOutcome = {
-        label: deps.store.label,
-        restored: [...results.values()].filter((r) => r.stored).length,
-        written: 0,
-      };
-      if (deps.storeWrite && !deps.signal?.aborted) {
-        try {
-          const held = await writeToStore(
-            deps.store,
-            results,
-            planned,
-            updater.current(),
-            manifest.dir,
-          );
-          for (const [id, hit] of held) {
-            const locked = updater.current().assets[id];
-            const entry = planned.get(id);
-            if (storeOnly && locked && entry && hit.record.sha256 !== locked.sha256) {
-              // The store already held another render of this request (first writer wins): with
-              // outputs: store the lock must name the bytes the store holds, so take those.
-              warn(
-                `${id}: the store already holds another render of this request (${hit.record.generation}); ` +
-                  "with outputs: store the lock records that one, and the output now holds its bytes",
-              );
-              const adopted = await restoreFromStore(withAsset(entry), hit, deps.store, shared);
-              if (adopted === undefined) continue;
-              results.set(id, adopted);
-            }
-            confirmStored(id);
-            const result = results.get(id);
-            if (result && hit.location) result.stored = hit.location;
-          }
-          storeOutcome.written = held.size;
-        } catch (error) {
-          storeOutcome.error = (error as Error).message;
-          // With outputs: store, withheldFromLock says it once, with what to do.
-          if (!storeOnly) {
-            warn(`could not write to the store (${deps.store.label}): ${storeOutcome.error}`);
-          }
-        }
-      }
+      storeOutcome = await writeBackToStore(deps.store, {
+        write: deps.storeWrite === true && !deps.signal?.aborted,
+        results,
+        planned,
+        ctx: shared,
+        ...(storeOnly ? { confirm: confirmStored } : {}),
+        warn,
+      });
     }
   } finally {
     deps.signal?.removeEventListener("abort", onInterrupt);
