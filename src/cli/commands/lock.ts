@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { UsageError, manifestPathFrom, parseCommandArgs } from "../command.js";
 import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
-import { STORE_RULE } from "../store-rule.js";
+import { STORE_RULE, STORE_RULE_HELP } from "../store-rule.js";
 
 const OPTIONS = {
   manifest: { type: "string" },
@@ -32,14 +32,13 @@ export const lockCommand: Command = {
     "name the locks: nothing is written (exit 2). Assets no LOCK rendered (a shard that failed) are",
     "listed, and what the others rendered is written (exit 1); re-run that shard, then merge again.",
     "",
-    `The store is the same render and pull use: ${STORE_RULE}.`,
+    ...STORE_RULE_HELP,
   ].join("\n"),
   options: [
     { flag: "--manifest MANIFEST", description: "The manifest (default ./agentframer.yml)" },
     {
       flag: "--store SPEC",
-      description:
-        "With outputs: store, the store that must hold them (default: $AGENTFRAMER_STORE, git config agentframer.store, origin's agentframer-store)",
+      description: "With outputs: store, the store that holds them (default: see above)",
     },
     { flag: "--json", description: "Print {merged, unrendered, problems} on stdout" },
   ],

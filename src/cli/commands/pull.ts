@@ -3,7 +3,7 @@ import type { PullOutcome } from "../../store/pull.js";
 import { UsageError, manifestPathFrom, parseCommandArgs } from "../command.js";
 import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
-import { STORE_RULE } from "../store-rule.js";
+import { STORE_RULE, STORE_RULE_HELP } from "../store-rule.js";
 
 const OPTIONS = {
   store: { type: "string" },
@@ -30,15 +30,15 @@ export const pullCommand: Command = {
     "its size, SHA-256 and format against the store's record and against the lock, and renames it",
     "into place. Submits nothing. Outputs whose bytes differ from the lock (edited by hand) are",
     "left alone. SPEC is s3://BUCKET/PREFIX (credentials from AWS_ACCESS_KEY_ID,",
-    "AWS_SECRET_ACCESS_KEY, AWS_REGION, AWS_ENDPOINT_URL_S3), git or git:BRANCH. The store is",
-    `the same render and lock merge use: ${STORE_RULE}.`,
+    "AWS_SECRET_ACCESS_KEY, AWS_REGION, AWS_ENDPOINT_URL_S3), git or git:BRANCH.",
     "Exit 1 when some outputs could not be pulled (the others are in place).",
+    "",
+    ...STORE_RULE_HELP,
   ].join("\n"),
   options: [
     {
       flag: "--store SPEC",
-      description:
-        "The store (default: $AGENTFRAMER_STORE, git config agentframer.store, origin's agentframer-store)",
+      description: "The store: s3://BUCKET/PREFIX, git or git:BRANCH (default: see above)",
     },
     {
       flag: "--concurrency N",
