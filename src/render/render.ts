@@ -95,7 +95,7 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   for (const w of manifest.warnings ?? []) {
     reporter.emit({ kind: "warning", message: formatProblem(w) });
   }
-  const journal = openJournal(manifest.dir, now);
+  const journal = openJournal(manifest.path, now);
   const ids = new Set(manifest.assets.map((a) => a.id));
   // With outputs: store, a completed record left by a run that died is no proof that the store
   // holds its bytes: it stays out of the lock, and the cache restore below (then the store write)
@@ -275,6 +275,7 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   } finally {
     deps.signal?.removeEventListener("abort", onInterrupt);
     await updater.close();
+    await journal.close().catch(() => {});
     await prepared.index.save().catch(() => {});
     await closeServices();
     await saveDurations();

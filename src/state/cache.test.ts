@@ -39,6 +39,39 @@ describe("cache store", () => {
     expect(warnings).toEqual([]);
   });
 
+  it("replaces an entry put again, and one a crash left without its meta, whole", async () => {
+    const other = Buffer.concat([PNG, Buffer.from("second render")]);
+    await writeFile(join(dir, "first.png"), PNG);
+    await writeFile(join(dir, "second.png"), other);
+    const metaOf = (bytes: Buffer, generation: string) => ({
+      sha256: sha(bytes),
+      size: bytes.length,
+      generation,
+      extension: "png",
+    });
+    const cache = store();
+    await cache.put(HASH, join(dir, "first.png"), metaOf(PNG, "gen_1"));
+    await cache.put(HASH, join(dir, "second.png"), metaOf(other, "gen_2"));
+    const target = join(dir, "out", "a.png");
+    expect(await cache.restore(HASH, at(target))).toEqual(metaOf(other, "gen_2"));
+    expect(await readFile(target)).toEqual(other);
+
+    // Bytes without a meta (killed between the two): unfinished, so a miss, then replaced.
+    const hash2 = "cd" + "2".repeat(62);
+    await cache.put(hash2, join(dir, "first.png"), metaOf(PNG, "gen_3"));
+    await rm(join(dir, "cache", "cd", `${hash2}.json`));
+    expect(await cache.peek(hash2)).toBeUndefined();
+    await cache.put(hash2, join(dir, "second.png"), metaOf(other, "gen_4"));
+    expect(await cache.restore(hash2, at(join(dir, "out", "b.png")))).toEqual(metaOf(other, "gen_4"));
+
+    // A cache cleared by hand during the run: the entry's folder is made again.
+    await rm(join(dir, "cache"), { recursive: true });
+    await cache.put(HASH, join(dir, "first.png"), metaOf(PNG, "gen_5"));
+    expect((await cache.peek(HASH))?.generation).toBe("gen_5");
+    expect((await readdir(join(dir, "cache", "ab"))).sort()).toEqual([HASH, `${HASH}.json`]);
+    expect(warnings).toEqual([]);
+  });
+
   it("misses quietly when there is no entry", async () => {
     expect(await store().peek(HASH)).toBeUndefined();
     expect(await store().restore(HASH, at(join(dir, "x.png")))).toBeUndefined();

@@ -1,5 +1,5 @@
 import { constants } from "node:fs";
-import { copyFile, mkdir, open, readFile, rename, unlink } from "node:fs/promises";
+import { copyFile, mkdir, open, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import type { AssetType } from "../manifest/types.js";
 import { verifyStoredBytes } from "../store/verify.js";
@@ -53,7 +53,27 @@ export interface RestoreTarget {
 
 const HASH_PATTERN = /^[0-9a-f]{16,128}$/;
 
+/** A reflink where the file system has them (btrfs, XFS, APFS): no second copy of the bytes. */
+const COPY_NEW = constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE;
+
 export function createCacheStore(dir: string, warn: (message: string) => void): CacheStore {
+  /** Entry folders (`<first2>/`) known to exist: made once a run, not once an entry. */
+  const madeFolders = new Set<string>();
+  const inFolder = async <T>(file: string, write: () => Promise<T>): Promise<T> => {
+    const folder = dirname(file);
+    if (!madeFolders.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      madeFolders.add(folder);
+    }
+    try {
+      return await write();
+    } catch (error) {
+      if (!isErrno(error, "ENOENT")) throw error;
+      // The folder went since it was made (a person cleared the cache): make it again.
+      await mkdir(folder, { recursive: true });
+      return write();
+    }
+  };
   const bytesPath = (hash: string): string => {
     if (!HASH_PATTERN.test(hash)) throw new Error(`not a cache key: ${hash}`);
     return join(dir, hash.slice(0, 2), hash);
@@ -85,19 +105,31 @@ export function createCacheStore(dir: string, warn: (message: string) => void): 
 
     async put(hash, sourceFile, meta) {
       const target = bytesPath(hash);
-      await mkdir(dirname(target), { recursive: true });
-      const temp = tempPathFor(target);
+      const metaText = `${JSON.stringify(meta)}\n`;
       // Neither file is fsynced: after a power cut an entry may be empty or torn, and restore
       // checks every byte against the SHA-256 before it reaches an output (a miss, never harm).
+      // A new entry is written in place: until its meta exists it is unfinished and ignored, so
+      // neither file needs a temp name and a rename (two fewer file operations a job).
+      let fresh = true;
       try {
-        // A reflink where the file system has them (btrfs, XFS, APFS): no second copy of the bytes.
-        await copyFile(sourceFile, temp, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
-        await rename(temp, target);
+        await inFolder(target, () => copyFile(sourceFile, target, COPY_NEW));
       } catch (error) {
-        await unlink(temp).catch(() => {});
-        throw error;
+        if (!isErrno(error, "EEXIST")) throw error;
+        // An entry for this hash already exists (a forced render, an entry a crash left
+        // unfinished): replace it whole.
+        fresh = false;
+        await replaceBytes(sourceFile, target);
       }
-      await writeFileAtomic(metaPath(hash), `${JSON.stringify(meta)}\n`, { durable: false });
+      if (fresh) {
+        try {
+          await writeFile(metaPath(hash), metaText, { flag: "wx", mode: 0o644 });
+          return;
+        } catch (error) {
+          // A meta whose bytes went missing: replaced below like any other.
+          if (!isErrno(error, "EEXIST")) throw error;
+        }
+      }
+      await writeFileAtomic(metaPath(hash), metaText, { durable: false });
     },
 
     async restore(hash, target) {
@@ -129,9 +161,21 @@ export function createCacheStore(dir: string, warn: (message: string) => void): 
   };
 }
 
+/** Replace `target` with a copy of `source` through a temp file, so no reader sees it half-made. */
+async function replaceBytes(source: string, target: string): Promise<void> {
+  const temp = tempPathFor(target);
+  try {
+    await copyFile(source, temp, COPY_NEW);
+    await rename(temp, target);
+  } catch (error) {
+    await unlink(temp).catch(() => {});
+    throw error;
+  }
+}
+
 /** Copy `source` to a new file `dest` (a reflink where the file system has them), fsynced. */
 async function copyDurably(source: string, dest: string): Promise<void> {
-  await copyFile(source, dest, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
+  await copyFile(source, dest, COPY_NEW);
   const handle = await open(dest, "r+");
   try {
     await handle.sync();

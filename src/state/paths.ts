@@ -9,7 +9,7 @@ import { basename, dirname, join } from "node:path";
  * - `.agentframer/`: per-checkout state, never committed (it holds its own `.gitignore`):
  *   - `cache/`: results by asset hash (cache.ts), and `cache/durations.json`, what earlier runs
  *     learnt of job durations (render/polling/duration-memory.ts);
- *   - `journal/`: one record per asset in flight (journal.ts);
+ *   - `journal/`: each manifest's write-ahead log of the assets in flight (journal.ts);
  *   - `stat-index.json`: size, mtime and SHA-256 of outputs, to skip re-reading them (stat-index.ts);
  *   - `render.pid`: the run lock, naming the render that holds this folder (run-lock.ts);
  *   - `store.git/`: the store's private bare repository (store/git-store.ts), never the user's .git.
@@ -52,6 +52,15 @@ export function durationMemoryPath(manifestDir: string): string {
 
 export function journalDirFor(manifestDir: string): string {
   return join(stateDirFor(manifestDir), "journal");
+}
+
+/**
+ * Each manifest's journal is one append-only log, named after it like its lock (`media.yml` →
+ * `journal/media.jsonl`): two manifests in one folder never mix their assets' records.
+ */
+export function journalLogPathFor(manifestPath: string): string {
+  const name = basename(manifestPath).replace(/\.ya?ml$/i, "");
+  return join(journalDirFor(dirname(manifestPath)), `${name}.jsonl`);
 }
 
 /** Inside the state it guards, so every render of this checkout sees it, whatever its TMPDIR. */

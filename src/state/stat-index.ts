@@ -8,8 +8,7 @@
  * RACY_WINDOW_MS of the index write are therefore re-hashed, and the index rewritten, until the
  * file is old enough to trust.
  */
-import { readFileSync } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "./atomic-write.js";
 import { ensureStateDir, statIndexPath } from "./paths.js";
@@ -159,7 +158,9 @@ export class StatIndex {
    * plan trusts the hash without reading the bytes. Call `save()` once after a batch.
    */
   async record(output: string, sha256: string): Promise<void> {
-    const s = await stat(join(this.manifestDir, output));
+    // One stat of a file just written, its metadata cached: cheaper called directly than through
+    // libuv's thread pool (see real-folders.ts).
+    const s = statSync(join(this.manifestDir, output));
     this.set(output, { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino }, sha256);
   }
 

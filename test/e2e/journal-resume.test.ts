@@ -6,6 +6,7 @@ import { loadManifest } from "../../src/manifest/load.js";
 import { assetHash, requestBody } from "../../src/plan/hash.js";
 import { idempotencyKey } from "../../src/render/api/idempotency-key.js";
 import { openJournal } from "../../src/state/journal.js";
+import type { Journal } from "../../src/state/journal.js";
 import { render } from "../../src/render/render.js";
 import { someAssets, TEST_KEY, TestRepo } from "../support/render-repo.js";
 
@@ -32,6 +33,13 @@ async function firstAsset() {
   return { asset, hash: assetHash(asset) };
 }
 
+/** Write the journal a killed run would have left, and close it as the run's end would. */
+async function journaled(write: (journal: Journal) => Promise<void>): Promise<void> {
+  const journal = openJournal(repo.manifestPath);
+  await write(journal);
+  await journal.close();
+}
+
 async function createJob(body: Record<string, unknown>, key: string): Promise<string> {
   const response = await fetch(`${emulator.apiUrl}/generations`, {
     method: "POST",
@@ -50,7 +58,7 @@ describe("resuming from the journal", () => {
     const { asset, hash } = await firstAsset();
     const key = idempotencyKey(hash);
     const generation = await createJob(requestBody(asset), key);
-    await openJournal(repo.path(".")).submitted(asset.id, hash, key, generation);
+    await journaled((j) => j.submitted(asset.id, hash, key, generation));
     emulator.ledger.reset();
 
     const result = await render(repo.config(), { emulator });
@@ -65,7 +73,7 @@ describe("resuming from the journal", () => {
     const { asset, hash } = await firstAsset();
     const key = idempotencyKey(hash, "0123456789abcdef"); // as a forced run would have
     const generation = await createJob(requestBody(asset), key);
-    await openJournal(repo.path(".")).submitting(asset.id, hash, key);
+    await journaled((j) => j.submitting(asset.id, hash, key));
 
     await render(repo.config(), { emulator });
     expect(emulator.ledger.jobsByKey(key)).toHaveLength(1);
@@ -76,7 +84,7 @@ describe("resuming from the journal", () => {
   it("forgets a journaled job for an older request, and renders the asset as it is now", async () => {
     const { asset, hash } = await firstAsset();
     const stale = "e".repeat(64);
-    await openJournal(repo.path(".")).submitted(asset.id, stale, idempotencyKey(stale), "gen_old");
+    await journaled((j) => j.submitted(asset.id, stale, idempotencyKey(stale), "gen_old"));
 
     await render(repo.config(), { emulator });
     expect(emulator.ledger.jobsByKey(idempotencyKey(hash))).toHaveLength(1);
@@ -91,7 +99,7 @@ describe("resuming from the journal", () => {
     const entry = lock.assets[asset.id]!;
     delete lock.assets[asset.id];
     await repo.writeLock(lock);
-    await openJournal(repo.path(".")).completed(asset.id, entry.hash, entry);
+    await journaled((j) => j.completed(asset.id, entry.hash, entry));
     emulator.ledger.reset();
 
     const result = await render(repo.config(), { emulator });

@@ -43,15 +43,24 @@ interface Seen {
 
 function look(repo: TestRepo, emulator: Emulator, outputDir: string): Seen {
   const journal = { submitting: 0, submitted: 0, completed: 0 };
-  const journalDir = repo.path(".agentframer/journal");
-  for (const name of safeList(journalDir).filter((n) => n.endsWith(".json"))) {
+  // The journal is one log a line per record; an asset's latest line is its state.
+  const latest = new Map<string, string>();
+  let log = "";
+  try {
+    log = readFileSync(repo.path(".agentframer/journal/agentframer.jsonl"), "utf8");
+  } catch {
+    // Not written yet, or gone with the last record.
+  }
+  for (const line of log.split("\n")) {
     try {
-      const state = (JSON.parse(readFileSync(join(journalDir, name), "utf8")) as { state: string })
-        .state;
-      if (state in journal) journal[state as keyof typeof journal] += 1;
+      const record = JSON.parse(line) as { id: string; state: string };
+      latest.set(record.id, record.state);
     } catch {
-      // Being replaced right now; the next look sees it.
+      // The line being written right now; the next look sees it.
     }
+  }
+  for (const state of latest.values()) {
+    if (state in journal) journal[state as keyof typeof journal] += 1;
   }
   const lockEntries = (): number => {
     try {
