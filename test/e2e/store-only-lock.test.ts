@@ -193,7 +193,9 @@ describe("outputs: store, when the store refuses the run's writes", () => {
       generation: "gen-of-the-dead-run",
       renderedAt: new Date(0),
     });
-    await openJournal(dir).completed("hero", assetHash(hero), entry);
+    const journal = openJournal(join(dir, "agentframer.yml"));
+    await journal.completed("hero", assetHash(hero), entry);
+    await journal.close();
     const posts = emulator.ledger.requests.create;
 
     const refused = { ...s3.env, AWS_ACCESS_KEY_ID: "REVOKED" };
