@@ -125,7 +125,9 @@ describe("agentframer pull", () => {
     const { dir } = await storedCheckout("pull-usage");
     const { code, stderr } = await runIn(dir, ["pull"]);
     expect(code).toBe(2);
-    expect(stderr).toContain("pull needs a store: --store s3://BUCKET/PREFIX");
+    expect(stderr).toContain(
+      "pull needs a store, and none is named: --store SPEC, else $AGENTFRAMER_STORE, else git config agentframer.store, else origin's agentframer-store branch if it has one",
+    );
   });
 
   it("lock merge, with outputs in the store, checks each entry against the store, not the disk", async () => {

@@ -1,5 +1,5 @@
 import { setMaxListeners } from "node:events";
-import { dirname } from "node:path";
+import { basename, dirname } from "node:path";
 import type { Dispatcher } from "undici";
 import { Agent } from "undici";
 import type { Emulator, StartEmulator } from "../emulator/types.js";
@@ -30,7 +30,8 @@ import { modifiedOutputsError } from "./refusals.js";
 import { restoreFromCache } from "./restore.js";
 import type { AssetResult, RenderResult, StoreOutcome } from "./result.js";
 import type { Store } from "../store/store.js";
-import { lookupInStore, restoreFromStore, writeToStore } from "./store-step.js";
+import { lookupInStore, restoreFromStore, writeBackToStore } from "./store-step.js";
+import { storeOnlyLock, withheldFromLock } from "./store-only-lock.js";
 import { countOutcomes } from "./result.js";
 import type { Sleep } from "./api/retry.js";
 import { RetryBudget, sleep as realSleep } from "./api/retry.js";
@@ -96,7 +97,13 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   }
   const journal = openJournal(manifest.path, now);
   const ids = new Set(manifest.assets.map((a) => a.id));
-  const forcedDone = await foldCompletedRecords(manifest.path, ids, journal, config.force);
+  // With outputs: store, a completed record left by a run that died is no proof that the store
+  // holds its bytes: it stays out of the lock, and the cache restore below (then the store write)
+  // records it. A forced run folds, so that starting it again does not render twice.
+  const forcedDone =
+    manifest.outputs === "store" && !config.force
+      ? new Map<string, string>()
+      : await foldCompletedRecords(manifest.path, ids, journal, config.force);
   const prepared = await prepare(manifest, config);
   const modified = prepared.selection.toRender.filter((e) => e.status === "modified");
   if (modified.length > 0 && !config.force && config.overwriteModified !== true) {
@@ -153,14 +160,26 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
     excluded: prepared.selection.excluded.length,
   });
 
+  const planned = new Map(prepared.plan.entries.map((e) => [e.id, e]));
+  // With outputs: store, the lock records an entry only once the store holds its bytes.
+  const storeOnly =
+    manifest.outputs === "store" ? storeOnlyLock((id) => planned.get(id)?.lock) : undefined;
   const updater = createLockUpdater({
     initial: prepared.lock,
-    write: (lock, changed) => rewriteLockfile(prepared.lockPath, lock, changed),
+    write: (lock, changed) =>
+      rewriteLockfile(prepared.lockPath, storeOnly?.writable(lock, changed) ?? lock, changed),
     onWritten: async (ids) => {
       // A forced run keeps its completed records until it ends (see foldCompletedRecords).
       if (!config.force) await journal.removeAll(ids);
     },
   });
+  const confirmStored = (id: string): void => {
+    const entry = updater.current().assets[id];
+    if (!storeOnly || entry === undefined) return;
+    storeOnly.confirm(id);
+    // A write while it was unconfirmed kept its line out: this one puts it in.
+    updater.set(id, entry);
+  };
   const shared = {
     manifestDir: manifest.dir,
     repoRoot: manifest.root,
@@ -191,8 +210,10 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
         from === "cache" || !deps.store
           ? await restoreFromCache(entry, shared)
           : await restoreFromStore(withAsset(entry), storeHits.get(entry.id)!, deps.store, shared);
-      if (restored) results.set(entry.id, restored);
-      else if (config.maxJobs === undefined || newJobs < config.maxJobs) {
+      if (restored) {
+        results.set(entry.id, restored);
+        if (from === "store") confirmStored(entry.id);
+      } else if (config.maxJobs === undefined || newJobs < config.maxJobs) {
         // The cache entry turned out unusable: render after all, within the budget.
         newJobs += 1;
         jobs.push(entry);
@@ -242,30 +263,14 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
         results.set(e.id, outcome(e, "skipped", "not submitted: the run stopped early"));
     }
     if (deps.store) {
-      storeOutcome = {
-        label: deps.store.label,
-        restored: [...results.values()].filter((r) => r.stored).length,
-        written: 0,
-      };
-      if (deps.storeWrite && !deps.signal?.aborted) {
-        try {
-          const located = await writeToStore(
-            deps.store,
-            results,
-            new Map(prepared.plan.entries.map((e) => [e.id, e])),
-            updater.current(),
-            manifest.dir,
-          );
-          for (const [id, stored] of located) {
-            const result = results.get(id);
-            if (result) result.stored = stored;
-          }
-          storeOutcome.written = located.size;
-        } catch (error) {
-          storeOutcome.error = (error as Error).message;
-          warn(`could not write to the store (${deps.store.label}): ${storeOutcome.error}`);
-        }
-      }
+      storeOutcome = await writeBackToStore(deps.store, {
+        write: deps.storeWrite === true && !deps.signal?.aborted,
+        results,
+        planned,
+        ctx: shared,
+        ...(storeOnly ? { confirm: confirmStored } : {}),
+        warn,
+      });
     }
   } finally {
     deps.signal?.removeEventListener("abort", onInterrupt);
@@ -274,6 +279,16 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
     await prepared.index.save().catch(() => {});
     await closeServices();
     await saveDurations();
+  }
+  if (storeOnly) {
+    withheldFromLock(storeOnly.withheld(), results, {
+      lockName: basename(prepared.lockPath),
+      store: deps.store?.label,
+      cause: storeOutcome?.error,
+      wrote: deps.storeWrite === true,
+      interrupted: deps.signal?.aborted === true,
+      warn,
+    });
   }
   if (deps.signal?.aborted) {
     const inFlight = (await journal.readAll()).filter(isInFlight).length;

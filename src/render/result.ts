@@ -39,7 +39,10 @@ export interface StoreOutcome {
   restored: number;
   /** Entries this run wrote or found already held, when it wrote. */
   written: number;
-  /** Why writing to the store failed, if it did; the outputs are still on disk and in the lock. */
+  /**
+   * Why writing to the store failed, if it did. The outputs are still on disk and in the cache, and
+   * in the lock unless the manifest keeps outputs in the store (then those assets are failed).
+   */
   error?: string;
 }
 

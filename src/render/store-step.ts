@@ -10,10 +10,10 @@ import type { Asset } from "../manifest/types.js";
 import type { PlanEntry } from "../plan/types.js";
 import { tempPathFor } from "../state/atomic-write.js";
 import type { Lockfile } from "../state/lock-types.js";
-import type { Store, StoreHit, StoreLocation, StoreWrite } from "../store/store.js";
+import type { Store, StoreHit, StoreWrite } from "../store/store.js";
 import type { JobContext } from "./job.js";
 import { recordOutput } from "./job.js";
-import type { AssetResult } from "./result.js";
+import type { AssetResult, StoreOutcome } from "./result.js";
 
 type RestoreContext = Pick<
   JobContext,
@@ -95,17 +95,79 @@ export async function restoreFromStore(
   return result;
 }
 
+export interface WriteBack {
+  /** Whether this run writes (a trusted run that was not interrupted). */
+  write: boolean;
+  results: Map<string, AssetResult>;
+  planned: ReadonlyMap<string, PlanEntry>;
+  ctx: RestoreContext;
+  /**
+   * With `outputs: store`: the store now holds this asset's bytes, so the lock may record it.
+   * Where the store already held another render of the request, the run takes the store's bytes.
+   */
+  confirm?: (id: string) => void;
+  warn(message: string): void;
+}
+
+/**
+ * The store after the jobs: write back what this run produced, give each result its location
+ * in the store, and say what the store did. A failed write is a warning (and, with
+ * `outputs: store`, no confirmation), never an exception: what was rendered stays rendered.
+ */
+export async function writeBackToStore(store: Store, run: WriteBack): Promise<StoreOutcome> {
+  const { results, ctx } = run;
+  const outcome: StoreOutcome = {
+    label: store.label,
+    restored: [...results.values()].filter((r) => r.stored).length,
+    written: 0,
+  };
+  if (!run.write) return outcome;
+  try {
+    const held = await writeToStore(
+      store,
+      results,
+      run.planned,
+      ctx.updater.current(),
+      ctx.manifestDir,
+    );
+    for (const [id, hit] of held) {
+      const locked = ctx.updater.current().assets[id];
+      const entry = run.planned.get(id);
+      if (run.confirm && locked && entry?.asset && hit.record.sha256 !== locked.sha256) {
+        // First writer wins, and with outputs: store the lock must name the bytes the store holds.
+        run.warn(
+          `${id}: the store already holds another render of this request (${hit.record.generation}); ` +
+            "with outputs: store the lock records that one, and the output now holds its bytes",
+        );
+        const adopted = await restoreFromStore({ ...entry, asset: entry.asset }, hit, store, ctx);
+        if (adopted === undefined) continue;
+        results.set(id, adopted);
+      }
+      run.confirm?.(id);
+      const result = results.get(id);
+      if (result && hit.location) result.stored = hit.location;
+    }
+    outcome.written = held.size;
+  } catch (error) {
+    outcome.error = (error as Error).message;
+    // With outputs: store, the run says it once, with what to do (see store-only-lock.ts).
+    if (!run.confirm) run.warn(`could not write to the store (${store.label}): ${outcome.error}`);
+  }
+  return outcome;
+}
+
 /**
  * Write every output this run produced that the store does not show yet (renders, and restores
- * from the local cache), in one write. Returns where each now is, by asset id.
+ * from the local cache), in one write. Returns, by asset id, the entry the store now holds for
+ * each (written now or held already), with where it is when the backend can show it.
  */
-export async function writeToStore(
+async function writeToStore(
   store: Store,
   results: ReadonlyMap<string, AssetResult>,
   entries: ReadonlyMap<string, PlanEntry>,
   lock: Lockfile,
   manifestDir: string,
-): Promise<Map<string, StoreLocation>> {
+): Promise<Map<string, StoreHit>> {
   const writes: StoreWrite[] = [];
   const idsByHash = new Map<string, string[]>();
   for (const result of results.values()) {
@@ -128,11 +190,10 @@ export async function writeToStore(
       },
     });
   }
-  const located = new Map<string, StoreLocation>();
-  if (writes.length === 0) return located;
+  const held = new Map<string, StoreHit>();
+  if (writes.length === 0) return held;
   for (const [hash, hit] of await store.write(writes)) {
-    if (!hit.location) continue;
-    for (const id of idsByHash.get(hash) ?? []) located.set(id, hit.location);
+    for (const id of idsByHash.get(hash) ?? []) held.set(id, hit);
   }
-  return located;
+  return held;
 }

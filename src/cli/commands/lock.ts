@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { UsageError, manifestPathFrom, parseCommandArgs } from "../command.js";
 import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
+import { STORE_RULE, STORE_RULE_HELP } from "../store-rule.js";
 
 const OPTIONS = {
   manifest: { type: "string" },
@@ -30,13 +31,14 @@ export const lockCommand: Command = {
     "Two LOCKs with different results for one asset, or bytes that do not match, are errors that",
     "name the locks: nothing is written (exit 2). Assets no LOCK rendered (a shard that failed) are",
     "listed, and what the others rendered is written (exit 1); re-run that shard, then merge again.",
+    "",
+    ...STORE_RULE_HELP,
   ].join("\n"),
   options: [
     { flag: "--manifest MANIFEST", description: "The manifest (default ./agentframer.yml)" },
     {
       flag: "--store SPEC",
-      description:
-        "With outputs: store, the store that must hold them (default $AGENTFRAMER_STORE)",
+      description: "With outputs: store, the store that holds them (default: see above)",
     },
     { flag: "--json", description: "Print {merged, unrendered, problems} on stdout" },
   ],
@@ -60,23 +62,26 @@ export const lockCommand: Command = {
     const shards = locks.map((name) => ({ name, path: resolve(ctx.io.cwd, name) }));
     let check;
     if (manifest.outputs === "store") {
-      const specText = values.store ?? ctx.io.env.AGENTFRAMER_STORE ?? "";
-      const [{ parseStoreSpec }, { openStore }] = await Promise.all([
+      const [{ chooseStore, openChosenStore }, { StoreSpecError }] = await Promise.all([
+        import("../store-flags.js"),
         import("../../store/spec.js"),
-        import("../../store/open.js"),
       ]);
-      const store = await openStore(parseStoreSpec(specText), {
-        manifestDir: manifest.dir,
-        env: ctx.io.env,
-        author: {
-          name: ctx.io.env.GIT_AUTHOR_NAME || "agentframer",
-          email: ctx.io.env.GIT_AUTHOR_EMAIL || "agentframer@localhost",
-        },
-        warn: (m) => ctx.io.stderr.write(`agentframer: warning: ${m}\n`),
-      });
-      if (store === undefined) {
+      let chosen;
+      try {
+        chosen = await chooseStore(values.store, manifest.path, ctx.io.env);
+      } catch (error) {
+        if (error instanceof StoreSpecError) throw new UsageError(error.message, lockCommand);
+        throw error;
+      }
+      const store =
+        chosen &&
+        (await openChosenStore(chosen, manifest.path, ctx.io.env, (m) =>
+          ctx.io.stderr.write(`agentframer: warning: ${m}\n`),
+        ));
+      if (!store) {
         throw new UsageError(
-          "the manifest keeps outputs in the store: give it with --store s3://BUCKET/PREFIX (or AGENTFRAMER_STORE)",
+          `the manifest keeps outputs in the store (outputs: store), and ${chosen ? `${chosen.source} says none` : "none is named"}: ` +
+            `merging needs the store that holds them (${STORE_RULE})`,
           lockCommand,
         );
       }

@@ -3,6 +3,7 @@ import type { PullOutcome } from "../../store/pull.js";
 import { UsageError, manifestPathFrom, parseCommandArgs } from "../command.js";
 import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
+import { STORE_RULE, STORE_RULE_HELP } from "../store-rule.js";
 
 const OPTIONS = {
   store: { type: "string" },
@@ -29,11 +30,16 @@ export const pullCommand: Command = {
     "its size, SHA-256 and format against the store's record and against the lock, and renames it",
     "into place. Submits nothing. Outputs whose bytes differ from the lock (edited by hand) are",
     "left alone. SPEC is s3://BUCKET/PREFIX (credentials from AWS_ACCESS_KEY_ID,",
-    "AWS_SECRET_ACCESS_KEY, AWS_REGION, AWS_ENDPOINT_URL_S3); it defaults to $AGENTFRAMER_STORE.",
+    "AWS_SECRET_ACCESS_KEY, AWS_REGION, AWS_ENDPOINT_URL_S3), git or git:BRANCH.",
     "Exit 1 when some outputs could not be pulled (the others are in place).",
+    "",
+    ...STORE_RULE_HELP,
   ].join("\n"),
   options: [
-    { flag: "--store SPEC", description: "The store (default: $AGENTFRAMER_STORE)" },
+    {
+      flag: "--store SPEC",
+      description: "The store: s3://BUCKET/PREFIX, git or git:BRANCH (default: see above)",
+    },
     {
       flag: "--concurrency N",
       description: `Fetches at once, 1 to ${MAX_PULL_CONCURRENCY} (default ${DEFAULT_PULL_CONCURRENCY})`,
@@ -42,13 +48,7 @@ export const pullCommand: Command = {
   ],
   async run(args: string[], ctx: CommandContext): Promise<number> {
     const { values, positionals } = parseCommandArgs(pullCommand, args, OPTIONS, 1);
-    const specText = values.store ?? ctx.io.env.AGENTFRAMER_STORE;
-    if (specText === undefined || specText.trim() === "") {
-      throw new UsageError(
-        "pull needs a store: --store s3://BUCKET/PREFIX (or set AGENTFRAMER_STORE)",
-        pullCommand,
-      );
-    }
+    const manifestPath = manifestPathFrom(positionals[0], ctx.io);
     const concurrencyText = values.concurrency ?? String(DEFAULT_PULL_CONCURRENCY);
     const concurrency = Number(concurrencyText);
     if (!/^\d+$/.test(concurrencyText) || concurrency < 1 || concurrency > MAX_PULL_CONCURRENCY) {
@@ -57,23 +57,25 @@ export const pullCommand: Command = {
         pullCommand,
       );
     }
-    const [{ parseStoreSpec, StoreSpecError }, { loadManifest }] = await Promise.all([
-      import("../../store/spec.js"),
-      import("../../manifest/load.js"),
-    ]);
-    let spec;
+    const [{ chooseStore, openChosenStore }, { StoreSpecError }, { loadManifest }] =
+      await Promise.all([
+        import("../store-flags.js"),
+        import("../../store/spec.js"),
+        import("../../manifest/load.js"),
+      ]);
+    let chosen;
     try {
-      spec = parseStoreSpec(specText);
+      chosen = await chooseStore(values.store, manifestPath, ctx.io.env);
     } catch (error) {
       if (error instanceof StoreSpecError) throw new UsageError(error.message, pullCommand);
       throw error;
     }
-    const manifest = await loadManifest(manifestPathFrom(positionals[0], ctx.io), {
-      cwd: ctx.io.cwd,
-    });
-    const [{ planManifest }, { openStore }, { pullFromStore }] = await Promise.all([
+    if (chosen === undefined) {
+      throw new UsageError(`pull needs a store, and none is named: ${STORE_RULE}`, pullCommand);
+    }
+    const manifest = await loadManifest(manifestPath, { cwd: ctx.io.cwd });
+    const [{ planManifest }, { pullFromStore }] = await Promise.all([
       import("../../plan/plan-manifest.js"),
-      import("../../store/open.js"),
       import("../../store/pull.js"),
     ]);
     const { plan } = await planManifest(manifest);
@@ -86,17 +88,12 @@ export const pullCommand: Command = {
         warn(`${e.id}: ${e.output} differs from the lock; left as it is`);
       }
     }
-    const store = await openStore(spec, {
-      manifestDir: manifest.dir,
-      env: ctx.io.env,
-      author: {
-        name: ctx.io.env.GIT_AUTHOR_NAME || "agentframer",
-        email: ctx.io.env.GIT_AUTHOR_EMAIL || "agentframer@localhost",
-      },
-      warn,
-    });
+    const store = await openChosenStore(chosen, manifest.path, ctx.io.env, warn);
     if (store === undefined) {
-      throw new UsageError("pull needs a store; --store none has nothing to pull", pullCommand);
+      throw new UsageError(
+        `pull needs a store, and ${chosen.source} says none: nothing to pull`,
+        pullCommand,
+      );
     }
     const where = relative(ctx.io.cwd, manifest.dir) || ".";
     ctx.io.stderr.write(

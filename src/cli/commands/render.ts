@@ -9,6 +9,7 @@ import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
 import type { StoreFlags } from "../store-flags.js";
 import { StoreSpecError } from "../../store/spec.js";
+import { STORE_RULE_HELP } from "../store-rule.js";
 
 const OPTIONS = {
   emulator: { type: "boolean" },
@@ -52,9 +53,10 @@ export const renderCommand: Command = {
     "(agentframer.yml → agentframer.lock, media.yml → media.lock).",
     "A run that is interrupted (Ctrl-C, a killed CI job) resumes its jobs when run again.",
     "",
-    "Between the cache and the API sits the store, shared by every branch and machine: read when",
-    "named (--store, or git config agentframer.store) or when origin has the agentframer-store",
-    "branch; written only with --store-push (or git config agentframer.storePush true).",
+    "Between the cache and the API sits the store, shared by every branch and machine. It is",
+    "written only with --store-push (or git config agentframer.storePush true). With",
+    "`outputs: store`, the lock records a render only once the store holds its bytes.",
+    ...STORE_RULE_HELP,
     "",
     "The API key comes from AGENTFRAMER_API_KEY; the API URL from --api-url, AGENTFRAMER_API_URL",
     `or ${DEFAULT_API_URL}. MANIFEST defaults to ./agentframer.yml.`,
@@ -92,13 +94,12 @@ export const renderCommand: Command = {
     { flag: "--json", description: "Print the result as one JSON document on stdout" },
     {
       flag: "--store SPEC",
-      description:
-        "Store to restore from: git, git:BRANCH or none (default: origin's agentframer-store, if any)",
+      description: "The store: s3://BUCKET/PREFIX, git, git:BRANCH or none (default: see above)",
     },
     { flag: "--no-store", description: "Neither read nor write the store" },
     {
       flag: "--store-push",
-      description: "Write this run's new renders to the store (pushes to origin)",
+      description: "Write this run's new renders to the store (git: pushes to origin)",
     },
     {
       flag: "--api-url URL",
