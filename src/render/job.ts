@@ -2,8 +2,8 @@ import { extname, join } from "node:path";
 import type { Dispatcher } from "undici";
 import type { Asset, AssetType } from "../manifest/types.js";
 import type { CacheStore } from "../state/cache.js";
+import { recordOutput } from "./record.js";
 import { requestBody } from "../plan/hash.js";
-import { lockEntryFor } from "../state/lockfile.js";
 import type { StatIndex } from "../state/stat-index.js";
 import type { PlanEntry } from "../plan/types.js";
 import type { ApiClient } from "./api/client.js";
@@ -141,38 +141,6 @@ export async function runJob(
   } catch (error) {
     return failure(entry, base, error, created, generation, ctx);
   }
-}
-
-/** Make a finished output durable: cache entry, completed journal record, lock and stat index. */
-export async function recordOutput(
-  entry: PlanEntry & { asset: Asset },
-  generation: string,
-  bytes: { sha256: string; size: number },
-  ctx: Pick<
-    JobContext,
-    "manifestDir" | "cache" | "journal" | "updater" | "index" | "now" | "reporter"
-  >,
-  how: { fromCache?: boolean; forced?: boolean } = {},
-): Promise<void> {
-  const target = join(ctx.manifestDir, entry.output);
-  const extension = extname(entry.output).replace(/^\./, "");
-  if (!how.fromCache) {
-    await ctx.cache
-      .put(entry.hash, target, { ...bytes, generation, extension })
-      .catch((e: unknown) => {
-        // The cache only saves work; the output and the lock are what count.
-        const message = `could not cache ${entry.id}: ${(e as Error).message}`;
-        ctx.reporter.emit({ kind: "warning", message });
-      });
-  }
-  const lockEntry = lockEntryFor(entry.asset, {
-    ...bytes,
-    generation,
-    renderedAt: new Date(ctx.now()),
-  });
-  await ctx.journal.completed(entry.id, entry.hash, lockEntry, how.forced === true);
-  ctx.updater.set(entry.id, lockEntry);
-  await ctx.index.record(entry.output, bytes.sha256).catch(() => {});
 }
 
 async function failure(

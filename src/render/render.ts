@@ -1,18 +1,15 @@
 import { setMaxListeners } from "node:events";
-import { basename, dirname } from "node:path";
 import type { Dispatcher } from "undici";
-import { Agent } from "undici";
+import { basename, dirname } from "node:path";
 import type { Emulator, StartEmulator } from "../emulator/types.js";
 import { formatProblem } from "../manifest/errors.js";
 import { loadManifest } from "../manifest/load.js";
-import type { Manifest } from "../manifest/types.js";
 import { createCacheStore } from "../state/cache.js";
 import { rewriteLockfile } from "../state/lockfile-rewrite.js";
 import { writeLockfile } from "../state/lockfile.js";
 import { adoptionNote } from "../state/manifest-lock.js";
 import { lfsPointerNote } from "../plan/lfs-pointer.js";
 import type { PlanEntry } from "../plan/types.js";
-import { createApiClient } from "./api/client.js";
 import type { DownloadPace } from "./download/download.js";
 import type { RenderConfig } from "./config.js";
 import { openDurationMemory } from "./polling/duration-memory.js";
@@ -25,7 +22,6 @@ import type { Prepared } from "./prepare.js";
 import { prepare, resumableJobs, skipForcedDone, splitByCache } from "./prepare.js";
 import { foldCompletedRecords } from "../state/journal-fold.js";
 import type { JobContext } from "./job.js";
-import { DEFAULT_JOB_DEADLINE_MS, runJob } from "./job.js";
 import { modifiedOutputsError } from "./refusals.js";
 import { restoreFromCache } from "./restore.js";
 import type { AssetResult, RenderResult, StoreOutcome } from "./result.js";
@@ -34,7 +30,7 @@ import { lookupInStore, restoreFromStore, writeBackToStore } from "./store-step.
 import { storeOnlyLock, withheldFromLock } from "./store-only-lock.js";
 import { countOutcomes } from "./result.js";
 import type { Sleep } from "./api/retry.js";
-import { RetryBudget, sleep as realSleep } from "./api/retry.js";
+import { sleep as realSleep } from "./api/retry.js";
 import { withRunLock } from "../state/run-lock.js";
 import { runPool } from "./scheduler.js";
 import { sweepStaleTemps } from "../state/sweep.js";
@@ -75,7 +71,6 @@ export interface RenderDeps {
 /** Restores only copy local files; more of them at once just contend for the disk. */
 const RESTORE_CONCURRENCY = 8;
 /** The emulator accepts any key unless told otherwise; this one marks requests as local. */
-const EMULATOR_KEY = "emulator-local-key";
 
 /**
  * The render core both front ends call: load → plan → select → (budget check) → restore from the
@@ -224,6 +219,12 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
         );
     });
     if (jobs.length > 0 && !stop.signal.aborted) {
+      // The HTTP side (undici and the job runner) is loaded only now: a run with nothing to
+      // submit, the usual CI run, never pays for it.
+      const [{ startServices }, { DEFAULT_JOB_DEADLINE_MS, runJob }] = await Promise.all([
+        import("./services.js"),
+        import("./job.js"),
+      ]);
       const services = await startServices(config, deps, manifest);
       closeServices = services.close;
       const durations = await openDurationMemory(manifest.dir, config, now, warn);
@@ -305,57 +306,6 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
     await journal.removeAll(records.filter((r) => r.state === "completed").map((r) => r.id));
   }
   return finish(stopReason);
-}
-
-interface Services {
-  client: ReturnType<typeof createApiClient>;
-  dispatcher: Dispatcher;
-  close(): Promise<void>;
-}
-
-/** The HTTP side, started only when some asset needs a job (a run of restores needs no key). */
-async function startServices(
-  config: RenderConfig,
-  deps: RenderDeps,
-  manifest: Manifest,
-): Promise<Services> {
-  let emulator: Emulator | undefined;
-  let apiUrl = config.apiUrl;
-  let apiKey = config.apiKey;
-  if (config.emulator) {
-    if (deps.emulator) apiUrl = deps.emulator.apiUrl;
-    else if (deps.startEmulator) {
-      emulator = await deps.startEmulator({ seed: 1 });
-      apiUrl = emulator.apiUrl;
-    } else throw new Error("render: config.emulator needs deps.emulator or deps.startEmulator");
-    apiKey ??= EMULATOR_KEY;
-  }
-  if (!apiKey) {
-    throw new Error(
-      `${manifest.path}: assets need rendering but no API key is set (AGENTFRAMER_API_KEY)`,
-    );
-  }
-  // Each job in flight may hold one status request open (Prefer: wait) and one download.
-  const connections = config.concurrency + 2;
-  const dispatcher = deps.createDispatcher?.(connections) ?? new Agent({ connections });
-  const client = createApiClient({
-    baseUrl: apiUrl,
-    apiKey,
-    dispatcher,
-    retryBudget: new RetryBudget(),
-    ...(deps.sleep ? { sleep: deps.sleep } : {}),
-    ...(deps.now ? { now: deps.now } : {}),
-    ...(deps.random ? { random: deps.random } : {}),
-    ...(deps.requestTimeoutMs !== undefined ? { requestTimeoutMs: deps.requestTimeoutMs } : {}),
-  });
-  return {
-    client,
-    dispatcher,
-    async close() {
-      await dispatcher.close().catch(() => {});
-      await emulator?.close();
-    },
-  };
 }
 
 function withAsset(entry: PlanEntry): PlanEntry & { asset: NonNullable<PlanEntry["asset"]> } {

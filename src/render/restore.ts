@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { Asset } from "../manifest/types.js";
 import type { PlanEntry } from "../plan/types.js";
 import type { JobContext } from "./job.js";
-import { recordOutput } from "./job.js";
+import { recordOutput } from "./record.js";
 import type { AssetResult } from "./result.js";
 
 type RestoreContext = Pick<

@@ -12,7 +12,7 @@ import { tempPathFor } from "../state/atomic-write.js";
 import type { Lockfile } from "../state/lock-types.js";
 import type { Store, StoreHit, StoreWrite } from "../store/store.js";
 import type { JobContext } from "./job.js";
-import { recordOutput } from "./job.js";
+import { recordOutput } from "./record.js";
 import type { AssetResult, StoreOutcome } from "./result.js";
 
 type RestoreContext = Pick<

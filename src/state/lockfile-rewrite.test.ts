@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { LockEntry, Lockfile } from "./lock-types.js";
 import {
   emptyLockfile,
+  entryLine,
   lockEntryFor,
   readLockfile,
   serializeLockfile,
@@ -44,6 +45,37 @@ describe("rewriteLockfile", () => {
     await rewriteLockfile(path, lock, ["zz", "d", "e", "a", "🦊 fox"]);
     const text = await readFile(path, "utf8");
     expect(text).toBe(serializeLockfile(lock));
+    expect((await readLockfile(path)).assets).toEqual(lock.assets);
+  });
+
+  it("gives serializeLockfile's bytes for any set of changes, in a lock written in many chunks", async () => {
+    const dir = await tempDir("agentframer-rewrite-");
+    const path = join(dir, "agentframer.lock");
+    // 4,000 lines of about 500 bytes: several of serialisation's megabyte chunks.
+    const ids = Array.from({ length: 4000 }, (_, i) => `asset-${String(i).padStart(5, "0")}`);
+    const lock = lockOf(ids);
+    await writeLockfile(path, lock);
+    // As serializeLockfile wrote it before it wrote in chunks: one string.
+    const lines = ids.map((id) => entryLine(id, lock.assets[id] as LockEntry));
+    expect(await readFile(path, "utf8")).toBe(
+      `{\n  "version": 1,\n  "assets": {\n${lines.join(",\n")}\n  }\n}\n`,
+    );
+    let seed = 7;
+    const random = (n: number): number => (seed = (seed * 48271) % 2147483647) % n;
+    const changeSets = [
+      [],
+      ["asset-00000"],
+      ["asset-03999"],
+      ["asset-00000", "asset-00001", "asset-03999", "new-first", "zz-new-last"],
+      ids.filter((_, i) => i % 2 === 0),
+      ids,
+      Array.from({ length: 300 }, () => `asset-${String(random(5000)).padStart(5, "0")}`),
+    ];
+    for (const [round, changed] of changeSets.entries()) {
+      for (const id of changed) lock.assets[id] = entry(id, `gen_${id}_round_${round}`);
+      await rewriteLockfile(path, lock, changed);
+      expect(await readFile(path, "utf8")).toBe(serializeLockfile(lock));
+    }
     expect((await readLockfile(path)).assets).toEqual(lock.assets);
   });
 

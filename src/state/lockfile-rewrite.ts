@@ -4,7 +4,7 @@ import type { LockEntry, Lockfile } from "./lock-types.js";
 import {
   compareCodeUnits,
   entryLine,
-  serializeLockfile,
+  lockfileChunks,
   WRITTEN_HEAD,
   WRITTEN_TAIL,
 } from "./lockfile.js";
@@ -21,21 +21,22 @@ const SEPARATOR = Buffer.from(",\n");
  * so a small change to a big lock costs a copy of its bytes, not 50,000 `JSON.stringify`s and a
  * sort. Falls back to serialising the whole lock when the file is not as `serializeLockfile`
  * writes it (missing, hand-formatted, unsorted, or holding other ids than `lock`); either way the
- * write is atomic.
+ * write is atomic. Neither way holds a second copy of the file: runs of unchanged lines are
+ * written straight from the old file's bytes, and a whole lock is serialised a chunk at a time.
  */
 export async function rewriteLockfile(
   path: string,
   lock: Lockfile,
   changed: Iterable<string>,
 ): Promise<void> {
-  await writeFileAtomic(path, withChangedLines(path, lock, changed) ?? serializeLockfile(lock));
+  await writeFileAtomic(path, withChangedLines(path, lock, changed) ?? lockfileChunks(lock));
 }
 
 function withChangedLines(
   path: string,
   lock: Lockfile,
   changed: Iterable<string>,
-): Buffer | undefined {
+): Uint8Array[] | undefined {
   let file: Buffer;
   try {
     file = readFileSync(path);
@@ -53,10 +54,26 @@ function withChangedLines(
   const ids = [...new Set(changed)]
     .filter((id) => Object.hasOwn(lock.assets, id))
     .sort(compareCodeUnits);
-  const lines: Uint8Array[] = [];
-  const newLine = (id: string): void => {
-    lines.push(Buffer.from(entryLine(id, lock.assets[id] as LockEntry)));
+  // The body as members separated by ",\n": a run of unchanged lines is one slice of the file
+  // (its inner separators included), so there are parts for the changes, not for every line.
+  const parts: Uint8Array[] = [HEAD];
+  let members = 0;
+  let run: { from: number; to: number } | undefined;
+  const separate = (): void => {
+    if (members++ > 0) parts.push(SEPARATOR);
   };
+  const endRun = (): void => {
+    if (!run) return;
+    separate();
+    parts.push(file.subarray(run.from, run.to));
+    run = undefined;
+  };
+  const newLine = (id: string): void => {
+    endRun();
+    separate();
+    parts.push(Buffer.from(entryLine(id, lock.assets[id] as LockEntry)));
+  };
+  let copied = 0;
   let next = 0;
   let previous: string | undefined;
   for (let start = HEAD.length; start < bodyEnd;) {
@@ -75,18 +92,21 @@ function withChangedLines(
       newLine(ids[next++] as string);
     }
     if (ids[next] === id) newLine(ids[next++] as string);
-    else lines.push(file.subarray(start, contentEnd));
+    else {
+      copied += 1;
+      if (run) run.to = contentEnd;
+      else run = { from: start, to: contentEnd };
+    }
     start = lineEnd + 1;
   }
+  endRun();
   while (next < ids.length) newLine(ids[next++] as string);
   // The file held an id the lock does not (or the other way round): serialise the lock instead.
   let count = 0;
   for (const _ in lock.assets) count++;
-  if (count !== lines.length) return undefined;
-  const parts: Uint8Array[] = [HEAD];
-  for (const [i, line] of lines.entries()) parts.push(...(i === 0 ? [] : [SEPARATOR]), line);
+  if (count !== copied + ids.length) return undefined;
   parts.push(TAIL);
-  return Buffer.concat(parts);
+  return parts;
 }
 
 /** The id on a line `    "ID": {"hash":…`, or undefined if the line is not laid out so. */

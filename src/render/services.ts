@@ -1,0 +1,73 @@
+import { Agent } from "undici";
+import type { Dispatcher } from "undici";
+import type { Emulator, StartEmulator } from "../emulator/types.js";
+import type { Manifest } from "../manifest/types.js";
+import { createApiClient } from "./api/client.js";
+import type { Sleep } from "./api/retry.js";
+import { RetryBudget } from "./api/retry.js";
+import type { RenderConfig } from "./config.js";
+
+/** The key the emulator accepts when none is set: it is local, so any key would do. */
+const EMULATOR_KEY = "emulator-local-key";
+
+/** The parts of render's dependencies the HTTP side uses (see RenderDeps in render.ts). */
+export interface ServiceDeps {
+  createDispatcher?: (connections: number) => Dispatcher;
+  emulator?: Pick<Emulator, "apiUrl">;
+  startEmulator?: StartEmulator;
+  requestTimeoutMs?: number;
+  now?: () => number;
+  sleep?: Sleep;
+  random?: () => number;
+}
+
+export interface Services {
+  client: ReturnType<typeof createApiClient>;
+  dispatcher: Dispatcher;
+  close(): Promise<void>;
+}
+
+/** The HTTP side, started only when some asset needs a job (a run of restores needs no key). */
+export async function startServices(
+  config: RenderConfig,
+  deps: ServiceDeps,
+  manifest: Manifest,
+): Promise<Services> {
+  let emulator: Emulator | undefined;
+  let apiUrl = config.apiUrl;
+  let apiKey = config.apiKey;
+  if (config.emulator) {
+    if (deps.emulator) apiUrl = deps.emulator.apiUrl;
+    else if (deps.startEmulator) {
+      emulator = await deps.startEmulator({ seed: 1 });
+      apiUrl = emulator.apiUrl;
+    } else throw new Error("render: config.emulator needs deps.emulator or deps.startEmulator");
+    apiKey ??= EMULATOR_KEY;
+  }
+  if (!apiKey) {
+    throw new Error(
+      `${manifest.path}: assets need rendering but no API key is set (AGENTFRAMER_API_KEY)`,
+    );
+  }
+  // Each job in flight may hold one status request open (Prefer: wait) and one download.
+  const connections = config.concurrency + 2;
+  const dispatcher = deps.createDispatcher?.(connections) ?? new Agent({ connections });
+  const client = createApiClient({
+    baseUrl: apiUrl,
+    apiKey,
+    dispatcher,
+    retryBudget: new RetryBudget(),
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+    ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.random ? { random: deps.random } : {}),
+    ...(deps.requestTimeoutMs !== undefined ? { requestTimeoutMs: deps.requestTimeoutMs } : {}),
+  });
+  return {
+    client,
+    dispatcher,
+    async close() {
+      await dispatcher.close().catch(() => {});
+      await emulator?.close();
+    },
+  };
+}
