@@ -216,14 +216,41 @@ export function hashAssets(assets: readonly Asset[]): string[] {
 
 /** Short per-field hashes, kept in the lockfile so `plan` can say which field changed. */
 export function fieldHashes(asset: Asset): LockEntry["fields"] {
-  const short = (field: RequestField, value: JsonValue): string =>
-    sha256Hex(`${PREFIX}${field}\n${canonicalJson(value)}`).slice(0, FIELD_HASH_LENGTH);
   return {
-    type: short("type", asset.type),
-    model: short("model", asset.model),
-    prompt: short("prompt", asset.prompt),
-    params: short("params", asset.params),
+    type: sharedFieldHash("type", asset.type),
+    model: sharedFieldHash("model", asset.model),
+    prompt: fieldHash("prompt", asset.prompt),
+    params: sharedFieldHash("params", asset.params),
   };
+}
+
+function fieldHash(field: RequestField, value: JsonValue): string {
+  // The digest's first bytes as hex, not a slice of the 64-digit string: a slice would keep the
+  // whole string alive in every lock entry a render holds.
+  return oneShotHash("sha256", `${PREFIX}${field}\n${canonicalJson(value)}`, "buffer").toString(
+    "hex",
+    0,
+    FIELD_HASH_LENGTH / 2,
+  );
+}
+
+/** Recent field hashes by field and value: the type, model and params most assets share. */
+const recentFieldHashes = new Map<string, string>();
+const RECENT_FIELD_HASHES = 256;
+
+/**
+ * A field whose value most assets share (50,000 rows of one CSV have one type, model and params):
+ * hashed once, and one string held by every lock entry instead of one each.
+ */
+function sharedFieldHash(field: RequestField, value: JsonValue): string {
+  const key = `${field}\n${canonicalJson(value)}`;
+  let hash = recentFieldHashes.get(key);
+  if (hash === undefined) {
+    if (recentFieldHashes.size >= RECENT_FIELD_HASHES) recentFieldHashes.clear();
+    hash = fieldHash(field, value);
+    recentFieldHashes.set(key, hash);
+  }
+  return hash;
 }
 
 const REQUEST_FIELDS: readonly RequestField[] = ["type", "model", "prompt", "params"];

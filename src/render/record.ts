@@ -38,11 +38,11 @@ export async function recordOutput(
         ctx.reporter.emit({ kind: "warning", message });
       });
   }
-  const lockEntry = lockEntryFor(entry.asset, {
-    ...bytes,
-    generation,
-    renderedAt: new Date(ctx.now()),
-  });
+  const lockEntry = lockEntryFor(
+    entry.asset,
+    { ...bytes, generation, renderedAt: new Date(ctx.now()) },
+    entry.hash,
+  );
   await ctx.journal.completed(entry.id, entry.hash, lockEntry, how.forced === true);
   ctx.updater.set(entry.id, lockEntry);
   await ctx.index.record(entry.output, bytes.sha256).catch(() => {});

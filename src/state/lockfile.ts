@@ -336,10 +336,17 @@ export interface RenderedOutput {
   renderedAt: Date | string;
 }
 
-/** The lock entry for an asset whose output was just written (or restored). */
-export function lockEntryFor(asset: Asset, rendered: RenderedOutput): LockEntry {
+/**
+ * The lock entry for an asset whose output was just written (or restored). `hash` is the asset's
+ * hash when the caller has it already (the plan's), so it is neither computed nor held twice.
+ */
+export function lockEntryFor(
+  asset: Asset,
+  rendered: RenderedOutput,
+  hash: string = assetHash(asset),
+): LockEntry {
   return {
-    hash: assetHash(asset),
+    hash,
     fields: fieldHashes(asset),
     output: asset.output,
     sha256: rendered.sha256,
