@@ -8,7 +8,8 @@
 // Every client is a process of its own (the built CLI, or the minimal client) timed by GNU time;
 // the emulator runs in another (emulator-process.mjs), honouring `Prefer: wait`.
 // Budgets (exit 1 when over): (a) CPU ≤ 3× plan's, peak ≤ 1.5× plan's; (b) wall ≤ 2× the
-// minimal client's, peak RSS < 250 MB.
+// minimal client's, peak RSS < 250 MB. (a) also reports its floor: plan's CPU plus the minimal
+// client's for the same jobs, which nothing that plans and then runs the jobs can go below.
 // Needs `npm run build`. BENCH_SCALE_ASSETS, BENCH_SCALE_CHANGED, BENCH_SCALE_JOBS and
 // BENCH_SCALE_CONCURRENCY override the sizes; run alone with `node scripts/bench/render-scale.mjs`.
 import { spawn } from "node:child_process";
@@ -157,7 +158,26 @@ async function smallChange(scratch) {
     },
   );
   const ledger = await emulator.stop();
-  return { plan, render, ledger };
+  // The floor under the budget: the same jobs through the minimal client, which plans nothing
+  // and keeps no journal, lock or cache. No render can cost less than plan plus this.
+  const floorEmulator = await startEmulatorProcess({
+    apiKey: KEY,
+    seed: 14,
+    durations: { image: { minMs: 3000, maxMs: 6000 } },
+  });
+  const minimal = await timed(
+    [
+      join(HERE, "minimal-client.mjs"),
+      floorEmulator.apiUrl,
+      KEY,
+      String(SIZES.changed),
+      String(CHANGE_CONCURRENCY),
+      join(scratch, "minimal-change-out"),
+    ],
+    { cwd: dir },
+  );
+  await floorEmulator.stop();
+  return { plan, render, ledger, minimal };
 }
 
 /** (b): the same jobs through ours and through the minimal client, each on a fresh emulator. */
@@ -208,6 +228,7 @@ export async function scaleSection() {
       `scale (a): ${SIZES.changed} changed in ${SIZES.assets} assets, jobs of 3–6 s at concurrency ${CHANGE_CONCURRENCY} (${a.ledger.jobs} jobs on the server)`,
       `  plan    wall ${s(a.plan.wallMs)}  CPU ${s(a.plan.cpuMs)} (sys ${s(a.plan.sysMs)})  peak ${mb(a.plan.rssMb)}  (median of 3, worst peak)`,
       `  render  wall ${s(a.render.wallMs)}  CPU ${s(a.render.cpuMs)} (sys ${s(a.render.sysMs)})  peak ${mb(a.render.rssMb)}  → CPU ×${(a.render.cpuMs / a.plan.cpuMs).toFixed(2)}, peak ×${(a.render.rssMb / a.plan.rssMb).toFixed(2)} of plan's`,
+      `  floor   the minimal client's CPU for the same ${SIZES.changed} jobs ${s(a.minimal.cpuMs)} (sys ${s(a.minimal.sysMs)}); plan + it = ×${((a.plan.cpuMs + a.minimal.cpuMs) / a.plan.cpuMs).toFixed(2)} of plan's (no render can be below this)`,
       `scale (b): ${SIZES.jobs} near-instant jobs at concurrency ${SIZES.concurrency}`,
       `  ours     wall ${s(b.ours.wallMs)}  CPU ${s(b.ours.cpuMs)} (sys ${s(b.ours.sysMs)})  peak ${mb(b.ours.rssMb)}  (${b.oursLedger.jobs} jobs, ${((b.oursLedger.create + b.oursLedger.status) / b.oursLedger.jobs).toFixed(2)} req/job)`,
       `  minimal  wall ${s(b.minimal.wallMs)}  CPU ${s(b.minimal.cpuMs)} (sys ${s(b.minimal.sysMs)})  peak ${mb(b.minimal.rssMb)}  (${b.minimalLedger.jobs} jobs, ${((b.minimalLedger.create + b.minimalLedger.status) / b.minimalLedger.jobs).toFixed(2)} req/job)  → ours ×${(b.ours.wallMs / b.minimal.wallMs).toFixed(2)} wall`,
