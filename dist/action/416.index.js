@@ -2,6 +2,93 @@ export const id = 416;
 export const ids = [416];
 export const modules = {
 
+/***/ 35087:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EF: () => (/* binding */ readCapped),
+/* harmony export */   LL: () => (/* binding */ discardBody),
+/* harmony export */   Wo: () => (/* binding */ networkProblem),
+/* harmony export */   Yp: () => (/* binding */ firstHeader),
+/* harmony export */   hW: () => (/* binding */ isConnectFailure)
+/* harmony export */ });
+/** Small pieces of undici response handling shared by the API client and the downloader. */
+/**
+ * The body as UTF-8 text, or undefined as soon as it is known to pass `cap` bytes (the rest is
+ * not read, so a huge or endless answer costs no memory).
+ */
+async function readCapped(body, headers, cap) {
+    const declared = Number(firstHeader(headers["content-length"]));
+    if (declared > cap) {
+        discardBody(body);
+        return undefined;
+    }
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > cap) {
+            discardBody(body);
+            return undefined;
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString("utf8");
+}
+/**
+ * Stop reading a body and free its connection. The listener matters: destroying an undici body
+ * emits an "error" that nobody else is listening for any more.
+ */
+function discardBody(body) {
+    body.on("error", () => { });
+    body.destroy();
+}
+function firstHeader(value) {
+    return Array.isArray(value) ? value[0] : value;
+}
+/** What the common transport codes mean, for a person reading an asset's failure. */
+const MEANING = {
+    UND_ERR_HEADERS_TIMEOUT: "no answer before the timeout",
+    UND_ERR_BODY_TIMEOUT: "the answer stalled before the timeout",
+    UND_ERR_CONNECT_TIMEOUT: "could not connect before the timeout",
+    UND_ERR_SOCKET: "the connection was cut",
+    ECONNRESET: "the connection was reset",
+    ECONNREFUSED: "the connection was refused",
+    ENOTFOUND: "the host name does not resolve",
+    EAI_AGAIN: "the host name could not be resolved right now",
+};
+/** Codes of a connection that was never made: nothing was sent, the server saw nothing. */
+const NOT_CONNECTED = new Set([
+    "ECONNREFUSED",
+    "ENOTFOUND",
+    "EAI_AGAIN",
+    "EHOSTUNREACH",
+    "ENETUNREACH",
+    "UND_ERR_CONNECT_TIMEOUT",
+]);
+function isConnectFailure(error) {
+    const code = error && typeof error === "object" ? error.code : undefined;
+    return typeof code === "string" && NOT_CONNECTED.has(code);
+}
+/**
+ * A short, key-free name for a transport failure: the error code undici or Node gave it, after
+ * what it means when it is a common one ("no answer before the timeout (UND_ERR_HEADERS_TIMEOUT)").
+ */
+function networkProblem(error) {
+    if (error && typeof error === "object") {
+        const code = error.code;
+        if (typeof code === "string")
+            return MEANING[code] ? `${MEANING[code]} (${code})` : code;
+        const name = error.name;
+        if (typeof name === "string")
+            return name;
+    }
+    return "network error";
+}
+
+
+/***/ }),
+
 /***/ 76416:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -24,7 +111,7 @@ var http = __webpack_require__(35087);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(46752);
+var undici = __webpack_require__(24371);
 // EXTERNAL MODULE: ./lib/render/api/retry.js + 1 modules
 var retry = __webpack_require__(63017);
 // EXTERNAL MODULE: ./lib/render/download/url-policy.js + 1 modules

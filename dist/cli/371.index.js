@@ -375,13 +375,35 @@ function hashAssets(assets) {
 }
 /** Short per-field hashes, kept in the lockfile so `plan` can say which field changed. */
 function fieldHashes(asset) {
-    const short = (field, value) => sha256Hex(`${PREFIX}${field}\n${canonicalJson(value)}`).slice(0, FIELD_HASH_LENGTH);
     return {
-        type: short("type", asset.type),
-        model: short("model", asset.model),
-        prompt: short("prompt", asset.prompt),
-        params: short("params", asset.params),
+        type: sharedFieldHash("type", asset.type),
+        model: sharedFieldHash("model", asset.model),
+        prompt: fieldHash("prompt", asset.prompt),
+        params: sharedFieldHash("params", asset.params),
     };
+}
+function fieldHash(field, value) {
+    // The digest's first bytes as hex, not a slice of the 64-digit string: a slice would keep the
+    // whole string alive in every lock entry a render holds.
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)("sha256", `${PREFIX}${field}\n${canonicalJson(value)}`, "buffer").toString("hex", 0, FIELD_HASH_LENGTH / 2);
+}
+/** Recent field hashes by field and value: the type, model and params most assets share. */
+const recentFieldHashes = new Map();
+const RECENT_FIELD_HASHES = 256;
+/**
+ * A field whose value most assets share (50,000 rows of one CSV have one type, model and params):
+ * hashed once, and one string held by every lock entry instead of one each.
+ */
+function sharedFieldHash(field, value) {
+    const key = `${field}\n${canonicalJson(value)}`;
+    let hash = recentFieldHashes.get(key);
+    if (hash === undefined) {
+        if (recentFieldHashes.size >= RECENT_FIELD_HASHES)
+            recentFieldHashes.clear();
+        hash = fieldHash(field, value);
+        recentFieldHashes.set(key, hash);
+    }
+    return hash;
 }
 const REQUEST_FIELDS = ["type", "model", "prompt", "params"];
 /** Which request fields differ between two sets of per-field hashes, in a fixed order. */

@@ -32,12 +32,18 @@ function tempPathFor(target) {
  * never a partial one: write a temp file beside it, fsync, rename over the target. `durable:
  * false` skips the fsync, for caches: readers still never see a partial file, but after a power
  * loss the new file may be empty or missing, which a cache must (and does) treat as empty.
+ * `data` may come in pieces (an iterable), written one after another, so that a big file is never
+ * held whole in memory.
  */
 async function writeFileAtomic(target, data, { durable = true } = {}) {
     const temp = tempPathFor(target);
     const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(temp, "wx", 0o644);
     try {
-        await handle.writeFile(data);
+        if (typeof data === "string" || data instanceof Uint8Array)
+            await handle.writeFile(data);
+        else
+            for (const piece of data)
+                await handle.writeFile(piece);
         if (durable)
             await handle.sync();
     }

@@ -478,13 +478,35 @@ function hashAssets(assets) {
 }
 /** Short per-field hashes, kept in the lockfile so `plan` can say which field changed. */
 function fieldHashes(asset) {
-    const short = (field, value) => sha256Hex(`${PREFIX}${field}\n${canonicalJson(value)}`).slice(0, FIELD_HASH_LENGTH);
     return {
-        type: short("type", asset.type),
-        model: short("model", asset.model),
-        prompt: short("prompt", asset.prompt),
-        params: short("params", asset.params),
+        type: sharedFieldHash("type", asset.type),
+        model: sharedFieldHash("model", asset.model),
+        prompt: fieldHash("prompt", asset.prompt),
+        params: sharedFieldHash("params", asset.params),
     };
+}
+function fieldHash(field, value) {
+    // The digest's first bytes as hex, not a slice of the 64-digit string: a slice would keep the
+    // whole string alive in every lock entry a render holds.
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)("sha256", `${PREFIX}${field}\n${canonicalJson(value)}`, "buffer").toString("hex", 0, FIELD_HASH_LENGTH / 2);
+}
+/** Recent field hashes by field and value: the type, model and params most assets share. */
+const recentFieldHashes = new Map();
+const RECENT_FIELD_HASHES = 256;
+/**
+ * A field whose value most assets share (50,000 rows of one CSV have one type, model and params):
+ * hashed once, and one string held by every lock entry instead of one each.
+ */
+function sharedFieldHash(field, value) {
+    const key = `${field}\n${canonicalJson(value)}`;
+    let hash = recentFieldHashes.get(key);
+    if (hash === undefined) {
+        if (recentFieldHashes.size >= RECENT_FIELD_HASHES)
+            recentFieldHashes.clear();
+        hash = fieldHash(field, value);
+        recentFieldHashes.set(key, hash);
+    }
+    return hash;
 }
 const REQUEST_FIELDS = ["type", "model", "prompt", "params"];
 /** Which request fields differ between two sets of per-field hashes, in a fixed order. */
@@ -525,12 +547,18 @@ function tempPathFor(target) {
  * never a partial one: write a temp file beside it, fsync, rename over the target. `durable:
  * false` skips the fsync, for caches: readers still never see a partial file, but after a power
  * loss the new file may be empty or missing, which a cache must (and does) treat as empty.
+ * `data` may come in pieces (an iterable), written one after another, so that a big file is never
+ * held whole in memory.
  */
 async function writeFileAtomic(target, data, { durable = true } = {}) {
     const temp = tempPathFor(target);
     const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(temp, "wx", 0o644);
     try {
-        await handle.writeFile(data);
+        if (typeof data === "string" || data instanceof Uint8Array)
+            await handle.writeFile(data);
+        else
+            for (const piece of data)
+                await handle.writeFile(piece);
         if (durable)
             await handle.sync();
     }
@@ -565,6 +593,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   emptyLockfile: () => (/* binding */ emptyLockfile),
 /* harmony export */   entryLine: () => (/* binding */ entryLine),
 /* harmony export */   lockEntryFor: () => (/* binding */ lockEntryFor),
+/* harmony export */   lockfileChunks: () => (/* binding */ lockfileChunks),
 /* harmony export */   parseLockfile: () => (/* binding */ parseLockfile),
 /* harmony export */   readLockfile: () => (/* binding */ readLockfile),
 /* harmony export */   serializeLockfile: () => (/* binding */ serializeLockfile),
@@ -848,10 +877,29 @@ function entryJson(e) {
 }
 /** Sorted by id (code units, not locale, so every machine agrees), one asset per line. */
 function serializeLockfile(lock) {
+    return [...lockfileChunks(lock)].join("");
+}
+/** About how much of the lockfile each chunk holds: big enough to write, small beside the lock. */
+const CHUNK_CHARS = 1 << 20;
+/**
+ * The text `serializeLockfile` gives, in chunks of about a megabyte, for writing without holding
+ * the whole file at once: at 50,000 assets it is 20 MB, twice over as a string and its bytes.
+ */
+function* lockfileChunks(lock) {
     const ids = Object.keys(lock.assets).sort(compareCodeUnits);
-    const lines = ids.map((id) => entryLine(id, lock.assets[id]));
-    const assets = lines.length === 0 ? "{}" : `{\n${lines.join(",\n")}\n  }`;
-    return `{\n  "version": ${LOCKFILE_VERSION},\n  "assets": ${assets}\n}\n`;
+    if (ids.length === 0) {
+        yield `{\n  "version": ${LOCKFILE_VERSION},\n  "assets": {}\n}\n`;
+        return;
+    }
+    let chunk = WRITTEN_HEAD;
+    for (const [i, id] of ids.entries()) {
+        chunk += (i === 0 ? "" : ",\n") + entryLine(id, lock.assets[id]);
+        if (chunk.length >= CHUNK_CHARS) {
+            yield chunk;
+            chunk = "";
+        }
+    }
+    yield chunk + WRITTEN_TAIL;
 }
 /** One asset's line as serializeLockfile writes it, without the comma that separates lines. */
 function entryLine(id, entry) {
@@ -859,12 +907,15 @@ function entryLine(id, entry) {
 }
 /** Write the lockfile atomically: readers and crashes see the old file or the new, never half. */
 async function writeLockfile(path, lock) {
-    await (0,_atomic_write_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Z)(path, serializeLockfile(lock));
+    await (0,_atomic_write_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Z)(path, lockfileChunks(lock));
 }
-/** The lock entry for an asset whose output was just written (or restored). */
-function lockEntryFor(asset, rendered) {
+/**
+ * The lock entry for an asset whose output was just written (or restored). `hash` is the asset's
+ * hash when the caller has it already (the plan's), so it is neither computed nor held twice.
+ */
+function lockEntryFor(asset, rendered, hash = (0,_plan_hash_js__WEBPACK_IMPORTED_MODULE_3__.assetHash)(asset)) {
     return {
-        hash: (0,_plan_hash_js__WEBPACK_IMPORTED_MODULE_3__.assetHash)(asset),
+        hash,
         fields: (0,_plan_hash_js__WEBPACK_IMPORTED_MODULE_3__.fieldHashes)(asset),
         output: asset.output,
         sha256: rendered.sha256,

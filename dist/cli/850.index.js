@@ -599,8 +599,6 @@ function planAssets(assets, lock, outputs, hashes = assets.map(plan_hash.assetHa
     return lfsPointers > 0 ? { entries, counts, lfsPointers } : { entries, counts };
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./lib/state/atomic-write.js
 var atomic_write = __webpack_require__(6642);
 // EXTERNAL MODULE: ./lib/state/paths.js
@@ -616,7 +614,6 @@ var paths = __webpack_require__(1997);
  * RACY_WINDOW_MS of the index write are therefore re-hashed, and the index rewritten, until the
  * file is old enough to trust.
  */
-
 
 
 
@@ -733,7 +730,9 @@ class StatIndex {
      * plan trusts the hash without reading the bytes. Call `save()` once after a batch.
      */
     async record(output, sha256) {
-        const s = await (0,promises_.stat)((0,external_node_path_.join)(this.manifestDir, output));
+        // One stat of a file just written, its metadata cached: cheaper called directly than through
+        // libuv's thread pool (see real-folders.ts).
+        const s = (0,external_node_fs_.statSync)((0,external_node_path_.join)(this.manifestDir, output));
         this.set(output, { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino }, sha256);
     }
     /**
