@@ -45,3 +45,25 @@ describe("storeOnlyLock, through the lock updater's writes of a real lockfile", 
     expect(honest.withheld()).toEqual(["badge"]);
   });
 });
+
+describe("storeOnlyLock with awkward ids", () => {
+  it("keeps an id such as __proto__ as data when it holds an entry back", () => {
+    const assets = Object.create(null) as Lockfile["assets"];
+    assets["__proto__"] = entry("old-proto");
+    assets.constructor = entry("ctor");
+    const previous = { ...assets };
+    const honest = storeOnlyLock((id) => (Object.hasOwn(previous, id) ? previous[id] : undefined));
+    const lock: Lockfile = { version: 1, assets };
+    lock.assets["__proto__"] = entry("new-proto");
+    const written = honest.writable(lock, ["__proto__", "constructor"]);
+    expect(Object.keys(written.assets).sort()).toEqual(["__proto__", "constructor"]);
+    expect(written.assets["__proto__"]).toEqual(entry("old-proto"));
+    expect(Object.getPrototypeOf(written.assets)).toBeNull();
+
+    // A new asset held back is absent, not found on Object.prototype.
+    const fresh = storeOnlyLock(() => undefined);
+    const lock2: Lockfile = { version: 1, assets: Object.create(null) as Lockfile["assets"] };
+    lock2.assets.constructor = entry("ctor-new");
+    expect(fresh.writable(lock2, ["constructor"]).assets.constructor).toBeUndefined();
+  });
+});

@@ -31,7 +31,8 @@ export function storeOnlyLock(previous: (id: string) => LockEntry | undefined): 
       for (const id of changed) recorded.add(id);
       const held = withheld();
       if (held.length === 0) return lock;
-      const assets = { ...lock.assets };
+      // Without a prototype, like the lock's own: an id such as "__proto__" stays data.
+      const assets = Object.assign(Object.create(null) as Lockfile["assets"], lock.assets);
       for (const id of held) {
         const before = previous(id);
         if (before === undefined) delete assets[id];
