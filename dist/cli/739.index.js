@@ -2145,7 +2145,8 @@ function storeOnlyLock(previous) {
             const held = withheld();
             if (held.length === 0)
                 return lock;
-            const assets = { ...lock.assets };
+            // Without a prototype, like the lock's own: an id such as "__proto__" stays data.
+            const assets = Object.assign(Object.create(null), lock.assets);
             for (const id of held) {
                 const before = previous(id);
                 if (before === undefined)
