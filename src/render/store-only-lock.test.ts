@@ -46,11 +46,14 @@ describe("storeOnlyLock, through the lock updater's writes of a real lockfile", 
   });
 });
 
+/** Typed as any id is: TypeScript would read `.constructor` as Object's. */
+const CONSTRUCTOR: string = "constructor";
+
 describe("storeOnlyLock with awkward ids", () => {
   it("keeps an id such as __proto__ as data when it holds an entry back", () => {
     const assets = Object.create(null) as Lockfile["assets"];
     assets["__proto__"] = entry("old-proto");
-    assets.constructor = entry("ctor");
+    assets[CONSTRUCTOR] = entry("ctor");
     const previous = { ...assets };
     const honest = storeOnlyLock((id) => (Object.hasOwn(previous, id) ? previous[id] : undefined));
     const lock: Lockfile = { version: 1, assets };
@@ -63,7 +66,7 @@ describe("storeOnlyLock with awkward ids", () => {
     // A new asset held back is absent, not found on Object.prototype.
     const fresh = storeOnlyLock(() => undefined);
     const lock2: Lockfile = { version: 1, assets: Object.create(null) as Lockfile["assets"] };
-    lock2.assets.constructor = entry("ctor-new");
-    expect(fresh.writable(lock2, ["constructor"]).assets.constructor).toBeUndefined();
+    lock2.assets[CONSTRUCTOR] = entry("ctor-new");
+    expect(fresh.writable(lock2, [CONSTRUCTOR]).assets[CONSTRUCTOR]).toBeUndefined();
   });
 });
