@@ -1,10 +1,9 @@
 import { extname, join } from "node:path";
 import type { Dispatcher } from "undici";
 import type { Asset, AssetType } from "../manifest/types.js";
-import type { CacheStore } from "../state/cache.js";
 import { recordOutput } from "./record.js";
+import type { RecordContext } from "./record.js";
 import { requestBody } from "../plan/hash.js";
-import type { StatIndex } from "../state/stat-index.js";
 import type { PlanEntry } from "../plan/types.js";
 import type { ApiClient } from "./api/client.js";
 import { idempotencyKey, newKeyNonce } from "./api/idempotency-key.js";
@@ -18,10 +17,8 @@ import {
   RenderError,
   UnknownStatusError,
 } from "./errors.js";
-import type { InFlightRecord, Journal } from "../state/journal.js";
-import type { LockUpdater } from "../state/lock-updater.js";
+import type { InFlightRecord } from "../state/journal.js";
 import { pollUntilDone } from "./polling/poller.js";
-import type { ProgressReporter } from "./progress/events.js";
 import type { AssetResult } from "./result.js";
 import type { Sleep } from "./api/retry.js";
 
@@ -36,25 +33,18 @@ export const MAX_RESULT_BYTES: Record<AssetType, number> = {
 export const DEFAULT_JOB_DEADLINE_MS = 30 * 60 * 1000;
 
 /** Everything one job needs, shared by all jobs of a run. */
-export interface JobContext {
-  manifestDir: string;
+export interface JobContext extends RecordContext {
   /** Outputs are written only through real folders below it (see state/real-folders.ts). */
   repoRoot: string;
   client: ApiClient;
   dispatcher: Dispatcher;
-  journal: Journal;
-  cache: CacheStore;
-  updater: LockUpdater;
-  index: StatIndex;
   model: PollSchedule;
-  reporter: ProgressReporter;
   force: boolean;
   jobDeadlineMs: number;
   /** Download timeout for headers and between chunks; the downloader's default if unset. */
   requestTimeoutMs?: number;
   /** The slowest download accepted; the downloader's default if unset. */
   downloadPace?: DownloadPace;
-  now: () => number;
   sleep: Sleep;
   random: () => number;
   /** Aborted on Ctrl-C and when the key is refused: jobs in flight stop and stay journaled. */

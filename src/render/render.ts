@@ -1,7 +1,5 @@
 import { setMaxListeners } from "node:events";
-import type { Dispatcher } from "undici";
 import { basename, dirname } from "node:path";
-import type { Emulator, StartEmulator } from "../emulator/types.js";
 import { formatProblem } from "../manifest/errors.js";
 import { loadManifest } from "../manifest/load.js";
 import { createCacheStore } from "../state/cache.js";
@@ -29,37 +27,22 @@ import type { Store } from "../store/store.js";
 import { lookupInStore, restoreFromStore, writeBackToStore } from "./store-step.js";
 import { storeOnlyLock, withheldFromLock } from "./store-only-lock.js";
 import { countOutcomes } from "./result.js";
-import type { Sleep } from "./api/retry.js";
 import { sleep as realSleep } from "./api/retry.js";
 import { withRunLock } from "../state/run-lock.js";
 import { runPool } from "./scheduler.js";
+import type { ServiceDeps } from "./services.js";
 import { sweepStaleTemps } from "../state/sweep.js";
 import { cacheDirFor, ensureStateDir } from "../state/paths.js";
 
 export { planFor } from "./prepare.js";
 
 /** The side effects a render needs, injected so both front ends and the tests can supply them. */
-export interface RenderDeps {
+export interface RenderDeps extends ServiceDeps {
   reporter?: ProgressReporter;
-  /** Wall clock, epoch ms. */
-  now?: () => number;
-  sleep?: Sleep;
-  random?: () => number;
   /** Ctrl-C: stop new submissions, leave jobs in flight in the journal, return `stopped`. */
   signal?: AbortSignal;
-  /** The HTTP dispatcher for API calls and downloads, sized to `connections` per origin. */
-  createDispatcher?: (connections: number) => Dispatcher;
-  /** With `config.emulator`: render against this running emulator instead of starting one. */
-  emulator?: Pick<Emulator, "apiUrl">;
-  /** With `config.emulator` and no `emulator`: how to start one (the CLI passes the built-in one). */
-  startEmulator?: StartEmulator;
   /** Per-job limit from submission to the end of polling. Default 30 minutes. */
   jobDeadlineMs?: number;
-  /**
-   * How long an API request or a download may wait for headers, or sit silent between body
-   * chunks. Default 30 s; tests of black-holed connections set it low.
-   */
-  requestTimeoutMs?: number;
   /** The slowest download accepted (grace, then a minimum rate). Default DEFAULT_PACE. */
   downloadPace?: DownloadPace;
   /** The shared store: looked in after the local cache, before the API. */
@@ -70,7 +53,6 @@ export interface RenderDeps {
 
 /** Restores only copy local files; more of them at once just contend for the disk. */
 const RESTORE_CONCURRENCY = 8;
-/** The emulator accepts any key unless told otherwise; this one marks requests as local. */
 
 /**
  * The render core both front ends call: load → plan → select → (budget check) → restore from the

@@ -7,18 +7,26 @@ import type { Sleep } from "./api/retry.js";
 import { RetryBudget } from "./api/retry.js";
 import type { RenderConfig } from "./config.js";
 
-/** The key the emulator accepts when none is set: it is local, so any key would do. */
+/** The emulator accepts any key unless told otherwise; this one marks requests as local. */
 const EMULATOR_KEY = "emulator-local-key";
 
-/** The parts of render's dependencies the HTTP side uses (see RenderDeps in render.ts). */
+/** What the HTTP side takes from render's dependencies (RenderDeps extends it). */
 export interface ServiceDeps {
-  createDispatcher?: (connections: number) => Dispatcher;
-  emulator?: Pick<Emulator, "apiUrl">;
-  startEmulator?: StartEmulator;
-  requestTimeoutMs?: number;
+  /** Wall clock, epoch ms. */
   now?: () => number;
   sleep?: Sleep;
   random?: () => number;
+  /** The HTTP dispatcher for API calls and downloads, sized to `connections` per origin. */
+  createDispatcher?: (connections: number) => Dispatcher;
+  /** With `config.emulator`: render against this running emulator instead of starting one. */
+  emulator?: Pick<Emulator, "apiUrl">;
+  /** With `config.emulator` and no `emulator`: how to start one (the CLI passes the built-in one). */
+  startEmulator?: StartEmulator;
+  /**
+   * How long an API request or a download may wait for headers, or sit silent between body
+   * chunks. Default 30 s; tests of black-holed connections set it low.
+   */
+  requestTimeoutMs?: number;
 }
 
 export interface Services {
