@@ -412,7 +412,7 @@ function parseBody(answer, parse) {
 
 
 
-/** The key the emulator accepts when none is set: it is local, so any key would do. */
+/** The emulator accepts any key unless told otherwise; this one marks requests as local. */
 const EMULATOR_KEY = "emulator-local-key";
 /** The HTTP side, started only when some asset needs a job (a run of restores needs no key). */
 async function startServices(config, deps, manifest) {

@@ -2295,7 +2295,6 @@ async function sweepStaleTemps(manifestDir, lockPath, all, toRender) {
 
 /** Restores only copy local files; more of them at once just contend for the disk. */
 const RESTORE_CONCURRENCY = 8;
-/** The emulator accepts any key unless told otherwise; this one marks requests as local. */
 /**
  * The render core both front ends call: load → plan → select → (budget check) → restore from the
  * cache → submit, poll and download the rest through a bounded pool, recording each asset the
