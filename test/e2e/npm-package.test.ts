@@ -5,7 +5,8 @@
  * offline: what the package needs at run time comes from the npm cache `npm ci` filled. npm
  * cannot resolve a version range offline without the registry's package documents, which
  * `npm ci` does not fetch, so the project starts with a lockfile naming the exact versions of the
- * package's runtime dependencies, copied from ours (none today: the CLI is one ncc bundle).
+ * package's runtime dependencies, copied from ours (sharp, the image library, whose native part
+ * an ncc bundle cannot carry; npm installs only this platform's binary pair from them).
  */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
