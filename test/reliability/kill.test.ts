@@ -207,7 +207,8 @@ async function runChain(chain: Chain): Promise<ChainOutcome> {
           ended ||
           (point.afterMs !== undefined && Date.now() - begun >= point.afterMs) ||
           (point.when?.(look(repo, emulator, outputDir)) ?? false),
-        30_000,
+        // Long enough for a run starved of CPU by a busy machine; only a hang takes this long.
+        90_000,
         `${chain.name}: ${point.phase}`,
       );
       if (ended) {
