@@ -38,7 +38,7 @@ export async function planCredits(
   const [{ Agent }, { createApiClient }, { RetryBudget }] = await Promise.all([
     import("undici"),
     import("../render/api/client.js"),
-    import("../render/api/retry.js"),
+    import("../net/retry.js"),
   ]);
   const dispatcher = new Agent({ connections: 1 });
   try {
