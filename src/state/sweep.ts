@@ -30,7 +30,9 @@ export async function sweepStaleTemps(
     const names = targetsByFolder.get(folder) ?? new Set<string>();
     if (names !== "all") targetsByFolder.set(folder, names.add(basename(path)));
   };
-  for (const entry of all) add(join(manifestDir, entry.output));
+  // Outputs of the manifest's assets only: an orphaned lock entry's path is the lock's word, and
+  // a lock is a file anyone may commit.
+  for (const entry of all) if (entry.status !== "orphaned") add(join(manifestDir, entry.output));
   for (const entry of toRender) {
     add(join(cacheDir, entry.hash.slice(0, 2), entry.hash));
     add(join(cacheDir, entry.hash.slice(0, 2), `${entry.hash}.json`));

@@ -167,10 +167,10 @@ describe("sizes are bounded before anything is read (point 4)", () => {
       run.child.kill("SIGKILL");
       expect(code, run.stderr()).toBe(1);
       expect(run.stderr()).toContain(
-        `endless/${keys.get("product-a1")}: more than the record's 2048 bytes; not kept`,
+        `s3://media/${keys.get("product-a1")}: more than the record's 2048 bytes; not kept`,
       );
       expect(run.stderr()).toContain(
-        `endless/${keys.get("logo")}: ${10 * 1024 * 1024} bytes where the record says 2048; not read`,
+        `s3://media/${keys.get("logo")}: ${10 * 1024 * 1024} bytes where the record says 2048; not read`,
       );
       expect(s3.sent.get(keys.get("product-a1")!)).toBeLessThan(8 * 1024 * 1024);
       expect(run.stdout()).toBe("2 output(s) pulled, 2 failed\n");
