@@ -2,7 +2,7 @@ import { setMaxListeners } from "node:events";
 import { basename, dirname } from "node:path";
 import { formatProblem } from "../manifest/errors.js";
 import { loadManifest } from "../manifest/load.js";
-import { createCacheStore } from "../state/cache.js";
+import { createCacheStore } from "../state/local-cache.js";
 import { rewriteLockfile } from "../state/lockfile-rewrite.js";
 import { writeLockfile } from "../state/lockfile.js";
 import { adoptionNote } from "../state/manifest-lock.js";
@@ -24,10 +24,10 @@ import { modifiedOutputsError } from "./refusals.js";
 import { restoreFromCache } from "./restore.js";
 import type { AssetResult, RenderResult, StoreOutcome } from "./result.js";
 import type { Store } from "../store/store.js";
-import { lookupInStore, restoreFromStore, writeBackToStore } from "./store-step.js";
+import { lookupInStore, restoreFromStore, writeBackToStore } from "./store-tier.js";
 import { storeOnlyLock, withheldFromLock } from "./store-only-lock.js";
 import { countOutcomes } from "./result.js";
-import { sleep as realSleep } from "./api/retry.js";
+import { sleep as realSleep } from "../net/retry.js";
 import { withRunLock } from "../state/run-lock.js";
 import { runPool } from "./scheduler.js";
 import type { ServiceDeps } from "./services.js";
@@ -93,7 +93,12 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
     await writeLockfile(prepared.lockPath, prepared.lock);
   }
   const { entries } = prepared.plan;
-  await sweepStaleTemps(manifest.dir, prepared.lockPath, entries, prepared.selection.toRender);
+  await sweepStaleTemps(
+    manifest.dir,
+    prepared.lockPath,
+    entries.filter((e) => e.status !== "orphaned"),
+    prepared.selection.toRender,
+  );
   skipForcedDone(prepared.selection, forcedDone);
   const resumable = await resumableJobs(journal, prepared);
   const warn = (message: string): void => reporter.emit({ kind: "warning", message });

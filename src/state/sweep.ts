@@ -1,7 +1,16 @@
 import { readdir, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { cacheDirFor, durationMemoryPath, journalDirFor, stateDirFor } from "./paths.js";
-import type { PlanEntry } from "../plan/types.js";
+
+/**
+ * What the sweep needs to know of an asset: where its output goes, and its cache entry. Assets of
+ * the manifest only: an orphaned lock entry's path is the lock's word, and a lock is a file anyone
+ * may commit.
+ */
+export interface SweptAsset {
+  output: string;
+  hash: string;
+}
 
 /** `tempPathFor` names: `.<target name>.<12 hex>.tmp`, beside the target. */
 const TEMP_NAME = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
@@ -18,8 +27,8 @@ const TEMP_NAME = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
 export async function sweepStaleTemps(
   manifestDir: string,
   lockPath: string,
-  all: readonly PlanEntry[],
-  toRender: readonly PlanEntry[],
+  all: readonly SweptAsset[],
+  toRender: readonly SweptAsset[],
 ): Promise<number> {
   // Folder → the names whose temps may go there, or "all" for folders only this tool writes.
   const stateDir = stateDirFor(manifestDir);
@@ -30,9 +39,7 @@ export async function sweepStaleTemps(
     const names = targetsByFolder.get(folder) ?? new Set<string>();
     if (names !== "all") targetsByFolder.set(folder, names.add(basename(path)));
   };
-  // Outputs of the manifest's assets only: an orphaned lock entry's path is the lock's word, and
-  // a lock is a file anyone may commit.
-  for (const entry of all) if (entry.status !== "orphaned") add(join(manifestDir, entry.output));
+  for (const entry of all) add(join(manifestDir, entry.output));
   for (const entry of toRender) {
     add(join(cacheDir, entry.hash.slice(0, 2), entry.hash));
     add(join(cacheDir, entry.hash.slice(0, 2), `${entry.hash}.json`));

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../../test/support/temp-dir.js";
-import { BytesCheck, type VerifyVerdict } from "./bytes-check.js";
+import { BytesCheck, type VerifyVerdict } from "../net/verify-bytes.js";
 import { writeBatchedBlobs, type BlobTarget } from "./git-batch.js";
 
 const PNG = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);

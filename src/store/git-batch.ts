@@ -6,7 +6,7 @@
  * of one per entry.
  */
 import { open, unlink, type FileHandle } from "node:fs/promises";
-import type { BytesCheck, VerifyVerdict } from "./bytes-check.js";
+import type { BytesCheck, VerifyVerdict } from "../net/verify-bytes.js";
 
 export interface BlobTarget {
   oid: string;

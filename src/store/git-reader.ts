@@ -8,9 +8,9 @@
  *   (`cat-file --batch-check`) and checked against their bound (a record's fixed bound, the
  *   bytes' record) before any is read, then read through one `cat-file --batch`.
  */
-import type { StoreGit } from "./git-process.js";
+import type { StoreGit } from "./store-git.js";
 import { writeBatchedBlobs, type BlobTarget } from "./git-batch.js";
-import type { VerifyVerdict } from "./bytes-check.js";
+import type { VerifyVerdict } from "../net/verify-bytes.js";
 
 export const TIP_REF = "refs/store/tip";
 /** Ids read through one `cat-file --batch` of records: a bounded buffer however many there are. */

@@ -12,9 +12,9 @@
  */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { StoreGit } from "./git-process.js";
-import { StoreGitError } from "./git-process.js";
-import { BytesCheck } from "./bytes-check.js";
+import type { StoreGit } from "./store-git.js";
+import { GitError } from "../git/runner.js";
+import { BytesCheck } from "../net/verify-bytes.js";
 import type { BlobTarget } from "./git-batch.js";
 import { createGitReader } from "./git-reader.js";
 import { entryBytesPath, entryRecordPath, RECORD_BOUND } from "./layout.js";
@@ -190,7 +190,7 @@ export function createGitStore(options: GitStoreOptions): Store {
       try {
         await git.run(["push", "--quiet", "--no-thin", "origin", `${commit}:refs/heads/${branch}`]);
       } catch (error) {
-        if (!(error instanceof StoreGitError) || !isRaceLost(error.stderr)) throw error;
+        if (!(error instanceof GitError) || !isRaceLost(error.stderr)) throw error;
         if (attempt >= MAX_PUSH_TRIES) {
           throw new StoreWriteError(
             `${options.label}: the branch moved under ${MAX_PUSH_TRIES} pushes in a row; try again`,

@@ -7,8 +7,8 @@
  * conditional writes the first writer wins and a later one keeps what is there.
  */
 import { open, rm } from "node:fs/promises";
-import { discardBody, firstHeader, readCapped } from "../render/api/http.js";
-import { BytesCheck } from "./bytes-check.js";
+import { discardBody, firstHeader, readCapped } from "../net/http.js";
+import { BytesCheck } from "../net/verify-bytes.js";
 import { S3Client, type S3Body, type S3ClientDeps } from "./s3/client.js";
 import { s3ConfigFromEnv } from "./s3/config.js";
 import { listAll } from "./s3/list.js";

@@ -118,7 +118,8 @@ export const pullCommand: Command = {
     // One writer of the outputs at a time; and what a killed pull or render left half-written
     // beside them goes first (its temp names are the tool's own, see sweepStaleTemps).
     const pulled = await withRunLock(manifest.dir, async () => {
-      await sweepStaleTemps(manifest.dir, lockfilePathFor(manifest.path), plan.entries, []);
+      const assets = plan.entries.filter((e) => e.status !== "orphaned");
+      await sweepStaleTemps(manifest.dir, lockfilePathFor(manifest.path), assets, []);
       return pullFromStore(items, {
         store,
         manifestDir: manifest.dir,
@@ -138,7 +139,7 @@ export const pullCommand: Command = {
     if (manifest.outputs === "store") {
       const [{ foldersNotIgnored }, { gitIn }] = await Promise.all([
         import("../../state/ignored-outputs.js"),
-        import("../../publish/git.js"),
+        import("../../git/runner.js"),
       ]);
       const tracked = await foldersNotIgnored(
         manifest.assets.map((a) => a.output),

@@ -3,7 +3,7 @@
  * are pages of 1,000 keys. A lookup or a pull of many entries lists once instead of asking for
  * each entry, and learns every object's size before it reads a byte of it.
  */
-import { readCapped } from "../../render/api/http.js";
+import { readCapped } from "../../net/http.js";
 import type { S3Response } from "./client.js";
 import { S3StoreError } from "./client.js";
 

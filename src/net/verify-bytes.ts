@@ -1,12 +1,20 @@
 /**
- * The one check every stored entry's bytes pass, fed as they stream in: size, SHA-256 and the
- * type's magic bytes against the record. It keeps no more than the first few bytes, so a backend
- * can check what it writes while it writes it, and stop as soon as there is more than the record
- * says (a running limit: nothing past `record.size` is ever accepted).
+ * The one check every stored entry's bytes pass (a store's, or the local cache's): size, SHA-256
+ * and the type's magic bytes against what the record says. It can be fed as bytes stream in, so
+ * that a backend checks what it writes while it writes it and stops as soon as more bytes come
+ * than the record says (a running limit: nothing past `size` is ever accepted).
  */
 import { createHash, type Hash } from "node:crypto";
-import { sniff, SNIFF_BYTES } from "../render/download/media-sniff.js";
-import type { StoreRecord } from "./store.js";
+import { createReadStream } from "node:fs";
+import { sniff, SNIFF_BYTES, type MediaType } from "./media-sniff.js";
+
+/** What a file's bytes must be: a store record's or a cache meta's description of them. */
+export interface ExpectedBytes {
+  sha256: string;
+  size: number;
+  type: MediaType;
+  extension: string;
+}
 
 export type VerifyVerdict = { ok: true } | { ok: false; why: string };
 
@@ -16,7 +24,7 @@ export class BytesCheck {
   /** Bytes seen so far. */
   size = 0;
 
-  constructor(readonly record: Pick<StoreRecord, "sha256" | "size" | "type" | "extension">) {}
+  constructor(readonly record: ExpectedBytes) {}
 
   /** False once more bytes have come than the record says: the caller stops reading. */
   update(bytes: Buffer): boolean {
@@ -39,4 +47,17 @@ export class BytesCheck {
       return { ok: false, why: `expected ${verdict.expected}, found ${verdict.found}` };
     return { ok: true };
   }
+}
+
+/**
+ * Are the bytes in `file` the ones the record describes? Every entry read from a store (or the
+ * local cache) passes here, or through a BytesCheck as it streams, before it may reach an output.
+ */
+export async function verifyStoredBytes(
+  file: string,
+  record: ExpectedBytes,
+): Promise<VerifyVerdict> {
+  const check = new BytesCheck(record);
+  for await (const chunk of createReadStream(file)) check.update(chunk as Buffer);
+  return check.verdict();
 }

@@ -1,32 +1,26 @@
 /**
- * git for the store: arguments (never a shell), a private repository, and an environment from
- * which everything that could point git elsewhere or carry a secret has been removed. A token
- * reaches git only as an `http.<server>/.extraheader` set for the one command through
- * GIT_CONFIG_COUNT: never written to any config file, never on a command line (`ps` shows those).
+ * The one way the tool runs git: arguments (never a shell), a fixed locale, no prompt and no
+ * pager, and stderr kept for the error. Two kinds of caller share it: the work tree of the user's
+ * checkout (`gitIn`, for commits and `check-ignore`) and the store's private repository
+ * (`storeGit` in store/git-env.ts, which adds a scrubbed environment and its own config).
  */
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { pipeline } from "node:stream/promises";
-import { devNull } from "node:os";
 
-export class StoreGitError extends Error {
-  override readonly name = "StoreGitError";
+const STDERR_KEPT = 64 * 1024;
+
+export class GitError extends Error {
+  override readonly name = "GitError";
   constructor(
     readonly args: readonly string[],
     readonly stderr: string,
-    readonly exitCode: number | null,
+    readonly exitCode: number | undefined,
+    /** What git printed on stdout before failing: `push --porcelain` reports each ref there. */
+    readonly stdout = "",
   ) {
     super(`git ${args[0] ?? ""} failed (exit ${exitCode ?? "?"}): ${stderr.trim().slice(0, 500)}`);
   }
-}
-
-export interface StoreGitOptions {
-  /** The store's private bare repository. */
-  gitDir: string;
-  /** The environment to start from; it is scrubbed (see scrubEnv). */
-  env: NodeJS.ProcessEnv;
-  /** A token for an https origin, sent only to `serverUrl`. */
-  auth?: { token: string; serverUrl: string };
 }
 
 export interface RunOptions {
@@ -34,7 +28,7 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export interface StoreGit {
+export interface GitRunner {
   run(args: readonly string[], options?: RunOptions): Promise<string>;
   /** The same, with stdout as bytes (`cat-file --batch`). */
   runBytes(args: readonly string[], options?: RunOptions): Promise<Buffer>;
@@ -52,59 +46,46 @@ export interface GitStream {
   stop(): void;
 }
 
-/** Variables that would make git work on another repository, or that hold secrets. */
-const DROP =
-  /^(GIT_DIR|GIT_WORK_TREE|GIT_INDEX_FILE|GIT_OBJECT_DIRECTORY|GIT_ALTERNATE_OBJECT_DIRECTORIES|GIT_NAMESPACE|GIT_CONFIG_COUNT|GIT_CONFIG_KEY_\d+|GIT_CONFIG_VALUE_\d+|GIT_CONFIG_PARAMETERS|GIT_ASKPASS|SSH_ASKPASS|INPUT_.*|AGENTFRAMER_API_KEY|GITHUB_TOKEN|GH_TOKEN|ACTIONS_RUNTIME_TOKEN|ACTIONS_ID_TOKEN_REQUEST_TOKEN)$/i;
-
-export function scrubEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const clean: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(env)) if (!DROP.test(key)) clean[key] = value;
-  return clean;
+export interface GitRunnerOptions {
+  /** The folder git runs in (a work tree); the store passes GIT_DIR in `env` instead. */
+  cwd?: string;
+  /** The whole environment git sees, before the fixed variables below. */
+  env: NodeJS.ProcessEnv;
+  /** Text that must never appear in an error (a token): replaced by `***`. */
+  secrets?: readonly string[];
 }
 
-export function storeGit(options: StoreGitOptions): StoreGit {
+export function gitRunner(options: GitRunnerOptions): GitRunner {
   const env: NodeJS.ProcessEnv = {
-    ...scrubEnv(options.env),
-    GIT_DIR: options.gitDir,
+    ...options.env,
     GIT_TERMINAL_PROMPT: "0",
     GIT_PAGER: "cat",
     LC_ALL: "C",
   };
-  // Whatever the store repository's own config says, git runs no hook, no file-system monitor
-  // and no credential helper of its: none of them may ever see the token, or run at all.
-  const config: Array<[string, string]> = [
-    ["core.hooksPath", devNull],
-    ["core.fsmonitor", "false"],
-    ["credential.helper", ""],
-  ];
-  if (options.auth) {
-    const basic = Buffer.from(`x-access-token:${options.auth.token}`).toString("base64");
-    const server = options.auth.serverUrl.replace(/\/+$/, "");
-    config.push([`http.${server}/.extraheader`, `AUTHORIZATION: basic ${basic}`]);
-  }
-  env.GIT_CONFIG_COUNT = String(config.length);
-  config.forEach(([key, value], i) => {
-    env[`GIT_CONFIG_KEY_${i}`] = key;
-    env[`GIT_CONFIG_VALUE_${i}`] = value;
-  });
-  const secret = options.auth?.token;
-  const scrub = (text: string): string => (secret ? text.split(secret).join("***") : text);
+  const secrets = (options.secrets ?? []).filter((s) => s.length > 0);
+  const scrub = (text: string): string =>
+    secrets.reduce((out, secret) => out.split(secret).join("***"), text);
   const start = (args: readonly string[], extra?: NodeJS.ProcessEnv) =>
     spawn("git", [...args], {
+      ...(options.cwd ? { cwd: options.cwd } : {}),
       env: { ...env, ...extra },
       stdio: ["pipe", "pipe", "pipe"],
     });
-  const finished = (child: ReturnType<typeof start>, args: readonly string[]): Promise<void> =>
+  const finished = (
+    child: ReturnType<typeof start>,
+    args: readonly string[],
+    stdout: () => string,
+  ): Promise<void> =>
     new Promise((resolve, reject) => {
       let stderr = "";
       child.stderr.setEncoding("utf8");
       child.stderr.on("data", (chunk: string) => {
-        if (stderr.length < 64 * 1024) stderr += chunk;
+        if (stderr.length < STDERR_KEPT) stderr += chunk;
       });
       child.on("error", reject);
       child.on("close", (code) => {
         if (code === 0) resolve();
-        else reject(new StoreGitError(args, scrub(stderr), code));
+        else reject(new GitError(args, scrub(stderr), code ?? undefined, scrub(stdout())));
       });
     });
 
@@ -115,7 +96,7 @@ export function storeGit(options: StoreGitOptions): StoreGit {
     // A git that exits without reading its input (an error) closes the pipe: its exit code says why.
     child.stdin.on("error", () => {});
     child.stdin.end(options.input ?? "");
-    await finished(child, args);
+    await finished(child, args, () => Buffer.concat(chunks).toString("utf8"));
     return Buffer.concat(chunks);
   }
 
@@ -128,7 +109,7 @@ export function storeGit(options: StoreGitOptions): StoreGit {
       const child = start(args);
       child.stdin.on("error", () => {});
       child.stdin.end(input);
-      const done = finished(child, args);
+      const done = finished(child, args, () => "");
       // The caller awaits `done` only when it read to the end; a stopped git must not go unhandled.
       done.catch(() => {});
       return {
@@ -143,8 +124,21 @@ export function storeGit(options: StoreGitOptions): StoreGit {
       const child = start(args);
       child.stdin.on("error", () => {});
       child.stdin.end();
-      const done = finished(child, args);
+      const done = finished(child, args, () => "");
       await Promise.all([pipeline(child.stdout, createWriteStream(dest, { flags: "wx" })), done]);
     },
   };
+}
+
+/** git in a work tree, as one function: what commits, comments and `check-ignore` need. */
+export type Git = (args: readonly string[], env?: NodeJS.ProcessEnv) => Promise<string>;
+
+export function gitIn(cwd: string, baseEnv: NodeJS.ProcessEnv = process.env): Git {
+  const runner = gitRunner({ cwd, env: baseEnv });
+  return (args, env) => runner.run(args, env ? { env } : {});
+}
+
+/** A pathspec that matches exactly this path: output names like `shot[1].png` are not globs. */
+export function literal(path: string): string {
+  return `:(literal)${path}`;
 }
