@@ -2,7 +2,7 @@
  * The one way the tool runs git: arguments (never a shell), a fixed locale, no prompt and no
  * pager, and stderr kept for the error. Two kinds of caller share it: the work tree of the user's
  * checkout (`gitIn`, for commits and `check-ignore`) and the store's private repository
- * (`storeGit` in store/git-env.ts, which adds a scrubbed environment and its own config).
+ * (`storeGit` in store/store-git.ts, which adds a scrubbed environment and its own config).
  */
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
