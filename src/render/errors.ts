@@ -8,6 +8,7 @@
  * Messages never hold the API key (server text is scrubbed of it) nor a signed URL's query string.
  */
 import { redactKey } from "./key-text.js";
+import { neutralizeOutsideText } from "../util/outside-text.js";
 
 export type FailureScope = "run" | "submissions" | "asset";
 
@@ -198,10 +199,10 @@ export function redactUrl(url: string | URL): string {
 
 /**
  * Server-supplied text made safe to print: the key removed (in any case or percent-encoding),
- * control characters dropped, clipped.
+ * neutralised (no workflow command: see util/outside-text.ts), on one line, clipped.
  */
 export function scrub(text: string, secret: string | undefined): string {
-  let out = redactKey(text, secret);
+  let out = neutralizeOutsideText(redactKey(text, secret));
   // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   out = out.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").trim();
   return clip(out, 300);
