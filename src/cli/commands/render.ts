@@ -3,7 +3,7 @@ import type { RenderConfig } from "../../render/config.js";
 import { DEFAULT_API_URL, DEFAULT_CONCURRENCY } from "../../render/config.js";
 import type { RenderResult } from "../../render/result.js";
 import { parseShard } from "../../render/select.js";
-import { isLoopbackHostname } from "../../render/download/url-policy.js";
+import { isLoopbackHostname } from "../../net/url-policy.js";
 import { CommandError, manifestPathFrom, parseCommandArgs, UsageError } from "../command.js";
 import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
@@ -35,7 +35,7 @@ const MISSING_KEY = [
   "against the built-in emulator. The key is read only from the environment, never from a flag.",
 ].join("\n");
 
-/** Exit code for a finished render, as PRODUCT.md gives them. */
+/** Exit code for a finished render, as README.md's "Exit codes" table gives them. */
 function exitCodeFor(result: RenderResult): number {
   if (result.stopped !== undefined) return ExitCode.Stopped;
   return result.counts.failed > 0 ? ExitCode.AssetsFailed : ExitCode.Ok;
