@@ -8,6 +8,7 @@ import { manifestPathFrom, parseCommandArgs, printWarnings } from "../command.js
 import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
 import type { Style } from "../style.js";
+import { inFlightNote } from "../../render/progress/format.js";
 
 const OPTIONS = {
   json: { type: "boolean" },
@@ -78,6 +79,12 @@ function planLine(
 }
 
 /**
+ * A plan fits a screen by default: this many changes, then one line for the rest. `--all` and
+ * `--json` list every asset.
+ */
+const SCREEN_LINES = 20;
+
+/**
  * Lines are written a chunk at a time: one string for 50,000 lines is a rope of hundreds of
  * thousands of pieces that lives (and is copied) until the single write.
  */
@@ -91,6 +98,28 @@ function countLine(plan: Plan): string {
     .join(", ");
   const toRender = plan.entries.filter(needsRender).length;
   return `${total} asset${total === 1 ? "" : "s"}: ${parts}; ${toRender} to render\n`;
+}
+
+/** "… and 1980 more": what the screen-sized listing left out, and how to see it. */
+function moreLine(hidden: number): string {
+  return `… and ${hidden} more: agentframer plan --all lists every asset\n`;
+}
+
+/**
+ * Jobs an interrupted run left in flight for assets this plan would render, by id: the journal's
+ * records whose request is still the asset's (a record for an older request is not resumed).
+ */
+async function jobsInFlight(manifestPath: string, plan: Plan): Promise<string[]> {
+  const { openJournal, isInFlight } = await import("../../state/journal.js");
+  const journal = openJournal(manifestPath);
+  try {
+    const wanted = new Map(plan.entries.filter(needsRender).map((e) => [e.id, e.hash]));
+    return (await journal.readAll())
+      .filter((r) => isInFlight(r) && wanted.get(r.id) === r.hash)
+      .map((r) => r.id);
+  } finally {
+    await journal.close();
+  }
 }
 
 /** The plan narrowed to `--only`, counts included; orphaned entries only without `--only`. */
@@ -117,13 +146,18 @@ export const planCommand: Command = {
     "(with `outputs: store`: absent here, in the store; `agentframer pull` brings it).",
     "MANIFEST defaults to ./agentframer.yml.",
     "",
-    "Lists what a render would change, then a count line; --all lists unchanged assets too.",
+    `Lists what a render would change (the first ${SCREEN_LINES}, then how many more), and a count`,
+    "line; --all lists every asset, unchanged ones too. After an interrupted run it names the jobs",
+    "still in flight, which the next render resumes without paying for them again.",
     "--check exits 1 when a render would do anything (for CI: is the lock up to date?), else 0.",
     "",
     "Writes nothing but .agentframer/stat-index.json, which spares re-reading unchanged outputs.",
   ].join("\n"),
   options: [
-    { flag: "--all", description: "List every asset, unchanged ones too" },
+    {
+      flag: "--all",
+      description: `List every asset, unchanged ones too (default: the first ${SCREEN_LINES} changes)`,
+    },
     {
       flag: "--only PATTERN",
       description: "Only assets whose id matches (* wildcard; repeat or comma-separate for more)",
@@ -175,12 +209,15 @@ export const planCommand: Command = {
     if (plan.lfsPointers) {
       ctx.io.stderr.write(`agentframer: warning: ${lfsPointerNote(plan.lfsPointers)}\n`);
     }
+    const inFlight = await jobsInFlight(manifest.path, plan);
+    const inFlightText = inFlight.length > 0 ? `${inFlightNote(inFlight, false)}\n` : "";
     if (values.json) {
       ctx.io.stdout.write(`${JSON.stringify(planJson(plan, showRequest))}\n`);
-      ctx.io.stderr.write(countLine(plan));
+      ctx.io.stderr.write(inFlightText + countLine(plan));
     } else {
-      const listed =
+      const changes =
         values.all === true ? plan.entries : plan.entries.filter((e) => e.status !== "unchanged");
+      const listed = values.all === true ? changes : changes.slice(0, SCREEN_LINES);
       let idWidth = 0;
       for (const e of listed) idWidth = Math.max(idWidth, Math.min(e.id.length, MAX_ID_WIDTH));
       const statusText = statusTexts(ctx.outStyle);
@@ -192,6 +229,8 @@ export const planCommand: Command = {
           text = "";
         }
       }
+      if (listed.length < changes.length) text += moreLine(changes.length - listed.length);
+      if (inFlightText) text += `${ctx.outStyle.yellow(inFlightText.trimEnd())}\n`;
       ctx.io.stdout.write(text + ctx.outStyle.bold(countLine(plan).trimEnd()) + "\n");
     }
     const outOfDate = plan.entries.some(needsRender);
