@@ -4,7 +4,7 @@
  * child process in a temporary repository, and asserts what the user sees: the exit code, the
  * line named, the files on disk.
  */
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -403,18 +403,26 @@ describe("issue 15: mistakes are caught before money is spent", () => {
 });
 
 describe("16. the Node versions package.json admits", () => {
-  it("are accepted by every runtime dependency (npm ci would warn EBADENGINE otherwise)", async () => {
+  it("are accepted by everything that runs: the bundled libraries and the package's dependencies", async () => {
     const root = join(import.meta.dirname, "../..");
     const own = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as {
       engines: { node: string };
+      dependencies?: Record<string, string>;
     };
     const lowest = /^>=\s*(\d+\.\d+\.\d+)$/.exec(own.engines.node)?.[1];
     expect(lowest, own.engines.node).toBeDefined();
     const lock = JSON.parse(await readFile(join(root, "package-lock.json"), "utf8")) as {
-      packages: Record<string, { dev?: boolean; engines?: { node?: string } }>;
+      packages: Record<string, LockPackage>;
     };
+    // ncc bundles what src/ imports into dist/, so those libraries are devDependencies of the
+    // package but run on the user's Node all the same.
+    const bundled = await importedPackages(join(root, "src"));
+    expect(bundled).toContain("undici");
+    const running = closure(lock.packages, [...bundled, ...Object.keys(own.dependencies ?? {})]);
+    // content-type (under @actions/github) is the one overrides pins for Node 20.
+    expect(running).toContain("node_modules/content-type");
     const refusing = Object.entries(lock.packages)
-      .filter(([, p]) => !p.dev && p.engines?.node !== undefined)
+      .filter(([path, p]) => running.has(path) && p.engines?.node !== undefined)
       .filter(([, p]) =>
         [lowest ?? "", "22.0.0", "24.0.0"].some((v) => !satisfies(v, p.engines?.node ?? "")),
       )
@@ -443,6 +451,58 @@ describe("the README's command list", () => {
     expect([...listed].sort()).toEqual([...usages].sort());
   });
 });
+
+interface LockPackage {
+  engines?: { node?: string };
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+}
+
+/** The npm packages that non-test sources under `dir` import, statically or with import(). */
+async function importedPackages(dir: string): Promise<string[]> {
+  const names = new Set<string>();
+  const files = (await readdir(dir, { recursive: true })).filter(
+    (f) => f.endsWith(".ts") && !f.endsWith(".test.ts"),
+  );
+  for (const file of files) {
+    const text = await readFile(join(dir, file), "utf8");
+    const specifiers = text.matchAll(
+      /^\s*(?:import|export)\b[^;]*?from\s+"([^"]+)"|\bimport\("([^"]+)"\)/gm,
+    );
+    for (const m of specifiers) {
+      const spec = m[1] ?? m[2] ?? "";
+      if (spec.startsWith(".") || spec.startsWith("node:")) continue;
+      names.add(
+        spec
+          .split("/")
+          .slice(0, spec.startsWith("@") ? 2 : 1)
+          .join("/"),
+      );
+    }
+  }
+  return [...names].sort();
+}
+
+/** The lockfile paths of `roots` and everything they depend on, found as Node finds them. */
+function closure(packages: Record<string, LockPackage>, roots: string[]): Set<string> {
+  const seen = new Set<string>();
+  const visit = (from: string, name: string): void => {
+    for (let base = from; ; base = base.slice(0, Math.max(0, base.lastIndexOf("/node_modules/")))) {
+      const path = `${base === "" ? "" : `${base}/`}node_modules/${name}`;
+      const entry = packages[path];
+      if (entry !== undefined) {
+        if (seen.has(path)) return;
+        seen.add(path);
+        const needs = { ...entry.dependencies, ...entry.optionalDependencies };
+        for (const dep of Object.keys(needs)) visit(path, dep);
+        return;
+      }
+      if (base === "") return; // an optional dependency for another platform, not installed
+    }
+  };
+  for (const name of roots) visit("", name);
+  return seen;
+}
 
 /** A loopback port nothing listens on: bound, then closed. */
 async function closedPort(): Promise<number> {
