@@ -266,7 +266,8 @@ describe("issue 15: mistakes are caught before money is spent", () => {
     expect(await listFiles(dir)).toEqual(["agentframer.yml"]);
     const plan = await agentframer(dir, ["plan", "--only", "a", "--only", "c"]);
     expect(plan.stdout).toBe(
-      "new        a  a.png\nnew        c  c.png\n2 assets: 2 new, 0 changed, 0 unchanged, 0 missing, 0 modified, 0 orphaned; 2 to render\n",
+      "new        a  a.png\nnew        c  c.png\n2 assets: 2 new, 0 changed, 0 unchanged, 0 missing, 0 modified, 0 orphaned; 2 to render\n" +
+        "Credits: unknown for 2 jobs — no price for flux-1.1-pro (give it under pricing: in the manifest, or set AGENTFRAMER_API_KEY to read the API's)\n",
     );
     const two = await agentframer(dir, ["render", "--emulator", "--only", "a", "--only", "c"]);
     expect(two.code, two.stderr).toBe(0);

@@ -26,6 +26,12 @@ export const emulatorCommand: Command = {
     "To rehearse a slow or flaky run: --duration 30s (every job), --duration 5s-60s (uniform), plus",
     "--median 12s --spread 0.5 (log-normal in that range, like real render times); --fail-rate 0.1",
     "ends one job in ten failed; --error-rate 0.2 answers one request in five with HTTP 503.",
+    "",
+    "To rehearse spending: --price flux-1.1-pro=4/image (repeat per model; per image, megapixel or",
+    "second) lists prices at GET /v1/models and charges each job; --balance 100 answers GET",
+    "/v1/credits and refuses a job the balance cannot cover with 402. Without either, both",
+    "endpoints answer 404, as a server without them does.",
+    "",
     "`render --emulator` takes the same flags (all but --port) for the emulator it starts itself.",
   ].join("\n"),
   options: [
