@@ -51,6 +51,7 @@ async function catalogue(rows: number): Promise<TestRepo> {
       "defaults:",
       "  model: flux-1.1-pro",
       "  params: { width: 48, height: 32 }",
+      "pricing: { flux-1.1-pro: { credits: 4, per: image } }",
       "assets:",
       "  - id: item-{{sku}}",
       "    each: items.csv",
@@ -70,16 +71,19 @@ describe("a 2,000-asset catalogue", () => {
     const plan = await agentframer(["plan"]);
     expect(plan.code, plan.stderr).toBe(0);
     const shown = lines(plan.stdout);
-    expect(shown).toHaveLength(22);
-    expect(shown[0]).toBe("new        item-s0   out/s0.png");
-    expect(shown.slice(-2)).toEqual([
+    // The first 20 changes, one line for the rest, the counts and the credits.
+    expect(shown).toHaveLength(23);
+    expect(shown[0]).toMatch(/^new +item-s0 +out\/s0\.png +4 credits$/);
+    expect(shown.slice(-3)).toEqual([
       "… and 1980 more: agentframer plan --all lists every asset",
       "2000 assets: 2000 new, 0 changed, 0 unchanged, 0 missing, 0 modified, 0 orphaned; 2000 to render",
+      "Credits: 8000 estimated for 2000 jobs",
     ]);
 
     const all = await agentframer(["plan", "--all"]);
-    expect(lines(all.stdout)).toHaveLength(2001);
-    expect(all.stdout).toContain("new        item-s1999  out/s1999.png\n");
+    expect(lines(all.stdout)).toHaveLength(2002);
+    expect(all.stdout).toMatch(/^new +item-s1999 +out\/s1999\.png/m);
+    expect(all.stdout).not.toMatch(/and \d+ more/);
     const json = JSON.parse((await agentframer(["plan", "--json"])).stdout) as {
       assets: unknown[];
     };
@@ -141,7 +145,7 @@ describe("after Ctrl-C", () => {
     const named = note![1]!.replace(/ and 1 more$/, "").split(", ");
     expect(named).toHaveLength(3);
     for (const id of named) expect(ids).toContain(id);
-    expect(lines(plan.stdout).at(-1)).toMatch(/^10 assets: 10 new, .*; 10 to render$/);
+    expect(plan.stdout).toMatch(/^10 assets: 10 new, .*; 10 to render$/m);
 
     const again = await agentframer(["render", "--concurrency", "4"], env);
     expect(again.code, again.stderr).toBe(0);
