@@ -93,7 +93,12 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
     await writeLockfile(prepared.lockPath, prepared.lock);
   }
   const { entries } = prepared.plan;
-  await sweepStaleTemps(manifest.dir, prepared.lockPath, entries, prepared.selection.toRender);
+  await sweepStaleTemps(
+    manifest.dir,
+    prepared.lockPath,
+    entries.filter((e) => e.status !== "orphaned"),
+    prepared.selection.toRender,
+  );
   skipForcedDone(prepared.selection, forcedDone);
   const resumable = await resumableJobs(journal, prepared);
   const warn = (message: string): void => reporter.emit({ kind: "warning", message });

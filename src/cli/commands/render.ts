@@ -43,7 +43,7 @@ const MISSING_KEY = [
   "against the built-in emulator. The key is read only from the environment, never from a flag.",
 ].join("\n");
 
-/** Exit code for a finished render, as PRODUCT.md gives them. */
+/** Exit code for a finished render, as README.md's "Exit codes" table gives them. */
 function exitCodeFor(result: RenderResult): number {
   if (result.stopped !== undefined) return ExitCode.Stopped;
   return result.counts.failed > 0 ? ExitCode.AssetsFailed : ExitCode.Ok;
