@@ -20,7 +20,7 @@ import type { Prepared } from "./prepare.js";
 import { prepare, resumableJobs, skipForcedDone, splitByCache } from "./prepare.js";
 import { foldCompletedRecords } from "../state/journal-fold.js";
 import type { JobContext } from "./job.js";
-import { modifiedOutputsError } from "./refusals.js";
+import { modifiedOutputsError, noStoreForOutputsError } from "./refusals.js";
 import { restoreFromCache } from "./restore.js";
 import type { AssetResult, RenderResult, StoreOutcome } from "./result.js";
 import type { Store } from "../store/store.js";
@@ -32,7 +32,8 @@ import { withRunLock } from "../state/run-lock.js";
 import { runPool } from "./scheduler.js";
 import type { ServiceDeps } from "./services.js";
 import { sweepStaleTemps } from "../state/sweep.js";
-import { cacheDirFor, ensureStateDir } from "../state/paths.js";
+import { cacheDirFor } from "../state/paths.js";
+import { ensureStateDir } from "../state/state-dir.js";
 
 export { planFor } from "./prepare.js";
 
@@ -69,6 +70,9 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   const reporter = deps.reporter ?? silentReporter;
   const startedAt = now();
   const manifest = await loadManifest(config.manifestPath);
+  if (manifest.outputs === "store" && !deps.store) {
+    throw noStoreForOutputsError(basename(manifest.path));
+  }
   for (const w of manifest.warnings ?? []) {
     reporter.emit({ kind: "warning", message: formatProblem(w) });
   }
@@ -140,6 +144,8 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
     total: prepared.selection.toRender.length,
     unchanged: prepared.selection.unchanged.length,
     excluded: prepared.selection.excluded.length,
+    ...excludedBy(config),
+    resuming: [...resumable.keys()],
   });
 
   const planned = new Map(prepared.plan.entries.map((e) => [e.id, e]));
@@ -176,7 +182,10 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   const stop = new AbortController();
   // Every request in flight listens on this one signal: hundreds at a high --concurrency.
   setMaxListeners(0, stop.signal);
-  const onInterrupt = (): void => stop.abort(new Error("interrupted"));
+  const onInterrupt = (): void => {
+    reporter.emit({ kind: "stopping", reason: "interrupted", interrupted: true });
+    stop.abort(new Error("interrupted"));
+  };
   deps.signal?.addEventListener("abort", onInterrupt, { once: true });
   if (deps.signal?.aborted) onInterrupt();
   let closeServices = async (): Promise<void> => {};
@@ -240,10 +249,8 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
         async (entry) => {
           const result = await runJob(withAsset(entry), resumable.get(entry.id), ctx);
           results.set(entry.id, result);
-          // Once the run stops, the jobs it stopped are counted in the summary, not listed.
-          if (result.status !== "skipped" || stopReason === undefined) {
-            reporter.emit({ kind: "asset", result });
-          }
+          // Every job's end, stopped ones too: the views count them out of "in flight".
+          reporter.emit({ kind: "asset", result });
         },
         () => stopReason === undefined && !stop.signal.aborted,
       );
@@ -293,6 +300,15 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
     await journal.removeAll(records.filter((r) => r.state === "completed").map((r) => r.id));
   }
   return finish(stopReason);
+}
+
+/** What left assets out of this run, as the start line names it. */
+function excludedBy(config: RenderConfig): { excludedBy?: string } {
+  const flags = [
+    ...(config.only !== undefined ? ["--only"] : []),
+    ...(config.shard ? [`--shard ${config.shard.index}/${config.shard.total}`] : []),
+  ];
+  return flags.length > 0 ? { excludedBy: flags.join(" and ") } : {};
 }
 
 function withAsset(entry: PlanEntry): PlanEntry & { asset: NonNullable<PlanEntry["asset"]> } {
