@@ -1,6 +1,6 @@
 /**
  * Public interface of the AgentFramer emulator: a loopback implementation of the REST contract in
- * PRODUCT.md, with a ledger of what clients did and switches for injected faults. Tests, benchmarks
+ * docs/api-contract.md, with a ledger of what clients did and switches for injected faults. Tests, benchmarks
  * and `agentframer emulator` / `render --emulator` all drive it through these types; the
  * implementation is `startEmulator` in `./index.ts`.
  */
