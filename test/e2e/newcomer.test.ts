@@ -422,8 +422,10 @@ describe("16. the Node versions package.json admits", () => {
     const running = closure(lock.packages, [...bundled, ...Object.keys(own.dependencies ?? {})]);
     // content-type (under @actions/github) is the one overrides pins for Node 20.
     expect(running).toContain("node_modules/content-type");
+    expect(running).toContain("node_modules/sharp");
     const refusing = Object.entries(lock.packages)
-      .filter(([path, p]) => running.has(path) && p.engines?.node !== undefined)
+      .filter(([path, p]) => running.has(path) && forSupportedPlatform(p))
+      .filter(([, p]) => p.engines?.node !== undefined)
       .filter(([, p]) =>
         [lowest ?? "", "22.0.0", "24.0.0"].some((v) => !satisfies(v, p.engines?.node ?? "")),
       )
@@ -457,6 +459,28 @@ interface LockPackage {
   engines?: { node?: string };
   dependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
+  os?: string[];
+  cpu?: string[];
+}
+
+/**
+ * The platforms the tool is built for: GitHub's hosted runners and the usual developer machines.
+ * A package limited to others (sharp's win32-ia32 binary, which wants Node 20 only) is npm's
+ * optional extra there, not something a user here runs.
+ */
+const SUPPORTED_PLATFORMS = [
+  ["linux", "x64"],
+  ["linux", "arm64"],
+  ["darwin", "x64"],
+  ["darwin", "arm64"],
+  ["win32", "x64"],
+];
+
+function forSupportedPlatform(p: LockPackage): boolean {
+  return SUPPORTED_PLATFORMS.some(
+    ([os = "", cpu = ""]) =>
+      (p.os === undefined || p.os.includes(os)) && (p.cpu === undefined || p.cpu.includes(cpu)),
+  );
 }
 
 /** The npm packages that non-test sources under `dir` import, statically or with import(). */
