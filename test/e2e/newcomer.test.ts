@@ -7,7 +7,7 @@
 import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { listFiles, tempRepo } from "../support/temp-repo.js";
 import { compileCli, spawnCli, waitFor } from "../support/built-cli.js";
 
@@ -16,7 +16,6 @@ let cli: Awaited<ReturnType<typeof compileCli>>;
 beforeAll(async () => {
   cli = await compileCli();
 }, 180_000);
-afterAll(async () => cli?.remove());
 
 interface Outcome {
   code: number | string;
