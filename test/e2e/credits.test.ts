@@ -3,7 +3,7 @@
  * a balance, per-job charges, 402) and off (404, as an older server answers).
  */
 import { rm } from "node:fs/promises";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
 import type { Emulator, EmulatorOptions } from "../../src/emulator/index.js";
 import type { RenderResult } from "../../src/render/result.js";
@@ -17,7 +17,6 @@ let repo: TestRepo | undefined;
 beforeAll(async () => {
   cli = await compileCli();
 }, 180_000);
-afterAll(async () => cli?.remove());
 afterEach(async () => {
   await emulator?.close();
   emulator = undefined;
