@@ -23,8 +23,14 @@ describe("withRunLock", () => {
     const repo = await checkout();
     const other = await checkout();
     let release!: () => void;
-    const first = withRunLock(repo, () => new Promise<string>((r) => (release = () => r("first"))));
-    await new Promise((r) => setTimeout(r, 20));
+    let entered!: () => void;
+    const holding = new Promise<void>((r) => (entered = r));
+    const first = withRunLock(repo, () => {
+      entered();
+      return new Promise<string>((r) => (release = () => r("first")));
+    });
+    // Inside the lock, however long taking it took on a busy machine.
+    await holding;
     await expect(withRunLock(repo, async () => "second")).rejects.toThrow(RunLockError);
     await expect(withRunLock(repo, async () => "second")).rejects.toThrow(
       `another agentframer render of ${repo} is running (pid ${process.pid})`,
