@@ -11,7 +11,53 @@ import type {
   ModelPrice,
 } from "../emulator/types.js";
 import { UsageError } from "./command.js";
-import type { Command } from "./command.js";
+import type { Command, OptionHelp } from "./command.js";
+
+/**
+ * The flags that shape the emulator's behaviour, as parseArgs options: `agentframer emulator`
+ * takes them, and so does `render --emulator` for the emulator it starts in-process.
+ */
+export const EMULATOR_BEHAVIOUR_OPTIONS = {
+  duration: { type: "string" },
+  median: { type: "string" },
+  spread: { type: "string" },
+  "fail-rate": { type: "string" },
+  "error-rate": { type: "string" },
+  "result-bytes": { type: "string" },
+  seed: { type: "string" },
+  price: { type: "string", multiple: true },
+  balance: { type: "string" },
+} as const;
+
+export const EMULATOR_BEHAVIOUR_HELP: readonly OptionHelp[] = [
+  {
+    flag: "--duration T|MIN-MAX",
+    description:
+      'How long each job takes: "2s", "1500ms", or a range "1s-10s" (default 50ms-300ms)',
+  },
+  { flag: "--median T", description: "With a --duration range: log-normal, with this median" },
+  { flag: "--spread S", description: "With --median: σ of ln(duration), e.g. 0.35" },
+  { flag: "--fail-rate R", description: "Share of jobs that end failed, 0 to 1" },
+  { flag: "--error-rate R", description: "Share of API requests answered 503, 0 to 1" },
+  { flag: "--result-bytes N", description: "Pad every result file to at least N bytes" },
+  { flag: "--seed N", description: "Seed for every random draw (default 1)" },
+  {
+    flag: "--price MODEL=N/PER",
+    description: "A model's price (PER: image, megapixel or second); repeat per model",
+  },
+  { flag: "--balance N", description: "The workspace's credits; a job it cannot cover gets 402" },
+];
+
+/** The same flags in a usage line. */
+export const EMULATOR_BEHAVIOUR_USAGE =
+  "[--duration T|MIN-MAX] [--median T --spread S] [--fail-rate R] [--error-rate R] [--result-bytes N] [--seed N] [--price MODEL=N/PER]... [--balance N]";
+
+/** The behaviour flags that were given, by their command-line names (for "needs --emulator"). */
+export function givenEmulatorFlags(flags: EmulatorFlags): string[] {
+  return Object.keys(EMULATOR_BEHAVIOUR_OPTIONS)
+    .filter((name) => flags[name as keyof EmulatorFlags] !== undefined)
+    .map((name) => `--${name}`);
+}
 
 export interface EmulatorFlags {
   port?: string | undefined;

@@ -176,7 +176,11 @@ describe("a bad manifest", () => {
       expect(code).toBe(2);
       expect(stdout).toBe("");
       expect(stderr).toMatch(/^\S*agentframer\.yml:\d+:\d+: \S/m);
-      expect(stderr).toMatch(/problems? in the manifest; nothing was written\.\n$/);
+      expect(stderr).toMatch(
+        command === "plan"
+          ? /problems? in the manifest; nothing was written\.\n$/
+          : /problems? in the manifest\.\n$/,
+      );
       expect(await listFiles(dir)).toEqual(before);
     }
   });

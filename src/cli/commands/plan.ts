@@ -8,6 +8,7 @@ import { manifestPathFrom, parseCommandArgs, printWarnings } from "../command.js
 import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
 import type { Style } from "../style.js";
+import { inFlightNote } from "../../render/progress/format.js";
 import type { CreditEstimate } from "../../plan/credits.js";
 import { creditsText } from "../../plan/credits.js";
 
@@ -93,6 +94,12 @@ function planLine(
 }
 
 /**
+ * A plan fits a screen by default: this many changes, then one line for the rest. `--all` and
+ * `--json` list every asset.
+ */
+const SCREEN_LINES = 20;
+
+/**
  * Lines are written a chunk at a time: one string for 50,000 lines is a rope of hundreds of
  * thousands of pieces that lives (and is copied) until the single write.
  */
@@ -106,6 +113,28 @@ function countLine(plan: Plan): string {
     .join(", ");
   const toRender = plan.entries.filter(needsRender).length;
   return `${total} asset${total === 1 ? "" : "s"}: ${parts}; ${toRender} to render\n`;
+}
+
+/** "… and 1980 more": what the screen-sized listing left out, and how to see it. */
+function moreLine(hidden: number): string {
+  return `… and ${hidden} more: agentframer plan --all lists every asset\n`;
+}
+
+/**
+ * Jobs an interrupted run left in flight for assets this plan would render, by id: the journal's
+ * records whose request is still the asset's (a record for an older request is not resumed).
+ */
+async function jobsInFlight(manifestPath: string, plan: Plan): Promise<string[]> {
+  const { openJournal, isInFlight } = await import("../../state/journal.js");
+  const journal = openJournal(manifestPath);
+  try {
+    const wanted = new Map(plan.entries.filter(needsRender).map((e) => [e.id, e.hash]));
+    return (await journal.readAll())
+      .filter((r) => isInFlight(r) && wanted.get(r.id) === r.hash)
+      .map((r) => r.id);
+  } finally {
+    await journal.close();
+  }
 }
 
 /** The plan narrowed to `--only`, counts included; orphaned entries only without `--only`. */
@@ -132,7 +161,9 @@ export const planCommand: Command = {
     "(with `outputs: store`: absent here, in the store; `agentframer pull` brings it).",
     "MANIFEST defaults to ./agentframer.yml.",
     "",
-    "Lists what a render would change, then a count line; --all lists unchanged assets too.",
+    `Lists what a render would change (the first ${SCREEN_LINES}, then how many more), and a count`,
+    "line; --all lists every asset, unchanged ones too. After an interrupted run it names the jobs",
+    "still in flight, which the next render resumes without paying for them again.",
     "Each asset to render shows its estimated credits, and a last line the total: prices from the",
     "manifest's pricing:, else the API's GET /models when AGENTFRAMER_API_KEY is set (one read,",
     "nothing spent, kept in .agentframer/ for later offline plans); a model with no price is",
@@ -142,7 +173,10 @@ export const planCommand: Command = {
     "Writes nothing but .agentframer/stat-index.json, which spares re-reading unchanged outputs.",
   ].join("\n"),
   options: [
-    { flag: "--all", description: "List every asset, unchanged ones too" },
+    {
+      flag: "--all",
+      description: `List every asset, unchanged ones too (default: the first ${SCREEN_LINES} changes)`,
+    },
     {
       flag: "--only PATTERN",
       description: "Only assets whose id matches (* wildcard; repeat or comma-separate for more)",
@@ -200,12 +234,17 @@ export const planCommand: Command = {
     );
     const toRender = plan.entries.filter(needsRender).length;
     const credits = creditLine(estimate, toRender, Boolean(ctx.io.env.AGENTFRAMER_API_KEY));
+    const inFlight = await jobsInFlight(manifest.path, plan);
+    const inFlightText = inFlight.length > 0 ? `${inFlightNote(inFlight, false)}\n` : "";
     if (values.json) {
       ctx.io.stdout.write(`${JSON.stringify(planJson(plan, showRequest, estimate))}\n`);
-      ctx.io.stderr.write(countLine(plan) + (credits === undefined ? "" : `${credits}\n`));
+      ctx.io.stderr.write(
+        inFlightText + countLine(plan) + (credits === undefined ? "" : `${credits}\n`),
+      );
     } else {
-      const listed =
+      const changes =
         values.all === true ? plan.entries : plan.entries.filter((e) => e.status !== "unchanged");
+      const listed = values.all === true ? changes : changes.slice(0, SCREEN_LINES);
       let idWidth = 0;
       for (const e of listed) idWidth = Math.max(idWidth, Math.min(e.id.length, MAX_ID_WIDTH));
       const statusText = statusTexts(ctx.outStyle);
@@ -224,6 +263,8 @@ export const planCommand: Command = {
           text = "";
         }
       }
+      if (listed.length < changes.length) text += moreLine(changes.length - listed.length);
+      if (inFlightText) text += `${ctx.outStyle.yellow(inFlightText.trimEnd())}\n`;
       const last = credits === undefined ? "" : `${ctx.outStyle.bold(credits)}\n`;
       ctx.io.stdout.write(text + ctx.outStyle.bold(countLine(plan).trimEnd()) + "\n" + last);
     }
