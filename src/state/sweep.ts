@@ -1,7 +1,12 @@
 import { readdir, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { cacheDirFor, durationMemoryPath, journalDirFor, stateDirFor } from "./paths.js";
-import type { PlanEntry } from "../plan/types.js";
+
+/** What the sweep needs to know of an asset: where its output goes, and its cache entry. */
+export interface SweptAsset {
+  output: string;
+  hash: string;
+}
 
 /** `tempPathFor` names: `.<target name>.<12 hex>.tmp`, beside the target. */
 const TEMP_NAME = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
@@ -18,8 +23,8 @@ const TEMP_NAME = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
 export async function sweepStaleTemps(
   manifestDir: string,
   lockPath: string,
-  all: readonly PlanEntry[],
-  toRender: readonly PlanEntry[],
+  all: readonly SweptAsset[],
+  toRender: readonly SweptAsset[],
 ): Promise<number> {
   // Folder → the names whose temps may go there, or "all" for folders only this tool writes.
   const stateDir = stateDirFor(manifestDir);
