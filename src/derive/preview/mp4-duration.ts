@@ -1,4 +1,5 @@
-import { MediaFileReader, MediaFormatError } from "./media-file-reader.js";
+import type { MediaFileReader } from "./media-file-reader.js";
+import { MediaFormatError } from "./media-file-reader.js";
 
 /** A movie header is a few hundred bytes; a `moov` bigger than this is not read. */
 const MAX_MOOV_BYTES = 16 * 1024 * 1024;

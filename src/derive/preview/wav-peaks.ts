@@ -1,4 +1,5 @@
-import { MediaFileReader, MediaFormatError } from "./media-file-reader.js";
+import type { MediaFileReader } from "./media-file-reader.js";
+import { MediaFormatError } from "./media-file-reader.js";
 
 /** What a waveform needs from a WAV: its length and, per column, the lowest and highest sample. */
 export interface WavPeaks {
