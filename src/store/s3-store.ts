@@ -12,8 +12,8 @@ import { pipeline } from "node:stream/promises";
 import { discardBody, readCapped } from "../net/http.js";
 import { S3Client, type S3Body, type S3ClientDeps } from "./s3/client.js";
 import { s3ConfigFromEnv } from "./s3/config.js";
-import { entryBytesPath, entryRecordPath } from "./layout.js";
-import type { Store, StoreHit, StoreWrite } from "./store.js";
+import { entryBytesPath, entryPreviewPath, entryRecordPath } from "./layout.js";
+import type { Store, StoreHit, StoreLocation, StoreWrite } from "./store.js";
 import { parseStoreRecord, serializeStoreRecord, verifyStoredBytes } from "./verify.js";
 
 /** Requests in flight at once for a lookup or a write. */
@@ -97,7 +97,7 @@ export class S3Store implements Store {
 
   async write(entries: readonly StoreWrite[]): Promise<Map<string, StoreHit>> {
     const written = new Map<string, StoreHit>();
-    await eachConcurrently(entries, async ({ record, file }) => {
+    await eachConcurrently(entries, async ({ record, file, preview }) => {
       const held = await this.readRecord(record.hash);
       if (held !== undefined) {
         written.set(record.hash, held);
@@ -111,6 +111,8 @@ export class S3Store implements Store {
         if (theirs !== undefined) written.set(record.hash, theirs);
         return;
       }
+      if (preview && record.preview)
+        await this.put(entryPreviewPath(record.hash), { bytes: preview });
       const recordKey = entryRecordPath(record.hash);
       const body = Buffer.from(serializeStoreRecord(record), "utf8");
       if ((await this.put(recordKey, { bytes: body })) === "held") {
@@ -121,6 +123,11 @@ export class S3Store implements Store {
       written.set(record.hash, { record });
     });
     return written;
+  }
+
+  /** A bucket has no address a PR comment can show, so its previews are not read back. */
+  async previews(): Promise<Map<string, StoreLocation>> {
+    return new Map();
   }
 
   /** PUT with `If-None-Match: *`: "held" when the server says the key exists already (412). */
