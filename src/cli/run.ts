@@ -99,14 +99,18 @@ interface ErrorDocument {
   };
 }
 
-function errorDocument(error: unknown): ErrorDocument {
+/** "2 problems in the manifest", and that nothing was written where the command could write. */
+function problemsLine(n: number, readOnly: boolean): string {
+  return `${n} problem${n === 1 ? "" : "s"} in the manifest${readOnly ? "" : "; nothing was written"}`;
+}
+
+function errorDocument(error: unknown, readOnly: boolean): ErrorDocument {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof ManifestError) {
-    const n = error.problems.length;
     return {
       error: {
         kind: "manifest",
-        message: `${n} problem${n === 1 ? "" : "s"} in the manifest; nothing was written`,
+        message: problemsLine(error.problems.length, readOnly),
         problems: error.problems,
         warnings: error.warnings,
       },
@@ -121,8 +125,8 @@ function errorDocument(error: unknown): ErrorDocument {
 }
 
 /** Report a thrown error once, as the user should read it, and pick the exit code. */
-function report(error: unknown, ctx: CommandContext, json: boolean): number {
-  if (json) ctx.io.stdout.write(`${JSON.stringify(errorDocument(error))}\n`);
+function report(error: unknown, ctx: CommandContext, json: boolean, readOnly: boolean): number {
+  if (json) ctx.io.stdout.write(`${JSON.stringify(errorDocument(error, readOnly))}\n`);
   const { stderr } = ctx.io;
   const red = ctx.errStyle.red;
   if (error instanceof CommandError) {
@@ -138,11 +142,10 @@ function report(error: unknown, ctx: CommandContext, json: boolean): number {
     return ExitCode.Invalid;
   }
   if (error instanceof ManifestError) {
-    const n = error.problems.length;
     const yellow = ctx.errStyle.yellow;
     stderr.write(error.warnings.map((w) => `${yellow(formatWarning(w))}\n`).join(""));
     stderr.write(error.problems.map((p) => `${formatProblem(p)}\n`).join(""));
-    stderr.write(red(`${n} problem${n === 1 ? "" : "s"} in the manifest; nothing was written.\n`));
+    stderr.write(red(`${problemsLine(error.problems.length, readOnly)}.\n`));
     return ExitCode.Invalid;
   }
   if (error instanceof LockfileError || error instanceof RunLockError) {
@@ -169,6 +172,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await dispatch(argv, ctx);
   } catch (error) {
-    return report(error, ctx, jsonWanted(argv));
+    const readOnly = commands().find((c) => c.name === argv[0])?.readOnly === true;
+    return report(error, ctx, jsonWanted(argv), readOnly);
   }
 }

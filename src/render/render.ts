@@ -96,7 +96,12 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
     await writeLockfile(prepared.lockPath, prepared.lock);
   }
   const { entries } = prepared.plan;
-  await sweepStaleTemps(manifest.dir, prepared.lockPath, entries, prepared.selection.toRender);
+  await sweepStaleTemps(
+    manifest.dir,
+    prepared.lockPath,
+    entries.filter((e) => e.status !== "orphaned"),
+    prepared.selection.toRender,
+  );
   skipForcedDone(prepared.selection, forcedDone);
   const resumable = await resumableJobs(journal, prepared);
   const warn = (message: string): void => reporter.emit({ kind: "warning", message });
@@ -138,6 +143,8 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
     total: prepared.selection.toRender.length,
     unchanged: prepared.selection.unchanged.length,
     excluded: prepared.selection.excluded.length,
+    ...excludedBy(config),
+    resuming: [...resumable.keys()],
   });
 
   const planned = new Map(prepared.plan.entries.map((e) => [e.id, e]));
@@ -174,7 +181,10 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   const stop = new AbortController();
   // Every request in flight listens on this one signal: hundreds at a high --concurrency.
   setMaxListeners(0, stop.signal);
-  const onInterrupt = (): void => stop.abort(new Error("interrupted"));
+  const onInterrupt = (): void => {
+    reporter.emit({ kind: "stopping", reason: "interrupted", interrupted: true });
+    stop.abort(new Error("interrupted"));
+  };
   deps.signal?.addEventListener("abort", onInterrupt, { once: true });
   if (deps.signal?.aborted) onInterrupt();
   let closeServices = async (): Promise<void> => {};
@@ -238,10 +248,8 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
         async (entry) => {
           const result = await runJob(withAsset(entry), resumable.get(entry.id), ctx);
           results.set(entry.id, result);
-          // Once the run stops, the jobs it stopped are counted in the summary, not listed.
-          if (result.status !== "skipped" || stopReason === undefined) {
-            reporter.emit({ kind: "asset", result });
-          }
+          // Every job's end, stopped ones too: the views count them out of "in flight".
+          reporter.emit({ kind: "asset", result });
         },
         () => stopReason === undefined && !stop.signal.aborted,
       );
@@ -293,6 +301,15 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
     await journal.removeAll(records.filter((r) => r.state === "completed").map((r) => r.id));
   }
   return finish(stopReason);
+}
+
+/** What left assets out of this run, as the start line names it. */
+function excludedBy(config: RenderConfig): { excludedBy?: string } {
+  const flags = [
+    ...(config.only !== undefined ? ["--only"] : []),
+    ...(config.shard ? [`--shard ${config.shard.index}/${config.shard.total}`] : []),
+  ];
+  return flags.length > 0 ? { excludedBy: flags.join(" and ") } : {};
 }
 
 function withAsset(entry: PlanEntry): PlanEntry & { asset: NonNullable<PlanEntry["asset"]> } {

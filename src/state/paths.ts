@@ -7,8 +7,9 @@ import { basename, dirname, join } from "node:path";
  * - the lock, named after the manifest (`media.yml` → `media.lock`): what was rendered, per
  *   asset (committed; see lockfile.ts).
  * - `.agentframer/`: per-checkout state, never committed (it holds its own `.gitignore`):
- *   - `cache/`: results by asset hash (local-cache.ts), and `cache/durations.json`, what earlier runs
- *     learnt of job durations (render/polling/duration-memory.ts);
+ *   - `cache/`: results by asset hash (local-cache.ts), and `cache/durations.json`, what earlier
+ *     runs learnt of job durations (render/polling/duration-memory.ts), and `cache/prices.json`,
+ *     the prices GET /models last answered (price-cache.ts);
  *   - `journal/`: each manifest's write-ahead log of the assets in flight (journal.ts);
  *   - `stat-index.json`: size, mtime and SHA-256 of outputs, to skip re-reading them (stat-index.ts);
  *   - `render.pid`: the run lock, naming the render that holds this folder (run-lock.ts);
@@ -51,6 +52,11 @@ export function cacheDirFor(manifestDir: string): string {
 /** What earlier runs learnt of job durations, inside the cache so the action's cache carries it. */
 export function durationMemoryPath(manifestDir: string): string {
   return join(cacheDirFor(manifestDir), "durations.json");
+}
+
+/** The prices the API last listed, inside the cache so the action's cache carries them. */
+export function priceCachePath(manifestDir: string): string {
+  return join(cacheDirFor(manifestDir), "prices.json");
 }
 
 export function journalDirFor(manifestDir: string): string {

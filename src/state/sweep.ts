@@ -2,7 +2,11 @@ import { readdir, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { cacheDirFor, durationMemoryPath, journalDirFor, stateDirFor } from "./paths.js";
 
-/** What the sweep needs to know of an asset: where its output goes, and its cache entry. */
+/**
+ * What the sweep needs to know of an asset: where its output goes, and its cache entry. Assets of
+ * the manifest only: an orphaned lock entry's path is the lock's word, and a lock is a file anyone
+ * may commit.
+ */
 export interface SweptAsset {
   output: string;
   hash: string;

@@ -4,6 +4,7 @@
  */
 import { execFile } from "node:child_process";
 import { storeGitDirFor } from "../state/paths.js";
+import { exactRef } from "./git-reader.js";
 import { createGitStore } from "./git-store.js";
 import { storeGit } from "./store-git.js";
 import type { StoreSpec } from "./spec.js";
@@ -64,18 +65,22 @@ export function originUrlOf(dir: string, env: NodeJS.ProcessEnv): Promise<string
   });
 }
 
-/** Does `origin` have this branch? False when it cannot be asked (no origin, offline). */
+/**
+ * Does `origin` have exactly this branch (not one whose name merely ends the same way)? False
+ * when it cannot be asked (no origin, offline).
+ */
 export function originHasBranch(
   dir: string,
   branch: string,
   env: NodeJS.ProcessEnv,
 ): Promise<boolean> {
+  const ref = `refs/heads/${branch}`;
   return new Promise((resolve) => {
     execFile(
       "git",
-      ["ls-remote", "--exit-code", "origin", `refs/heads/${branch}`],
+      ["ls-remote", "origin", ref],
       { cwd: dir, env: { ...env, GIT_TERMINAL_PROMPT: "0" }, timeout: 30_000 },
-      (error) => resolve(!error),
+      (error, stdout) => resolve(!error && exactRef(String(stdout), ref) !== undefined),
     );
   });
 }

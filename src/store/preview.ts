@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import type { StorePreview } from "./store.js";
 
 /** Previews are made a few tens of kilobytes; anything past this is refused unread. */
-export const MAX_PREVIEW_BYTES = 1024 * 1024;
+export const MAX_PREVIEW_BYTES = 512 * 1024;
 export const MAX_PREVIEW_SIDE = 4096;
 /** Longer than any render the API makes (a minute), with room; a length past it is not believed. */
 export const MAX_DURATION_SECONDS = 24 * 60 * 60;

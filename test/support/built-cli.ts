@@ -45,13 +45,22 @@ export interface CliRun {
   exited: Promise<number | string>;
 }
 
+/**
+ * Run the compiled CLI as a child process. `launcher` runs in front of node (`prlimit
+ * --fsize=N`), for a test that needs the process under a limit from its first instruction.
+ */
 export function spawnCli(
   main: string,
   args: string[],
   env: NodeJS.ProcessEnv,
   cwd: string,
+  launcher: readonly string[] = [],
 ): CliRun {
-  const child = spawn(process.execPath, [main, ...args], {
+  const [command, ...rest] = [...launcher, process.execPath, main, ...args] as [
+    string,
+    ...string[],
+  ];
+  const child = spawn(command, rest, {
     cwd,
     env: { PATH: process.env.PATH, ...env },
     stdio: ["ignore", "pipe", "pipe"],
