@@ -20,7 +20,7 @@ import type { Prepared } from "./prepare.js";
 import { prepare, resumableJobs, skipForcedDone, splitByCache } from "./prepare.js";
 import { foldCompletedRecords } from "../state/journal-fold.js";
 import type { JobContext } from "./job.js";
-import { modifiedOutputsError } from "./refusals.js";
+import { modifiedOutputsError, noStoreForOutputsError } from "./refusals.js";
 import { restoreFromCache } from "./restore.js";
 import type { AssetResult, RenderResult, StoreOutcome } from "./result.js";
 import type { Store } from "../store/store.js";
@@ -33,7 +33,8 @@ import { withRunLock } from "../state/run-lock.js";
 import { runPool } from "./scheduler.js";
 import type { ServiceDeps } from "./services.js";
 import { sweepStaleTemps } from "../state/sweep.js";
-import { cacheDirFor, ensureStateDir } from "../state/paths.js";
+import { cacheDirFor } from "../state/paths.js";
+import { ensureStateDir } from "../state/state-dir.js";
 
 export { planFor } from "./prepare.js";
 
@@ -72,6 +73,9 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   const reporter = deps.reporter ?? silentReporter;
   const startedAt = now();
   const manifest = await loadManifest(config.manifestPath);
+  if (manifest.outputs === "store" && !deps.store) {
+    throw noStoreForOutputsError(basename(manifest.path));
+  }
   for (const w of manifest.warnings ?? []) {
     reporter.emit({ kind: "warning", message: formatProblem(w) });
   }

@@ -7,16 +7,16 @@
 import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { listFiles, tempRepo } from "../support/temp-repo.js";
 import { compileCli, spawnCli, waitFor } from "../support/built-cli.js";
+import { lockClosure, type LockPackage } from "../support/lock-closure.js";
 
 let cli: Awaited<ReturnType<typeof compileCli>>;
 
 beforeAll(async () => {
   cli = await compileCli();
 }, 180_000);
-afterAll(async () => cli?.remove());
 
 interface Outcome {
   code: number | string;
@@ -419,7 +419,10 @@ describe("16. the Node versions package.json admits", () => {
     // package but run on the user's Node all the same.
     const bundled = await importedPackages(join(root, "src"));
     expect(bundled).toContain("undici");
-    const running = closure(lock.packages, [...bundled, ...Object.keys(own.dependencies ?? {})]);
+    const running = lockClosure(lock.packages, [
+      ...bundled,
+      ...Object.keys(own.dependencies ?? {}),
+    ]).paths;
     // content-type (under @actions/github) is the one overrides pins for Node 20.
     expect(running).toContain("node_modules/content-type");
     expect(running).toContain("node_modules/sharp");
@@ -454,14 +457,6 @@ describe("the README's command list", () => {
     expect([...listed].sort()).toEqual([...usages].sort());
   });
 });
-
-interface LockPackage {
-  engines?: { node?: string };
-  dependencies?: Record<string, string>;
-  optionalDependencies?: Record<string, string>;
-  os?: string[];
-  cpu?: string[];
-}
 
 /**
  * The platforms the tool is built for: GitHub's hosted runners and the usual developer machines.
@@ -506,27 +501,6 @@ async function importedPackages(dir: string): Promise<string[]> {
     }
   }
   return [...names].sort();
-}
-
-/** The lockfile paths of `roots` and everything they depend on, found as Node finds them. */
-function closure(packages: Record<string, LockPackage>, roots: string[]): Set<string> {
-  const seen = new Set<string>();
-  const visit = (from: string, name: string): void => {
-    for (let base = from; ; base = base.slice(0, Math.max(0, base.lastIndexOf("/node_modules/")))) {
-      const path = `${base === "" ? "" : `${base}/`}node_modules/${name}`;
-      const entry = packages[path];
-      if (entry !== undefined) {
-        if (seen.has(path)) return;
-        seen.add(path);
-        const needs = { ...entry.dependencies, ...entry.optionalDependencies };
-        for (const dep of Object.keys(needs)) visit(path, dep);
-        return;
-      }
-      if (base === "") return; // an optional dependency for another platform, not installed
-    }
-  };
-  for (const name of roots) visit("", name);
-  return seen;
 }
 
 /** A loopback port nothing listens on: bound, then closed. */
