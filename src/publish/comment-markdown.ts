@@ -8,6 +8,7 @@ import type { Report, ReportRow } from "./report.js";
 import { escapeInline, safeUrl } from "./markdown-escape.js";
 import { afterCell, fullFileCell } from "./preview-cell.js";
 import { promptDiff } from "./prompt-diff.js";
+import { creditsText } from "../plan/credits.js";
 
 /** GitHub refuses issue comments longer than this. */
 export const COMMENT_LIMIT = 65_536;
@@ -47,6 +48,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
     ...(options.marker ? [options.marker] : []),
     `### agentframer render — ${code(report.manifest)}`,
     "",
+    ...(report.cost ? [report.cost, ""] : []),
     report.counts.map(([label, n]) => `**${n}** ${label}`).join(" · ") || "Nothing to do.",
     "",
     ...framingLine(report),
@@ -207,9 +209,14 @@ function describeCell(row: ReportRow): string {
       : undefined;
   const prompt = diff ?? (row.prompt ? escapeInline(row.prompt, 140) : "");
   return (
-    `${code(row.id)}<br>${statusCell(row)}${fields}<br><sub>${escapeInline(row.output, 120)}</sub>` +
+    `${code(row.id)}<br>${statusCell(row)}${fields}${costOf(row)}<br><sub>${escapeInline(row.output, 120)}</sub>` +
     (prompt ? `<br><sub>${prompt}</sub>` : "")
   );
+}
+
+/** " · 4 credits": what the API said this job cost. */
+function costOf(row: ReportRow): string {
+  return row.credits === undefined ? "" : ` · ${creditsText(row.credits)}`;
 }
 
 /** Untrusted text as code: HTML <code> so that escaping still applies inside. */

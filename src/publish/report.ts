@@ -8,6 +8,7 @@ import type { AssetType } from "../manifest/types.js";
 import type { Plan, PlanStatus, RequestField } from "../plan/types.js";
 import type { AssetOutcome, AssetResult, RenderResult } from "../render/result.js";
 import type { StoreLocation } from "../store/store.js";
+import { costHeadline } from "./cost.js";
 import { encodePath } from "./markdown-escape.js";
 
 export interface ReportRow {
@@ -45,6 +46,8 @@ export interface ReportRow {
     durationSeconds?: number;
     note?: string;
   };
+  /** What the job cost, as the API reported it. */
+  credits?: number;
 }
 
 export interface Report {
@@ -61,6 +64,8 @@ export interface Report {
   runUrl?: string;
   /** What the store did, in one trusted sentence for the reader, when there is something to say. */
   storeNote?: string;
+  /** The run's cost as one markdown line (escaped): new renders, credits, what restores saved. */
+  cost?: string;
 }
 
 export interface ReportLinks {
@@ -175,6 +180,7 @@ export function buildReport({
       durationMs: asset.durationMs,
       error: asset.error,
       beforeUrl: hadPrevious && lockOutput ? beforeUrl(lockOutput) : undefined,
+      ...(asset.credits === undefined ? {} : { credits: asset.credits }),
     };
   });
   const counts = Object.entries(result.counts).filter(
@@ -189,6 +195,7 @@ export function buildReport({
     stopped: result.stopped,
     ...framing,
     ...(storeNote ? { storeNote } : {}),
+    ...(result.credits ? { cost: costHeadline(result.credits, result.counts) } : {}),
   };
 }
 
