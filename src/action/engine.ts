@@ -4,6 +4,7 @@ import { planFor, render } from "../render/render.js";
 import { redactSecrets } from "../net/leaked-key.js";
 import { neutralizeOutsideText } from "../util/outside-text.js";
 import type { Engine } from "./deps.js";
+import { previewTools } from "../derive/preview/tools.js";
 
 /** `credentials`: the run's others (github-token, AWS keys), scrubbed from its lines in any encoding. */
 export function renderEngine(
@@ -34,6 +35,7 @@ export function renderEngine(
           reporter,
           signal: cancel.signal,
           ...(store ? { store: store.store, storeWrite: store.write } : {}),
+          previews: previewTools(process.env),
         });
       } finally {
         process.off("SIGINT", onSignal);
