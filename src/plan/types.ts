@@ -1,5 +1,6 @@
 import type { Asset } from "../manifest/types.js";
 import type { LockEntry } from "../state/lock-types.js";
+import type { VariantsPlan } from "./variant-state.js";
 
 export const PLAN_STATUSES = [
   "new",
@@ -28,6 +29,8 @@ export interface PlanEntry {
   asset?: Asset;
   /** The lock entry, when there is one. */
   lock?: LockEntry;
+  /** Web variants: what deriving them would do (no job); absent when the asset has none. */
+  variants?: VariantsPlan;
 }
 
 export interface Plan {

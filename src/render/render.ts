@@ -22,7 +22,7 @@ import { foldCompletedRecords } from "../state/journal-fold.js";
 import type { JobContext } from "./job.js";
 import { modifiedOutputsError } from "./refusals.js";
 import { restoreFromCache } from "./restore.js";
-import type { AssetResult, RenderResult, StoreOutcome } from "./result.js";
+import type { AssetResult, RenderResult, StoreOutcome, VariantsOutcome } from "./result.js";
 import type { Store } from "../store/store.js";
 import { lookupInStore, restoreFromStore, writeBackToStore } from "./store-step.js";
 import { storeOnlyLock, withheldFromLock } from "./store-only-lock.js";
@@ -32,7 +32,9 @@ import { withRunLock } from "../state/run-lock.js";
 import { runPool } from "./scheduler.js";
 import type { ServiceDeps } from "./services.js";
 import { sweepStaleTemps } from "../state/sweep.js";
-import { cacheDirFor, ensureStateDir } from "../state/paths.js";
+import { cacheDirFor, ensureStateDir, mediaJsonPathFor } from "../state/paths.js";
+import { syncMediaJson } from "../state/media-json.js";
+import type { LockUpdater } from "../state/lock-updater.js";
 
 export { planFor } from "./prepare.js";
 
@@ -83,8 +85,16 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
       : await foldCompletedRecords(manifest.path, ids, journal, config.force);
   const prepared = await prepare(manifest, config);
   const modified = prepared.selection.toRender.filter((e) => e.status === "modified");
-  if (modified.length > 0 && !config.force && config.overwriteModified !== true) {
-    throw modifiedOutputsError(modified.map((e) => e.output));
+  const modifiedVariants = [
+    ...prepared.selection.toRender,
+    ...prepared.selection.unchanged,
+  ].flatMap((e) => e.variants?.modified ?? []);
+  if (
+    modified.length + modifiedVariants.length > 0 &&
+    !config.force &&
+    config.overwriteModified !== true
+  ) {
+    throw modifiedOutputsError([...modified.map((e) => e.output), ...modifiedVariants]);
   }
   // Nothing is written before the manifest and the lockfile have proved valid.
   await ensureStateDir(manifest.dir);
@@ -102,9 +112,11 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   const split = await splitByCache(prepared.selection.toRender, cache, config.force, resumable);
   const results = new Map<string, AssetResult>();
   let storeOutcome: StoreOutcome | undefined;
+  let variantsOutcome: RenderResult["variants"];
   const finish = (stopped?: string): RenderResult => {
     const result = collect(prepared, results, stopped);
     if (storeOutcome) result.store = storeOutcome;
+    if (variantsOutcome) result.variants = variantsOutcome;
     reporter.emit({ kind: "finish", result, elapsedMs: now() - startedAt });
     return result;
   };
@@ -255,6 +267,9 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
         warn,
       });
     }
+    if (manifest.outputs !== "store" && !stop.signal.aborted) {
+      variantsOutcome = await deriveVariants(prepared, results, updater, stop.signal, warn);
+    }
   } finally {
     deps.signal?.removeEventListener("abort", onInterrupt);
     await updater.close();
@@ -273,6 +288,10 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
       warn,
     });
   }
+  // The media index follows the lock whatever this run did (a deleted one comes back).
+  if (manifest.outputs !== "store") {
+    await syncMediaJson(mediaJsonPathFor(manifest.path), updater.current(), withVariants(manifest));
+  }
   if (deps.signal?.aborted) {
     const inFlight = (await journal.readAll()).filter(isInFlight).length;
     for (const e of prepared.selection.toRender) {
@@ -288,6 +307,54 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
     await journal.removeAll(records.filter((r) => r.state === "completed").map((r) => r.id));
   }
   return finish(stopReason);
+}
+
+/**
+ * Derives the web variants that are not current (derive/derive-step.ts), once every output is in
+ * place; the image library loads only when an asset has variants to make.
+ */
+async function deriveVariants(
+  prepared: Prepared,
+  results: Map<string, AssetResult>,
+  updater: LockUpdater,
+  signal: AbortSignal,
+  warn: (message: string) => void,
+): Promise<RenderResult["variants"]> {
+  const { entries } = prepared.plan;
+  if (!entries.some((e) => e.asset?.variants !== undefined || e.lock?.variants !== undefined)) {
+    return undefined;
+  }
+  const { deriveStep } = await import("../derive/derive-step.js");
+  const outcomes = await deriveStep(entries, {
+    manifestDir: dirname(prepared.lockPath),
+    current: (id) => updater.current().assets[id],
+    set: (id, entry) => updater.set(id, entry),
+    signal,
+  });
+  if (outcomes.length === 0) return undefined;
+  const summary = { assets: 0, files: 0, failed: 0 };
+  for (const o of outcomes) {
+    const result = results.get(o.id);
+    const variants: VariantsOutcome = { files: o.files };
+    if (o.notUpscaled) variants.notUpscaled = o.notUpscaled;
+    if (o.error !== undefined) {
+      variants.error = o.error;
+      summary.failed += 1;
+      warn(`variants of ${o.id} not derived: ${o.error}`);
+    } else {
+      summary.assets += 1;
+      summary.files += o.files.length;
+    }
+    if (result) result.variants = variants;
+  }
+  return summary;
+}
+
+/** The ids of the manifest's assets that have variants: the media index lists those. */
+function withVariants(manifest: {
+  assets: readonly { id: string; variants?: unknown }[];
+}): string[] {
+  return manifest.assets.filter((a) => a.variants !== undefined).map((a) => a.id);
 }
 
 function withAsset(entry: PlanEntry): PlanEntry & { asset: NonNullable<PlanEntry["asset"]> } {

@@ -14,6 +14,20 @@ export interface AssetResult {
   stored?: StoreLocation;
   /** Milliseconds from submission to bytes on disk, for rendered assets. */
   durationMs?: number;
+  /** Web variants derived in this run (no job), when any were. */
+  variants?: VariantsOutcome;
+}
+
+export interface VariantsOutcome {
+  /**
+   * Files written, relative to the manifest folder; none when variants were turned off (their
+   * files are left for `prune`).
+   */
+  files: string[];
+  /** Widths asked for above the image's own: not made (never upscaled). */
+  notUpscaled?: number[];
+  /** Why deriving failed; the asset's output and old variants are untouched. */
+  error?: string;
 }
 
 export interface RenderCounts {
@@ -31,6 +45,8 @@ export interface RenderResult {
   stopped?: string;
   /** What the store did in this run, when one was configured. */
   store?: StoreOutcome;
+  /** Web variants: assets derived in this run and files written, when any were. */
+  variants?: { assets: number; files: number; failed: number };
 }
 
 export interface StoreOutcome {

@@ -62,6 +62,13 @@ export function formatSummary(result: RenderResult, elapsedMs: number, style: St
         `${style.bold("Before it stopped:")} ${parts.join(", ")} in ${formatSeconds(elapsedMs)}`,
       ]
     : [`${style.bold("Done:")} ${parts.join(", ")} in ${formatSeconds(elapsedMs)}`];
+  if (result.variants) {
+    const v = result.variants;
+    const failed = v.failed > 0 ? `, ${style.bad(`${v.failed} failed`)}` : "";
+    lines.push(
+      `Variants: ${v.files} file${v.files === 1 ? "" : "s"} derived for ${v.assets} asset${v.assets === 1 ? "" : "s"} (no job)${failed}`,
+    );
+  }
   const failures = result.assets.filter((a) => a.status === "failed");
   if (failures.length > 0) {
     lines.push(style.bad(`Failed (${failures.length}):`));
