@@ -30,9 +30,10 @@ for (const needed of [
   }
 }
 const { loadManifest } = await import(pathToFileURL(join(ROOT, "lib/manifest/load.js")).href);
-const { lockEntryFor, writeLockfile, emptyLockfile } = await import(
+const { writeLockfile, emptyLockfile } = await import(
   pathToFileURL(join(ROOT, "lib/state/lockfile.js")).href
 );
+const { lockEntryFor } = await import(pathToFileURL(join(ROOT, "lib/plan/lock-entry.js")).href);
 const { lockfilePathFor } = await import(pathToFileURL(join(ROOT, "lib/state/paths.js")).href);
 
 const dir = mkdtempSync(join(tmpdir(), "agentframer-bench-plan-"));

@@ -68,7 +68,8 @@ assets:
 /** Lock every asset of the catalogue as rendered, with a small output on disk for each. */
 async function lockCatalogue(dir) {
   const { loadManifest } = await lib("manifest/load.js");
-  const { lockEntryFor, writeLockfile, emptyLockfile } = await lib("state/lockfile.js");
+  const { writeLockfile, emptyLockfile } = await lib("state/lockfile.js");
+  const { lockEntryFor } = await lib("plan/lock-entry.js");
   const manifest = await loadManifest(join(dir, "agentframer.yml"));
   const lock = emptyLockfile();
   mkdirSync(join(dir, "public/products"), { recursive: true });

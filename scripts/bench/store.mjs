@@ -17,7 +17,7 @@ import { pathToFileURL } from "node:url";
 const ROOT = resolve(".");
 const lib = (path) => import(pathToFileURL(join(ROOT, "lib", path)).href);
 const { createGitStore } = await lib("store/git-store.js");
-const { storeGit } = await lib("store/git-process.js");
+const { storeGit } = await lib("store/store-git.js");
 
 const SIZE = 256 * 1024;
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

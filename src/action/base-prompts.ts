@@ -7,7 +7,7 @@
  */
 import { parse } from "yaml";
 import type { Plan } from "../plan/types.js";
-import type { Git } from "../publish/git.js";
+import type { Git } from "../git/runner.js";
 
 export async function basePrompts(
   git: Git,

@@ -1,7 +1,7 @@
 /** Restoring and saving `.agentframer/cache` around the render; warnings only, never a failure. */
 import { existsSync } from "node:fs";
 import { dirname } from "node:path";
-import { cacheKeys, type CacheBackend, type CacheKeys } from "./cache.js";
+import { cacheKeys, type CacheBackend, type CacheKeys } from "./actions-cache.js";
 import type { ActionSettings } from "./inputs.js";
 import type { ActionDeps } from "./deps.js";
 import { cacheDirFor, lockfilePathFor } from "../state/paths.js";

@@ -3,13 +3,13 @@ import type { Plan } from "../plan/types.js";
 import type { CommentApi } from "../publish/comment.js";
 import type { RepoRef } from "../publish/github-api.js";
 import type { IdentityLookups } from "../publish/token-identity.js";
-import type { Git } from "../publish/git.js";
+import type { Git } from "../git/runner.js";
 import type { RenderConfig } from "../render/config.js";
 import type { RenderResult } from "../render/result.js";
 import type { OpenStoreDeps } from "../store/open.js";
 import type { StoreSpec } from "../store/spec.js";
 import type { Store } from "../store/store.js";
-import type { CacheBackend } from "./cache.js";
+import type { CacheBackend } from "./actions-cache.js";
 import type { ActionHost } from "./host.js";
 import type { PullLookup } from "./workflow-run-pr.js";
 

@@ -6,7 +6,7 @@
 import { isAbsolute, relative, resolve } from "node:path";
 import type { RenderConfig } from "../render/config.js";
 import { parseShard } from "../render/select.js";
-import { isLoopbackHostname } from "../render/download/url-policy.js";
+import { isLoopbackHostname } from "../net/url-policy.js";
 import { parseStoreSpec, StoreSpecError, type StoreSpec } from "../store/spec.js";
 import {
   InputDefaults,

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { gitIn } from "../publish/git.js";
+import { gitIn } from "../git/runner.js";
 import { openStore } from "../store/open.js";
 import { createGitRemote, GIT_TEST_ENV, type GitRemote } from "../../test/support/git-remote.js";
 import { eventFile, pushEvent, recordingHost } from "../../test/support/action-host.js";

@@ -14,13 +14,13 @@ import {
   mergeShardLocks,
   type CheckBytes,
   type ShardLockFile,
-} from "../state/merge-shard-locks.js";
+} from "../render/merge-shard-locks.js";
 import type { RunContext } from "./context.js";
 import type { ActionDeps } from "./deps.js";
 import type { ActionSettings } from "./inputs.js";
 import { setRunOutputs } from "./outputs.js";
 import { changedFiles, publish, type Published } from "./publish-step.js";
-import { openActionStore } from "./store-step.js";
+import { openActionStore } from "./open-store.js";
 
 /** Every `*.lock` under `path` (a folder), or `path` itself (a file), sorted. */
 async function lockFilesAt(path: string): Promise<string[]> {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { ManifestError } from "../manifest/errors.js";
 import { createCommentApi } from "../publish/github-api.js";
 import { createPullLookup } from "./pull-lookup.js";
-import { gitIn } from "../publish/git.js";
+import { gitIn } from "../git/runner.js";
 import { asset, planEntry, planOf, resultOf } from "../../test/support/publish-fixtures.js";
 import type { RenderResult } from "../render/result.js";
 import {
@@ -14,7 +14,7 @@ import {
   type GitRemote,
 } from "../../test/support/git-remote.js";
 import { startGitHubStub, type GitHubStub } from "../../test/support/github-stub.js";
-import type { CacheBackend } from "./cache.js";
+import type { CacheBackend } from "./actions-cache.js";
 import { COMMIT_TRAILER, FORK_DOCS_URL } from "./constants.js";
 import type { ActionDeps, Engine } from "./deps.js";
 import { runAction } from "./run.js";

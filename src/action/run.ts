@@ -20,7 +20,7 @@ import { planOnlyReason } from "./plan-only.js";
 import { changedFiles, publish, type Published } from "./publish-step.js";
 import { restoreCache, saveCache } from "./cache-step.js";
 import { runLockMerge } from "./lock-merge-step.js";
-import { openActionStore } from "./store-step.js";
+import { openActionStore } from "./open-store.js";
 import { pullRequestForRun, UntrustedRunError } from "./workflow-run-pr.js";
 
 export async function runAction(deps: ActionDeps): Promise<void> {

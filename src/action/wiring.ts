@@ -1,8 +1,8 @@
 /** The action as the runner runs it: runAction with the real host, engine, cache, GitHub and git. */
 import { createCommentApi } from "../publish/github-api.js";
-import { gitIn } from "../publish/git.js";
+import { gitIn } from "../git/runner.js";
 import { openStore } from "../store/open.js";
-import { actionsCacheBackend } from "./cache.js";
+import { actionsCacheBackend } from "./actions-cache.js";
 import { Inputs } from "./constants.js";
 import { renderEngine } from "./engine.js";
 import { createPullLookup } from "./pull-lookup.js";

@@ -2,7 +2,6 @@ import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { crc32 } from "./crc32.js";
 import { generateMedia, generateMediaAsync } from "./media.js";
-import { VIDEO_FRAMES, VIDEO_HEIGHT, VIDEO_WIDTH } from "./mp4.js";
 import { PNG_SIGNATURE } from "./png.js";
 import { bodyHashOf, parseGenerationRequest } from "./request.js";
 import { WAV_SAMPLE_RATE } from "./wav.js";
@@ -38,27 +37,6 @@ function pixels(png: Buffer): Buffer {
         .map((c) => c.data),
     ),
   );
-}
-
-/** Top-level (or nested, given a payload) ISO BMFF boxes. */
-function boxes(bytes: Buffer): Array<{ type: string; payload: Buffer }> {
-  const found: Array<{ type: string; payload: Buffer }> = [];
-  for (let at = 0; at < bytes.length;) {
-    const size = bytes.readUInt32BE(at);
-    expect(size).toBeGreaterThanOrEqual(8);
-    found.push({
-      type: bytes.toString("latin1", at + 4, at + 8),
-      payload: bytes.subarray(at + 8, at + size),
-    });
-    at += size;
-  }
-  return found;
-}
-
-function child(payload: Buffer, type: string, skip = 0): Buffer {
-  const found = boxes(payload.subarray(skip)).find((b) => b.type === type);
-  if (found === undefined) throw new Error(`no ${type} box`);
-  return found.payload;
 }
 
 describe("PNG", () => {
@@ -117,36 +95,6 @@ describe("WAV", () => {
     expect(wav.readUInt32LE(4)).toBe(wav.length - 8);
     const junkAt = 44 + wav.readUInt32LE(40);
     expect(wav.toString("latin1", junkAt, junkAt + 4)).toBe("JUNK");
-  });
-});
-
-describe("MP4", () => {
-  it("is ftyp + moov + mdat with one raw RGB video track whose samples fill mdat", () => {
-    const mp4 = media({ type: "video", prompt: "waves" });
-    const top = boxes(mp4);
-    expect(top.map((b) => b.type)).toEqual(["ftyp", "moov", "mdat"]);
-    expect(top[0]?.payload.toString("latin1", 0, 4)).toBe("isom");
-    const moov = top[1]?.payload ?? Buffer.alloc(0);
-    const stbl = child(child(child(child(moov, "trak"), "mdia"), "minf"), "stbl");
-    const stsd = child(stbl, "stsd");
-    expect(stsd.toString("latin1", 12, 16)).toBe("raw ");
-    expect([stsd.readUInt16BE(16 + 24), stsd.readUInt16BE(16 + 26)]).toEqual([
-      VIDEO_WIDTH,
-      VIDEO_HEIGHT,
-    ]);
-    const frameBytes = VIDEO_WIDTH * VIDEO_HEIGHT * 3;
-    const stsz = child(stbl, "stsz");
-    expect([stsz.readUInt32BE(4), stsz.readUInt32BE(8)]).toEqual([frameBytes, VIDEO_FRAMES]);
-    const chunkOffset = child(stbl, "stco").readUInt32BE(8);
-    const mdatStart = mp4.length - (top[2]?.payload.length ?? 0);
-    expect(chunkOffset).toBe(mdatStart);
-    expect(top[2]?.payload.length).toBe(frameBytes * VIDEO_FRAMES);
-  });
-
-  it("pads with a trailing free box", () => {
-    const mp4 = media({ type: "video", prompt: "waves" }, 1, 2_000_000);
-    expect(mp4.length).toBe(2_000_000);
-    expect(boxes(mp4).map((b) => b.type)).toEqual(["ftyp", "moov", "mdat", "free"]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { MediaFile } from "./media-file.js";
-import { mp4Segments } from "./mp4.js";
+import { mp4Segments, videoShape } from "./mp4.js";
 import { paletteFor } from "./palette.js";
 import { pngSegments } from "./png.js";
 import type { GenerationRequest } from "./request.js";
@@ -56,7 +56,8 @@ function* mediaWork(
       return new MediaFile("audio/wav", EXTENSIONS.audio, segments);
     }
     case "video": {
-      const segments = yield* mp4Segments(palette, size);
+      const shape = videoShape(request.width, request.height, request.durationSeconds);
+      const segments = yield* mp4Segments(palette, shape, size);
       return new MediaFile("video/mp4", EXTENSIONS.video, segments);
     }
   }

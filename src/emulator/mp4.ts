@@ -1,91 +1,84 @@
+import { intraSlice } from "./h264/intra-slice.js";
+import type { WrittenBits } from "./h264/bit-writer.js";
+import { motionSlice, motionSliceData } from "./h264/motion-slice.js";
+import {
+  levelFor,
+  pictureParameterSet,
+  PROFILE_COMPATIBILITY,
+  PROFILE_IDC,
+  sequenceParameterSet,
+} from "./h264/parameter-sets.js";
 import type { Segment } from "./media-file.js";
+import { box, fullBox, IDENTITY_MATRIX, u16, u32, u8 } from "./mp4-boxes.js";
 import type { Palette } from "./palette.js";
-import { mix } from "./palette.js";
+import { videoScene } from "./video-scene.js";
 import type { Work } from "./work.js";
 import { PAUSE } from "./work.js";
 
-export const VIDEO_WIDTH = 160;
-export const VIDEO_HEIGHT = 90;
-export const VIDEO_FRAMES = 24;
-const FPS = 24;
+export const VIDEO_FPS = 24;
+/** Media time units per second: 512 per frame at 24 fps. */
+const TIMESCALE = VIDEO_FPS * 512;
 const MOVIE_TIMESCALE = 1000;
+const FRAMES_PER_PAUSE = 48;
 
-function box(type: string, ...payload: Buffer[]): Buffer {
-  const body = Buffer.concat(payload);
-  const header = Buffer.alloc(8);
-  header.writeUInt32BE(8 + body.length, 0);
-  header.write(type, 4, "latin1");
-  return Buffer.concat([header, body]);
+export interface VideoShape {
+  width: number;
+  height: number;
+  frames: number;
 }
 
-function fullBox(type: string, version: number, flags: number, ...payload: Buffer[]): Buffer {
-  const versionAndFlags = Buffer.alloc(4);
-  versionAndFlags.writeUInt32BE(((version << 24) | flags) >>> 0);
-  return box(type, versionAndFlags, ...payload);
+/**
+ * The size and length of the video for a request: 4:2:0 H.264 holds only even sides (its crop
+ * steps are two samples), so an odd side is rounded up; whole frames at 24 fps, at least one.
+ */
+export function videoShape(width: number, height: number, durationSeconds: number): VideoShape {
+  return {
+    width: width + (width % 2),
+    height: height + (height % 2),
+    frames: Math.max(1, Math.round(durationSeconds * VIDEO_FPS)),
+  };
 }
 
-function u32(...values: number[]): Buffer {
-  const out = Buffer.alloc(values.length * 4);
-  values.forEach((v, i) => out.writeUInt32BE(v >>> 0, i * 4));
-  return out;
+/** An AVC sample: each NAL unit behind its four-byte length. */
+function sample(...nalUnits: Buffer[]): Buffer {
+  return Buffer.concat(nalUnits.flatMap((nal) => [u32(nal.length), nal]));
 }
 
-function u16(...values: number[]): Buffer {
-  const out = Buffer.alloc(values.length * 2);
-  values.forEach((v, i) => out.writeUInt16BE(v & 0xffff, i * 2));
-  return out;
-}
-
-const IDENTITY_MATRIX = u32(0x00010000, 0, 0, 0, 0x00010000, 0, 0, 0, 0x40000000);
-
-/** A gradient with a disc sliding across it, one RGB24 frame per sample. */
-function* renderFrames(palette: Palette): Work<Buffer> {
-  const frameBytes = VIDEO_WIDTH * VIDEO_HEIGHT * 3;
-  const frames = Buffer.alloc(frameBytes * VIDEO_FRAMES);
-  const radius = VIDEO_HEIGHT / 4;
-  for (let f = 0; f < VIDEO_FRAMES; f++) {
-    const cx = radius + ((VIDEO_WIDTH - 2 * radius) * f) / (VIDEO_FRAMES - 1);
-    const cy = VIDEO_HEIGHT / 2;
-    for (let y = 0; y < VIDEO_HEIGHT; y++) {
-      for (let x = 0; x < VIDEO_WIDTH; x++) {
-        const inside = (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2;
-        const [r, g, b] = inside
-          ? palette.accent
-          : mix(palette.from, palette.to, (x / VIDEO_WIDTH + y / VIDEO_HEIGHT) / 2);
-        const at = f * frameBytes + (y * VIDEO_WIDTH + x) * 3;
-        frames[at] = Math.round(r);
-        frames[at + 1] = Math.round(g);
-        frames[at + 2] = Math.round(b);
-      }
-    }
-    yield PAUSE;
-  }
-  return frames;
-}
-
-/** The QuickTime 'raw ' (uncompressed RGB, depth 24) sample description. */
-function rawSampleEntry(): Buffer {
+/** The 'avc1' sample description with its decoder configuration ('avcC'). */
+function avc1SampleEntry(shape: VideoShape, sps: Buffer, pps: Buffer): Buffer {
   const compressorName = Buffer.alloc(32);
-  const name = "AgentFramer raw RGB";
+  const name = "AgentFramer H.264";
   compressorName[0] = name.length;
   compressorName.write(name, 1, "latin1");
+  const avcC = box(
+    "avcC",
+    u8(1, PROFILE_IDC, PROFILE_COMPATIBILITY, levelFor({ ...shape, fps: VIDEO_FPS })),
+    u8(0xff), // four-byte NAL lengths
+    u8(0xe1), // one SPS
+    u16(sps.length),
+    sps,
+    u8(1), // one PPS
+    u16(pps.length),
+    pps,
+  );
   return box(
-    "raw ",
+    "avc1",
     Buffer.alloc(6), // reserved
     u16(1), // data reference index
-    u16(0, 0), // version, revision
-    u32(0, 0, 0), // vendor, temporal and spatial quality
-    u16(VIDEO_WIDTH, VIDEO_HEIGHT),
+    u16(0, 0), // pre-defined, reserved
+    u32(0, 0, 0), // pre-defined
+    u16(shape.width, shape.height),
     u32(0x00480000, 0x00480000), // 72 dpi
-    u32(0), // data size
+    u32(0), // reserved
     u16(1), // frames per sample
     compressorName,
-    u16(24, 0xffff), // depth, colour table id (none)
+    u16(0x0018, 0xffff), // depth, pre-defined −1
+    avcC,
   );
 }
 
-function moov(frameBytes: number, mdatDataOffset: number): Buffer {
-  const durationMs = Math.round((VIDEO_FRAMES / FPS) * MOVIE_TIMESCALE);
+function moov(shape: VideoShape, stsd: Buffer, sizes: number[], mdatDataOffset: number): Buffer {
+  const durationMs = Math.round((shape.frames / VIDEO_FPS) * MOVIE_TIMESCALE);
   const mvhd = fullBox(
     "mvhd",
     0,
@@ -104,9 +97,16 @@ function moov(frameBytes: number, mdatDataOffset: number): Buffer {
     u32(0, 0, 1, 0, durationMs, 0, 0),
     u16(0, 0, 0, 0), // layer, alternate group, volume, reserved
     IDENTITY_MATRIX,
-    u32(VIDEO_WIDTH << 16, VIDEO_HEIGHT << 16),
+    u32(shape.width * 0x10000, shape.height * 0x10000),
   );
-  const mdhd = fullBox("mdhd", 0, 0, u32(0, 0, FPS, VIDEO_FRAMES), u16(0x55c4, 0)); // "und"
+  const frameTicks = TIMESCALE / VIDEO_FPS;
+  const mdhd = fullBox(
+    "mdhd",
+    0,
+    0,
+    u32(0, 0, TIMESCALE, shape.frames * frameTicks),
+    u16(0x55c4, 0), // language "und"
+  );
   const hdlr = fullBox(
     "hdlr",
     0,
@@ -119,10 +119,11 @@ function moov(frameBytes: number, mdatDataOffset: number): Buffer {
   const dinf = box("dinf", fullBox("dref", 0, 0, u32(1), fullBox("url ", 0, 1)));
   const stbl = box(
     "stbl",
-    fullBox("stsd", 0, 0, u32(1), rawSampleEntry()),
-    fullBox("stts", 0, 0, u32(1, VIDEO_FRAMES, 1)),
-    fullBox("stsc", 0, 0, u32(1, 1, VIDEO_FRAMES, 1)),
-    fullBox("stsz", 0, 0, u32(frameBytes, VIDEO_FRAMES)),
+    fullBox("stsd", 0, 0, u32(1), stsd),
+    fullBox("stts", 0, 0, u32(1, shape.frames, frameTicks)),
+    fullBox("stss", 0, 0, u32(1, 1)), // the first frame is the only key frame
+    fullBox("stsc", 0, 0, u32(1, 1, shape.frames, 1)),
+    fullBox("stsz", 0, 0, u32(0, shape.frames, ...sizes)),
     fullBox("stco", 0, 0, u32(1, mdatDataOffset)),
   );
   const minf = box("minf", fullBox("vmhd", 0, 1, u16(0, 0, 0, 0)), dinf, stbl);
@@ -130,25 +131,50 @@ function moov(frameBytes: number, mdatDataOffset: number): Buffer {
 }
 
 /**
- * An ISO BMFF file (ftyp, moov, mdat) with one video track of uncompressed RGB frames, which
- * ffprobe and VLC recognise without any codec; padded with a trailing `free` box for big results.
+ * A progressive MP4 (ftyp, moov, mdat) with one H.264 Constrained Baseline track that browsers
+ * play: an IDR picture, then one P picture per frame moving the disc, all in one chunk; padded
+ * with a trailing `free` box for big results.
  */
-export function* mp4Segments(palette: Palette, minBytes: number): Work<Segment[]> {
-  const ftyp = box("ftyp", Buffer.from("isom", "latin1"), u32(0x200), Buffer.from("isomiso2mp41"));
-  const frames = yield* renderFrames(palette);
-  const frameBytes = VIDEO_WIDTH * VIDEO_HEIGHT * 3;
+export function* mp4Segments(
+  palette: Palette,
+  shape: VideoShape,
+  minBytes: number,
+): Work<Segment[]> {
+  const scene = yield* videoScene(shape.width, shape.height, shape.frames, palette);
+  const sps = sequenceParameterSet({ ...shape, fps: VIDEO_FPS });
+  const pps = pictureParameterSet();
+  const samples = [sample(yield* intraSlice(scene.first))];
+  const sliceDataByShift = new Map<number, WrittenBits>();
+  for (let index = 1; index < shape.frames; index++) {
+    const shift = scene.offset(index) - scene.offset(index - 1);
+    let data = sliceDataByShift.get(shift);
+    if (data === undefined) {
+      data = motionSliceData(scene.motion(shift));
+      sliceDataByShift.set(shift, data);
+    }
+    samples.push(sample(motionSlice(data, index)));
+    if (index % FRAMES_PER_PAUSE === 0) yield PAUSE;
+  }
+  const ftyp = box(
+    "ftyp",
+    Buffer.from("isom", "latin1"),
+    u32(0x200),
+    Buffer.from("isomiso2avc1mp41", "latin1"),
+  );
+  const stsd = avc1SampleEntry(shape, sps, pps);
+  const sizes = samples.map((s) => s.length);
   // moov's size does not depend on the offset's value, so measure it once with a placeholder.
-  const moovSize = moov(frameBytes, 0).length;
-  const mdatHeader = u32(8 + frames.length);
+  const moovSize = moov(shape, stsd, sizes, 0).length;
+  const mdatBytes = sizes.reduce((sum, size) => sum + size, 0);
   const head = Buffer.concat([
     ftyp,
-    moov(frameBytes, ftyp.length + moovSize + 8),
-    mdatHeader,
+    moov(shape, stsd, sizes, ftyp.length + moovSize + 8),
+    u32(8 + mdatBytes),
     Buffer.from("mdat", "latin1"),
   ]);
-  const base = head.length + frames.length;
-  if (minBytes <= base) return [head, frames];
+  const base = head.length + mdatBytes;
+  if (minBytes <= base) return [head, ...samples];
   const padding = Math.max(0, minBytes - base - 8);
   const freeHeader = Buffer.concat([u32(8 + padding), Buffer.from("free", "latin1")]);
-  return [head, frames, freeHeader, { zeros: padding }];
+  return [head, ...samples, freeHeader, { zeros: padding }];
 }

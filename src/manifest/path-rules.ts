@@ -1,7 +1,9 @@
 import { posix } from "node:path";
 import { PATH_MAX_LENGTH, SEGMENT_MAX_LENGTH } from "./limits.js";
 import type { AssetType } from "./types.js";
-import { STATE_DIR_NAME } from "../state/paths.js";
+
+/** The tool's own folder beside each manifest (state/paths.ts): no output may go inside it. */
+export const STATE_DIR_NAME = ".agentframer";
 
 /**
  * Lexical rules for the paths a manifest names (`output`, `each`): no syscalls, so they can run

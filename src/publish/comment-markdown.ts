@@ -58,6 +58,40 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
   return fitSections(`${head}\n`, sectionsFor(report), options);
 }
 
+/**
+ * One column of a table: its header and how a row fills it. Each table is a list of these, so a
+ * new column is one entry here, not an edit to a header, a separator and a row function.
+ */
+interface Column {
+  header: string;
+  cell(row: ReportRow): string;
+}
+
+const FAILED_COLUMNS: readonly Column[] = [
+  { header: "Asset", cell: (r) => `${assetCell(r)}${sourceCell(r)}` },
+  { header: "Reason", cell: (r) => escapeInline(r.error ?? "unknown", 400) },
+];
+
+/** Before, then after, large enough to judge; the asset, its status and what changed on the left. */
+const ACTIVE_COLUMNS: readonly Column[] = [
+  { header: "Asset", cell: describeCell },
+  { header: "Before", cell: (r) => preview(r.beforeUrl, r.type, "before") },
+  { header: "After", cell: (r) => preview(r.url, r.type, "after") },
+];
+
+const QUIET_COLUMNS: readonly Column[] = [
+  { header: "Status", cell: statusCell },
+  { header: "Asset", cell: assetCell },
+];
+
+function tableHead(columns: readonly Column[]): string {
+  return `| ${columns.map((c) => c.header).join(" | ")} |\n|${"---|".repeat(columns.length)}\n`;
+}
+
+function tableRow(columns: readonly Column[], row: ReportRow): string {
+  return `| ${columns.map((c) => c.cell(row)).join(" | ")} |\n`;
+}
+
 function sectionsFor(report: Report): Section[] {
   const failed = report.rows.filter((r) => r.status === "failed");
   const quiet = new Set(["unchanged", "skipped", "orphaned", "stored"]);
@@ -66,11 +100,9 @@ function sectionsFor(report: Report): Section[] {
   const sections: Section[] = [];
   if (failed.length > 0) {
     sections.push({
-      open: `#### Failed (${failed.length})\n\n| Asset | Reason |\n|---|---|\n`,
+      open: `#### Failed (${failed.length})\n\n${tableHead(FAILED_COLUMNS)}`,
       close: "\n",
-      rows: failed.map(
-        (r) => `| ${assetCell(r)}${sourceCell(r)} | ${escapeInline(r.error ?? "unknown", 400)} |\n`,
-      ),
+      rows: failed.map((r) => tableRow(FAILED_COLUMNS, r)),
     });
   }
   if (active.length > 0) {
@@ -78,19 +110,18 @@ function sectionsFor(report: Report): Section[] {
     sections.push({
       open:
         `<details open><summary><b>${title} (${active.length})</b></summary>\n\n` +
-        "| Asset | Before | After |\n" +
-        "|---|---|---|\n",
+        tableHead(ACTIVE_COLUMNS),
       close: "\n</details>\n\n",
-      rows: active.map(activeRow),
+      rows: active.map((r) => tableRow(ACTIVE_COLUMNS, r)),
     });
   }
   if (rest.length > 0) {
     sections.push({
       open:
         `<details><summary>Unchanged and skipped (${rest.length})</summary>\n\n` +
-        "| Status | Asset |\n|---|---|\n",
+        tableHead(QUIET_COLUMNS),
       close: "\n</details>\n",
-      rows: rest.map((r) => `| ${statusCell(r)} | ${assetCell(r)} |\n`),
+      rows: rest.map((r) => tableRow(QUIET_COLUMNS, r)),
     });
   }
   return sections;
@@ -132,11 +163,6 @@ function fitSections(head: string, sections: Section[], options: MarkdownOptions
   // Only reachable if the head alone is over the limit (a manifest path of thousands of
   // characters); cut hard rather than have GitHub refuse the comment.
   return text.length <= options.limit ? text : text.slice(0, options.limit - 1) + "…";
-}
-
-/** Before, then after, large enough to judge; the asset, its status and what changed on the left. */
-function activeRow(row: ReportRow): string {
-  return `| ${describeCell(row)} | ${preview(row.beforeUrl, row.type, "before")} | ${preview(row.url, row.type, "after")} |\n`;
 }
 
 /** An image as a thumbnail linking to itself; video and audio as a link. */

@@ -8,7 +8,7 @@ import {
   type GitRemote,
 } from "../../test/support/git-remote.js";
 import { commitAndPush, PublishError } from "./commit.js";
-import { gitIn } from "./git.js";
+import { gitIn } from "../git/runner.js";
 
 const author = {
   name: "github-actions[bot]",

@@ -4,7 +4,7 @@
  * then fetch, rebase onto it and try again, a bounded number of times. Only the paths given are
  * committed, whatever else the workflow left in the work tree.
  */
-import { GitError, literal, type Git } from "./git.js";
+import { GitError, literal, type Git } from "../git/runner.js";
 
 export class PublishError extends Error {
   override readonly name = "PublishError";

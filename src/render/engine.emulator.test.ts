@@ -17,7 +17,7 @@ import { DownloadError, JobCanceledError, UrlPolicyError } from "./errors.js";
 import { idempotencyKey } from "./api/idempotency-key.js";
 import type { PollStats } from "./polling/poller.js";
 import { pollUntilDone } from "./polling/poller.js";
-import { RetryBudget, sleep } from "./api/retry.js";
+import { RetryBudget, sleep } from "../net/retry.js";
 
 const KEY = "sk_emulator_secret";
 const cleanups: Array<() => Promise<void>> = [];

@@ -7,7 +7,10 @@
  *
  * Messages never hold the API key (server text is scrubbed of it) nor a signed URL's query string.
  */
-import { redactKey } from "./key-text.js";
+import { clip } from "../net/errors.js";
+import { redactKey } from "../net/leaked-key.js";
+
+export { DownloadError, UrlPolicyError, redactUrl, type DownloadErrorKind } from "../net/errors.js";
 
 export type FailureScope = "run" | "submissions" | "asset";
 
@@ -162,40 +165,6 @@ export class UnknownStatusError extends RenderError {
   }
 }
 
-export type DownloadErrorKind =
-  "truncated" | "too-large" | "too-slow" | "type-mismatch" | "http" | "policy";
-
-export class DownloadError extends RenderError {
-  override readonly name: string = "DownloadError";
-  readonly scope = "asset";
-  constructor(
-    readonly kind: DownloadErrorKind,
-    message: string,
-    /** Whether another attempt might succeed (a cut connection, a 5xx), as opposed to a verdict. */
-    readonly retryable = false,
-  ) {
-    super(`download failed: ${message}`);
-  }
-}
-
-/** The result URL (or a redirect) points somewhere this tool will not connect to. */
-export class UrlPolicyError extends DownloadError {
-  override readonly name = "UrlPolicyError";
-  constructor(reason: string) {
-    super("policy", `refused result URL: ${reason}`);
-  }
-}
-
-/** The origin and path of a URL, without credentials, query string or fragment. */
-export function redactUrl(url: string | URL): string {
-  try {
-    const u = typeof url === "string" ? new URL(url) : url;
-    return clip(`${u.protocol}//${u.host}${u.pathname}`, 200);
-  } catch {
-    return "(unparseable URL)";
-  }
-}
-
 /**
  * Server-supplied text made safe to print: the key removed (in any case or percent-encoding),
  * control characters dropped, clipped.
@@ -205,10 +174,6 @@ export function scrub(text: string, secret: string | undefined): string {
   // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   out = out.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").trim();
   return clip(out, 300);
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function detail(serverMessage: string | undefined): string {

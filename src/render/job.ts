@@ -20,7 +20,7 @@ import {
 import type { InFlightRecord } from "../state/journal.js";
 import { pollUntilDone } from "./polling/poller.js";
 import type { AssetResult } from "./result.js";
-import type { Sleep } from "./api/retry.js";
+import type { Sleep } from "../net/retry.js";
 
 /** Largest result accepted per type: far above real renders, low enough to stop a runaway body. */
 export const MAX_RESULT_BYTES: Record<AssetType, number> = {

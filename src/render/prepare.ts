@@ -3,7 +3,7 @@ import type { Manifest } from "../manifest/types.js";
 import type { PlannedManifest } from "../plan/plan-manifest.js";
 import { planManifest } from "../plan/plan-manifest.js";
 import type { PlanEntry } from "../plan/types.js";
-import type { CacheStore } from "../state/cache.js";
+import type { CacheStore } from "../state/local-cache.js";
 import type { RenderConfig } from "./config.js";
 import { unmatchedPatternsError } from "./refusals.js";
 import type { InFlightRecord, Journal } from "../state/journal.js";

@@ -1,8 +1,8 @@
 import { extname, join } from "node:path";
 import type { Asset } from "../manifest/types.js";
 import type { PlanEntry } from "../plan/types.js";
-import { lockEntryFor } from "../state/lockfile.js";
-import type { CacheStore } from "../state/cache.js";
+import { lockEntryFor } from "../plan/lock-entry.js";
+import type { CacheStore } from "../state/local-cache.js";
 import type { Journal } from "../state/journal.js";
 import type { LockUpdater } from "../state/lock-updater.js";
 import type { StatIndex } from "../state/stat-index.js";

@@ -3,8 +3,8 @@ import type { Dispatcher } from "undici";
 import type { Emulator, StartEmulator } from "../emulator/types.js";
 import type { Manifest } from "../manifest/types.js";
 import { createApiClient } from "./api/client.js";
-import type { Sleep } from "./api/retry.js";
-import { RetryBudget } from "./api/retry.js";
+import type { Sleep } from "../net/retry.js";
+import { RetryBudget } from "../net/retry.js";
 import type { RenderConfig } from "./config.js";
 
 /** The emulator accepts any key unless told otherwise; this one marks requests as local. */

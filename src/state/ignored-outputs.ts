@@ -4,7 +4,7 @@
  * lines to add (it does not edit the user's `.gitignore` itself).
  */
 import { posix } from "node:path";
-import type { Git } from "../publish/git.js";
+import type { Git } from "../git/runner.js";
 
 /** Folders (relative to the manifest's, with a trailing slash) whose outputs git does not ignore. */
 export async function foldersNotIgnored(outputs: readonly string[], git: Git): Promise<string[]> {

@@ -5,11 +5,11 @@ import type { LockEntry, Lockfile } from "./lock-types.js";
 import {
   emptyLockfile,
   entryLine,
-  lockEntryFor,
   readLockfile,
   serializeLockfile,
   writeLockfile,
 } from "./lockfile.js";
+import { lockEntryFor } from "../plan/lock-entry.js";
 import { rewriteLockfile } from "./lockfile-rewrite.js";
 import { makeAsset } from "../../test/support/assets.js";
 import { tempDir } from "../../test/support/temp-dir.js";

@@ -6,12 +6,12 @@ import type { LockEntry, Lockfile } from "./lock-types.js";
 import {
   LockfileError,
   emptyLockfile,
-  lockEntryFor,
   parseLockfile,
   readLockfile,
   serializeLockfile,
   writeLockfile,
 } from "./lockfile.js";
+import { lockEntryFor } from "../plan/lock-entry.js";
 import { lockfilePathFor } from "./paths.js";
 import { makeAsset } from "../../test/support/assets.js";
 import { listFiles, tempRepo } from "../../test/support/temp-repo.js";

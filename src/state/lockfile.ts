@@ -6,9 +6,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { z } from "zod";
 import { notRegular } from "../manifest/read-text.js";
-import type { Asset } from "../manifest/types.js";
 import { writeFileAtomic } from "./atomic-write.js";
-import { assetHash, fieldHashes } from "../plan/hash.js";
 import { LockfileError } from "./lockfile-error.js";
 import type { LockEntry, Lockfile } from "./lock-types.js";
 import { lockedVariantsJson, lockedVariantsSchema, variantsProblem } from "./lock-variants.js";
@@ -335,35 +333,4 @@ export function entryLine(id: string, entry: LockEntry): string {
 /** Write the lockfile atomically: readers and crashes see the old file or the new, never half. */
 export async function writeLockfile(path: string, lock: Lockfile): Promise<void> {
   await writeFileAtomic(path, lockfileChunks(lock));
-}
-
-/** What a render knows about the bytes it wrote for an asset. */
-export interface RenderedOutput {
-  sha256: string;
-  size: number;
-  generation: string;
-  renderedAt: Date | string;
-}
-
-/**
- * The lock entry for an asset whose output was just written (or restored). `hash` is the asset's
- * hash when the caller has it already (the plan's), so it is neither computed nor held twice.
- */
-export function lockEntryFor(
-  asset: Asset,
-  rendered: RenderedOutput,
-  hash: string = assetHash(asset),
-): LockEntry {
-  return {
-    hash,
-    fields: fieldHashes(asset),
-    output: asset.output,
-    sha256: rendered.sha256,
-    size: rendered.size,
-    generation: rendered.generation,
-    renderedAt:
-      typeof rendered.renderedAt === "string"
-        ? rendered.renderedAt
-        : rendered.renderedAt.toISOString(),
-  };
 }

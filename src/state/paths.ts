@@ -10,16 +10,19 @@ import { basename, dirname, join } from "node:path";
  *   web variants, their paths, sizes and a placeholder, what a site needs for `srcset` (committed;
  *   see media-json.ts).
  * - `.agentframer/`: per-checkout state, never committed (it holds its own `.gitignore`):
- *   - `cache/`: results by asset hash (cache.ts), and `cache/durations.json`, what earlier runs
+ *   - `cache/`: results by asset hash (local-cache.ts), and `cache/durations.json`, what earlier runs
  *     learnt of job durations (render/polling/duration-memory.ts);
  *   - `journal/`: each manifest's write-ahead log of the assets in flight (journal.ts);
  *   - `stat-index.json`: size, mtime and SHA-256 of outputs, to skip re-reading them (stat-index.ts);
  *   - `render.pid`: the run lock, naming the render that holds this folder (run-lock.ts);
  *   - `store.git/`: the store's private bare repository (store/git-store.ts), never the user's .git.
  *
- * Writes go through the modules named above, each with `atomic-write.ts`.
+ * Writes go through the modules named above, each with `atomic-write.ts`. The folder's name is
+ * the manifest's rules' (no output may go there), so it is declared in manifest/path-rules.ts.
  */
-export const STATE_DIR_NAME = ".agentframer";
+import { STATE_DIR_NAME } from "../manifest/path-rules.js";
+
+export { STATE_DIR_NAME };
 
 /**
  * Every manifest keeps its own lock beside it, named after it: `agentframer.yml` →

@@ -1,8 +1,19 @@
 import { readdir, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { variantPath, type VariantSpec } from "../manifest/variants.js";
+import type { LockedVariants } from "./lock-variants.js";
 import { cacheDirFor, durationMemoryPath, journalDirFor, stateDirFor } from "./paths.js";
-import type { PlanEntry } from "../plan/types.js";
-import { variantPath } from "../manifest/variants.js";
+
+/**
+ * What the sweep needs to know of an asset: where its output goes, its cache entry, and the web
+ * variants it asks for now and had before.
+ */
+export interface SweptAsset {
+  output: string;
+  hash: string;
+  asset?: { variants?: readonly VariantSpec[] };
+  lock?: { variants?: LockedVariants };
+}
 
 /** `tempPathFor` names: `.<target name>.<12 hex>.tmp`, beside the target. */
 const TEMP_NAME = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
@@ -19,8 +30,8 @@ const TEMP_NAME = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
 export async function sweepStaleTemps(
   manifestDir: string,
   lockPath: string,
-  all: readonly PlanEntry[],
-  toRender: readonly PlanEntry[],
+  all: readonly SweptAsset[],
+  toRender: readonly SweptAsset[],
 ): Promise<number> {
   // Folder → the names whose temps may go there, or "all" for folders only this tool writes.
   const stateDir = stateDirFor(manifestDir);

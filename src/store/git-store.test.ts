@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createGitRemote, GIT_TEST_ENV } from "../../test/support/git-remote.js";
 import { allowPartialClone, pngEntry } from "../../test/support/store-remote.js";
 import { tempDir } from "../../test/support/temp-dir.js";
-import { storeGit } from "./git-process.js";
+import { storeGit } from "./store-git.js";
 import { createGitStore } from "./git-store.js";
 import type { Store } from "./store.js";
 

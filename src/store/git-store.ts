@@ -11,8 +11,8 @@
  */
 import { mkdir, mkdtemp, rm, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { StoreGit } from "./git-process.js";
-import { StoreGitError } from "./git-process.js";
+import type { StoreGit } from "./store-git.js";
+import { GitError } from "../git/runner.js";
 import { entryBytesPath, entryRecordPath } from "./layout.js";
 import type { Store, StoreHit, StoreWrite } from "./store.js";
 import { parseStoreRecord, serializeStoreRecord, verifyStoredBytes } from "./verify.js";
@@ -216,7 +216,7 @@ export function createGitStore(options: GitStoreOptions): Store {
       try {
         await git.run(["push", "--quiet", "--no-thin", "origin", `${commit}:refs/heads/${branch}`]);
       } catch (error) {
-        if (!(error instanceof StoreGitError) || !isRaceLost(error.stderr)) throw error;
+        if (!(error instanceof GitError) || !isRaceLost(error.stderr)) throw error;
         if (attempt >= MAX_PUSH_TRIES) {
           throw new StoreWriteError(
             `${options.label}: the branch moved under ${MAX_PUSH_TRIES} pushes in a row; try again`,

@@ -5,7 +5,7 @@
 import { execFile } from "node:child_process";
 import { storeGitDirFor } from "../state/paths.js";
 import { createGitStore } from "./git-store.js";
-import { storeGit } from "./git-process.js";
+import { storeGit } from "./store-git.js";
 import type { StoreSpec } from "./spec.js";
 import { StoreSpecError } from "./spec.js";
 import type { Store } from "./store.js";

@@ -9,7 +9,7 @@
 import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
-import { discardBody, readCapped } from "../render/api/http.js";
+import { discardBody, readCapped } from "../net/http.js";
 import { S3Client, type S3Body, type S3ClientDeps } from "./s3/client.js";
 import { s3ConfigFromEnv } from "./s3/config.js";
 import { entryBytesPath, entryRecordPath } from "./layout.js";

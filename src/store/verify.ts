@@ -1,38 +1,7 @@
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { sniff, SNIFF_BYTES } from "../render/download/media-sniff.js";
 import type { StoreRecord } from "./store.js";
 import { parseJsonObject } from "../util/json-object.js";
 
-export type VerifyVerdict = { ok: true } | { ok: false; why: string };
-
-/**
- * Are the bytes in `file` the ones the record describes: same size, same SHA-256, and opening as
- * the record's type and format? Every entry read from a store (or the local cache) passes here
- * before it may reach an output path.
- */
-export async function verifyStoredBytes(
-  file: string,
-  record: Pick<StoreRecord, "sha256" | "size" | "type" | "extension">,
-): Promise<VerifyVerdict> {
-  const hash = createHash("sha256");
-  let size = 0;
-  let head = Buffer.alloc(0);
-  for await (const chunk of createReadStream(file)) {
-    const bytes = chunk as Buffer;
-    if (head.length < SNIFF_BYTES) head = Buffer.concat([head, bytes.subarray(0, SNIFF_BYTES)]);
-    hash.update(bytes);
-    size += bytes.length;
-  }
-  if (size !== record.size)
-    return { ok: false, why: `${size} bytes where the record says ${record.size}` };
-  if (hash.digest("hex") !== record.sha256)
-    return { ok: false, why: "its bytes do not match their SHA-256" };
-  const verdict = sniff(head.subarray(0, SNIFF_BYTES), record.type, record.extension);
-  if (!verdict.ok)
-    return { ok: false, why: `expected ${verdict.expected}, found ${verdict.found}` };
-  return { ok: true };
-}
+export { verifyStoredBytes, type VerifyVerdict } from "../net/verify-bytes.js";
 
 const SHA256 = /^[0-9a-f]{64}$/;
 const HASH = /^[0-9a-f]{16,128}$/;

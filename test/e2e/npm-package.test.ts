@@ -79,6 +79,8 @@ describe("the npm package", () => {
       version: string;
       dependencies?: Record<string, string>;
     };
+    // The image library's native binary cannot live in an ncc bundle: it must be a dependency.
+    expect(Object.keys(manifest.dependencies ?? {})).toContain("sharp");
     const pinned = await runtimeLockEntries(Object.keys(manifest.dependencies ?? {}));
     if (Object.keys(pinned).length > 0) {
       await writeFile(
@@ -104,6 +106,20 @@ describe("the npm package", () => {
       await readFile(join(project, "node_modules", "agentframer-render", "package.json"), "utf8"),
     ) as { version: string };
     expect(installed.version).toBe(manifest.version);
+
+    // The image library is found from the installed bundle's own place, as the CLI looks for
+    // it, and its native binary (from the npm cache, for this platform) works.
+    const bundle = join(project, "node_modules", "agentframer-render", "dist", "cli", "index.js");
+    for (const name of Object.keys(manifest.dependencies ?? {})) {
+      const probe = [
+        `const lib = require("node:module").createRequire(${JSON.stringify(bundle)})(${JSON.stringify(name)});`,
+        `if (${JSON.stringify(name)} === "sharp") lib({ create: { width: 3, height: 2, channels: 3, background: "#fff" } })`,
+        `  .png().toBuffer().then((b) => lib(b).metadata()).then((m) => console.log(m.format, m.width, m.height));`,
+        `else console.log("loaded");`,
+      ].join("\n");
+      const { stdout } = await run(process.execPath, ["-e", probe], { cwd: project, env });
+      expect(stdout, name).toBe(name === "sharp" ? "png 3 2\n" : "loaded\n");
+    }
 
     expect((await npx(["agentframer", "--version"])).stdout).toBe(`${manifest.version}\n`);
     expect((await npx(["agentframer-render", "--version"])).stdout).toBe(`${manifest.version}\n`);

@@ -14,7 +14,7 @@ import { loadManifest } from "../../src/manifest/load.js";
 import { assetHash } from "../../src/plan/hash.js";
 import type { RenderResult } from "../../src/render/result.js";
 import { openJournal } from "../../src/state/journal.js";
-import { lockEntryFor } from "../../src/state/lockfile.js";
+import { lockEntryFor } from "../../src/plan/lock-entry.js";
 import type { Lockfile } from "../../src/state/lock-types.js";
 import { openStore } from "../../src/store/open.js";
 import { parseStoreSpec } from "../../src/store/spec.js";

@@ -12,7 +12,7 @@ import { articleGenerate } from "../support/article-baseline.js";
 import type { DurationMemory } from "../../src/render/polling/duration-model.js";
 import type { SimulationReport } from "../support/poll-simulation.js";
 import { simulate } from "../support/poll-simulation.js";
-import { sleep } from "../../src/render/api/retry.js";
+import { sleep } from "../../src/net/retry.js";
 
 const IMAGES = { minMs: 4_000, maxMs: 16_000, medianMs: 7_000, spread: 0.35 };
 /** Image render times as the bench draws them: log-normal, median 7 s, σ 0.35, within 4–16 s. */

@@ -15,7 +15,7 @@ import { Agent } from "undici";
 import { ManifestError } from "../../src/manifest/errors.js";
 import { createApiClient } from "../../src/render/api/client.js";
 import { ApiUnavailableError, ProtocolError } from "../../src/render/errors.js";
-import { RetryBudget } from "../../src/render/api/retry.js";
+import { RetryBudget } from "../../src/net/retry.js";
 import { someAssets } from "../support/render-repo.js";
 import { recordingSleep } from "../support/recording-sleep.js";
 import { startScriptedServer } from "../support/scripted-server.js";

@@ -17,7 +17,7 @@ import {
   serverMessage,
 } from "../../src/render/api/schema.js";
 import { RenderError } from "../../src/render/errors.js";
-import { RetryBudget } from "../../src/render/api/retry.js";
+import { RetryBudget } from "../../src/net/retry.js";
 import { runPool } from "../../src/render/scheduler.js";
 import { recordingSleep } from "../support/recording-sleep.js";
 import { startScriptedServer } from "../support/scripted-server.js";

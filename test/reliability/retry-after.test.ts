@@ -5,7 +5,7 @@
  * client's load on the server stays bounded by the limit plus one attempt per lane.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_BACKOFF } from "../../src/render/api/retry.js";
+import { DEFAULT_BACKOFF } from "../../src/net/retry.js";
 import { someAssets } from "../support/render-repo.js";
 import { recordingSleep } from "../support/recording-sleep.js";
 import type { Bench } from "../support/reliability/setup.js";

@@ -13,7 +13,7 @@ import { readFile } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { createCommentApi } from "../../src/publish/github-api.js";
 import { createPullLookup } from "../../src/action/pull-lookup.js";
-import { gitIn } from "../../src/publish/git.js";
+import { gitIn } from "../../src/git/runner.js";
 import { createReporter } from "../../src/render/progress/progress.js";
 import { planFor, render } from "../../src/render/render.js";
 import { runAction } from "../../src/action/run.js";

@@ -8,8 +8,8 @@
  */
 import type { Dispatcher } from "undici";
 import { request } from "undici";
-import type { Sleep } from "../../src/render/api/retry.js";
-import { sleep as realSleep } from "../../src/render/api/retry.js";
+import type { Sleep } from "../../src/net/retry.js";
+import { sleep as realSleep } from "../../src/net/retry.js";
 
 export interface ArticleOptions {
   baseUrl: string;

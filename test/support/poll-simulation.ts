@@ -12,7 +12,7 @@ import type {
 } from "../../src/render/polling/duration-model.js";
 import { DurationModel } from "../../src/render/polling/duration-model.js";
 import { pollUntilDone } from "../../src/render/polling/poller.js";
-import { RetryBudget } from "../../src/render/api/retry.js";
+import { RetryBudget } from "../../src/net/retry.js";
 
 export interface SimulationOptions {
   /** One job per entry: how long it runs after its creation. */

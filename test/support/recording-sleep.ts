@@ -3,7 +3,7 @@
  * turn of the event loop), so retry and poll schedules can be asserted without real time passing.
  * `advance`, if given, is told each wait so a fake clock can move with it.
  */
-import type { Sleep } from "../../src/render/api/retry.js";
+import type { Sleep } from "../../src/net/retry.js";
 
 export interface RecordingSleep {
   sleep: Sleep;

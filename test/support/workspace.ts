@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { loadManifest } from "../../src/manifest/load.js";
-import { emptyLockfile, lockEntryFor, writeLockfile } from "../../src/state/lockfile.js";
+import { emptyLockfile, writeLockfile } from "../../src/state/lockfile.js";
+import { lockEntryFor } from "../../src/plan/lock-entry.js";
 import { tempRepo } from "./temp-repo.js";
 import { lockfilePathFor } from "../../src/state/paths.js";
 

@@ -54,7 +54,7 @@ export const lockCommand: Command = {
     if (locks.length === 0) throw new UsageError("lock merge needs at least one LOCK", lockCommand);
     const [{ loadManifest }, { mergeShardLocks, heldInStore }] = await Promise.all([
       import("../../manifest/load.js"),
-      import("../../state/merge-shard-locks.js"),
+      import("../../render/merge-shard-locks.js"),
     ]);
     const manifest = await loadManifest(manifestPathFrom(values.manifest, ctx.io), {
       cwd: ctx.io.cwd,

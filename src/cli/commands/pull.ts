@@ -114,7 +114,7 @@ export const pullCommand: Command = {
     if (manifest.outputs === "store") {
       const [{ foldersNotIgnored }, { gitIn }] = await Promise.all([
         import("../../state/ignored-outputs.js"),
-        import("../../publish/git.js"),
+        import("../../git/runner.js"),
       ]);
       const tracked = await foldersNotIgnored(
         manifest.assets.map((a) => a.output),

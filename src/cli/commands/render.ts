@@ -3,7 +3,7 @@ import type { RenderConfig } from "../../render/config.js";
 import { DEFAULT_API_URL, DEFAULT_CONCURRENCY } from "../../render/config.js";
 import type { RenderResult } from "../../render/result.js";
 import { parseShard } from "../../render/select.js";
-import { isLoopbackHostname } from "../../render/download/url-policy.js";
+import { isLoopbackHostname } from "../../net/url-policy.js";
 import { CommandError, manifestPathFrom, parseCommandArgs, UsageError } from "../command.js";
 import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";

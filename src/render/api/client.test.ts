@@ -13,7 +13,7 @@ import {
   KEY_REUSED_MESSAGE,
   ProtocolError,
 } from "../errors.js";
-import { RetryBudget } from "./retry.js";
+import { RetryBudget } from "../../net/retry.js";
 
 const KEY = "sk_test_very_secret_key";
 const BODY = { type: "image", model: "flux-1.1-pro", prompt: "a cat" };

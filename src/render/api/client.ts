@@ -18,6 +18,7 @@ import {
 import {
   ApiAuthError,
   ApiCreditsError,
+  DownloadError,
   ApiRejectedError,
   ApiUnavailableError,
   ApiUnreachableError,
@@ -26,11 +27,16 @@ import {
   UrlPolicyError,
   scrub,
 } from "../errors.js";
-import type { Attempt, BackoffPolicy, RetryBudget, Sleep } from "./retry.js";
-import { DEFAULT_BACKOFF, parseRetryAfter, retryLoop, sleep as realSleep } from "./retry.js";
-import { firstHeader, isConnectFailure, networkProblem, readCapped } from "./http.js";
-import { isLoopbackHostname } from "../download/url-policy.js";
-import { carriesKey } from "../key-text.js";
+import type { Attempt, BackoffPolicy, RetryBudget, Sleep } from "../../net/retry.js";
+import {
+  DEFAULT_BACKOFF,
+  parseRetryAfter,
+  retryLoop,
+  sleep as realSleep,
+} from "../../net/retry.js";
+import { firstHeader, isConnectFailure, networkProblem, readCapped } from "../../net/http.js";
+import { isLoopbackHostname } from "../../net/url-policy.js";
+import { carriesKey } from "../../net/leaked-key.js";
 
 export type { CreatedJob, JobState } from "./schema.js";
 
@@ -159,7 +165,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       (n) =>
         attempt().catch((error: unknown): Attempt<T> => {
           if (signal?.aborted) throw signal.reason;
-          if (error instanceof RenderError) throw error;
+          // A verdict (ours or the server's) is final; only a network fault is retried.
+          if (error instanceof RenderError || error instanceof DownloadError) throw error;
           const problem = networkProblem(error);
           if (!answered && isConnectFailure(error) && n >= UNREACHABLE_AFTER_ATTEMPTS) {
             throw new ApiUnreachableError(endpoint, problem);

@@ -10,7 +10,7 @@ import { tempDir } from "../../../test/support/temp-dir.js";
 import type { DownloadOptions } from "./download.js";
 import { downloadResult } from "./download.js";
 import { DownloadError, UrlPolicyError } from "../errors.js";
-import type { Lookup } from "./url-policy.js";
+import type { Lookup } from "../../net/url-policy.js";
 
 const PNG = Buffer.concat([
   Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),

@@ -16,12 +16,12 @@ import type { AssetType } from "../../manifest/types.js";
 import { tempPathFor } from "../../state/atomic-write.js";
 import { assertRealFolders, makeRealFolders } from "../../state/real-folders.js";
 import { DownloadError, UrlPolicyError, redactUrl } from "../errors.js";
-import { discardBody, networkProblem } from "../api/http.js";
-import { SNIFF_BYTES, sniff } from "./media-sniff.js";
-import type { Attempt, Sleep } from "../api/retry.js";
-import { DEFAULT_BACKOFF, retryLoop, sleep as realSleep } from "../api/retry.js";
-import type { Lookup } from "./url-policy.js";
-import { checkResultUrl, systemLookup } from "./url-policy.js";
+import { discardBody, networkProblem } from "../../net/http.js";
+import { SNIFF_BYTES, sniff } from "../../net/media-sniff.js";
+import type { Attempt, Sleep } from "../../net/retry.js";
+import { DEFAULT_BACKOFF, retryLoop, sleep as realSleep } from "../../net/retry.js";
+import type { Lookup } from "../../net/url-policy.js";
+import { checkResultUrl, systemLookup } from "../../net/url-policy.js";
 
 export interface DownloadOptions {
   type: AssetType;

@@ -15,8 +15,8 @@ import {
 } from "../errors.js";
 import type { PollOptions, PollStats, StatusSource } from "./poller.js";
 import { pollUntilDone } from "./poller.js";
-import type { Sleep } from "../api/retry.js";
-import { RetryBudget } from "../api/retry.js";
+import type { Sleep } from "../../net/retry.js";
+import { RetryBudget } from "../../net/retry.js";
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -17,7 +17,7 @@ import {
   UnknownStatusError,
 } from "../errors.js";
 import type { JobTrack, PollSchedule } from "./schedule.js";
-import type { Sleep } from "../api/retry.js";
+import type { Sleep } from "../../net/retry.js";
 
 /**
  * 25 s: long enough that most renders end inside one held request, short enough to stay under the

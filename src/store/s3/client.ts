@@ -7,14 +7,14 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { request, type Dispatcher } from "undici";
-import { discardBody, firstHeader, networkProblem, readCapped } from "../../render/api/http.js";
+import { discardBody, firstHeader, networkProblem, readCapped } from "../../net/http.js";
 import {
   DEFAULT_BACKOFF,
   retryLoop,
   sleep as realSleep,
   type Attempt,
   type Sleep,
-} from "../../render/api/retry.js";
+} from "../../net/retry.js";
 import { secretsOf, type S3Config } from "./config.js";
 import { EMPTY_SHA256, signRequest, uriEncode } from "./sigv4.js";
 

@@ -4,7 +4,7 @@
  * `AWS_DEFAULT_REGION`), and `AWS_ENDPOINT_URL_S3` (or `AWS_ENDPOINT_URL`) for R2, MinIO or
  * GCS's interoperability endpoint. Nothing here is ever printed but the endpoint's origin.
  */
-import { isLoopbackHostname } from "../../render/download/url-policy.js";
+import { isLoopbackHostname } from "../../net/url-policy.js";
 import type { S3Credentials } from "./sigv4.js";
 
 export class S3ConfigError extends Error {

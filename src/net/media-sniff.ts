@@ -3,14 +3,16 @@
  * a JSON body or a PNG where a WAV was asked for is caught here, before it lands at the output
  * path. Signatures are the formats' magic bytes (WHATWG MIME Sniffing and each format's spec).
  */
-import type { AssetType } from "../../manifest/types.js";
+
+/** The kinds of media the API delivers (the manifest's asset types). */
+export type MediaType = "image" | "video" | "audio";
 
 /** Bytes needed to decide; shorter files are judged on what there is. */
 export const SNIFF_BYTES = 16;
 
 interface Format {
   name: string;
-  type: AssetType;
+  type: MediaType;
   matches(head: Buffer): boolean;
 }
 
@@ -94,7 +96,7 @@ export type SniffVerdict = { ok: true } | { ok: false; expected: string; found: 
  * Checks `head` (the first SNIFF_BYTES of the file, or all of a shorter one) against the format
  * the extension names; an extension this table does not know accepts any format of `type`.
  */
-export function sniff(head: Buffer, type: AssetType, extension: string): SniffVerdict {
+export function sniff(head: Buffer, type: MediaType, extension: string): SniffVerdict {
   const ext = extension.replace(/^\./, "").toLowerCase();
   const named = BY_EXTENSION[ext];
   const candidates = named

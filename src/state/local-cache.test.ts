@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createCacheStore } from "./cache.js";
+import { createCacheStore } from "./local-cache.js";
 import { ensureStateDir } from "./paths.js";
 
 const sha = (data: Buffer | string): string => createHash("sha256").update(data).digest("hex");

@@ -7,16 +7,16 @@ import { stat } from "node:fs/promises";
 import type { Manifest } from "../manifest/types.js";
 import { hashAssets } from "../plan/hash.js";
 import { sha256File } from "../plan/sha256-file.js";
-import type { LockEntry } from "./lock-types.js";
+import type { LockEntry } from "../state/lock-types.js";
 import {
   describeConflict,
   mergeLocks,
   type LockMergeOutcome,
   type MergeCandidate,
-} from "./lock-merge.js";
-import { readLockfile, writeLockfile } from "./lockfile.js";
-import { lockfilePathFor } from "./paths.js";
-import { withRunLock } from "./run-lock.js";
+} from "../state/lock-merge.js";
+import { readLockfile, writeLockfile } from "../state/lockfile.js";
+import { lockfilePathFor } from "../state/paths.js";
+import { withRunLock } from "../state/run-lock.js";
 import type { Store } from "../store/store.js";
 
 /** Why an entry's bytes cannot be taken (undefined: they are as the entry says). */

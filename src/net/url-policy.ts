@@ -8,7 +8,7 @@
  */
 import { lookup as dnsLookup } from "node:dns/promises";
 import { isIP } from "node:net";
-import { DownloadError, UrlPolicyError, redactUrl } from "../errors.js";
+import { DownloadError, UrlPolicyError, redactUrl } from "./errors.js";
 
 export interface ResolvedAddress {
   address: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DownloadError, UrlPolicyError } from "../errors.js";
+import { DownloadError, UrlPolicyError } from "./errors.js";
 import type { Lookup } from "./url-policy.js";
 import { checkResultUrl, classifyAddress, isLoopbackHostname, parseIPv6 } from "./url-policy.js";
 

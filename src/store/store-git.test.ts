@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { GIT_TEST_ENV } from "../../test/support/git-remote.js";
 import { tempDir } from "../../test/support/temp-dir.js";
-import { scrubEnv, storeGit } from "./git-process.js";
+import { scrubEnv, storeGit } from "./store-git.js";
 
 const TOKEN = "ghs_store_SECRET_1a2b3c4d";
 

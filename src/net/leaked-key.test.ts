@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { carriesKey, redactKey } from "./key-text.js";
+import { carriesKey, redactKey } from "./leaked-key.js";
 
 describe("carriesKey and redactKey", () => {
   it.each(["emulator-local-key", "sk_live_a.b*c(d)+e?f[g]$^|x/y\\z"])(

@@ -2,7 +2,7 @@ import { constants, writeFileSync } from "node:fs";
 import { copyFile, mkdir, open, readFile, rename, unlink } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import type { AssetType } from "../manifest/types.js";
-import { verifyStoredBytes } from "../store/verify.js";
+import { verifyStoredBytes } from "../net/verify-bytes.js";
 import { tempPathFor, writeFileAtomic } from "./atomic-write.js";
 import { assertRealFolders, makeRealFolders } from "./real-folders.js";
 

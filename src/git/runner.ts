@@ -1,0 +1,119 @@
+/**
+ * The one way the tool runs git: arguments (never a shell), a fixed locale, no prompt and no
+ * pager, and stderr kept for the error. Two kinds of caller share it: the work tree of the user's
+ * checkout (`gitIn`, for commits and `check-ignore`) and the store's private repository
+ * (`storeGit` in store/git-env.ts, which adds a scrubbed environment and its own config).
+ */
+import { spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { pipeline } from "node:stream/promises";
+
+const STDERR_KEPT = 64 * 1024;
+
+export class GitError extends Error {
+  override readonly name = "GitError";
+  constructor(
+    readonly args: readonly string[],
+    readonly stderr: string,
+    readonly exitCode: number | undefined,
+    /** What git printed on stdout before failing: `push --porcelain` reports each ref there. */
+    readonly stdout = "",
+  ) {
+    super(`git ${args[0] ?? ""} failed (exit ${exitCode ?? "?"}): ${stderr.trim().slice(0, 500)}`);
+  }
+}
+
+export interface RunOptions {
+  input?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface GitRunner {
+  run(args: readonly string[], options?: RunOptions): Promise<string>;
+  /** The same, with stdout as bytes (`cat-file --batch`). */
+  runBytes(args: readonly string[], options?: RunOptions): Promise<Buffer>;
+  /** Stream a command's stdout into a new file (`git cat-file blob OID > dest`). */
+  toFile(args: readonly string[], dest: string): Promise<void>;
+}
+
+export interface GitRunnerOptions {
+  /** The folder git runs in (a work tree); the store passes GIT_DIR in `env` instead. */
+  cwd?: string;
+  /** The whole environment git sees, before the fixed variables below. */
+  env: NodeJS.ProcessEnv;
+  /** Text that must never appear in an error (a token): replaced by `***`. */
+  secrets?: readonly string[];
+}
+
+export function gitRunner(options: GitRunnerOptions): GitRunner {
+  const env: NodeJS.ProcessEnv = {
+    ...options.env,
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_PAGER: "cat",
+    LC_ALL: "C",
+  };
+  const secrets = (options.secrets ?? []).filter((s) => s.length > 0);
+  const scrub = (text: string): string =>
+    secrets.reduce((out, secret) => out.split(secret).join("***"), text);
+  const start = (args: readonly string[], extra?: NodeJS.ProcessEnv) =>
+    spawn("git", [...args], {
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+      env: { ...env, ...extra },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+  const finished = (
+    child: ReturnType<typeof start>,
+    args: readonly string[],
+    stdout: () => string,
+  ): Promise<void> =>
+    new Promise((resolve, reject) => {
+      let stderr = "";
+      child.stderr.setEncoding("utf8");
+      child.stderr.on("data", (chunk: string) => {
+        if (stderr.length < STDERR_KEPT) stderr += chunk;
+      });
+      child.on("error", reject);
+      child.on("close", (code) => {
+        if (code === 0) resolve();
+        else reject(new GitError(args, scrub(stderr), code ?? undefined, scrub(stdout())));
+      });
+    });
+
+  async function runBytes(args: readonly string[], options: RunOptions = {}): Promise<Buffer> {
+    const child = start(args, options.env);
+    const chunks: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+    // A git that exits without reading its input (an error) closes the pipe: its exit code says why.
+    child.stdin.on("error", () => {});
+    child.stdin.end(options.input ?? "");
+    await finished(child, args, () => Buffer.concat(chunks).toString("utf8"));
+    return Buffer.concat(chunks);
+  }
+
+  return {
+    runBytes,
+    async run(args, options) {
+      return (await runBytes(args, options)).toString("utf8");
+    },
+    async toFile(args, dest) {
+      const child = start(args);
+      child.stdin.on("error", () => {});
+      child.stdin.end();
+      const done = finished(child, args, () => "");
+      await Promise.all([pipeline(child.stdout, createWriteStream(dest, { flags: "wx" })), done]);
+    },
+  };
+}
+
+/** git in a work tree, as one function: what commits, comments and `check-ignore` need. */
+export type Git = (args: readonly string[], env?: NodeJS.ProcessEnv) => Promise<string>;
+
+export function gitIn(cwd: string, baseEnv: NodeJS.ProcessEnv = process.env): Git {
+  const runner = gitRunner({ cwd, env: baseEnv });
+  return (args, env) => runner.run(args, env ? { env } : {});
+}
+
+/** A pathspec that matches exactly this path: output names like `shot[1].png` are not globs. */
+export function literal(path: string): string {
+  return `:(literal)${path}`;
+}
