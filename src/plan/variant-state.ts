@@ -7,20 +7,8 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { sha256File } from "./sha256-file.js";
-import type { Plan, PlanEntry } from "./types.js";
+import type { Plan, PlanEntry, VariantsPlan } from "./types.js";
 import { variantRecipe } from "./variant-recipe.js";
-
-export type VariantsReason = "variants changed" | "variants missing" | "variants modified";
-
-export interface VariantsPlan {
-  reason?: VariantsReason;
-  /** For `variants modified`: the files whose bytes differ from the lock. */
-  modified?: string[];
-  /** Widths asked for above the output's own width: not made (never upscaled). */
-  notUpscaled?: number[];
-  /** Files of an earlier recipe still on disk, for `prune`. */
-  stale?: number;
-}
 
 /** The output's width when it is known: from the lock's variants record, else the width asked for. */
 function sourceWidth(entry: PlanEntry): number | undefined {
@@ -42,7 +30,7 @@ export async function planVariants(entry: PlanEntry, manifestDir: string): Promi
   if (locked?.stale?.length) out.stale = locked.stale.length;
   if (entry.status !== "unchanged") return out;
   if (specs.length === 0) {
-    if (locked !== undefined) out.reason = "variants changed";
+    if (locked !== undefined && locked.files.length > 0) out.reason = "variants changed";
     return out;
   }
   if (locked === undefined || locked.recipe !== variantRecipe(specs)) {
