@@ -19,7 +19,7 @@ export const Inputs = {
   LockMerge: "lock-merge",
   CommitMessage: "commit-message",
   FailOnError: "fail-on-error",
-  /** Not in PRODUCT.md's list: the PR to comment on from a workflow_run (fork-safe) workflow. */
+  /** For the fork-safe pattern only (docs/action.md): the PR to comment on from a workflow_run. */
   PullRequest: "pull-request",
 } as const;
 export type InputName = (typeof Inputs)[keyof typeof Inputs];

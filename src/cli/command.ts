@@ -32,6 +32,11 @@ export interface Command {
   /** Paragraphs shown by `agentframer NAME --help`, between usage and options. */
   description: string;
   options: readonly OptionHelp[];
+  /**
+   * The command only reads and reports (validate): its refusals must not say "nothing was
+   * written", which would suggest it ever writes.
+   */
+  readOnly?: boolean;
   /** `args` are the arguments after the command name; `--help` never reaches here. Returns the exit code. */
   run(args: string[], ctx: CommandContext): Promise<number>;
 }

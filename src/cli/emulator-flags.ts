@@ -3,9 +3,61 @@
  * job durations (fixed, uniform or log-normal), failure rates and result sizes. Each parser
  * returns the value or throws a UsageError naming the flag and what it takes.
  */
-import type { DurationRange, EmulatorOptions, Faults } from "../emulator/types.js";
+import type {
+  CreditOptions,
+  DurationRange,
+  EmulatorOptions,
+  Faults,
+  ModelPrice,
+} from "../emulator/types.js";
 import { UsageError } from "./command.js";
-import type { Command } from "./command.js";
+import type { Command, OptionHelp } from "./command.js";
+
+/**
+ * The flags that shape the emulator's behaviour, as parseArgs options: `agentframer emulator`
+ * takes them, and so does `render --emulator` for the emulator it starts in-process.
+ */
+export const EMULATOR_BEHAVIOUR_OPTIONS = {
+  duration: { type: "string" },
+  median: { type: "string" },
+  spread: { type: "string" },
+  "fail-rate": { type: "string" },
+  "error-rate": { type: "string" },
+  "result-bytes": { type: "string" },
+  seed: { type: "string" },
+  price: { type: "string", multiple: true },
+  balance: { type: "string" },
+} as const;
+
+export const EMULATOR_BEHAVIOUR_HELP: readonly OptionHelp[] = [
+  {
+    flag: "--duration T|MIN-MAX",
+    description:
+      'How long each job takes: "2s", "1500ms", or a range "1s-10s" (default 50ms-300ms)',
+  },
+  { flag: "--median T", description: "With a --duration range: log-normal, with this median" },
+  { flag: "--spread S", description: "With --median: σ of ln(duration), e.g. 0.35" },
+  { flag: "--fail-rate R", description: "Share of jobs that end failed, 0 to 1" },
+  { flag: "--error-rate R", description: "Share of API requests answered 503, 0 to 1" },
+  { flag: "--result-bytes N", description: "Pad every result file to at least N bytes" },
+  { flag: "--seed N", description: "Seed for every random draw (default 1)" },
+  {
+    flag: "--price MODEL=N/PER",
+    description: "A model's price (PER: image, megapixel or second); repeat per model",
+  },
+  { flag: "--balance N", description: "The workspace's credits; a job it cannot cover gets 402" },
+];
+
+/** The same flags in a usage line. */
+export const EMULATOR_BEHAVIOUR_USAGE =
+  "[--duration T|MIN-MAX] [--median T --spread S] [--fail-rate R] [--error-rate R] [--result-bytes N] [--seed N] [--price MODEL=N/PER]... [--balance N]";
+
+/** The behaviour flags that were given, by their command-line names (for "needs --emulator"). */
+export function givenEmulatorFlags(flags: EmulatorFlags): string[] {
+  return Object.keys(EMULATOR_BEHAVIOUR_OPTIONS)
+    .filter((name) => flags[name as keyof EmulatorFlags] !== undefined)
+    .map((name) => `--${name}`);
+}
 
 export interface EmulatorFlags {
   port?: string | undefined;
@@ -16,6 +68,8 @@ export interface EmulatorFlags {
   "error-rate"?: string | undefined;
   "result-bytes"?: string | undefined;
   seed?: string | undefined;
+  price?: string[] | undefined;
+  balance?: string | undefined;
 }
 
 /** "1500", "1500ms" or "1.5s" → milliseconds. */
@@ -68,7 +122,39 @@ export function emulatorOptionsFrom(flags: EmulatorFlags, command: Command): Emu
     faults.status5xx = share;
   }
   if (Object.keys(faults).length > 0) options.faults = faults;
+  const credits = creditsFrom(flags, fail);
+  if (credits !== undefined) options.credits = credits;
   return options;
+}
+
+const PRICE_TAKES =
+  'takes MODEL=CREDITS/PER with PER image, megapixel or second (e.g. "flux-1.1-pro=4/image"), not';
+
+/**
+ * `--price MODEL=N/PER` (repeatable) and `--balance N` switch on `GET /models`, `GET /credits`,
+ * the per-job `credits` and the 402 of a short balance; without either the emulator offers none.
+ */
+function creditsFrom(
+  flags: EmulatorFlags,
+  fail: (message: string) => never,
+): CreditOptions | undefined {
+  if (flags.price === undefined && flags.balance === undefined) return undefined;
+  const prices: Record<string, ModelPrice> = {};
+  for (const text of flags.price ?? []) {
+    const match = /^(.+)=(\d+(?:\.\d+)?)\/(image|megapixel|second)$/.exec(text.trim());
+    if (!match) return fail(`--price ${PRICE_TAKES} "${text}"`);
+    const [, model = "", credits = "", per = "image"] = match;
+    prices[model] = { credits: Number(credits), per: per as ModelPrice["per"] };
+  }
+  const credits: CreditOptions = { prices };
+  if (flags.balance !== undefined) {
+    const balance = Number(flags.balance);
+    if (!/^\d+(?:\.\d+)?$/.test(flags.balance.trim()) || !Number.isFinite(balance)) {
+      fail(`--balance takes a number of credits, 0 or more, not "${flags.balance}"`);
+    }
+    credits.balance = balance;
+  }
+  return credits;
 }
 
 const DURATION_TAKES = 'takes a time ("2s", "1500ms") or a range ("1s-10s"), not';

@@ -1,4 +1,4 @@
-/** Exit codes, as PRODUCT.md gives them. */
+/** Exit codes, as README.md's "Exit codes" table gives them (and `--help` prints). */
 export const ExitCode = {
   /** Everything done. */
   Ok: 0,

@@ -34,12 +34,12 @@ describe("agentframer lock merge", () => {
     const { dir, full } = await fanIn();
     const { code, stdout } = await runIn(dir, ["lock", "merge", "shards/1.lock", "shards/2.lock"]);
     expect(code).toBe(0);
-    expect(stdout).toBe("merged 4 entries from 2 locks into the manifest's lock\n");
+    expect(stdout).toBe("merged 4 entries from 2 locks into agentframer.lock\n");
     expect(await readLock(dir)).toEqual(full);
     const plan = JSON.parse((await runIn(dir, ["plan", "--json"])).stdout);
     expect(plan.counts).toMatchObject({ unchanged: 4, new: 0 });
     const again = await runIn(dir, ["lock", "merge", "shards/1.lock", "shards/2.lock"]);
-    expect(again.stdout).toContain("already holds every entry");
+    expect(again.stdout).toBe("agentframer.lock already holds every entry; nothing to write\n");
   });
 
   it("refuses two different results for one asset, naming both locks, and writes nothing", async () => {

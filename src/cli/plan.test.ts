@@ -18,6 +18,7 @@ describe("agentframer plan", () => {
         "new        product-a1  public/products/a1.png",
         "new        product-b2  public/products/b2.png",
         "4 assets: 4 new, 0 changed, 0 unchanged, 0 missing, 0 modified, 0 orphaned; 4 to render",
+        "Credits: unknown for 4 jobs — no price for flux-1.1-pro (give it under pricing: in the manifest, or set AGENTFRAMER_API_KEY to read the API's)",
         "",
       ].join("\n"),
     );
@@ -49,8 +50,32 @@ describe("agentframer plan", () => {
       "new        product-c3  public/products/c3.png",
       "orphaned   product-b2  public/products/b2.png",
       "5 assets: 2 new, 2 changed, 0 unchanged, 0 missing, 1 modified, 1 orphaned; 5 to render",
+      "Credits: unknown for 5 jobs — no price for flux-1.1-pro, flux-dev (give it under pricing: in the manifest, or set AGENTFRAMER_API_KEY to read the API's)",
       "",
     ]);
+  });
+
+  it("estimates the credits of each asset it would render, and the total, from pricing:", async () => {
+    const dir = await workspace();
+    await put(
+      dir,
+      "agentframer.yml",
+      MANIFEST.replace(
+        "version: 1\n",
+        "version: 1\npricing:\n  flux-1.1-pro: { credits: 8, per: megapixel }\n",
+      ),
+    );
+    const { code, stdout } = await runIn(dir, ["plan"]);
+    expect(code).toBe(0);
+    // 512 × 512 = 0.262144 megapixels at 8 credits each.
+    expect(stdout).toContain("new        hero        public/hero.png  2.1 credits\n");
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe("Credits: 8.39 estimated for 4 jobs");
+    const json = JSON.parse((await runIn(dir, ["plan", "--json"])).stdout) as {
+      credits: unknown;
+      assets: Array<{ credits?: number }>;
+    };
+    expect(json.credits).toEqual({ estimate: 8.388608, unknownModels: [] });
+    expect(json.assets.map((a) => a.credits)).toEqual([2.097152, 2.097152, 2.097152, 2.097152]);
   });
 
   it("says unchanged and missing by the files on disk", async () => {
@@ -70,7 +95,7 @@ describe("agentframer plan", () => {
     const { code, stdout, stderr } = await runIn(dir, ["plan", "--json"]);
     expect(code).toBe(0);
     const doc = JSON.parse(stdout) as { assets: Array<Record<string, unknown>>; counts: object };
-    expect(Object.keys(doc)).toEqual(["assets", "counts"]);
+    expect(Object.keys(doc)).toEqual(["assets", "counts", "credits"]);
     expect(doc.assets[0]).toEqual({
       id: "hero",
       status: "unchanged",
@@ -89,8 +114,14 @@ describe("agentframer plan", () => {
       stored: 0,
     });
     expect(stderr).toBe(
-      "4 assets: 0 new, 1 changed, 3 unchanged, 0 missing, 0 modified, 0 orphaned; 1 to render\n",
+      "4 assets: 0 new, 1 changed, 3 unchanged, 0 missing, 0 modified, 0 orphaned; 1 to render\n" +
+        "Credits: unknown for 1 job — no price for flux-1.1-pro (give it under pricing: in the manifest, or set AGENTFRAMER_API_KEY to read the API's)\n",
     );
+    expect(doc.assets[1]).toMatchObject({ credits: null });
+    expect((doc as unknown as { credits: unknown }).credits).toEqual({
+      estimate: null,
+      unknownModels: ["flux-1.1-pro"],
+    });
   });
 
   it("writes only its stat index, and leaves the lock's bytes alone", async () => {
@@ -145,7 +176,11 @@ describe("a bad manifest", () => {
       expect(code).toBe(2);
       expect(stdout).toBe("");
       expect(stderr).toMatch(/^\S*agentframer\.yml:\d+:\d+: \S/m);
-      expect(stderr).toMatch(/problems? in the manifest; nothing was written\.\n$/);
+      expect(stderr).toMatch(
+        command === "plan"
+          ? /problems? in the manifest; nothing was written\.\n$/
+          : /problems? in the manifest\.\n$/,
+      );
       expect(await listFiles(dir)).toEqual(before);
     }
   });

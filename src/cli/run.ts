@@ -7,6 +7,7 @@ import type { ManifestProblem } from "../manifest/errors.js";
 import { LockfileError } from "../state/lockfile-error.js";
 import { RunRefusedError } from "../render/refusals.js";
 import { RunLockError } from "../state/run-lock.js";
+import { StateDirError } from "../state/state-dir.js";
 import { CommandError, UsageError, commandHelp, wantsJson } from "./command.js";
 import type { Command, CommandContext } from "./command.js";
 import * as registry from "./commands/index.js";
@@ -99,14 +100,18 @@ interface ErrorDocument {
   };
 }
 
-function errorDocument(error: unknown): ErrorDocument {
+/** "2 problems in the manifest", and that nothing was written where the command could write. */
+function problemsLine(n: number, readOnly: boolean): string {
+  return `${n} problem${n === 1 ? "" : "s"} in the manifest${readOnly ? "" : "; nothing was written"}`;
+}
+
+function errorDocument(error: unknown, readOnly: boolean): ErrorDocument {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof ManifestError) {
-    const n = error.problems.length;
     return {
       error: {
         kind: "manifest",
-        message: `${n} problem${n === 1 ? "" : "s"} in the manifest; nothing was written`,
+        message: problemsLine(error.problems.length, readOnly),
         problems: error.problems,
         warnings: error.warnings,
       },
@@ -114,15 +119,17 @@ function errorDocument(error: unknown): ErrorDocument {
   }
   if (error instanceof UsageError) return { error: { kind: "usage", message } };
   if (error instanceof LockfileError) return { error: { kind: "lockfile", message } };
-  if (error instanceof RunRefusedError) return { error: { kind: "refused", message } };
+  if (error instanceof RunRefusedError || error instanceof StateDirError) {
+    return { error: { kind: "refused", message } };
+  }
   if (error instanceof RunLockError) return { error: { kind: "locked", message } };
   if (error instanceof CommandError) return { error: { kind: "config", message } };
   return { error: { kind: "internal", message } };
 }
 
 /** Report a thrown error once, as the user should read it, and pick the exit code. */
-function report(error: unknown, ctx: CommandContext, json: boolean): number {
-  if (json) ctx.io.stdout.write(`${JSON.stringify(errorDocument(error))}\n`);
+function report(error: unknown, ctx: CommandContext, json: boolean, readOnly: boolean): number {
+  if (json) ctx.io.stdout.write(`${JSON.stringify(errorDocument(error, readOnly))}\n`);
   const { stderr } = ctx.io;
   const red = ctx.errStyle.red;
   if (error instanceof CommandError) {
@@ -138,18 +145,17 @@ function report(error: unknown, ctx: CommandContext, json: boolean): number {
     return ExitCode.Invalid;
   }
   if (error instanceof ManifestError) {
-    const n = error.problems.length;
     const yellow = ctx.errStyle.yellow;
     stderr.write(error.warnings.map((w) => `${yellow(formatWarning(w))}\n`).join(""));
     stderr.write(error.problems.map((p) => `${formatProblem(p)}\n`).join(""));
-    stderr.write(red(`${n} problem${n === 1 ? "" : "s"} in the manifest; nothing was written.\n`));
+    stderr.write(red(`${problemsLine(error.problems.length, readOnly)}.\n`));
     return ExitCode.Invalid;
   }
   if (error instanceof LockfileError || error instanceof RunLockError) {
     stderr.write(`agentframer: ${red(error.message)}\nNothing was written.\n`);
     return ExitCode.Invalid;
   }
-  if (error instanceof RunRefusedError) {
+  if (error instanceof RunRefusedError || error instanceof StateDirError) {
     stderr.write(`agentframer: ${red(error.message)}\nNothing was submitted or written.\n`);
     return ExitCode.Invalid;
   }
@@ -169,6 +175,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await dispatch(argv, ctx);
   } catch (error) {
-    return report(error, ctx, jsonWanted(argv));
+    const readOnly = commands().find((c) => c.name === argv[0])?.readOnly === true;
+    return report(error, ctx, jsonWanted(argv), readOnly);
   }
 }

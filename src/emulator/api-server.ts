@@ -7,11 +7,19 @@ import { handleStatus } from "./status-handler.js";
 import type { RequestKind } from "./types.js";
 
 type Route =
-  { kind: "create" } | { kind: "status"; id: string } | { kind: "other"; allow?: string };
+  | { kind: "create" }
+  | { kind: "status"; id: string }
+  | { kind: "models" }
+  | { kind: "credits" }
+  | { kind: "other"; allow?: string };
 
 function route(method: string | undefined, pathname: string): Route {
   if (pathname === "/v1/generations") {
     return method === "POST" ? { kind: "create" } : { kind: "other", allow: "POST" };
+  }
+  if (pathname === "/v1/models" || pathname === "/v1/credits") {
+    const kind = pathname === "/v1/models" ? "models" : "credits";
+    return method === "GET" ? { kind } : { kind: "other", allow: "GET" };
   }
   const match = /^\/v1\/generations\/([^/]+)$/.exec(pathname);
   if (match?.[1] !== undefined) {
@@ -33,7 +41,10 @@ class RateWindow {
   }
 }
 
-/** The API origin: POST /v1/generations and GET /v1/generations/{id}. */
+/**
+ * The API origin: POST /v1/generations and GET /v1/generations/{id}, and when credits are
+ * switched on GET /v1/models and GET /v1/credits.
+ */
 export function createApiServer(ctx: EmulatorContext): Server {
   const window = new RateWindow();
   return createServer((req, res) => {
@@ -77,7 +88,8 @@ async function handle(
   }
   if (!authorised(ctx, ex)) return;
   if (target.kind === "create") await handleCreate(ctx, ex);
-  else await handleStatus(ctx, ex, target.id);
+  else if (target.kind === "status") await handleStatus(ctx, ex, target.id);
+  else answerCredits(ctx, ex, target.kind);
 }
 
 function authorised(ctx: EmulatorContext, ex: Exchange): boolean {
@@ -97,4 +109,19 @@ function authorised(ctx: EmulatorContext, ex: Exchange): boolean {
     return false;
   }
   return true;
+}
+
+/** GET /v1/models and GET /v1/credits: 404, as a server without them answers, unless offered. */
+function answerCredits(ctx: EmulatorContext, ex: Exchange, what: "models" | "credits"): void {
+  const { credits } = ctx;
+  if (what === "models" && credits.offered) {
+    ex.json(200, credits.models());
+    return;
+  }
+  const balance = credits.balance;
+  if (what === "credits" && balance !== undefined) {
+    ex.json(200, { balance });
+    return;
+  }
+  ex.refuse(404, "not-found", `This server does not offer GET /v1/${what}.`);
 }

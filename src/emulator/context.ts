@@ -1,5 +1,6 @@
 import type { OutgoingHttpHeaders } from "node:http";
 import type { Clock } from "./clock.js";
+import type { CreditAccount } from "./credits.js";
 import type { FaultSwitches } from "./faults.js";
 import type { IdempotencyStore } from "./idempotency.js";
 import type { JobStore } from "./jobs.js";
@@ -16,6 +17,7 @@ export interface EmulatorContext {
   jobs: JobStore;
   keys: IdempotencyStore;
   urls: ResultUrls;
+  credits: CreditAccount;
   /** The only accepted key, if the emulator was given one. */
   apiKey: string | undefined;
   /** Keys clients presented to the API, to look for in requests to the results origin. */

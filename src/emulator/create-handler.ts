@@ -2,6 +2,7 @@ import { retryAfterHeader, slowDown } from "./context.js";
 import type { EmulatorContext } from "./context.js";
 import type { Exchange } from "./http-util.js";
 import { readBody } from "./http-util.js";
+import type { Job } from "./jobs.js";
 import { bodyHashOf, parseGenerationRequest } from "./request.js";
 
 /** Stripe's limit; longer keys are almost certainly a client bug. */
@@ -84,10 +85,20 @@ export async function handleCreate(ctx: EmulatorContext, ex: Exchange): Promise<
     }
     const job = ctx.jobs.get(entry.outcome.jobId);
     if (job === undefined) throw new Error(`Job ${entry.outcome.jobId} vanished.`);
-    ex.json(200, { id: job.id, status: ctx.jobs.statusOf(job) }, REPLAYED);
+    ex.json(200, createdBody(ctx, job), REPLAYED);
     return;
   }
 
+  // Charged once, when the job is created: a replay of the key costs nothing again.
+  const charge = ctx.credits.chargeFor(parsed.request);
+  if (!ctx.credits.take(charge)) {
+    ex.refuse(
+      402,
+      "out-of-credits",
+      `This job costs ${charge} credits and the balance is ${ctx.credits.balance}; top up the workspace.`,
+    );
+    return;
+  }
   // The key is "in progress" through the slow delay, which is what makes a concurrent retry 409.
   ctx.keys.reserve(key, bodyHash);
   await slowDown(ctx);
@@ -97,15 +108,23 @@ export async function handleCreate(ctx: EmulatorContext, ex: Exchange): Promise<
     ex.refuse(500, "internal-error", message);
     return;
   }
-  const job = ctx.jobs.create(key, bodyHash, body as Record<string, unknown>, parsed.request);
+  const job = ctx.jobs.create(
+    key,
+    bodyHash,
+    body as Record<string, unknown>,
+    parsed.request,
+    charge,
+  );
   ctx.keys.complete(key, { kind: "job", jobId: job.id });
   if (ctx.faults.fires("resetAfterCreate")) {
     ex.reset();
     return;
   }
-  ex.json(
-    201,
-    { id: job.id, status: ctx.jobs.statusOf(job) },
-    { Location: `/v1/generations/${job.id}` },
-  );
+  ex.json(201, createdBody(ctx, job), { Location: `/v1/generations/${job.id}` });
+}
+
+function createdBody(ctx: EmulatorContext, job: Job): Record<string, unknown> {
+  const body: Record<string, unknown> = { id: job.id, status: ctx.jobs.statusOf(job) };
+  if (job.credits !== undefined) body.credits = job.credits;
+  return body;
 }

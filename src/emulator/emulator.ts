@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApiServer } from "./api-server.js";
 import { Clock } from "./clock.js";
+import { CreditAccount } from "./credits.js";
 import { checkDurationRange } from "./durations.js";
 import type { EmulatorContext } from "./context.js";
 import { FaultSwitches } from "./faults.js";
@@ -51,6 +52,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     jobs,
     keys: new IdempotencyStore(clock, options.idempotencyKeyTtlMs ?? DAY_MS),
     urls: new ResultUrls(clock, options.urlTtlMs ?? 10 * 60 * 1000),
+    credits: new CreditAccount(options.credits),
     apiKey: options.apiKey,
     presentedKeys: new Set(),
     honourPreferWait: options.honourPreferWait ?? true,
@@ -75,6 +77,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     resultsOrigin: ctx.urls.origin,
     ledger,
     setFaults: (changes) => faults.set(changes),
+    balance: () => ctx.credits.balance,
     advanceClock: (ms) => {
       clock.advance(ms);
       // Held requests re-check their jobs against the new time.

@@ -32,6 +32,8 @@ export interface Job {
   /** Unguessable path segment of the result URL (not seeded: URLs need not be reproducible). */
   secret: string;
   terminalObservedAt?: number;
+  /** What the job was charged (a priced model only). */
+  credits?: number;
 }
 
 export interface JobSettings {
@@ -74,6 +76,7 @@ export class JobStore {
     bodyHash: string,
     body: Record<string, unknown>,
     request: GenerationRequest,
+    credits?: number,
   ): Job {
     const ordinal = this.#perBody.get(bodyHash) ?? 0;
     this.#perBody.set(bodyHash, ordinal + 1);
@@ -95,6 +98,7 @@ export class JobStore {
       outcome,
       secret: randomBytes(16).toString("hex"),
     };
+    if (credits !== undefined) job.credits = credits;
     this.#jobs.set(job.id, job);
     return job;
   }
@@ -167,6 +171,7 @@ export class JobStore {
     if (now >= job.startsAt) snapshot.startedAt = job.startsAt;
     if (isTerminal(status)) snapshot.completedAt = job.endsAt;
     if (job.terminalObservedAt !== undefined) snapshot.terminalObservedAt = job.terminalObservedAt;
+    if (job.credits !== undefined) snapshot.credits = job.credits;
     if (status === "succeeded") {
       const file = this.media(job);
       snapshot.sha256 = file.sha256();

@@ -16,6 +16,8 @@ export class EmulatorLedger implements Ledger {
     createReplayed: 0,
     status: 0,
     download: 0,
+    models: 0,
+    credits: 0,
     rejected: {} as Record<string, number>,
   };
   readonly faultsInjected: Partial<Record<FaultName, number>> = {};
@@ -53,6 +55,8 @@ export class EmulatorLedger implements Ledger {
     this.requests.createReplayed = 0;
     this.requests.status = 0;
     this.requests.download = 0;
+    this.requests.models = 0;
+    this.requests.credits = 0;
     for (const reason of Object.keys(this.requests.rejected)) delete this.requests.rejected[reason];
     for (const name of Object.keys(this.faultsInjected) as FaultName[]) {
       delete this.faultsInjected[name];

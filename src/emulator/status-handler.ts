@@ -90,6 +90,7 @@ function statusBody(ctx: EmulatorContext, job: Job, now: number): Record<string,
     model: job.request.model,
     created_at: new Date(job.createdAt).toISOString(),
   };
+  if (job.credits !== undefined) body.credits = job.credits;
   if (now >= job.startsAt) body.started_at = new Date(job.startsAt).toISOString();
   if (status === "running" && Number.isFinite(job.endsAt)) {
     body.progress = Math.min(0.99, (now - job.startsAt) / (job.endsAt - job.startsAt));

@@ -1,6 +1,6 @@
 /**
  * Public interface of the AgentFramer emulator: a loopback implementation of the REST contract in
- * PRODUCT.md, with a ledger of what clients did and switches for injected faults. Tests, benchmarks
+ * docs/api-contract.md, with a ledger of what clients did and switches for injected faults. Tests, benchmarks
  * and `agentframer emulator` / `render --emulator` all drive it through these types; the
  * implementation is `startEmulator` in `./index.ts`.
  */
@@ -67,6 +67,31 @@ export interface EmulatorOptions {
    * same per job. Default 0 (no padding).
    */
   resultBytes?: number;
+  /**
+   * The contract's optional credit endpoints. Absent (the default): `GET /v1/models` and
+   * `GET /v1/credits` answer 404 and jobs carry no `credits`, as a server without them does.
+   */
+  credits?: CreditOptions;
+}
+
+/** A model's price in the contract's `GET /models` shape. */
+export interface ModelPrice {
+  credits: number;
+  per: "image" | "megapixel" | "second";
+}
+
+export interface CreditOptions {
+  /**
+   * Served by `GET /v1/models`; a job of a priced model is charged at creation (per image, per
+   * width × height / 10⁶, or per `duration` second, with the emulator's own defaults for missing
+   * params) and its create and status answers carry `credits`. Unpriced models cost nothing.
+   */
+  prices?: Record<string, ModelPrice & { type?: MediaType }>;
+  /**
+   * Served by `GET /v1/credits` (404 when undefined). Each new job's charge is taken from it; a
+   * job it cannot cover answers 402 and is not created.
+   */
+  balance?: number;
 }
 
 /**
@@ -148,6 +173,8 @@ export interface LedgerJob {
   /** SHA-256 (hex) and size of the result file the results server serves, for succeeded jobs. */
   sha256?: string;
   size?: number;
+  /** What the job was charged, when its model has a price. */
+  credits?: number;
 }
 
 export interface StatusRequestRecord {
@@ -163,7 +190,7 @@ export interface StatusRequestRecord {
   jobStatus?: JobStatus;
 }
 
-export type RequestKind = "create" | "status" | "download";
+export type RequestKind = "create" | "status" | "download" | "models" | "credits";
 
 export interface RequestRecord {
   kind: RequestKind | "other";
@@ -177,14 +204,16 @@ export interface Ledger {
   jobsByKey(key: string): LedgerJob[];
   /**
    * Live counters. `create`: POSTs received; `createReplayed`: answers with
-   * `Idempotent-Replayed: true`; `status`, `download`: GETs received. `rejected` counts answers
-   * that refused a request, by reason (see `RejectReason`).
+   * `Idempotent-Replayed: true`; `status`, `download`, `models`, `credits`: GETs received.
+   * `rejected` counts answers that refused a request, by reason (see `RejectReason`).
    */
   requests: {
     create: number;
     createReplayed: number;
     status: number;
     download: number;
+    models: number;
+    credits: number;
     rejected: Record<string, number>;
   };
   /** Times each fault fired. */
@@ -225,6 +254,8 @@ export interface Emulator {
   ledger: Ledger;
   /** Merge these switches into the current faults (others keep their values). */
   setFaults(faults: Partial<Faults>): void;
+  /** The balance `GET /v1/credits` answers now, after every charge; undefined when not offered. */
+  balance(): number | undefined;
   /** Move the emulator clock forward: jobs progress, keys and result URLs expire. */
   advanceClock(ms: number): void;
   /** Answer held requests, destroy sockets, clear timers. Idempotent. */

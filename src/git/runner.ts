@@ -2,7 +2,7 @@
  * The one way the tool runs git: arguments (never a shell), a fixed locale, no prompt and no
  * pager, and stderr kept for the error. Two kinds of caller share it: the work tree of the user's
  * checkout (`gitIn`, for commits and `check-ignore`) and the store's private repository
- * (`storeGit` in store/git-env.ts, which adds a scrubbed environment and its own config).
+ * (`storeGit` in store/store-git.ts, which adds a scrubbed environment and its own config).
  */
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
@@ -34,6 +34,16 @@ export interface GitRunner {
   runBytes(args: readonly string[], options?: RunOptions): Promise<Buffer>;
   /** Stream a command's stdout into a new file (`git cat-file blob OID > dest`). */
   toFile(args: readonly string[], dest: string): Promise<void>;
+  /** A command whose stdout is read as it comes (`cat-file --batch` of a whole pull). */
+  stream(args: readonly string[], input: string): GitStream;
+}
+
+export interface GitStream {
+  stdout: AsyncIterable<Buffer>;
+  /** Settles when git exits: rejects with its error, or when `stop` ended it early. */
+  done: Promise<void>;
+  /** End git now (the reader gave up): what it was still writing is not wanted. */
+  stop(): void;
 }
 
 export interface GitRunnerOptions {
@@ -94,6 +104,21 @@ export function gitRunner(options: GitRunnerOptions): GitRunner {
     runBytes,
     async run(args, options) {
       return (await runBytes(args, options)).toString("utf8");
+    },
+    stream(args, input) {
+      const child = start(args);
+      child.stdin.on("error", () => {});
+      child.stdin.end(input);
+      const done = finished(child, args, () => "");
+      // The caller awaits `done` only when it read to the end; a stopped git must not go unhandled.
+      done.catch(() => {});
+      return {
+        stdout: child.stdout,
+        done,
+        stop: () => {
+          if (child.exitCode === null) child.kill();
+        },
+      };
     },
     async toFile(args, dest) {
       const child = start(args);

@@ -657,3 +657,38 @@ describe("loadManifest: bad manifests report every problem as FILE:LINE:COL", ()
     ]);
   });
 });
+
+describe("loadManifest: pricing", () => {
+  it("reads the top-level pricing: table by model", async () => {
+    const root = await repo({
+      "agentframer.yml": `version: 1
+pricing:
+  flux-1.1-pro: { credits: 4, per: image }
+  veo: { credits: 0.5, per: second }
+${HEAD.slice("version: 1\n".length)}  - { id: a, prompt: p, output: a.png }
+`,
+    });
+    const manifest = await loadManifest(join(root, "agentframer.yml"), { cwd: root });
+    expect([...(manifest.pricing ?? [])]).toEqual([
+      ["flux-1.1-pro", { credits: 4, per: "image" }],
+      ["veo", { credits: 0.5, per: "second" }],
+    ]);
+  });
+
+  it("reports a bad price at its line, with every other problem", async () => {
+    const root = await repo({
+      "agentframer.yml": `version: 1
+pricing:
+  flux-1.1-pro: { credits: -4, per: image }
+  veo: { credits: 1, per: frame }
+${HEAD.slice("version: 1\n".length)}  - { id: a, prompt: p, output: a.jpg }
+`,
+    });
+    const found = await problems(root);
+    expect(found.some((p) => p.startsWith("agentframer.yml:3:"))).toBe(true);
+    expect(
+      found.some((p) => p.startsWith("agentframer.yml:4:") && /image|megapixel|second/.test(p)),
+    ).toBe(true);
+    expect(found.some((p) => /a\.jpg/.test(p))).toBe(true);
+  });
+});

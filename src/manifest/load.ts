@@ -13,6 +13,7 @@ import {
   defaultsSchema,
   manifestSchema,
   manifestShellSchema,
+  pricingSchema,
   type RawAsset,
   type RawDefaults,
 } from "./schema.js";
@@ -98,6 +99,11 @@ async function load(
   const manifest: Manifest = { path, dir, root, assets: expanded.assets };
   // An invalid value is already a problem above; only a valid "store" changes anything.
   if ((value as { outputs?: unknown }).outputs === "store") manifest.outputs = "store";
+  // Problems in it are reported above, at their lines; only a valid table is used.
+  const pricing = pricingSchema.safeParse((value as { pricing?: unknown }).pricing);
+  if (pricing.success && pricing.data !== undefined) {
+    manifest.pricing = new Map(Object.entries(pricing.data));
+  }
   return manifest;
 }
 

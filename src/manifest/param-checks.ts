@@ -30,7 +30,8 @@ const SIDE: ParamRule = {
   fits: wholeNumber(1, MAX_SIDE),
 };
 const SEED: ParamRule = {
-  takes: `a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`,
+  // The upper bound (2^53 - 1) is JSON's exact-integer limit, not a figure worth reading.
+  takes: "a whole number, 0 or more",
   fits: wholeNumber(0, Number.MAX_SAFE_INTEGER),
 };
 const DURATION: ParamRule = {
@@ -69,10 +70,13 @@ export function checkParams(
       // Defaults serve every type: width under defaults is not a mistake for an audio asset.
       const fromDefaults = sourceOf(key)[0] === "defaults";
       if (fromDefaults && ALL_KNOWN.has(key)) continue;
+      // A default reaches assets of every type: one warning for its line, not one per type.
+      const names = fromDefaults ? [...ALL_KNOWN] : Object.keys(known);
+      const noun = fromDefaults ? "any type" : TYPE_NOUN[type];
       warnings.add(
         positions.key(sourceOf(key)),
-        `param ${quote(key)} is not one the API knows for ${TYPE_NOUN[type]}${didYouMean(key, Object.keys(known))}; ` +
-          `it is sent as it is. Known: ${Object.keys(known).join(", ")}`,
+        `param ${quote(key)} is not one the API knows for ${noun}${didYouMean(key, names)}; ` +
+          `it is sent as it is. Known: ${names.join(", ")}`,
       );
       continue;
     }

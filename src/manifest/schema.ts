@@ -110,6 +110,29 @@ export const assetSchema = z
   })
   .describe("One asset, or one per row of its each: file.");
 
+export const PRICE_UNITS = ["image", "megapixel", "second"] as const;
+
+export const priceSchema = z
+  .strictObject({
+    credits: z
+      .number()
+      .min(0, "a price is 0 credits or more")
+      .max(1e9, "a price is at most 10⁹ credits")
+      .describe("Credits per unit; a job costs credits × units."),
+    per: z
+      .enum(PRICE_UNITS)
+      .describe(
+        "The unit: image (one job), megapixel (params.width × params.height / 10⁶) or second (params.duration).",
+      ),
+  })
+  .describe("A model's price, in the shape GET /models answers.");
+
+export const pricingSchema = z
+  .record(z.string().min(1).max(200), priceSchema)
+  .describe(
+    "Prices per model, given or overriding what GET /models says, e.g. { flux-1.1-pro: { credits: 4, per: image } }. plan estimates credits with them; render --max-credits refuses past a budget.",
+  );
+
 export const manifestSchema = z
   .strictObject({
     version: z.literal(1).describe("The manifest format version. Only 1 exists."),
@@ -120,6 +143,7 @@ export const manifestSchema = z
       .describe(
         "Where outputs live. repository (the default): committed beside the manifest. store: in the store only (for sets too big for git); the lock is committed, the outputs are git-ignored, and `agentframer pull` materialises them.",
       ),
+    pricing: pricingSchema.optional(),
     assets: z.array(assetSchema).describe("The assets, rendered in this order."),
   })
   .meta({
@@ -138,3 +162,4 @@ export type RawAsset = z.infer<typeof assetSchema>;
 export const MANIFEST_KEYS = Object.keys(manifestSchema.shape);
 export const DEFAULTS_KEYS = Object.keys(defaultsSchema.shape);
 export const ASSET_KEYS = Object.keys(assetSchema.shape);
+export const PRICE_KEYS = Object.keys(priceSchema.shape);

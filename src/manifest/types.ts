@@ -39,6 +39,14 @@ export interface Asset {
   source: SourcePosition;
 }
 
+/** A model's price, from the manifest's `pricing:` or the API's `GET /models`. */
+export interface ModelPrice {
+  /** Credits per unit, ≥ 0. */
+  credits: number;
+  /** image: one job; megapixel: × width × height / 10⁶; second: × duration. */
+  per: "image" | "megapixel" | "second";
+}
+
 export interface Manifest {
   /** Absolute path of the manifest file. */
   path: string;
@@ -52,6 +60,8 @@ export interface Manifest {
    * committed beside the manifest.
    */
   outputs?: "store";
+  /** The manifest's `pricing:`, by model id: it wins over the API's prices. */
+  pricing?: ReadonlyMap<string, ModelPrice>;
   /** Shown before anything runs, as `FILE:LINE:COL: warning: message`; nothing stops for them. */
   warnings?: readonly ManifestWarning[];
 }

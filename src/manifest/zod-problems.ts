@@ -1,6 +1,6 @@
 import type * as z from "zod";
 import { quote, type ProblemList } from "./problems.js";
-import { ASSET_KEYS, DEFAULTS_KEYS, MANIFEST_KEYS } from "./schema.js";
+import { ASSET_KEYS, DEFAULTS_KEYS, MANIFEST_KEYS, PRICE_KEYS } from "./schema.js";
 import { didYouMean } from "./suggest.js";
 import type { ValuePath, YamlPositions } from "./yaml-source.js";
 
@@ -88,6 +88,7 @@ function messageFor(
 function knownKeys(path: ValuePath): string[] {
   if (path.length === 0) return MANIFEST_KEYS;
   if (path.length === 1 && path[0] === "defaults") return DEFAULTS_KEYS;
+  if (path[0] === "pricing") return PRICE_KEYS;
   return ASSET_KEYS;
 }
 

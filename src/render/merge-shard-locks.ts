@@ -19,8 +19,11 @@ import { lockfilePathFor } from "../state/paths.js";
 import { withRunLock } from "../state/run-lock.js";
 import type { Store } from "../store/store.js";
 
-/** Why an entry's bytes cannot be taken (undefined: they are as the entry says). */
-export type CheckBytes = (entry: LockEntry) => Promise<string | undefined>;
+/**
+ * Why each entry's bytes cannot be taken (undefined: they are as the entry says), in the order
+ * given. All entries at once, so that a store is asked once for all of them, not once per entry.
+ */
+export type CheckBytes = (entries: readonly LockEntry[]) => Promise<Array<string | undefined>>;
 
 export interface ShardLockFile {
   /** Absolute path. */
@@ -38,9 +41,12 @@ export interface ShardMergeReport extends LockMergeOutcome {
   problems: string[];
 }
 
+/** Entries checked at once on disk: enough to overlap reads, few enough to bound open files. */
+const CHECK_CONCURRENCY = 16;
+
 /** The output file beside the manifest must hold exactly the bytes the entry records. */
 export function outputOnDisk(manifestDir: string): CheckBytes {
-  return async (entry) => {
+  const one = async (entry: LockEntry): Promise<string | undefined> => {
     const path = `${manifestDir}/${entry.output}`;
     const facts = await stat(path).catch(() => undefined);
     if (facts === undefined || !facts.isFile()) return `${entry.output} is not on disk`;
@@ -52,40 +58,48 @@ export function outputOnDisk(manifestDir: string): CheckBytes {
     }
     return undefined;
   };
+  return async (entries) => {
+    const whys = new Array<string | undefined>(entries.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < entries.length) {
+        const at = next++;
+        whys[at] = await one(entries[at] as LockEntry);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CHECK_CONCURRENCY, entries.length) }, worker));
+    return whys;
+  };
 }
 
 /**
  * With outputs in the store only, the store must hold exactly the bytes the entry records: a
- * lock entry is the promise that `agentframer pull` can bring them.
+ * lock entry is the promise that `agentframer pull` can bring them. One lookup for every entry.
  */
 export function heldInStore(store: Pick<Store, "lookup" | "label">): CheckBytes {
-  return async (entry) => {
-    const hit = (await store.lookup([entry.hash])).get(entry.hash);
-    if (hit === undefined) return `${entry.output} is not in the store (${store.label})`;
-    if (hit.record.sha256 !== entry.sha256 || hit.record.size !== entry.size) {
-      return `the store (${store.label}) holds other bytes for ${entry.output} than the lock records`;
-    }
-    return undefined;
+  return async (entries) => {
+    const hits = entries.length > 0 ? await store.lookup(entries.map((e) => e.hash)) : new Map();
+    return entries.map((entry) => {
+      const hit = hits.get(entry.hash);
+      if (hit === undefined) return `${entry.output} is not in the store (${store.label})`;
+      if (hit.record.sha256 !== entry.sha256 || hit.record.size !== entry.size) {
+        return `the store (${store.label}) holds other bytes for ${entry.output} than the lock records`;
+      }
+      return undefined;
+    });
   };
 }
-
-/** Entries checked at once: enough to overlap reads, few enough to bound open files. */
-const CHECK_CONCURRENCY = 16;
 
 async function checkAll(
   taken: readonly MergeCandidate[],
   check: CheckBytes,
 ): Promise<ShardMergeReport["badBytes"]> {
+  const whys = await check(taken.map((c) => c.entry));
   const bad: ShardMergeReport["badBytes"] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < taken.length) {
-      const candidate = taken[next++] as MergeCandidate;
-      const why = await check(candidate.entry);
-      if (why !== undefined) bad.push({ candidate, why });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CHECK_CONCURRENCY, taken.length) }, worker));
+  taken.forEach((candidate, i) => {
+    const why = whys[i];
+    if (why !== undefined) bad.push({ candidate, why });
+  });
   return bad.sort((a, b) => (a.candidate.id < b.candidate.id ? -1 : 1));
 }
 

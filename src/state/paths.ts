@@ -1,4 +1,3 @@
-import { mkdir, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /**
@@ -10,15 +9,18 @@ import { basename, dirname, join } from "node:path";
  *   web variants, their paths, sizes and a placeholder, what a site needs for `srcset` (committed;
  *   see media-json.ts).
  * - `.agentframer/`: per-checkout state, never committed (it holds its own `.gitignore`):
- *   - `cache/`: results by asset hash (local-cache.ts), and `cache/durations.json`, what earlier runs
- *     learnt of job durations (render/polling/duration-memory.ts);
+ *   - `cache/`: results by asset hash (local-cache.ts), and `cache/durations.json`, what earlier
+ *     runs learnt of job durations (render/polling/duration-memory.ts), and `cache/prices.json`,
+ *     the prices GET /models last answered (price-cache.ts);
  *   - `journal/`: each manifest's write-ahead log of the assets in flight (journal.ts);
  *   - `stat-index.json`: size, mtime and SHA-256 of outputs, to skip re-reading them (stat-index.ts);
  *   - `render.pid`: the run lock, naming the render that holds this folder (run-lock.ts);
  *   - `store.git/`: the store's private bare repository (store/git-store.ts), never the user's .git.
  *
- * Writes go through the modules named above, each with `atomic-write.ts`. The folder's name is
- * the manifest's rules' (no output may go there), so it is declared in manifest/path-rules.ts.
+ * The folder itself is made, and checked to be the tool's own (no link, nothing committed), by
+ * `state-dir.ts` only. Writes go through the modules named above, each with `atomic-write.ts`.
+ * The folder's name is the manifest's rules' (no output may go there), so it is declared in
+ * manifest/path-rules.ts.
  */
 import { STATE_DIR_NAME } from "../manifest/path-rules.js";
 
@@ -62,6 +64,11 @@ export function durationMemoryPath(manifestDir: string): string {
   return join(cacheDirFor(manifestDir), "durations.json");
 }
 
+/** The prices the API last listed, inside the cache so the action's cache carries them. */
+export function priceCachePath(manifestDir: string): string {
+  return join(cacheDirFor(manifestDir), "prices.json");
+}
+
 export function journalDirFor(manifestDir: string): string {
   return join(stateDirFor(manifestDir), "journal");
 }
@@ -86,17 +93,4 @@ export function statIndexPath(manifestDir: string): string {
 
 export function storeGitDirFor(manifestDir: string): string {
   return join(stateDirFor(manifestDir), "store.git");
-}
-
-/**
- * Create the state folder with its own `.gitignore`, so that a commit made by the action (or a
- * careless `git add -A` by a person) never picks up the cache, the journal or the index.
- */
-export async function ensureStateDir(manifestDir: string): Promise<string> {
-  const dir = stateDirFor(manifestDir);
-  await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, ".gitignore"), "*\n", { flag: "wx" }).catch((error: unknown) => {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-  });
-  return dir;
 }

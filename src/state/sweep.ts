@@ -6,7 +6,9 @@ import { cacheDirFor, durationMemoryPath, journalDirFor, stateDirFor } from "./p
 
 /**
  * What the sweep needs to know of an asset: where its output goes, its cache entry, and the web
- * variants it asks for now and had before.
+ * variants it asks for now and had before (their names follow from the output). Assets of the
+ * manifest only: an orphaned lock entry's path is the lock's word, and a lock is a file anyone
+ * may commit.
  */
 export interface SweptAsset {
   output: string;

@@ -2,20 +2,24 @@
  * The `git` store: an orphan branch in the repository's own `origin`, read and written through a
  * private bare repository under `.agentframer/` (the user's `.git` is never touched).
  *
- * Reading fetches the branch tip's commit and trees only (`--depth=1 --filter=blob:none`), then
- * just the blobs a run needs, by id. Writing builds the next commit with plumbing (hash-object, a
+ * Reading (git-reader.ts) fetches the tip of exactly `refs/heads/<branch>` with its trees only
+ * (`--depth=1 --filter=blob:none`), lists its tree once, then fetches just the blobs a run needs,
+ * by id and in one request, and checks each one's size before reading it. Writing builds the next commit with plumbing (hash-object, a
  * temporary index, commit-tree on the fetched tip) and pushes it without force; a writer that
  * lost the race fetches the new tip and applies its entries again, so concurrent writers never
  * lose each other's entries. A server that refuses filters still works: git then sends the tip's
  * blobs too, and the run is only slower.
  */
-import { mkdir, mkdtemp, rm, unlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { StoreGit } from "./store-git.js";
 import { GitError } from "../git/runner.js";
-import { entryBytesPath, entryRecordPath } from "./layout.js";
-import type { Store, StoreHit, StoreWrite } from "./store.js";
-import { parseStoreRecord, serializeStoreRecord, verifyStoredBytes } from "./verify.js";
+import { BytesCheck } from "../net/verify-bytes.js";
+import type { BlobTarget } from "./git-batch.js";
+import { createGitReader } from "./git-reader.js";
+import { entryBytesPath, entryRecordPath, RECORD_BOUND } from "./layout.js";
+import type { FetchItem, Store, StoreHit, StoreWrite } from "./store.js";
+import { parseStoreRecord, serializeStoreRecord } from "./verify.js";
 
 export interface GitStoreOptions {
   git: StoreGit;
@@ -35,7 +39,6 @@ export interface GitStoreOptions {
 
 /** Pushes tried before giving up when other writers keep moving the tip. */
 export const MAX_PUSH_TRIES = 8;
-const TIP_REF = "refs/store/tip";
 
 export class StoreWriteError extends Error {
   override readonly name = "StoreWriteError";
@@ -68,110 +71,41 @@ export function createGitStore(options: GitStoreOptions): Store {
         await git.run(["config", key, value]);
     })());
 
-  /** The tip's commit, fetched with its trees and without blobs; undefined while the branch is absent. */
-  async function fetchTip(): Promise<string | undefined> {
-    await init();
-    const advertised = (await git.run(["ls-remote", "origin", `refs/heads/${branch}`])).split(
-      /\s/,
-    )[0];
-    if (!advertised) return undefined;
-    const present = await git.run(["cat-file", "-e", `${advertised}^{commit}`]).then(
-      () => true,
-      () => false,
-    );
-    if (present) return advertised;
-    await git.run([
-      "fetch",
-      "--quiet",
-      "--no-tags",
-      "--no-write-fetch-head",
-      "--depth=1",
-      "--filter=blob:none",
-      "origin",
-      `+refs/heads/${branch}:${TIP_REF}`,
-    ]);
-    return (await git.run(["rev-parse", TIP_REF])).trim();
-  }
+  const reader = createGitReader(git, branch, init);
 
-  /** Path → blob id of every file in a commit's tree (trees only: no blob is fetched). */
-  async function listTree(commit: string): Promise<Map<string, string>> {
-    const out = await git.run(["ls-tree", "-r", "-z", "--full-tree", commit]);
-    const files = new Map<string, string>();
-    for (const line of out.split("\0")) {
-      const tab = line.indexOf("\t");
-      if (tab === -1) continue;
-      const [, type, oid] = line.slice(0, tab).split(" ");
-      if (type === "blob" && oid) files.set(line.slice(tab + 1), oid);
-    }
-    return files;
-  }
-
-  /** Bring these blobs over in one request (a partial clone's lazy fetch, done in bulk). */
-  async function fetchBlobs(oids: readonly string[]): Promise<void> {
-    if (oids.length === 0) return;
-    // Only objects present here are listed (a partial clone's missing blobs are not fetched by it).
-    const present = new Set(
-      (await git.run(["cat-file", "--batch-all-objects", "--batch-check=%(objectname)"])).split(
-        "\n",
-      ),
-    );
-    const missing = [...new Set(oids)].filter((oid) => !present.has(oid));
-    if (missing.length === 0) return;
-    await git.run(
-      [
-        "-c",
-        "fetch.negotiationAlgorithm=noop",
-        "fetch",
-        "--quiet",
-        "--no-tags",
-        "--no-write-fetch-head",
-        "--recurse-submodules=no",
-        "--filter=blob:none",
-        "--stdin",
-        "origin",
-      ],
-      { input: missing.join("\n") + "\n" },
-    );
-  }
-
-  /** Blob contents by id, through one `cat-file --batch`. */
-  async function readBlobs(oids: readonly string[]): Promise<Map<string, Buffer>> {
-    const out = await git.runBytes(["cat-file", "--batch"], { input: oids.join("\n") + "\n" });
-    const blobs = new Map<string, Buffer>();
-    let at = 0;
-    while (at < out.length) {
-      const eol = out.indexOf(0x0a, at);
-      if (eol === -1) break;
-      const [oid, type, size] = out.subarray(at, eol).toString("utf8").split(" ");
-      at = eol + 1;
-      if (type === "missing" || size === undefined || oid === undefined) continue;
-      const length = Number(size);
-      blobs.set(oid, out.subarray(at, at + length));
-      at += length + 1;
-    }
-    return blobs;
-  }
-
-  /** The entries among `hashes` held at `commit`, records read and checked. */
+  /** The entries among `hashes` held at `commit`, records sized, then read and checked. */
   async function entriesAt(
     commit: string,
     hashes: readonly string[],
   ): Promise<Map<string, StoreHit>> {
-    const tree = await listTree(commit);
+    const tree = await reader.listTree(commit);
     const wanted = new Map<string, string>();
     for (const hash of new Set(hashes)) {
       const oid = tree.get(entryRecordPath(hash));
       if (oid) wanted.set(hash, oid);
     }
-    await fetchBlobs([...wanted.values()]);
-    const blobs = await readBlobs([...wanted.values()]);
+    const sizes = await reader.sizesOf([...wanted.values()]);
+    const ignore = (hash: string, why: string) =>
+      warn(`store entry ${hash.slice(0, 12)} ignored: ${why}`);
+    for (const [hash, oid] of wanted) {
+      const size = sizes.get(oid);
+      if (size !== undefined && size <= RECORD_BOUND) continue;
+      ignore(
+        hash,
+        size === undefined
+          ? "its record is not in the store"
+          : `its record is ${size} bytes, more than a record may be (${RECORD_BOUND})`,
+      );
+      wanted.delete(hash);
+    }
+    const blobs = await reader.readSmall([...wanted.values()]);
     const hits = new Map<string, StoreHit>();
     for (const [hash, oid] of wanted) {
       const record = parseStoreRecord(blobs.get(oid)?.toString("utf8") ?? "");
       const path = record ? entryBytesPath(record) : undefined;
       const bytes = path ? tree.get(path) : undefined;
       if (!record || record.hash !== hash || !path || !bytes) {
-        warn(`store entry ${hash.slice(0, 12)} ignored: its record is unreadable or has no bytes`);
+        ignore(hash, "its record is unreadable or has no bytes");
         continue;
       }
       bytesBlobs.set(hash, bytes);
@@ -182,33 +116,73 @@ export function createGitStore(options: GitStoreOptions): Store {
 
   async function lookup(hashes: readonly string[]): Promise<Map<string, StoreHit>> {
     if (hashes.length === 0) return new Map();
-    const tip = await fetchTip();
+    const tip = await reader.fetchTip();
     return tip === undefined ? new Map() : entriesAt(tip, hashes);
   }
 
-  async function fetch(hit: StoreHit, dest: string): Promise<boolean> {
-    const reject = async (why: string): Promise<false> => {
-      await unlink(dest).catch(() => {});
-      warn(`store entry ${hit.record.hash.slice(0, 12)} refused: ${why}; rendering instead`);
-      return false;
+  async function fetchMany(
+    items: readonly FetchItem[],
+    settle: (item: FetchItem, ok: boolean) => Promise<void>,
+  ): Promise<void> {
+    const refuse = async (item: FetchItem, why: string): Promise<void> => {
+      warn(`store entry ${item.hit.record.hash.slice(0, 12)} refused: ${why}`);
+      await settle(item, false);
     };
-    const oid = bytesBlobs.get(hit.record.hash);
-    if (!oid) return reject("its bytes are not in the store");
+    const oidOf = (item: FetchItem) => bytesBlobs.get(item.hit.record.hash);
+    let sizes: Map<string, number>;
     try {
-      await fetchBlobs([oid]);
-      await git.toFile(["cat-file", "blob", oid], dest);
+      sizes = await reader.sizesOf(items.map(oidOf).filter((oid): oid is string => !!oid));
     } catch (error) {
-      return reject(`could not read its bytes (${(error as Error).message})`);
+      for (const item of items)
+        await refuse(item, `could not read its bytes (${(error as Error).message})`);
+      return;
     }
-    const verdict = await verifyStoredBytes(dest, hit.record);
-    return verdict.ok ? true : reject(verdict.why);
+    const targets: BlobTarget[] = [];
+    const itemOf = new Map<BlobTarget, FetchItem>();
+    for (const item of items) {
+      const oid = oidOf(item);
+      const size = oid === undefined ? undefined : sizes.get(oid);
+      const { record } = item.hit;
+      if (oid === undefined || size === undefined)
+        await refuse(item, "its bytes are not in the store");
+      else if (size !== record.size)
+        await refuse(item, `its bytes are ${size} bytes where the record says ${record.size}`);
+      else {
+        const target = { oid, dest: item.dest, check: new BytesCheck(record) };
+        targets.push(target);
+        itemOf.set(target, item);
+      }
+    }
+    const unsettled = new Set(targets);
+    try {
+      await reader.writeBlobs(targets, async (target, verdict) => {
+        unsettled.delete(target);
+        const item = itemOf.get(target) as FetchItem;
+        if (verdict.ok) await settle(item, true);
+        else await refuse(item, verdict.why);
+      });
+    } catch (error) {
+      for (const target of unsettled)
+        await refuse(
+          itemOf.get(target) as FetchItem,
+          `could not read its bytes (${(error as Error).message})`,
+        );
+    }
+  }
+
+  async function fetch(hit: StoreHit, dest: string): Promise<boolean> {
+    let kept = false;
+    await fetchMany([{ hit, dest }], async (_, ok) => {
+      kept = ok;
+    });
+    return kept;
   }
 
   async function write(entries: readonly StoreWrite[]): Promise<Map<string, StoreHit>> {
     const byHash = new Map(entries.map((e) => [e.record.hash, e]));
     if (byHash.size === 0) return new Map();
     for (let attempt = 1; ; attempt++) {
-      const parent = await fetchTip();
+      const parent = await reader.fetchTip();
       const held = parent ? await entriesAt(parent, [...byHash.keys()]) : new Map();
       const missing = [...byHash.values()].filter((e) => !held.has(e.record.hash));
       if (missing.length === 0) return held;
@@ -286,7 +260,7 @@ export function createGitStore(options: GitStoreOptions): Store {
     }
   }
 
-  return { label: options.label, lookup, fetch, write };
+  return { label: options.label, lookup, fetch, fetchMany, write };
 }
 
 /** A push refused because the branch moved (or appeared) since the fetch. */

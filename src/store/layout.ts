@@ -13,3 +13,9 @@ export function entryBytesPath(record: Pick<StoreRecord, "hash" | "extension">):
 export function entryRecordPath(hash: string): string {
   return `${hash.slice(0, 2)}/${hash}.json`;
 }
+
+/**
+ * The most a record may be: one line of about 350 bytes (layout of `serializeStoreRecord`), with
+ * room to spare. A larger one is refused from its size alone, before a byte of it is read.
+ */
+export const RECORD_BOUND = 4096;

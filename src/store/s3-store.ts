@@ -6,20 +6,24 @@
  * that are not there yet; both are sent with `If-None-Match: *`, so where the server supports
  * conditional writes the first writer wins and a later one keeps what is there.
  */
-import { createWriteStream } from "node:fs";
-import { rm } from "node:fs/promises";
-import { pipeline } from "node:stream/promises";
-import { discardBody, readCapped } from "../net/http.js";
+import { open, rm } from "node:fs/promises";
+import { discardBody, firstHeader, readCapped } from "../net/http.js";
+import { BytesCheck } from "../net/verify-bytes.js";
 import { S3Client, type S3Body, type S3ClientDeps } from "./s3/client.js";
 import { s3ConfigFromEnv } from "./s3/config.js";
-import { entryBytesPath, entryRecordPath } from "./layout.js";
-import type { Store, StoreHit, StoreWrite } from "./store.js";
-import { parseStoreRecord, serializeStoreRecord, verifyStoredBytes } from "./verify.js";
+import { listAll } from "./s3/list.js";
+import { entryBytesPath, entryRecordPath, RECORD_BOUND } from "./layout.js";
+import type { FetchItem, Store, StoreHit, StoreWrite } from "./store.js";
+import { parseStoreRecord, serializeStoreRecord } from "./verify.js";
 
-/** Requests in flight at once for a lookup or a write. */
+/** Requests in flight at once for a lookup, a fetch of many entries, or a write. */
 const CONCURRENCY = 16;
-/** A record is a few hundred bytes; anything much larger is not one. */
-const RECORD_CAP = 64 * 1024;
+/**
+ * Up to this many hashes, a lookup asks for each record (a 404 is an answer); beyond, it lists
+ * the prefix once (a page per 1,000 keys) and asks only for records the listing shows, each
+ * already known to be within its bound and to have bytes of the record's size beside it.
+ */
+const DIRECT_LOOKUP = 32;
 
 export interface S3StoreDeps extends S3ClientDeps {
   env: NodeJS.ProcessEnv;
@@ -29,12 +33,13 @@ export interface S3StoreDeps extends S3ClientDeps {
 async function eachConcurrently<T>(
   items: readonly T[],
   run: (item: T) => Promise<void>,
+  concurrency = CONCURRENCY,
 ): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) await run(items[next++] as T);
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
 export class S3Store implements Store {
@@ -48,12 +53,48 @@ export class S3Store implements Store {
   }
 
   async lookup(hashes: readonly string[]): Promise<Map<string, StoreHit>> {
+    const unique = [...new Set(hashes)];
+    const listed = unique.length > DIRECT_LOOKUP ? await this.list() : undefined;
     const hits = new Map<string, StoreHit>();
-    await eachConcurrently([...new Set(hashes)], async (hash) => {
+    await eachConcurrently(unique, async (hash) => {
+      if (listed && !this.listedWell(hash, listed)) return;
       const hit = await this.readRecord(hash);
-      if (hit !== undefined) hits.set(hash, hit);
+      if (hit === undefined) return;
+      const bytesSize = listed?.get(entryBytesPath(hit.record));
+      if (listed && bytesSize !== hit.record.size) {
+        this.warn(
+          `${this.where(entryBytesPath(hit.record))}: ${bytesSize === undefined ? "missing" : `${bytesSize} bytes`} where the record says ${hit.record.size}; ignored`,
+        );
+        return;
+      }
+      hits.set(hash, hit);
     });
     return hits;
+  }
+
+  /** Every object under the prefix, by key, with its size: one paged listing. */
+  private list(): Promise<Map<string, number>> {
+    return listAll(
+      (query) => this.client.send("GET", null, { query }),
+      this.client.keyPrefix,
+      (response) => this.client.failure("GET", "(listing)", response),
+    );
+  }
+
+  /** Does the listing show this hash's record, within its bound? Warns when it is too large. */
+  private listedWell(hash: string, listed: Map<string, number>): boolean {
+    const size = listed.get(entryRecordPath(hash));
+    if (size === undefined) return false;
+    if (size <= RECORD_BOUND) return true;
+    this.warn(
+      `${this.where(entryRecordPath(hash))}: ${size} bytes, more than a record may be (${RECORD_BOUND}); not read`,
+    );
+    return false;
+  }
+
+  /** An object's full name in messages: `s3://bucket/prefix/key`. */
+  private where(key: string): string {
+    return `${this.label}/${key}`;
   }
 
   private async readRecord(hash: string): Promise<StoreHit | undefined> {
@@ -64,8 +105,12 @@ export class S3Store implements Store {
       return undefined;
     }
     if (response.status !== 200) throw await this.client.failure("GET", key, response);
-    const text = await readCapped(response.body, response.headers, RECORD_CAP);
-    const record = text === undefined ? undefined : parseStoreRecord(text);
+    const text = await readCapped(response.body, response.headers, RECORD_BOUND);
+    if (text === undefined) {
+      this.warn(`${this.where(key)}: more than a record may be (${RECORD_BOUND}); not read`);
+      return undefined;
+    }
+    const record = parseStoreRecord(text);
     if (record === undefined || record.hash !== hash) {
       this.warn(`${this.label}: ignoring ${key}: not a valid store record`);
       return undefined;
@@ -74,35 +119,85 @@ export class S3Store implements Store {
   }
 
   async fetch(hit: StoreHit, dest: string): Promise<boolean> {
-    const key = entryBytesPath(hit.record);
+    let kept = false;
+    await this.fetchMany([{ hit, dest }], async (_, ok) => {
+      kept = ok;
+    });
+    return kept;
+  }
+
+  async fetchMany(
+    items: readonly FetchItem[],
+    settle: (item: FetchItem, ok: boolean) => Promise<void>,
+    concurrency = CONCURRENCY,
+  ): Promise<void> {
+    await eachConcurrently(
+      items,
+      async (item) => {
+        let kept = false;
+        try {
+          kept = await this.fetchOne(item);
+        } catch (error) {
+          await rm(item.dest, { force: true });
+          this.warn(`${this.where(entryBytesPath(item.hit.record))}: ${(error as Error).message}`);
+        }
+        await settle(item, kept);
+      },
+      concurrency,
+    );
+  }
+
+  /**
+   * One entry's bytes into `dest`: refused unread when S3 announces another size than the
+   * record's, cut off (and refused) as soon as more bytes come than the record says.
+   */
+  private async fetchOne({ hit, dest }: FetchItem): Promise<boolean> {
+    const { record } = hit;
+    const key = entryBytesPath(record);
     const response = await this.client.send("GET", key);
     if (response.status !== 200) {
       if (response.status !== 404) throw await this.client.failure("GET", key, response);
       discardBody(response.body);
-      this.warn(`${this.label}: ${key} is missing though its record is there; rendering instead`);
+      this.warn(`${this.where(key)} is missing though its record is there`);
       return false;
     }
-    try {
-      await pipeline(response.body, createWriteStream(dest, { flags: "wx" }));
-      const verdict = await verifyStoredBytes(dest, hit.record);
-      if (verdict.ok) return true;
-      this.warn(`${this.label}: ignoring ${key}: ${verdict.why}`);
-    } catch (error) {
-      await rm(dest, { force: true });
-      throw error;
+    const declared = firstHeader(response.headers["content-length"]);
+    if (declared !== undefined && Number(declared) !== record.size) {
+      discardBody(response.body);
+      this.warn(
+        `${this.where(key)}: ${declared} bytes where the record says ${record.size}; not read`,
+      );
+      return false;
     }
+    const check = new BytesCheck(record);
+    const handle = await open(dest, "wx");
+    let overflow = false;
+    try {
+      for await (const chunk of response.body) {
+        if (!check.update(chunk as Buffer)) {
+          overflow = true;
+          break;
+        }
+        await handle.write(chunk as Buffer);
+      }
+    } finally {
+      await handle.close();
+      if (overflow) discardBody(response.body);
+    }
+    const verdict = overflow
+      ? { ok: false as const, why: `more than the record's ${record.size} bytes; not kept` }
+      : check.verdict();
+    if (verdict.ok) return true;
     await rm(dest, { force: true });
+    this.warn(`${this.where(key)}: ${verdict.why}`);
     return false;
   }
 
   async write(entries: readonly StoreWrite[]): Promise<Map<string, StoreHit>> {
-    const written = new Map<string, StoreHit>();
-    await eachConcurrently(entries, async ({ record, file }) => {
-      const held = await this.readRecord(record.hash);
-      if (held !== undefined) {
-        written.set(record.hash, held);
-        return;
-      }
+    // What the store holds already, in one lookup (a listing for many entries): kept as it is.
+    const written = await this.lookup(entries.map((e) => e.record.hash));
+    const missing = entries.filter((e) => !written.has(e.record.hash));
+    await eachConcurrently(missing, async ({ record, file }) => {
       const bytesKey = entryBytesPath(record);
       const bytes = await this.put(bytesKey, { file, size: record.size, sha256: record.sha256 });
       if (bytes === "held") {

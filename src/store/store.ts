@@ -38,6 +38,12 @@ export interface StoreHit {
   location?: StoreLocation;
 }
 
+export interface FetchItem {
+  hit: StoreHit;
+  /** A new file the caller renames into place once settled as good. */
+  dest: string;
+}
+
 export interface StoreWrite {
   record: StoreRecord;
   /** A file holding the bytes, already verified against the record. */
@@ -58,6 +64,19 @@ export interface Store {
    * or do not match: the caller then renders instead, and `dest` is removed.
    */
   fetch(hit: StoreHit, dest: string): Promise<boolean>;
+  /**
+   * `fetch` for many entries at once, in batches (one request for all the bytes where the backend
+   * allows, a bounded pool of requests where it does not). Each entry's size is checked against
+   * its record before its bytes are read, and no more than the record's size is ever written.
+   * `settle` is called once per item as soon as it is done (true: `dest` holds verified bytes);
+   * one bad entry never stops the others.
+   */
+  fetchMany(
+    items: readonly FetchItem[],
+    settle: (item: FetchItem, ok: boolean) => Promise<void>,
+    /** Requests at once, for a backend that asks entry by entry (S3); git needs one. */
+    concurrency?: number,
+  ): Promise<void>;
   /**
    * Add entries; an entry whose hash the store already holds is kept as it is. Concurrent writers
    * must not lose each other's entries. Returns where each written or already-held entry now is.

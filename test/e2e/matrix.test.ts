@@ -39,7 +39,6 @@ afterAll(async () => {
   await emulator?.close();
   await s3?.close();
   remote?.cleanup();
-  await cli?.remove();
 });
 
 function git(args: string[], cwd: string): string {
@@ -105,7 +104,7 @@ describe("a matrix of 4 shards and a fan-in (git: outputs carried as artifacts)"
     const merge = await run(["lock", "merge", ...locks], fanIn);
     expect(merge.code, merge.stderr).toBe(0);
     expect(merge.stdout).toBe(
-      `merged ${ASSETS} entries from ${SHARDS} locks into the manifest's lock\n`,
+      `merged ${ASSETS} entries from ${SHARDS} locks into agentframer.lock\n`,
     );
 
     const postsBefore = emulator.ledger.requests.create;

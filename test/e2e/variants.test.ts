@@ -5,7 +5,7 @@
  * edited output is, and a SIGKILL during derivation followed by a resume with no partial file.
  */
 import { readFile, writeFile } from "node:fs/promises";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
 import type { Emulator } from "../../src/emulator/index.js";
 import { compileCli, spawnCli, waitFor } from "../support/built-cli.js";
@@ -20,7 +20,6 @@ let repo: TestRepo;
 beforeAll(async () => {
   cli = await compileCli();
 }, 180_000);
-afterAll(async () => cli?.remove());
 afterEach(async () => {
   await emulator?.close();
   await repo?.remove();

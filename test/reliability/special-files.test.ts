@@ -84,7 +84,6 @@ describe("a second Ctrl-C", () => {
     cli = await compileCli();
   }, 120_000);
   afterAll(async () => {
-    await cli.remove();
     await emulator?.close();
   });
 
@@ -116,7 +115,7 @@ describe("a second Ctrl-C", () => {
     );
     let ended: number | string | undefined;
     void run.exited.then((how) => (ended = how));
-    await waitFor(() => /submitted/.test(run.stderr()), 20_000, "a submission");
+    await waitFor(() => emulator!.ledger.jobs().length > 0, 20_000, "a submission");
     run.child.kill("SIGINT");
     await waitFor(() => /stopping/.test(run.stderr()), 10_000, "the first Ctrl-C's message");
     run.child.kill("SIGINT");

@@ -23,10 +23,17 @@ export interface ActionRunOptions {
   env?: NodeJS.ProcessEnv;
   /** The bundle to run, when not this checkout's dist/action/index.js (a copy elsewhere). */
   main?: string;
+  /**
+   * A safety net for tests of hangs: the runner's own job timeout, which kills the step with
+   * SIGKILL after this long. `killed` then says so.
+   */
+  killAfterMs?: number;
 }
 
 export interface ActionRun {
   code: number | null;
+  /** Whether killAfterMs ran out and the step was killed rather than ending by itself. */
+  killed: boolean;
   stdout: string;
   stderr: string;
   outputs: Record<string, string>;
@@ -85,13 +92,22 @@ export async function runDistAction(options: ActionRunOptions): Promise<ActionRu
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
   child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
+  let killed = false;
+  const timer =
+    options.killAfterMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          killed = true;
+          child.kill("SIGKILL");
+        }, options.killAfterMs);
   const code = await new Promise<number | null>((done, fail) => {
     child.on("error", fail);
     child.on("close", done);
-  });
+  }).finally(() => clearTimeout(timer));
   const outputFile = readFileSync(outputPath, "utf8");
   return {
     code,
+    killed,
     stdout,
     stderr,
     outputs: parseOutputFile(outputFile),

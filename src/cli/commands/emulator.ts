@@ -1,24 +1,22 @@
 import { parseCommandArgs } from "../command.js";
 import type { Command, CommandContext } from "../command.js";
-import { emulatorOptionsFrom } from "../emulator-flags.js";
+import {
+  EMULATOR_BEHAVIOUR_HELP,
+  EMULATOR_BEHAVIOUR_OPTIONS,
+  EMULATOR_BEHAVIOUR_USAGE,
+  emulatorOptionsFrom,
+} from "../emulator-flags.js";
 import { ExitCode } from "../exit-codes.js";
 
 const OPTIONS = {
   port: { type: "string" },
-  duration: { type: "string" },
-  median: { type: "string" },
-  spread: { type: "string" },
-  "fail-rate": { type: "string" },
-  "error-rate": { type: "string" },
-  "result-bytes": { type: "string" },
-  seed: { type: "string" },
+  ...EMULATOR_BEHAVIOUR_OPTIONS,
 } as const;
 
 export const emulatorCommand: Command = {
   name: "emulator",
   summary: "Serve the built-in AgentFramer-compatible API on loopback (offline, no key)",
-  usage:
-    "emulator [--port N] [--duration T|MIN-MAX] [--median T --spread S] [--fail-rate R] [--error-rate R] [--result-bytes N] [--seed N]",
+  usage: `emulator [--port N] ${EMULATOR_BEHAVIOUR_USAGE}`,
   description: [
     "Starts the embedded emulator on 127.0.0.1: the REST contract in full (Bearer auth,",
     "idempotency keys, queued → running → succeeded, Retry-After, Prefer: wait) with real",
@@ -28,20 +26,17 @@ export const emulatorCommand: Command = {
     "To rehearse a slow or flaky run: --duration 30s (every job), --duration 5s-60s (uniform), plus",
     "--median 12s --spread 0.5 (log-normal in that range, like real render times); --fail-rate 0.1",
     "ends one job in ten failed; --error-rate 0.2 answers one request in five with HTTP 503.",
+    "",
+    "To rehearse spending: --price flux-1.1-pro=4/image (repeat per model; per image, megapixel or",
+    "second) lists prices at GET /v1/models and charges each job; --balance 100 answers GET",
+    "/v1/credits and refuses a job the balance cannot cover with 402. Without either, both",
+    "endpoints answer 404, as a server without them does.",
+    "",
+    "`render --emulator` takes the same flags (all but --port) for the emulator it starts itself.",
   ].join("\n"),
   options: [
     { flag: "--port N", description: "API port (default: any free port)" },
-    {
-      flag: "--duration T|MIN-MAX",
-      description:
-        'How long each job takes: "2s", "1500ms", or a range "1s-10s" (default 50ms-300ms)',
-    },
-    { flag: "--median T", description: "With a --duration range: log-normal, with this median" },
-    { flag: "--spread S", description: "With --median: σ of ln(duration), e.g. 0.35" },
-    { flag: "--fail-rate R", description: "Share of jobs that end failed, 0 to 1" },
-    { flag: "--error-rate R", description: "Share of API requests answered 503, 0 to 1" },
-    { flag: "--result-bytes N", description: "Pad every result file to at least N bytes" },
-    { flag: "--seed N", description: "Seed for every random draw (default 1)" },
+    ...EMULATOR_BEHAVIOUR_HELP,
   ],
   async run(args: string[], ctx: CommandContext): Promise<number> {
     const { values } = parseCommandArgs(emulatorCommand, args, OPTIONS, 0);

@@ -1,4 +1,5 @@
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
+import { lockfilePathFor } from "../../state/paths.js";
 import { UsageError, manifestPathFrom, parseCommandArgs } from "../command.js";
 import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
@@ -96,10 +97,12 @@ export const lockCommand: Command = {
       ctx.io.stderr.write("Nothing was written.\n");
     } else {
       const n = report.taken.length;
+      // The lock a fan-in job must commit, by the name the user would type.
+      const written = relative(ctx.io.cwd, lockfilePathFor(manifest.path)) || manifest.path;
       human.write(
         report.written
-          ? `merged ${n} entr${n === 1 ? "y" : "ies"} from ${locks.length} lock${locks.length === 1 ? "" : "s"} into the manifest's lock\n`
-          : "the manifest's lock already holds every entry; nothing to write\n",
+          ? `merged ${n} entr${n === 1 ? "y" : "ies"} from ${locks.length} lock${locks.length === 1 ? "" : "s"} into ${written}\n`
+          : `${written} already holds every entry; nothing to write\n`,
       );
       if (report.unrendered.length > 0) {
         ctx.io.stderr.write(

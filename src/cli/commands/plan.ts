@@ -8,6 +8,9 @@ import { manifestPathFrom, parseCommandArgs, printWarnings } from "../command.js
 import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
 import type { Style } from "../style.js";
+import { inFlightNote } from "../../render/progress/format.js";
+import type { CreditEstimate } from "../../plan/credits.js";
+import { creditsText } from "../../plan/credits.js";
 
 const OPTIONS = {
   json: { type: "boolean" },
@@ -29,6 +32,14 @@ export interface PlanJsonAsset {
   request?: unknown;
   /** Web variants: why they would be derived (no job), widths not made, stale files. */
   variants?: PlanEntry["variants"];
+  /** For an asset a render would submit: its estimated credits, null when unknown. */
+  credits?: number | null;
+}
+
+/** `plan --json`'s credits: the estimate of what it would render, null when a price is unknown. */
+export interface PlanJsonCredits {
+  estimate: number | null;
+  unknownModels: string[];
 }
 
 /** The request body an asset sends, when --show-requests asked for it. */
@@ -37,15 +48,19 @@ type ShowRequest = ((asset: Asset) => string) | undefined;
 function planJson(
   plan: Plan,
   showRequest: ShowRequest,
-): { assets: PlanJsonAsset[]; counts: Plan["counts"] } {
+  estimate: CreditEstimate,
+): { assets: PlanJsonAsset[]; counts: Plan["counts"]; credits: PlanJsonCredits } {
   const assets = plan.entries.map((e): PlanJsonAsset => {
     const out: PlanJsonAsset = { id: e.id, status: e.status, output: e.output, hash: e.hash };
     if (e.changedFields !== undefined) out.changed = e.changedFields;
     if (e.variants !== undefined) out.variants = e.variants;
     if (showRequest && e.asset) out.request = JSON.parse(showRequest(e.asset));
+    const credits = estimate.perAsset.get(e.id);
+    if (credits !== undefined && needsRender(e)) out.credits = credits;
     return out;
   });
-  return { assets, counts: plan.counts };
+  const credits = { estimate: estimate.total, unknownModels: estimate.unknownModels };
+  return { assets, counts: plan.counts, credits };
 }
 
 const COLOUR_OF: Record<PlanStatus, keyof Style> = {
@@ -74,9 +89,10 @@ function planLine(
   idWidth: number,
   statusText: Record<PlanStatus, string>,
   showRequest: ShowRequest,
+  cost: (e: PlanEntry) => string,
 ): string {
   const fields = e.changedFields?.length ? `  (${e.changedFields.join(", ")})` : "";
-  const line = `${statusText[e.status]}  ${e.id.padEnd(idWidth)}  ${e.output}${fields}${variantsNote(e)}\n`;
+  const line = `${statusText[e.status]}  ${e.id.padEnd(idWidth)}  ${e.output}${fields}${variantsNote(e)}${cost(e)}\n`;
   return showRequest && e.asset ? `${line}    ${showRequest(e.asset)}\n` : line;
 }
 
@@ -103,6 +119,12 @@ function toDerive(plan: Plan): number {
 }
 
 /**
+ * A plan fits a screen by default: this many changes, then one line for the rest. `--all` and
+ * `--json` list every asset.
+ */
+const SCREEN_LINES = 20;
+
+/**
  * Lines are written a chunk at a time: one string for 50,000 lines is a rope of hundreds of
  * thousands of pieces that lives (and is copied) until the single write.
  */
@@ -118,6 +140,28 @@ function countLine(plan: Plan): string {
   const derive = toDerive(plan);
   const variants = derive > 0 ? `; variants to derive for ${derive} (no job)` : "";
   return `${total} asset${total === 1 ? "" : "s"}: ${parts}; ${toRender} to render${variants}\n`;
+}
+
+/** "… and 1980 more": what the screen-sized listing left out, and how to see it. */
+function moreLine(hidden: number): string {
+  return `… and ${hidden} more: agentframer plan --all lists every asset\n`;
+}
+
+/**
+ * Jobs an interrupted run left in flight for assets this plan would render, by id: the journal's
+ * records whose request is still the asset's (a record for an older request is not resumed).
+ */
+async function jobsInFlight(manifestPath: string, plan: Plan): Promise<string[]> {
+  const { openJournal, isInFlight } = await import("../../state/journal.js");
+  const journal = openJournal(manifestPath);
+  try {
+    const wanted = new Map(plan.entries.filter(needsRender).map((e) => [e.id, e.hash]));
+    return (await journal.readAll())
+      .filter((r) => isInFlight(r) && wanted.get(r.id) === r.hash)
+      .map((r) => r.id);
+  } finally {
+    await journal.close();
+  }
 }
 
 /** The plan narrowed to `--only`, counts included; orphaned entries only without `--only`. */
@@ -144,13 +188,22 @@ export const planCommand: Command = {
     "(with `outputs: store`: absent here, in the store; `agentframer pull` brings it).",
     "MANIFEST defaults to ./agentframer.yml.",
     "",
-    "Lists what a render would change, then a count line; --all lists unchanged assets too.",
+    `Lists what a render would change (the first ${SCREEN_LINES}, then how many more), and a count`,
+    "line; --all lists every asset, unchanged ones too. After an interrupted run it names the jobs",
+    "still in flight, which the next render resumes without paying for them again.",
+    "Each asset to render shows its estimated credits, and a last line the total: prices from the",
+    "manifest's pricing:, else the API's GET /models when AGENTFRAMER_API_KEY is set (one read,",
+    "nothing spent, kept in .agentframer/ for later offline plans); a model with no price is",
+    "unknown, never 0. Assets the cache or the store already hold cost nothing when rendered.",
     "--check exits 1 when a render would do anything (for CI: is the lock up to date?), else 0.",
     "",
     "Writes nothing but .agentframer/stat-index.json, which spares re-reading unchanged outputs.",
   ].join("\n"),
   options: [
-    { flag: "--all", description: "List every asset, unchanged ones too" },
+    {
+      flag: "--all",
+      description: `List every asset, unchanged ones too (default: the first ${SCREEN_LINES} changes)`,
+    },
     {
       flag: "--only PATTERN",
       description: "Only assets whose id matches (* wildcard; repeat or comma-separate for more)",
@@ -202,26 +255,47 @@ export const planCommand: Command = {
     if (plan.lfsPointers) {
       ctx.io.stderr.write(`agentframer: warning: ${lfsPointerNote(plan.lfsPointers)}\n`);
     }
+    const { planCredits, creditLine } = await import("../plan-credits.js");
+    const estimate = await planCredits(manifest, plan, ctx.io.env, (message) =>
+      ctx.io.stderr.write(`agentframer: warning: ${message}\n`),
+    );
+    const toRender = plan.entries.filter(needsRender).length;
+    const credits = creditLine(estimate, toRender, Boolean(ctx.io.env.AGENTFRAMER_API_KEY));
+    const inFlight = await jobsInFlight(manifest.path, plan);
+    const inFlightText = inFlight.length > 0 ? `${inFlightNote(inFlight, false)}\n` : "";
     if (values.json) {
-      ctx.io.stdout.write(`${JSON.stringify(planJson(plan, showRequest))}\n`);
-      ctx.io.stderr.write(countLine(plan));
+      ctx.io.stdout.write(`${JSON.stringify(planJson(plan, showRequest, estimate))}\n`);
+      ctx.io.stderr.write(
+        inFlightText + countLine(plan) + (credits === undefined ? "" : `${credits}\n`),
+      );
     } else {
-      const listed =
+      const changes =
         values.all === true
           ? plan.entries
           : plan.entries.filter((e) => e.status !== "unchanged" || e.variants !== undefined);
+      const listed = values.all === true ? changes : changes.slice(0, SCREEN_LINES);
       let idWidth = 0;
       for (const e of listed) idWidth = Math.max(idWidth, Math.min(e.id.length, MAX_ID_WIDTH));
       const statusText = statusTexts(ctx.outStyle);
+      // Costs per line once any price is known; with none, the last line says why.
+      const anyKnown = [...estimate.perAsset.values()].some((c) => c !== null);
+      const cost = (e: PlanEntry): string => {
+        const credits = estimate.perAsset.get(e.id);
+        if (!anyKnown || credits === undefined || !needsRender(e)) return "";
+        return `  ${credits === null ? "credits unknown" : creditsText(credits)}`;
+      };
       let text = "";
       for (const entry of listed) {
-        text += planLine(entry, idWidth, statusText, showRequest);
+        text += planLine(entry, idWidth, statusText, showRequest, cost);
         if (text.length >= WRITE_CHUNK) {
           ctx.io.stdout.write(text);
           text = "";
         }
       }
-      ctx.io.stdout.write(text + ctx.outStyle.bold(countLine(plan).trimEnd()) + "\n");
+      if (listed.length < changes.length) text += moreLine(changes.length - listed.length);
+      if (inFlightText) text += `${ctx.outStyle.yellow(inFlightText.trimEnd())}\n`;
+      const last = credits === undefined ? "" : `${ctx.outStyle.bold(credits)}\n`;
+      ctx.io.stdout.write(text + ctx.outStyle.bold(countLine(plan).trimEnd()) + "\n" + last);
     }
     const outOfDate = plan.entries.some(needsRender) || toDerive(plan) > 0;
     return values.check === true && outOfDate ? ExitCode.AssetsFailed : ExitCode.Ok;

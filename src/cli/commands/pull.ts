@@ -1,5 +1,5 @@
 import { relative } from "node:path";
-import type { PullOutcome } from "../../store/pull.js";
+import type { PullItem, PullOutcome } from "../../store/pull.js";
 import { UsageError, manifestPathFrom, parseCommandArgs } from "../command.js";
 import type { Command, CommandContext } from "../command.js";
 import { ExitCode } from "../exit-codes.js";
@@ -80,14 +80,25 @@ export const pullCommand: Command = {
     ]);
     const { plan } = await planManifest(manifest);
     const warn = (message: string) => ctx.io.stderr.write(`agentframer: warning: ${message}\n`);
-    const items = [];
+    const items: PullItem[] = [];
+    const misplaced: PullOutcome[] = [];
     for (const e of plan.entries) {
       if ((e.status === "stored" || e.status === "missing") && e.lock) {
-        items.push({ id: e.id, entry: e.lock });
+        // The manifest says where an output goes; a lock (a file anyone may commit) only
+        // vouches for the bytes. An entry that names another path is not this output's.
+        if (e.lock.output !== e.output) {
+          misplaced.push({
+            id: e.id,
+            output: e.output,
+            status: "failed",
+            error: `the lock records the output ${JSON.stringify(e.lock.output)}, the manifest ${e.output}; ignored (agentframer render brings the lock up to date)`,
+          });
+        } else items.push({ id: e.id, output: e.output, entry: e.lock });
       } else if (e.status === "modified") {
         warn(`${e.id}: ${e.output} differs from the lock; left as it is`);
       }
     }
+    for (const m of misplaced) if (m.status === "failed") warn(`${m.id}: ${m.error}`);
     const store = await openChosenStore(chosen, manifest.path, ctx.io.env, warn);
     if (store === undefined) {
       throw new UsageError(
@@ -99,18 +110,32 @@ export const pullCommand: Command = {
     ctx.io.stderr.write(
       `pull: ${items.length} output(s) to fetch from ${store.label} into ${where}\n`,
     );
-    const outcomes: PullOutcome[] = await pullFromStore(items, {
-      store,
-      manifestDir: manifest.dir,
-      concurrency,
-      onProgress: (done, total, outcome) => {
-        if (outcome.status === "failed") {
-          ctx.io.stderr.write(`agentframer: ${outcome.id}: ${outcome.error}\n`);
-        }
-        const line = progressLine(done, total);
-        if (line) ctx.io.stderr.write(line);
-      },
+    const [{ withRunLock }, { sweepStaleTemps }, { lockfilePathFor }] = await Promise.all([
+      import("../../state/run-lock.js"),
+      import("../../state/sweep.js"),
+      import("../../state/paths.js"),
+    ]);
+    // One writer of the outputs at a time; and what a killed pull or render left half-written
+    // beside them goes first (its temp names are the tool's own, see sweepStaleTemps).
+    const pulled = await withRunLock(manifest.dir, async () => {
+      const assets = plan.entries.filter((e) => e.status !== "orphaned");
+      await sweepStaleTemps(manifest.dir, lockfilePathFor(manifest.path), assets, []);
+      return pullFromStore(items, {
+        store,
+        manifestDir: manifest.dir,
+        concurrency,
+        onProgress: (done, total, outcome) => {
+          if (outcome.status === "failed") {
+            ctx.io.stderr.write(`agentframer: ${outcome.id}: ${outcome.error}\n`);
+          }
+          const line = progressLine(done, total);
+          if (line) ctx.io.stderr.write(line);
+        },
+      });
     });
+    const outcomes: PullOutcome[] = [...misplaced, ...pulled].sort((a, b) =>
+      a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+    );
     if (manifest.outputs === "store") {
       const [{ foldersNotIgnored }, { gitIn }] = await Promise.all([
         import("../../state/ignored-outputs.js"),

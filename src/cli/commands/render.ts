@@ -10,14 +10,23 @@ import { ExitCode } from "../exit-codes.js";
 import type { StoreFlags } from "../store-flags.js";
 import { StoreSpecError } from "../../store/spec.js";
 import { STORE_RULE_HELP } from "../store-rule.js";
+import type { EmulatorOptions } from "../../emulator/types.js";
+import {
+  EMULATOR_BEHAVIOUR_HELP,
+  EMULATOR_BEHAVIOUR_OPTIONS,
+  emulatorOptionsFrom,
+  givenEmulatorFlags,
+} from "../emulator-flags.js";
 
 const OPTIONS = {
   emulator: { type: "boolean" },
+  ...EMULATOR_BEHAVIOUR_OPTIONS,
   concurrency: { type: "string" },
   only: { type: "string", multiple: true },
   force: { type: "boolean" },
   "overwrite-modified": { type: "boolean" },
   "max-jobs": { type: "string" },
+  "max-credits": { type: "string" },
   shard: { type: "string" },
   json: { type: "boolean" },
   "api-url": { type: "string" },
@@ -35,7 +44,7 @@ const MISSING_KEY = [
   "against the built-in emulator. The key is read only from the environment, never from a flag.",
 ].join("\n");
 
-/** Exit code for a finished render, as PRODUCT.md gives them. */
+/** Exit code for a finished render, as README.md's "Exit codes" table gives them. */
 function exitCodeFor(result: RenderResult): number {
   if (result.stopped !== undefined) return ExitCode.Stopped;
   return result.counts.failed > 0 ? ExitCode.AssetsFailed : ExitCode.Ok;
@@ -45,7 +54,7 @@ export const renderCommand: Command = {
   name: "render",
   summary: "Render what changed: submit, poll, download, verify, and record it in the lock",
   usage:
-    "render [MANIFEST] [--emulator] [--concurrency N] [--only PATTERN]... [--force] [--overwrite-modified] [--max-jobs N] [--shard I/N] [--json] [--api-url URL] [--store SPEC | --no-store] [--store-push]",
+    "render [MANIFEST] [--emulator [EMULATOR FLAGS]] [--concurrency N] [--only PATTERN]... [--force] [--overwrite-modified] [--max-jobs N] [--max-credits N] [--shard I/N] [--json] [--api-url URL] [--store SPEC | --no-store] [--store-push]",
   description: [
     "Hashes every asset, restores what the cache (.agentframer/cache) already holds, and submits",
     "only what changed to the AgentFramer API, each with an idempotency key derived from its",
@@ -62,14 +71,22 @@ export const renderCommand: Command = {
     `or ${DEFAULT_API_URL}. MANIFEST defaults to ./agentframer.yml.`,
     "An output edited since it was rendered (plan: modified) is not overwritten: the render refuses",
     "to start, naming it, unless --overwrite-modified or --force is given.",
+    "Before any job it prices what it would submit (docs/credits.md): --max-credits refuses past a",
+    "budget, or when a price is unknown; a balance (GET /credits) short of the estimate is refused",
+    "too. The last line says what was spent and what restores saved.",
     "Exit codes: 0 done; 1 some assets failed (the others are recorded); 2 invalid manifest or",
-    "usage; 3 stopped early (auth, credits, an unreachable API, --max-jobs, Ctrl-C).",
+    "usage; 3 stopped early (auth, credits, an unreachable API, --max-jobs, --max-credits, Ctrl-C).",
+    "",
+    "--emulator starts the built-in emulator in-process (no key, nothing leaves 127.0.0.1). The",
+    "EMULATOR FLAGS below shape it, to rehearse a slow or flaky run: --duration 5s, --fail-rate 0.1",
+    "(the same flags as `agentframer emulator`, but --port).",
   ].join("\n"),
   options: [
     {
       flag: "--emulator",
       description: "Render against an in-process emulator (no key, no network)",
     },
+    ...EMULATOR_BEHAVIOUR_HELP.map((o) => ({ ...o, description: `--emulator: ${o.description}` })),
     {
       flag: "--concurrency N",
       description: `Jobs in flight at once (default ${DEFAULT_CONCURRENCY})`,
@@ -86,6 +103,11 @@ export const renderCommand: Command = {
     {
       flag: "--max-jobs N",
       description: "Refuse to start (exit 3) if more than N new jobs are needed",
+    },
+    {
+      flag: "--max-credits N",
+      description:
+        "Refuse to start (exit 3) if the new jobs' estimated credits exceed N, or a price is unknown",
     },
     {
       flag: "--shard I/N",
@@ -107,7 +129,7 @@ export const renderCommand: Command = {
     },
   ],
   async run(args: string[], ctx: CommandContext): Promise<number> {
-    const { config, json, storeFlags } = renderConfigFrom(args, ctx);
+    const { config, json, storeFlags, emulatorOptions } = renderConfigFrom(args, ctx);
     if (!config.emulator && !config.apiKey) throw new CommandError(MISSING_KEY, ExitCode.Invalid);
     const [{ createReporter, wantsColor }, { render }, { storeForCli }] = await Promise.all([
       import("../../render/progress/progress.js"),
@@ -158,7 +180,10 @@ export const renderCommand: Command = {
         signal: interrupt.signal,
         ...(store ? { store: store.store, storeWrite: store.write } : {}),
         startEmulator: async (options) =>
-          (await import("../../emulator/index.js")).startEmulator(options),
+          (await import("../../emulator/index.js")).startEmulator({
+            ...options,
+            ...emulatorOptions,
+          }),
       });
     } finally {
       process.off("SIGINT", onSigint);
@@ -174,8 +199,21 @@ export const renderCommand: Command = {
 function renderConfigFrom(
   args: string[],
   ctx: CommandContext,
-): { config: RenderConfig; json: boolean; storeFlags: StoreFlags } {
+): {
+  config: RenderConfig;
+  json: boolean;
+  storeFlags: StoreFlags;
+  emulatorOptions: EmulatorOptions;
+} {
   const { values, positionals } = parseCommandArgs(renderCommand, args, OPTIONS, 1);
+  const emulatorFlags = givenEmulatorFlags(values);
+  if (emulatorFlags.length > 0 && values.emulator !== true) {
+    throw new UsageError(
+      `${emulatorFlags.join(", ")} shape${emulatorFlags.length === 1 ? "s" : ""} the emulator: add --emulator (a real API's jobs take the time they take)`,
+      renderCommand,
+    );
+  }
+  const emulatorOptions = emulatorOptionsFrom(values, renderCommand);
   const env = ctx.io.env;
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (typeof shard === "string") throw new UsageError(shard, renderCommand);
@@ -199,6 +237,9 @@ function renderConfigFrom(
         : integerFlag("--max-jobs", values["max-jobs"], 0, Number.MAX_SAFE_INTEGER),
     shard,
   };
+  if (values["max-credits"] !== undefined) {
+    config.maxCredits = creditsFlag(values["max-credits"]);
+  }
   if (values["no-store"] === true && (values.store !== undefined || values["store-push"] === true))
     throw new UsageError("--no-store cannot go with --store or --store-push", renderCommand);
   const storeFlags: StoreFlags = {
@@ -206,7 +247,19 @@ function renderConfigFrom(
     noStore: values["no-store"] === true,
     storePush: values["store-push"] === true,
   };
-  return { config, json: values.json === true, storeFlags };
+  return { config, json: values.json === true, storeFlags, emulatorOptions };
+}
+
+/** `--max-credits N`: credits, fractions allowed ("12", "7.5"). */
+function creditsFlag(text: string): number {
+  const value = Number(text);
+  if (!/^\d+(?:\.\d+)?$/.test(text.trim()) || !Number.isFinite(value)) {
+    throw new UsageError(
+      `--max-credits takes a number of credits, 0 or more (e.g. 40 or 12.5), not "${text}"`,
+      renderCommand,
+    );
+  }
+  return value;
 }
 
 function integerFlag(flag: string, text: string, min: number, max: number): number {

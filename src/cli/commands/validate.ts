@@ -6,6 +6,7 @@ import { ExitCode } from "../exit-codes.js";
 export const validateCommand: Command = {
   name: "validate",
   summary: "Check the manifest and its data files; report every problem as FILE:LINE:COL",
+  readOnly: true,
   usage: "validate [MANIFEST] [--json]",
   description: [
     "Loads, validates and expands the manifest (and its each: data files) without reading the",

@@ -1,5 +1,6 @@
 /**
- * The AgentFramer REST client: `POST /generations` and `GET /generations/{id}` over undici, with
+ * The AgentFramer REST client: `POST /generations` and `GET /generations/{id}` (and the optional
+ * `GET /models` and `GET /credits`, read as text for api/credits-schema.ts) over undici, with
  * typed errors, retries and timeouts. Every POST carries an Idempotency-Key, and every retry of it
  * carries the same key, so a retry after a lost answer returns the job the first attempt created.
  * The key is sent to the API's origin only: the client never follows redirects, and downloads go
@@ -59,7 +60,7 @@ export interface ApiClientOptions {
   backoff?: BackoffPolicy;
 }
 
-export type ApiOperation = "create" | "status";
+export type ApiOperation = "create" | "status" | "read";
 
 export interface ApiEvent {
   type: "retry";
@@ -110,6 +111,11 @@ export interface ApiClient {
     signal?: AbortSignal,
   ): Promise<CreateResult>;
   status(id: string, options?: StatusOptions): Promise<StatusResult>;
+  /**
+   * `GET /models` or `GET /credits`, optional in the contract: the answer's text, or undefined
+   * when the server does not offer it (404, 405, 501). A refused key still throws ApiAuthError.
+   */
+  read(resource: "models" | "credits", signal?: AbortSignal): Promise<string | undefined>;
 }
 
 /** Malformed answers are retried (a proxy hiccup), but only this many before a ProtocolError. */
@@ -272,6 +278,27 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         refuseKeyInId(parsed.value.id);
         const replayed = /^true$/i.test(answer.header("idempotent-replayed") ?? "");
         return { kind: "ok", value: { ...parsed.value, replayed } };
+      });
+    },
+
+    read(resource, signal) {
+      return withRetries("read", signal, async () => {
+        const answer = await send(
+          "GET",
+          `${endpoint}/${resource}`,
+          {},
+          undefined,
+          timeoutMs,
+          signal,
+        );
+        if (answer.status === 404 || answer.status === 405 || answer.status === 501) {
+          return { kind: "ok", value: undefined };
+        }
+        if (answer.status !== 200) return refusal(answer);
+        if (answer.text === undefined) {
+          return { kind: "retry", malformed: true, problem: `the /${resource} body is too large` };
+        }
+        return { kind: "ok", value: answer.text };
       });
     },
 

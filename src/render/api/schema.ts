@@ -14,6 +14,8 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 export interface CreatedJob {
   id: string;
   status?: string;
+  /** What the job cost, when the server says (the contract's optional `credits`). */
+  credits?: number;
 }
 
 /** A job as `GET /generations/{id}` describes it. `status` may be one this tool does not know. */
@@ -22,6 +24,8 @@ export interface JobState {
   status: string;
   url?: string;
   error?: string;
+  /** What the job cost, when the server says. */
+  credits?: number;
 }
 
 // Ids go into a URL path (encoded) and into messages; anything this long or odd is not an id.
@@ -33,7 +37,7 @@ const id = z
   .refine((text) => !/^\.+$/.test(text), "not a plausible generation id (only dots)");
 const status = z.string().min(1).max(64);
 
-const CreateBody = z.object({ id, status: status.nullish() });
+const CreateBody = z.object({ id, status: status.nullish(), credits: z.unknown().optional() });
 
 const StatusBody = z
   .object({
@@ -41,6 +45,7 @@ const StatusBody = z
     status,
     url: z.string().min(1).max(16_384).nullish(),
     error: z.unknown().optional(),
+    credits: z.unknown().optional(),
   })
   .refine((job) => job.status !== "succeeded" || typeof job.url === "string", {
     message: "status succeeded without a url",
@@ -51,7 +56,21 @@ export function parseCreateResponse(text: string): Parsed<CreatedJob> {
   const parsed = parseWith(CreateBody, text);
   if (!parsed.ok) return parsed;
   const { id: jobId, status: jobStatus } = parsed.value;
-  return { ok: true, value: jobStatus ? { id: jobId, status: jobStatus } : { id: jobId } };
+  const job: CreatedJob = jobStatus ? { id: jobId, status: jobStatus } : { id: jobId };
+  const credits = chargedCredits(parsed.value.credits);
+  if (credits !== undefined) job.credits = credits;
+  return { ok: true, value: job };
+}
+
+/**
+ * A job's `credits`, if it is a plausible charge. Optional in the contract, so a nonsense value
+ * (negative, a string, 1e300) is dropped rather than failing a job that rendered: the report
+ * then falls back to the estimate, marked as one.
+ */
+export function chargedCredits(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= 1e9
+    ? value
+    : undefined;
 }
 
 export function parseStatusResponse(text: string, expectedId: string): Parsed<JobState> {
@@ -65,6 +84,8 @@ export function parseStatusResponse(text: string, expectedId: string): Parsed<Jo
   if (body.url) job.url = body.url;
   const error = errorText(body.error);
   if (error !== undefined) job.error = error;
+  const credits = chargedCredits(body.credits);
+  if (credits !== undefined) job.credits = credits;
   return { ok: true, value: job };
 }
 

@@ -1,4 +1,6 @@
-import type { AssetResult, RenderResult } from "../result.js";
+import { creditsText, formatCredits } from "../../plan/credits.js";
+import type { AssetResult, CreditOutcome, RenderResult } from "../result.js";
+import type { ProgressEvent } from "./events.js";
 
 /** Text shared by the live and the line view. */
 export interface Styler {
@@ -45,8 +47,16 @@ export function describeOutcome(result: AssetResult, style: Styler): string {
   }
 }
 
-/** The closing summary: counts, time, and each failure with its reason. */
-export function formatSummary(result: RenderResult, elapsedMs: number, style: Styler): string {
+/**
+ * The closing summary: counts, time, and each failure with its reason. `reasonShown`: the view
+ * already printed why the run stopped (the line view's "stopping:" line), so it is not repeated.
+ */
+export function formatSummary(
+  result: RenderResult,
+  elapsedMs: number,
+  style: Styler,
+  reasonShown = false,
+): string {
   const c = result.counts;
   const parts = [
     `${c.rendered} rendered`,
@@ -56,12 +66,16 @@ export function formatSummary(result: RenderResult, elapsedMs: number, style: St
     ...(c.skipped > 0 ? [`${c.skipped} skipped`] : []),
   ];
   // A run that stopped early says so first: "Done" above it would read as success.
-  const lines = result.stopped
-    ? [
-        style.bad(`Stopped early: ${result.stopped}`),
-        `${style.bold("Before it stopped:")} ${parts.join(", ")} in ${formatSeconds(elapsedMs)}`,
-      ]
-    : [`${style.bold("Done:")} ${parts.join(", ")} in ${formatSeconds(elapsedMs)}`];
+  const counted = `${parts.join(", ")} in ${formatSeconds(elapsedMs)}`;
+  const lines =
+    result.stopped === undefined
+      ? [`${style.bold("Done:")} ${counted}`]
+      : reasonShown
+        ? [`${style.bad("Stopped early")} (why is above); before it stopped: ${counted}`]
+        : [
+            style.bad(`Stopped early: ${result.stopped}`),
+            `${style.bold("Before it stopped:")} ${counted}`,
+          ];
   if (result.variants) {
     const v = result.variants;
     const failed = v.failed > 0 ? `, ${style.bad(`${v.failed} failed`)}` : "";
@@ -74,11 +88,79 @@ export function formatSummary(result: RenderResult, elapsedMs: number, style: St
     lines.push(style.bad(`Failed (${failures.length}):`));
     for (const f of failures) lines.push(`  ${f.id} (${f.output}): ${f.error ?? "unknown error"}`);
   }
+  const credits = result.credits ? creditsLine(result.credits, result.counts) : undefined;
+  if (credits !== undefined) lines.push(credits);
   return `${lines.join("\n")}\n`;
 }
 
+/**
+ * What the run spent, and what restores saved: "Credits: 12 spent (estimate 12); 3 restored from
+ * the store: 12 credits not spent". Nothing for a run that had nothing to produce.
+ */
+export function creditsLine(
+  credits: CreditOutcome,
+  counts: RenderResult["counts"],
+): string | undefined {
+  const worked = counts.rendered + counts.failed + credits.restored > 0;
+  if (!worked && credits.estimate === 0) return undefined;
+  const estimate =
+    credits.estimate === null ? "estimate unknown" : `estimate ${formatCredits(credits.estimate)}`;
+  let spent: string;
+  if (credits.spent === null) {
+    const why =
+      credits.unknownModels.length > 0 ? `: no price for ${credits.unknownModels.join(", ")}` : "";
+    spent = `unknown${why}`;
+  } else if (credits.spentIsEstimate) {
+    spent = `${formatCredits(credits.spent)} spent, estimated (the server did not say what every job cost); ${estimate}`;
+  } else {
+    spent = `${formatCredits(credits.spent)} spent (${estimate})`;
+  }
+  return `Credits: ${spent}${savedText(credits)}`;
+}
+
+/** "; 12 restored from the store: 48 credits not spent". */
+export function savedText(credits: CreditOutcome): string {
+  if (credits.restored === 0) return "";
+  const where =
+    credits.restoredFromStore === credits.restored
+      ? "the store"
+      : credits.restoredFromStore === 0
+        ? "the cache"
+        : "the cache and the store";
+  const saved =
+    credits.notSpent === null
+      ? "what they would have cost is unknown"
+      : `${creditsText(credits.notSpent)} not spent`;
+  return `; ${credits.restored} restored from ${where}: ${saved}`;
+}
+
+/** Ids named in a note before "and N more": enough to recognise, short enough for one line. */
+const NAMED_IDS = 3;
+
+/** "a, b, c and 13 more". */
+export function namedIds(ids: readonly string[], max = NAMED_IDS): string {
+  const shown = ids.slice(0, max).join(", ");
+  return ids.length > max ? `${shown} and ${ids.length - max} more` : shown;
+}
+
+/**
+ * The jobs an interrupted run left in flight, as `plan` and a render's first line name them: the
+ * next render polls them instead of submitting again, so they are not paid for twice.
+ */
+export function inFlightNote(ids: readonly string[], resumingNow: boolean): string {
+  const n = ids.length;
+  const jobs = `${n} job${n === 1 ? "" : "s"}`;
+  return resumingNow
+    ? `resuming ${jobs} an interrupted run left in flight, without paying again: ${namedIds(ids)}`
+    : `${jobs} an interrupted run left in flight (${namedIds(ids)}) ${n === 1 ? "resumes" : "resume"} on the next render, without paying again`;
+}
+
 /** The first line of a render, the same in the live view and in line-per-change output. */
-export function formatStart(total: number, unchanged: number, excluded: number): string {
-  const notSelected = excluded > 0 ? `, ${excluded} not selected` : "";
-  return `Rendering ${total} asset${total === 1 ? "" : "s"} (${unchanged} unchanged${notSelected})\n`;
+export function formatStart(event: Extract<ProgressEvent, { kind: "start" }>): string {
+  const { total, unchanged, excluded, excludedBy, resuming = [] } = event;
+  // "skipped", as the summary counts them: one word for the same assets at both ends of the log.
+  const skipped =
+    excluded > 0 ? `, ${excluded} skipped${excludedBy ? ` by ${excludedBy}` : ""}` : "";
+  const resume = resuming.length > 0 ? `; ${inFlightNote(resuming, true)}` : "";
+  return `Rendering ${total} asset${total === 1 ? "" : "s"} (${unchanged} unchanged${skipped})${resume}\n`;
 }

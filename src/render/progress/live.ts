@@ -56,20 +56,28 @@ export function createLiveProgress(
   let failed = 0;
   const inFlight = new Set<string>();
   let timer: ReturnType<typeof setInterval> | undefined;
+  /** Set once no new job will start: the reason (empty for Ctrl-C, which the front end said). */
   let stopping: string | undefined;
 
   const statusLine = (): string => {
     const elapsed = now() - startedAt;
     const remaining = total - done;
-    // Rate over what finished so far: crude, but it settles within a few assets and needs no state.
-    const eta = done > 0 && remaining > 0 ? `ETA ${formatClock((elapsed / done) * remaining)}` : "";
+    // Rate over what finished so far: crude, but it settles within a few assets and needs no
+    // state. A stopping run will not reach its total, so it gets no ETA, only what it waits for.
+    const eta =
+      stopping === undefined && done > 0 && remaining > 0
+        ? `ETA ${formatClock((elapsed / done) * remaining)}`
+        : "";
+    const n = inFlight.size;
     const line = [
       style.bold(`${done}/${total}`),
-      `${inFlight.size} in flight`,
+      stopping === undefined
+        ? `${n} in flight`
+        : style.bad(`stopping: waiting for ${n} job${n === 1 ? "" : "s"} in flight`),
       failed > 0 ? style.bad(`${failed} failed`) : "0 failed",
       `${formatClock(elapsed)} elapsed`,
       eta,
-      stopping ? style.bad(`stopping: ${stopping}`) : "",
+      stopping ? style.bad(stopping) : "",
     ]
       .filter((part) => part !== "")
       .join(" · ");
@@ -88,7 +96,7 @@ export function createLiveProgress(
       switch (event.kind) {
         case "start":
           total = event.total;
-          write(formatStart(total, event.unchanged, event.excluded));
+          write(formatStart(event));
           timer = setInterval(redraw, REDRAW_MS);
           timer.unref();
           redraw();
@@ -99,6 +107,12 @@ export function createLiveProgress(
           break;
         case "asset":
           inFlight.delete(event.result.id);
+          // Once the run stops, the jobs it stopped are counted in the summary, not listed: the
+          // counter stays where the work stopped.
+          if (stopping !== undefined && event.result.status === "skipped") {
+            redraw();
+            break;
+          }
           done += 1;
           if (event.result.status === "failed") failed += 1;
           above(describeOutcome(event.result, style));
@@ -107,7 +121,7 @@ export function createLiveProgress(
           above(`warning: ${event.message}`);
           break;
         case "stopping":
-          stopping = event.reason;
+          stopping = event.interrupted ? "" : event.reason;
           redraw();
           break;
         case "finish":

@@ -67,7 +67,6 @@ describe("progress", () => {
     expect(out.text()).toBe("Rendering 2 assets (0 unchanged)\n");
     reporter.emit({ kind: "warning", message: "cache entry ignored" });
     expect(out.text().split("\n").slice(1)).toEqual([
-      "[0/2] submitted hero-home (gen_1)",
       "[1/2] rendered hero-home → public/hero/home.png (4.2 s)",
       "warning: cache entry ignored",
       "",
@@ -95,6 +94,90 @@ describe("progress", () => {
     const text = out.text();
     expect(text).toContain("\r\u001b[2K");
     expect(text).toMatch(/1\/2.* · 0 in flight · 0 failed · 0:10 elapsed · ETA 0:10/);
+  });
+
+  it("prints at most one line per finished asset in a pipe: a header, the ends, a summary", () => {
+    const out = sink();
+    const reporter = createReporter({ stream: out.stream, interactive: false, color: false });
+    reporter.emit({
+      kind: "start",
+      total: 2,
+      unchanged: 0,
+      excluded: 998,
+      excludedBy: "--shard 1/2",
+      resuming: ["hero-x"],
+    });
+    reporter.emit({ kind: "submitted", id: "hero-home", generation: "gen_1" });
+    reporter.emit({ kind: "resumed", id: "hero-x", generation: "gen_2" });
+    reporter.emit({ kind: "asset", result: result.assets[0]! });
+    reporter.emit({ kind: "asset", result: result.assets[1]! });
+    reporter.emit({
+      kind: "finish",
+      result: { ...result, counts: { ...result.counts, skipped: 998 } },
+      elapsedMs: 5000,
+    });
+    reporter.close();
+    expect(out.text().split("\n")).toEqual([
+      "Rendering 2 assets (0 unchanged, 998 skipped by --shard 1/2); resuming 1 job an interrupted run left in flight, without paying again: hero-x",
+      "[1/2] rendered hero-home → public/hero/home.png (4.2 s)",
+      "[2/2] failed hero-x: 422: prompt refused",
+      "Done: 1 rendered, 0 restored, 0 unchanged, 1 failed, 998 skipped in 5.0 s",
+      "Failed (1):",
+      "  hero-x (public/hero/x.png): 422: prompt refused",
+      "",
+    ]);
+  });
+
+  it("says why a run stopped once in a pipe, and lists no job the stop ended", () => {
+    const out = sink();
+    const reporter = createReporter({ stream: out.stream, interactive: false, color: false });
+    const reason = "cannot reach the API at http://127.0.0.1:9/v1";
+    reporter.emit({ kind: "start", total: 2, unchanged: 0, excluded: 0 });
+    reporter.emit({ kind: "stopping", reason });
+    const skipped = { ...result.assets[1]!, status: "skipped" as const, error: reason };
+    reporter.emit({ kind: "asset", result: skipped });
+    reporter.emit({
+      kind: "finish",
+      result: {
+        assets: [skipped],
+        counts: { rendered: 0, unchanged: 0, restored: 0, failed: 0, skipped: 2 },
+        stopped: reason,
+      },
+      elapsedMs: 600,
+    });
+    reporter.close();
+    expect(out.text()).toBe(
+      [
+        "Rendering 2 assets (0 unchanged)",
+        `stopping: ${reason}`,
+        "Stopped early (why is above); before it stopped: 0 rendered, 0 restored, 0 unchanged, 2 skipped in 0.6 s",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("after Ctrl-C on a terminal: says what it waits for, shows no ETA, and stops counting", () => {
+    const out = sink();
+    let t = 0;
+    const reporter = createReporter({
+      stream: out.stream,
+      interactive: true,
+      color: false,
+      now: () => t,
+    });
+    reporter.emit({ kind: "start", total: 40, unchanged: 0, excluded: 0 });
+    for (const id of ["a", "b", "c"]) reporter.emit({ kind: "submitted", id, generation: id });
+    t = 4_000;
+    reporter.emit({ kind: "asset", result: { ...result.assets[0]!, id: "a" } });
+    expect(out.text()).toMatch(/1\/40 · 2 in flight · 0 failed · 0:04 elapsed · ETA 2:36$/);
+    reporter.emit({ kind: "stopping", reason: "interrupted", interrupted: true });
+    const stoppedJob = { ...result.assets[1]!, id: "b", status: "skipped" as const };
+    reporter.emit({ kind: "asset", result: stoppedJob });
+    const screen = out.text();
+    const status = screen.slice(screen.lastIndexOf("\r\u001b[2K") + 5);
+    expect(status).toBe("1/40 · stopping: waiting for 1 job in flight · 0 failed · 0:04 elapsed");
+    expect(screen).not.toContain("skipped b");
+    reporter.close();
   });
 
   it("never prints the API key, whatever message carries it", () => {

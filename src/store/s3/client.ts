@@ -15,6 +15,7 @@ import {
   type Attempt,
   type Sleep,
 } from "../../net/retry.js";
+import { neutralizeOutsideText } from "../../util/outside-text.js";
 import { secretsOf, type S3Config } from "./config.js";
 import { EMPTY_SHA256, signRequest, uriEncode } from "./sigv4.js";
 
@@ -59,17 +60,26 @@ export class S3Client {
     this.secrets = secretsOf(config);
   }
 
-  /** The object's URL: `<endpoint>/<bucket>/<prefix>/<key>` (path style) or on the bucket's host. */
-  urlOf(key: string): URL {
-    const full = this.config.prefix ? `${this.config.prefix}/${key}` : key;
+  /**
+   * The object's URL: `<endpoint>/<bucket>/<prefix>/<key>` (path style) or on the bucket's host;
+   * with `key` null, the bucket's own URL (what a listing asks).
+   */
+  urlOf(key: string | null): URL {
+    const full = key === null ? "" : this.config.prefix ? `${this.config.prefix}/${key}` : key;
     const { endpoint, bucket, pathStyle } = this.config;
     const url = new URL(endpoint);
-    if (pathStyle) url.pathname = `/${uriEncode(bucket, false)}/${uriEncode(full, true)}`;
+    if (pathStyle)
+      url.pathname = `/${uriEncode(bucket, false)}${key === null ? "" : `/${uriEncode(full, true)}`}`;
     else {
       url.hostname = `${bucket}.${endpoint.hostname}`;
       url.pathname = `/${uriEncode(full, true)}`;
     }
     return url;
+  }
+
+  /** The prefix every key of the store sits under, as a listing's `prefix` names it. */
+  get keyPrefix(): string {
+    return this.config.prefix ? `${this.config.prefix}/` : "";
   }
 
   /** Every credential string replaced, so that no message can carry one. */
@@ -85,10 +95,16 @@ export class S3Client {
    */
   async send(
     method: "GET" | "PUT",
-    key: string,
-    options: { body?: S3Body; headers?: Record<string, string> } = {},
+    key: string | null,
+    options: {
+      body?: S3Body;
+      headers?: Record<string, string>;
+      query?: Record<string, string>;
+    } = {},
   ): Promise<S3Response> {
     const url = this.urlOf(key);
+    for (const [name, value] of Object.entries(options.query ?? {}))
+      url.searchParams.set(name, value);
     const { sleep = realSleep, now = () => new Date(), random = Math.random } = this.deps;
     const body = options.body;
     const attempt = async (): Promise<Attempt<S3Response>> => {
@@ -148,7 +164,7 @@ export class S3Client {
         attempts >= ATTEMPTS
           ? new S3StoreError(
               this.scrub(
-                `${this.label}: ${method} ${key} failed after ${attempts} attempts: ${failure.problem}`,
+                `${this.label}: ${method} ${key ?? "(listing)"} failed after ${attempts} attempts: ${failure.problem}`,
               ),
             )
           : undefined,
@@ -160,7 +176,8 @@ export class S3Client {
     const text = (await readCapped(response.body, response.headers, ERROR_BODY_CAP)) ?? "";
     const code = /<Code>([^<]{1,100})<\/Code>/.exec(text)?.[1];
     const message = /<Message>([^<]{1,300})<\/Message>/.exec(text)?.[1];
-    const detail = [code, message].filter(Boolean).join(": ");
+    // S3's words, or whoever answers in its place: neutralised before they reach any log.
+    const detail = neutralizeOutsideText([code, message].filter(Boolean).join(": "));
     const hint =
       response.status === 403
         ? " (check AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY and the key's rights on the bucket)"

@@ -1,0 +1,284 @@
+// npm run bench:store-scale — the store at the size of the batch use case, from a fresh clone,
+// through the built CLI (dist/cli/index.js, so `npm run build` first):
+//   - fan-in `lock merge` of N entries (four shard locks) against the git store, and against S3
+//     (s3rver on 127.0.0.1), with `outputs: store`, so every entry is checked against the store;
+//   - `pull` of N outputs from the git store.
+// Each is timed and its peak memory taken by GNU time (%M: the largest process's peak RSS, node
+// or git). Sizes: BENCH_STORE_SIZES (default "2000,50000"). Budgets at 50,000 entries: each
+// merge <= 30 s, the pull <= 180 s; at 2,000 the pull <= 20 s. Exit 1 when over.
+// Fixtures are made locally: tiny PNGs (valid signature, random body), the store branch written
+// with git fast-import, the S3 bucket written straight into s3rver's folder layout.
+import { execFileSync, spawn } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { loadavg, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const ROOT = resolve(".");
+const CLI = join(ROOT, "dist/cli/index.js");
+const lib = (path) => import(pathToFileURL(join(ROOT, "lib", path)).href);
+const { loadManifest } = await lib("manifest/load.js");
+const { hashAssets } = await lib("plan/hash.js");
+const { lockEntryFor } = await lib("state/lockfile.js");
+
+const SIZES = (process.env.BENCH_STORE_SIZES ?? "2000,50000").split(",").map(Number);
+const BUDGETS = {
+  "lock merge (git)": { 50000: 30 },
+  "lock merge (s3)": { 50000: 30 },
+  pull: { 2000: 20, 50000: 180 },
+};
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const MANIFEST = `version: 1
+outputs: store
+defaults: { type: image, model: flux-1.1-pro, params: { width: 512, height: 512 } }
+assets:
+  - id: product-{{sku}}
+    each: data/products.csv
+    prompt: Studio photo of {{name}} on a white background
+    output: public/products/{{sku}}.png
+`;
+const env = {
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  GIT_CONFIG_NOSYSTEM: "1",
+  GIT_CONFIG_GLOBAL: "/dev/null",
+  GIT_AUTHOR_NAME: "bench",
+  GIT_AUTHOR_EMAIL: "bench@localhost",
+  GIT_COMMITTER_NAME: "bench",
+  GIT_COMMITTER_EMAIL: "bench@localhost",
+};
+const git = (args, cwd, input) =>
+  execFileSync("git", args, { cwd, env, input, encoding: "utf8", maxBuffer: 1 << 30 });
+
+/** The manifest, its CSV, and per asset: hash, bytes, record, lock entry. */
+async function fixture(root, n) {
+  const seed = join(root, "seed");
+  mkdirSync(join(seed, "data"), { recursive: true });
+  writeFileSync(join(seed, "agentframer.yml"), MANIFEST);
+  const rows = Array.from({ length: n }, (_, i) => `sku${i},product number ${i}`);
+  writeFileSync(join(seed, "data/products.csv"), `sku,name\n${rows.join("\n")}\n`);
+  const manifest = await loadManifest(join(seed, "agentframer.yml"));
+  const hashes = hashAssets(manifest.assets);
+  const created = "2026-12-06T00:00:00.000Z";
+  const entries = manifest.assets.map((asset, i) => {
+    const bytes = Buffer.concat([PNG, randomBytes(200 + (i % 200))]);
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const hash = hashes[i];
+    const record = {
+      hash,
+      sha256,
+      size: bytes.length,
+      type: "image",
+      extension: "png",
+      model: asset.model,
+      generation: `gen_${i}`,
+      created,
+    };
+    const lock = lockEntryFor(
+      asset,
+      { sha256, size: bytes.length, generation: `gen_${i}`, renderedAt: created },
+      hash,
+    );
+    return { id: asset.id, hash, bytes, record: `${JSON.stringify(record)}\n`, lock };
+  });
+  return { seed, entries };
+}
+
+const lockOf = (entries) =>
+  `${JSON.stringify({ version: 1, assets: Object.fromEntries(entries.map((e) => [e.id, e.lock])) }, null, 2)}\n`;
+
+/** A bare origin: main holds the manifest, CSV and full lock; the store branch every entry. */
+function gitOrigin(root, seed, entries) {
+  const bare = join(root, "origin.git");
+  git(["init", "--quiet", "--bare", "--initial-branch=main", bare], root);
+  for (const key of ["uploadpack.allowFilter", "uploadpack.allowAnySHA1InWant"])
+    git(["config", key, "true"], bare);
+  writeFileSync(join(seed, "agentframer.lock"), lockOf(entries));
+  git(["init", "--quiet", "--initial-branch=main"], seed);
+  git(["add", "--all"], seed);
+  git(["commit", "--quiet", "-m", "manifest"], seed);
+  git(["push", "--quiet", bare, "HEAD:refs/heads/main"], seed);
+  const parts = [];
+  const files = [];
+  let mark = 0;
+  for (const e of entries) {
+    for (const [path, data] of [
+      [`${e.hash.slice(0, 2)}/${e.hash}.png`, e.bytes],
+      [`${e.hash.slice(0, 2)}/${e.hash}.json`, Buffer.from(e.record)],
+    ]) {
+      mark += 1;
+      parts.push(
+        Buffer.from(`blob\nmark :${mark}\ndata ${data.length}\n`),
+        data,
+        Buffer.from("\n"),
+      );
+      files.push(`M 100644 :${mark} ${path}\n`);
+    }
+  }
+  const message = `store: ${entries.length} entries\n`;
+  parts.push(
+    Buffer.from(
+      `commit refs/heads/agentframer-store\ncommitter bench <bench@localhost> 1765000000 +0000\n` +
+        `data ${message.length}\n${message}${files.join("")}\n`,
+    ),
+  );
+  execFileSync("git", ["fast-import", "--quiet"], {
+    cwd: bare,
+    env: { ...env, GIT_DIR: bare },
+    input: Buffer.concat(parts),
+    maxBuffer: 1 << 30,
+  });
+  return bare;
+}
+
+/** The S3 bucket as s3rver keeps it on disk: `<bucket>/<key>._S3rver_object` and its MD5. */
+function s3Fixture(dir, bucket, prefix, entries) {
+  for (const e of entries) {
+    const folder = join(dir, bucket, prefix, e.hash.slice(0, 2));
+    mkdirSync(folder, { recursive: true });
+    for (const [name, data] of [
+      [`${e.hash}.png`, e.bytes],
+      [`${e.hash}.json`, Buffer.from(e.record)],
+    ]) {
+      const object = join(folder, `${name}._S3rver_object`);
+      writeFileSync(object, data);
+      writeFileSync(`${object}.md5`, createHash("md5").update(data).digest("hex"));
+    }
+  }
+}
+
+function clone(root, bare, name) {
+  const dir = join(root, name);
+  git(["clone", "--quiet", bare, dir], root);
+  return dir;
+}
+
+/** Shard locks as a four-way matrix leaves them, and an empty lock for the manifest. */
+function shards(dir, entries) {
+  mkdirSync(join(dir, "shards"));
+  const names = [];
+  for (let s = 0; s < 4; s++) {
+    const name = `shards/${s + 1}.lock`;
+    writeFileSync(join(dir, name), lockOf(entries.filter((_, i) => i % 4 === s)));
+    names.push(name);
+  }
+  writeFileSync(join(dir, "agentframer.lock"), '{"version": 1, "assets": {}}\n');
+  return names;
+}
+
+/**
+ * Run the CLI under GNU time: seconds, peak RSS in MB, and its output. Asynchronous, because the
+ * S3 server answers from this process.
+ */
+function timed(cwd, args, extraEnv = {}) {
+  return new Promise((done) => {
+    const child = spawn("/usr/bin/time", ["-f", "%e %M", process.execPath, CLI, ...args], {
+      cwd,
+      env: { ...env, ...extraEnv },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c) => (stdout += c));
+    child.stderr.on("data", (c) => (stderr += c));
+    child.on("close", (status) => {
+      const [seconds, kb] = (stderr.trim().split("\n").pop() ?? "").split(" ").map(Number);
+      done({ seconds, mb: kb / 1024, status, stdout, stderr });
+    });
+  });
+}
+
+const over = [];
+const figures = [];
+function report(what, n, run, expect) {
+  const ok = run.status === expect.status && expect.output.test(run.stdout + run.stderr);
+  const budget = BUDGETS[what]?.[n];
+  const line =
+    `${what} of ${n} entries: ${run.seconds.toFixed(1)} s, peak ${run.mb.toFixed(0)} MB` +
+    (budget ? ` (budget ${budget} s: ${run.seconds <= budget && ok ? "pass" : "FAIL"})` : "");
+  console.log(line);
+  figures.push(line);
+  if (!ok) {
+    console.error(run.stderr.slice(-2000));
+    over.push(`${what} ${n}: exit ${run.status}`);
+  } else if (budget && run.seconds > budget) over.push(`${what} ${n}: ${run.seconds} s`);
+}
+
+const S3rver = createRequire(join(ROOT, "package.json"))("s3rver");
+console.log(
+  `load average at start: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);
+for (const n of SIZES) {
+  const root = mkdtempSync(join(tmpdir(), "af-bench-store-scale-"));
+  try {
+    const started = performance.now();
+    const { seed, entries } = await fixture(root, n);
+    const bare = gitOrigin(root, seed, entries);
+    const s3dir = join(root, "s3");
+    s3Fixture(s3dir, "media", "store", entries);
+    console.log(`fixture of ${n}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+    const merging = clone(root, bare, "merge-git");
+    const gitShards = shards(merging, entries);
+    report(
+      "lock merge (git)",
+      n,
+      await timed(merging, ["lock", "merge", ...gitShards, "--store", "git"]),
+      {
+        status: 0,
+        output: new RegExp(`merged ${n} entries from 4 locks`),
+      },
+    );
+
+    const server = new S3rver({
+      address: "127.0.0.1",
+      port: 0,
+      silent: true,
+      directory: s3dir,
+      configureBuckets: [{ name: "media" }],
+    });
+    const { port } = await server.run();
+    const s3env = {
+      AWS_ACCESS_KEY_ID: "S3RVER",
+      AWS_SECRET_ACCESS_KEY: "S3RVER",
+      AWS_REGION: "us-east-1",
+      AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${port}`,
+    };
+    const mergingS3 = clone(root, bare, "merge-s3");
+    const s3Shards = shards(mergingS3, entries);
+    // s3rver answers in this process: run the CLI without blocking its event loop.
+    const s3run = await timed(
+      mergingS3,
+      ["lock", "merge", ...s3Shards, "--store", "s3://media/store"],
+      s3env,
+    );
+    await server.close();
+    report("lock merge (s3)", n, s3run, {
+      status: 0,
+      output: new RegExp(`merged ${n} entries from 4 locks`),
+    });
+
+    const pulling = clone(root, bare, "pull");
+    report("pull", n, await timed(pulling, ["pull", "--store", "git"]), {
+      status: 0,
+      output: new RegExp(`^${n} output\\(s\\) pulled$`, "m"),
+    });
+    const pulled = readdirSync(join(pulling, "public/products")).length;
+    if (pulled !== n) over.push(`pull ${n}: ${pulled} files on disk`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+console.log(
+  `load average at end: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);
+
+if (over.length > 0) {
+  console.error(`over budget: ${over.join("; ")}`);
+  process.exit(1);
+}
