@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
@@ -23,14 +24,9 @@ describe("withRunLock", () => {
     const repo = await checkout();
     const other = await checkout();
     let release!: () => void;
-    let entered!: () => void;
-    const holding = new Promise<void>((r) => (entered = r));
-    const first = withRunLock(repo, () => {
-      entered();
-      return new Promise<string>((r) => (release = () => r("first")));
-    });
-    // Inside the lock, however long taking it took on a busy machine.
-    await holding;
+    const first = withRunLock(repo, () => new Promise<string>((r) => (release = () => r("first"))));
+    // Held once its pid file is in place (however slow the machine is today).
+    while (!existsSync(runLockPath(repo))) await new Promise((r) => setTimeout(r, 5));
     await expect(withRunLock(repo, async () => "second")).rejects.toThrow(RunLockError);
     await expect(withRunLock(repo, async () => "second")).rejects.toThrow(
       `another agentframer render of ${repo} is running (pid ${process.pid})`,

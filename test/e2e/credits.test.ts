@@ -133,9 +133,13 @@ describe("with the credit endpoints", () => {
     // The outputs are gone; the local cache gives them back with no job and no charge.
     await rm(r.path("public/poster.png"));
     await rm(r.path("public/clip.mp4"));
+    // With no prices kept, a run of restores asks the API once, and submits nothing.
+    await rm(r.path(".agentframer/cache/prices.json"));
+    const models = e.ledger.requests.models;
     const again = await agentframer(["render", "--json"]);
     expect(again.code, again.stderr).toBe(0);
     expect(e.ledger.jobs()).toHaveLength(3);
+    expect(e.ledger.requests.models).toBe(models + 1);
     expect(JSON.parse(again.stdout).credits).toMatchObject({ spent: 0, restored: 2, notSpent: 6 });
     expect(lastLine(again.stderr)).toBe(
       "Credits: 0 spent (estimate 0); 2 restored from the cache: 6 credits not spent",
@@ -238,5 +242,49 @@ describe("without the credit endpoints (404)", () => {
     expect(run.stderr).toMatch(
       /the plan's 3 new jobs cost an unknown number of credits \(no price for img-mp, vid-1\), so the budget max-credits 100 cannot be kept; nothing was submitted\. Give the price under pricing: in the manifest, or run without max-credits/,
     );
+  });
+});
+
+describe("offline, with the emulator's flags", () => {
+  it("render --emulator --price ... --balance N prices, charges and reports with no server at all", async () => {
+    await repoWith(MIXED);
+    const flags = ["--price", "img-1=4/image", "--price", "img-mp=2/megapixel"];
+    const run = await agentframer(
+      [
+        "render",
+        "--emulator",
+        ...flags,
+        "--price",
+        "vid-1=0.5/second",
+        "--balance",
+        "100",
+        "--json",
+      ],
+      { AGENTFRAMER_API_KEY: "", AGENTFRAMER_API_URL: "" },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as RenderResult).credits).toMatchObject({
+      estimate: MIXED_ESTIMATE,
+      spent: MIXED_ESTIMATE,
+      spentIsEstimate: false,
+    });
+    const poor = await agentframer(
+      ["render", "--emulator", ...flags, "--balance", "1", "--force"],
+      {
+        AGENTFRAMER_API_KEY: "",
+        AGENTFRAMER_API_URL: "",
+      },
+    );
+    expect(poor.code).toBe(3);
+    expect(poor.stderr).toMatch(
+      /need at least 5\.05 credits \(no price for vid-1\) and the workspace.s balance is 1 credit; nothing was submitted/,
+    );
+    expect(poor.stderr).not.toMatch(/\] rendered/);
+    const bad = await agentframer(["emulator", "--price", "img-1=4/frame"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--price takes MODEL=CREDITS\/PER/);
+    const budget = await agentframer(["render", "--max-credits", "lots"]);
+    expect(budget.code).toBe(2);
+    expect(budget.stderr).toMatch(/--max-credits takes a number of credits/);
   });
 });
