@@ -3,6 +3,7 @@ import { createReporter } from "../render/progress/progress.js";
 import { planFor, render } from "../render/render.js";
 import { neutralizeOutsideText } from "../util/outside-text.js";
 import type { Engine } from "./deps.js";
+import { previewTools } from "../derive/preview/tools.js";
 
 export function renderEngine(apiKey: string | undefined): Engine {
   return {
@@ -28,6 +29,7 @@ export function renderEngine(apiKey: string | undefined): Engine {
           reporter,
           signal: cancel.signal,
           ...(store ? { store: store.store, storeWrite: store.write } : {}),
+          previews: previewTools(process.env),
         });
       } finally {
         process.off("SIGINT", onSignal);

@@ -6,7 +6,9 @@
  */
 import type { Report, ReportRow } from "./report.js";
 import { escapeInline, safeUrl } from "./markdown-escape.js";
+import { afterCell, fullFileCell } from "./preview-cell.js";
 import { promptDiff } from "./prompt-diff.js";
+import { creditsText } from "../plan/credits.js";
 
 /** GitHub refuses issue comments longer than this. */
 export const COMMENT_LIMIT = 65_536;
@@ -40,14 +42,13 @@ const STATUS_ICON: Record<string, string> = {
   modified: "⚠️",
   orphaned: "🗑️",
 };
-/** Wide enough to judge a render, two side by side within GitHub's comment column. */
-const THUMB_WIDTH = 280;
 
 export function renderMarkdown(report: Report, options: MarkdownOptions): string {
   const head = [
     ...(options.marker ? [options.marker] : []),
     `### agentframer render — ${code(report.manifest)}`,
     "",
+    ...(report.cost ? [report.cost, ""] : []),
     report.counts.map(([label, n]) => `**${n}** ${label}`).join(" · ") || "Nothing to do.",
     "",
     ...framingLine(report),
@@ -75,8 +76,8 @@ const FAILED_COLUMNS: readonly Column[] = [
 /** Before, then after, large enough to judge; the asset, its status and what changed on the left. */
 const ACTIVE_COLUMNS: readonly Column[] = [
   { header: "Asset", cell: describeCell },
-  { header: "Before", cell: (r) => preview(r.beforeUrl, r.type, "before") },
-  { header: "After", cell: (r) => preview(r.url, r.type, "after") },
+  { header: "Before", cell: (r) => fullFileCell(r.beforeUrl, r.type, "before") },
+  { header: "After", cell: afterCell },
 ];
 
 const QUIET_COLUMNS: readonly Column[] = [
@@ -165,15 +166,6 @@ function fitSections(head: string, sections: Section[], options: MarkdownOptions
   return text.length <= options.limit ? text : text.slice(0, options.limit - 1) + "…";
 }
 
-/** An image as a thumbnail linking to itself; video and audio as a link. */
-function preview(raw: string | undefined, type: ReportRow["type"], label: string): string {
-  const url = safeUrl(raw);
-  if (!url) return "—";
-  if (type === undefined || type === "image")
-    return `<a href="${url}"><img src="${url}" width="${THUMB_WIDTH}" alt="${label}"></a>`;
-  return `<a href="${url}">${type === "video" ? "▶️ " : "🔊 "}${label} (${type})</a>`;
-}
-
 /** The head commit and the run: which state of the branch these renders belong to. */
 function framingLine(report: Report): string[] {
   const parts: string[] = [];
@@ -217,9 +209,14 @@ function describeCell(row: ReportRow): string {
       : undefined;
   const prompt = diff ?? (row.prompt ? escapeInline(row.prompt, 140) : "");
   return (
-    `${code(row.id)}<br>${statusCell(row)}${fields}<br><sub>${escapeInline(row.output, 120)}</sub>` +
+    `${code(row.id)}<br>${statusCell(row)}${fields}${costOf(row)}<br><sub>${escapeInline(row.output, 120)}</sub>` +
     (prompt ? `<br><sub>${prompt}</sub>` : "")
   );
+}
+
+/** " · 4 credits": what the API said this job cost. */
+function costOf(row: ReportRow): string {
+  return row.credits === undefined ? "" : ` · ${creditsText(row.credits)}`;
 }
 
 /** Untrusted text as code: HTML <code> so that escaping still applies inside. */

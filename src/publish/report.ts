@@ -6,8 +6,9 @@
 import { posix } from "node:path";
 import type { AssetType } from "../manifest/types.js";
 import type { Plan, PlanStatus, RequestField } from "../plan/types.js";
-import type { AssetOutcome, RenderResult } from "../render/result.js";
+import type { AssetOutcome, AssetResult, RenderResult } from "../render/result.js";
 import type { StoreLocation } from "../store/store.js";
+import { costHeadline } from "./cost.js";
 import { encodePath } from "./markdown-escape.js";
 
 export interface ReportRow {
@@ -33,6 +34,20 @@ export interface ReportRow {
   error?: string;
   /** The output as committed before this run, when the lock had a previous render. */
   beforeUrl?: string;
+  /**
+   * The review preview on the store branch (a thumbnail, poster frame or waveform) with its size,
+   * a video's or audio file's length, and why there is no preview when the run knows.
+   */
+  preview?: {
+    url?: string;
+    width?: number;
+    height?: number;
+    bytes?: number;
+    durationSeconds?: number;
+    note?: string;
+  };
+  /** What the job cost, as the API reported it. */
+  credits?: number;
 }
 
 export interface Report {
@@ -49,6 +64,8 @@ export interface Report {
   runUrl?: string;
   /** What the store did, in one trusted sentence for the reader, when there is something to say. */
   storeNote?: string;
+  /** The run's cost as one markdown line (escaped): new renders, credits, what restores saved. */
+  cost?: string;
 }
 
 export interface ReportLinks {
@@ -98,6 +115,15 @@ export function buildReport({
     repoUrl && stored
       ? `${repoUrl}/blob/${stored.commit}/${encodePath(stored.path)}?raw=true`
       : undefined;
+  const previewOf = (asset: AssetResult): Pick<ReportRow, "preview"> => {
+    const shown = asset.stored?.preview;
+    const url = shown ? storedUrl({ commit: asset.stored!.commit, path: shown.path }) : undefined;
+    const preview = {
+      ...(url && shown ? { url, width: shown.width, height: shown.height, bytes: shown.size } : {}),
+      ...asset.preview,
+    };
+    return Object.keys(preview).length > 0 ? { preview } : {};
+  };
   const source = (line: number | undefined) =>
     line === undefined
       ? {}
@@ -149,10 +175,12 @@ export function buildReport({
       previousPrompt: previousPrompts?.get(asset.id),
       changedFields: entry?.changedFields,
       url: storedUrl(asset.stored),
+      ...previewOf(asset),
       ...source(entry?.asset?.source.line),
       durationMs: asset.durationMs,
       error: asset.error,
       beforeUrl: hadPrevious && lockOutput ? beforeUrl(lockOutput) : undefined,
+      ...(asset.credits === undefined ? {} : { credits: asset.credits }),
     };
   });
   const counts = Object.entries(result.counts).filter(
@@ -167,6 +195,7 @@ export function buildReport({
     stopped: result.stopped,
     ...framing,
     ...(storeNote ? { storeNote } : {}),
+    ...(result.credits ? { cost: costHeadline(result.credits, result.counts) } : {}),
   };
 }
 

@@ -27,6 +27,7 @@ import { restoreFromCache } from "./restore.js";
 import type { AssetResult, RenderResult, StoreOutcome } from "./result.js";
 import type { Store } from "../store/store.js";
 import { lookupInStore, restoreFromStore, writeBackToStore } from "./store-tier.js";
+import type { PreviewTools } from "../derive/preview/make-preview.js";
 import { storeOnlyLock, withheldFromLock } from "./store-only-lock.js";
 import { countOutcomes } from "./result.js";
 import { sleep as realSleep } from "../net/retry.js";
@@ -52,6 +53,8 @@ export interface RenderDeps extends ServiceDeps {
   store?: Store;
   /** Write this run's new outputs to the store (trusted runs only). */
   storeWrite?: boolean;
+  /** Make review previews of what is written to the store (image library, ffmpeg). */
+  previews?: PreviewTools;
 }
 
 /** Restores only copy local files; more of them at once just contend for the disk. */
@@ -310,6 +313,8 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
         ctx: shared,
         ...(storeOnly ? { confirm: confirmStored } : {}),
         warn,
+        hits: storeHits,
+        ...(deps.previews ? { previews: deps.previews } : {}),
       });
     }
   } finally {
