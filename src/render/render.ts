@@ -164,7 +164,19 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   const others = [...split.jobs.filter((e) => resumable.has(e.id)), ...split.restore, ...fromStore];
   if (toSubmit.length + others.length > 0) {
     try {
-      const client = toSubmit.length > 0 ? (await servicesFor()).client : undefined;
+      // Restores alone ask the API only if a price is missing, and its trouble is then a warning:
+      // the report's "credits not spent" is worth one GET, never a run that stops.
+      const client =
+        toSubmit.length > 0
+          ? (await servicesFor()).client
+          : {
+              read: (resource: "models" | "credits", signal?: AbortSignal) =>
+                servicesFor()
+                  .then((running) => running.client.read(resource, signal))
+                  .catch((error: unknown) => {
+                    throw new Error((error as Error).message);
+                  }),
+            };
       gate = await gateCredits({ manifest, config, toSubmit, others, client, warn, now });
     } catch (error) {
       // A refused key or an unreachable API stops the run here, as its first POST would.

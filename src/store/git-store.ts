@@ -10,7 +10,7 @@
  * lose each other's entries. A server that refuses filters still works: git then sends the tip's
  * blobs too, and the run is only slower.
  */
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { StoreGit } from "./store-git.js";
 import { GitError } from "../git/runner.js";
@@ -29,6 +29,7 @@ import type {
   StoreWrite,
 } from "./store.js";
 import { parseStoreRecord, serializeStoreRecord } from "./verify.js";
+import { prepareStoreRepo } from "./store-repo.js";
 
 export interface GitStoreOptions {
   git: StoreGit;
@@ -65,22 +66,7 @@ export function createGitStore(options: GitStoreOptions): Store {
   let ready: Promise<void> | undefined;
 
   const init = (): Promise<void> =>
-    (ready ??= (async () => {
-      await mkdir(options.gitDir, { recursive: true });
-      await git.run(["init", "--quiet", "--bare", options.gitDir]);
-      for (const [key, value] of [
-        ["remote.origin.url", options.originUrl],
-        ["remote.origin.promisor", "true"],
-        ["remote.origin.partialclonefilter", "blob:none"],
-        ["core.logallrefupdates", "false"],
-        ["gc.auto", "0"],
-        // Renders are compressed already (PNG, MP4) or barely compress (WAV): the fastest zlib
-        // level, and no delta search between pictures that share nothing.
-        ["core.compression", "1"],
-        ["pack.window", "0"],
-      ] as const)
-        await git.run(["config", key, value]);
-    })());
+    (ready ??= prepareStoreRepo(git, options.gitDir, options.originUrl));
 
   const reader = createGitReader(git, branch, init);
 

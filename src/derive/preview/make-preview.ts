@@ -17,7 +17,7 @@ import { wavPeaks } from "./wav-peaks.js";
 /** Twice the comment's 280-pixel column, so it stays sharp on high-density screens. */
 export const PREVIEW_WIDTH = 560;
 export const WAVEFORM_HEIGHT = 120;
-const WEBP_QUALITY = 72;
+const WEBP_QUALITY = 80;
 
 export interface PreviewImage {
   bytes: Buffer;
