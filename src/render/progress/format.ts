@@ -76,6 +76,13 @@ export function formatSummary(
             style.bad(`Stopped early: ${result.stopped}`),
             `${style.bold("Before it stopped:")} ${counted}`,
           ];
+  if (result.variants) {
+    const v = result.variants;
+    const failed = v.failed > 0 ? `, ${style.bad(`${v.failed} failed`)}` : "";
+    lines.push(
+      `Variants: ${v.files} file${v.files === 1 ? "" : "s"} derived for ${v.assets} asset${v.assets === 1 ? "" : "s"} (no job)${failed}`,
+    );
+  }
   const failures = result.assets.filter((a) => a.status === "failed");
   if (failures.length > 0) {
     lines.push(style.bad(`Failed (${failures.length}):`));
