@@ -81,7 +81,12 @@ describe("the store across a pull request and its merge", () => {
         true,
       );
     }
-    expect(body).toContain("These exact renders are what the merge will commit");
+    expect(body).toMatch(
+      /\n\*\*2 renders\*\*, all reused from an earlier run, 0 new jobs( · \d+ unchanged)?\n/,
+    );
+    expect(body).toContain(
+      "\n**Next:** review the renders below. Merging commits these exact renders: the default branch restores them from the store, byte for byte, with no new job.\n",
+    );
     expect(body).toContain('<a href="https://github.com/octo/media/actions/runs/4242">');
     expect(body).not.toContain(h.emulator.resultsOrigin);
     const prGeneration = (
