@@ -5,6 +5,7 @@ import { cacheKeys, type CacheBackend, type CacheKeys } from "./actions-cache.js
 import type { ActionSettings } from "./inputs.js";
 import type { ActionDeps } from "./deps.js";
 import { cacheDirFor, lockfilePathFor } from "../state/paths.js";
+import { ensureStateDir } from "../state/state-dir.js";
 
 export interface RestoredCache {
   backend: CacheBackend;
@@ -25,6 +26,9 @@ export async function restoreCache(
   settings: ActionSettings,
 ): Promise<RestoredCache | undefined> {
   const { cacheDir, lockPath } = paths(settings);
+  // The cache is unpacked into .agentframer/: never through a link or into a committed folder,
+  // and that is a refusal of the run (StateDirError), not a warning.
+  await ensureStateDir(dirname(settings.config.manifestPath));
   try {
     const backend = await deps.cacheBackend();
     if (!backend.available()) {

@@ -1,6 +1,7 @@
 /** The real render engine behind the action's Engine interface, with its progress in the log. */
 import { createReporter } from "../render/progress/progress.js";
 import { planFor, render } from "../render/render.js";
+import { neutralizeOutsideText } from "../util/outside-text.js";
 import type { Engine } from "./deps.js";
 
 export function renderEngine(apiKey: string | undefined): Engine {
@@ -13,6 +14,8 @@ export function renderEngine(apiKey: string | undefined): Engine {
         interactive: false,
         color: false,
         secrets: apiKey ? [apiKey] : [],
+        // The runner takes a line starting with `::` for a command: server text must not be one.
+        lastPass: neutralizeOutsideText,
       });
       // A cancelled workflow gets SIGINT, then SIGTERM a few seconds later: stop submitting and
       // leave jobs in flight in the journal, so the next run resumes them instead of paying twice.

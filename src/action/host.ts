@@ -3,6 +3,8 @@
  * status) goes through this one interface. The real one is @actions/core; tests pass a recorder,
  * so the orchestration can be driven without a runner or module mocks.
  */
+import { neutralizeOutsideText } from "../util/outside-text.js";
+
 export interface AnnotationAt {
   file?: string;
   startLine?: number;
@@ -29,10 +31,12 @@ export async function coreHost(): Promise<ActionHost> {
   const core = await import("@actions/core");
   return {
     getInput: (name) => core.getInput(name),
-    info: (message) => core.info(message),
-    notice: (message) => core.notice(message),
-    warning: (message, at) => core.warning(message, at),
-    error: (message, at) => core.error(message, at),
+    // Every message may quote a server (an error it sent, git's stderr): none may start a
+    // workflow command, whichever of these prints it.
+    info: (message) => core.info(neutralizeOutsideText(message)),
+    notice: (message) => core.notice(neutralizeOutsideText(message)),
+    warning: (message, at) => core.warning(neutralizeOutsideText(message), at),
+    error: (message, at) => core.error(neutralizeOutsideText(message), at),
     group: (name, fn) => core.group(name, fn),
     setSecret: (value) => core.setSecret(value),
     setOutput: (name, value) => core.setOutput(name, value),
@@ -40,6 +44,6 @@ export async function coreHost(): Promise<ActionHost> {
     appendSummary: async (markdown) => {
       if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write();
     },
-    setFailed: (message) => core.setFailed(message),
+    setFailed: (message) => core.setFailed(neutralizeOutsideText(message)),
   };
 }

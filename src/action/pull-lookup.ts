@@ -1,14 +1,16 @@
 /** PullLookup over @actions/github's Octokit, loaded only on a workflow_run that comments. */
 import type { RepoRef } from "../publish/github-api.js";
+import { DEFAULT_GITHUB_TIMEOUT_MS, fetchWithDeadline } from "../publish/github-deadline.js";
 import type { PullLookup } from "./workflow-run-pr.js";
 
 export async function createPullLookup(
   token: string,
   repo: RepoRef,
   baseUrl: string,
+  timeoutMs = DEFAULT_GITHUB_TIMEOUT_MS,
 ): Promise<PullLookup> {
   const { getOctokit } = await import("@actions/github");
-  const octokit = getOctokit(token, { baseUrl });
+  const octokit = getOctokit(token, { baseUrl, request: { fetch: fetchWithDeadline(timeoutMs) } });
   return {
     async openPullsForHead(headOwner, branch) {
       const pulls = await octokit.paginate(octokit.rest.pulls.list, {

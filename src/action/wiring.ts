@@ -1,5 +1,6 @@
 /** The action as the runner runs it: runAction with the real host, engine, cache, GitHub and git. */
 import { createCommentApi } from "../publish/github-api.js";
+import { githubTimeoutMs } from "../publish/github-deadline.js";
 import { gitIn } from "../git/runner.js";
 import { openStore } from "../store/open.js";
 import { actionsCacheBackend } from "./actions-cache.js";
@@ -17,8 +18,8 @@ export async function main(host: ActionHost, env: NodeJS.ProcessEnv = process.en
     env,
     engine: renderEngine(apiKey),
     cacheBackend: actionsCacheBackend,
-    commentApi: (token, repo) => createCommentApi(token, repo, apiUrl),
-    pullLookup: (token, repo) => createPullLookup(token, repo, apiUrl),
+    commentApi: (token, repo) => createCommentApi(token, repo, apiUrl, githubTimeoutMs(env)),
+    pullLookup: (token, repo) => createPullLookup(token, repo, apiUrl, githubTimeoutMs(env)),
     git: (cwd) => gitIn(cwd, env),
     openStore,
   });

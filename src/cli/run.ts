@@ -7,6 +7,7 @@ import type { ManifestProblem } from "../manifest/errors.js";
 import { LockfileError } from "../state/lockfile-error.js";
 import { RunRefusedError } from "../render/refusals.js";
 import { RunLockError } from "../state/run-lock.js";
+import { StateDirError } from "../state/state-dir.js";
 import { CommandError, UsageError, commandHelp, wantsJson } from "./command.js";
 import type { Command, CommandContext } from "./command.js";
 import * as registry from "./commands/index.js";
@@ -118,7 +119,9 @@ function errorDocument(error: unknown, readOnly: boolean): ErrorDocument {
   }
   if (error instanceof UsageError) return { error: { kind: "usage", message } };
   if (error instanceof LockfileError) return { error: { kind: "lockfile", message } };
-  if (error instanceof RunRefusedError) return { error: { kind: "refused", message } };
+  if (error instanceof RunRefusedError || error instanceof StateDirError) {
+    return { error: { kind: "refused", message } };
+  }
   if (error instanceof RunLockError) return { error: { kind: "locked", message } };
   if (error instanceof CommandError) return { error: { kind: "config", message } };
   return { error: { kind: "internal", message } };
@@ -152,7 +155,7 @@ function report(error: unknown, ctx: CommandContext, json: boolean, readOnly: bo
     stderr.write(`agentframer: ${red(error.message)}\nNothing was written.\n`);
     return ExitCode.Invalid;
   }
-  if (error instanceof RunRefusedError) {
+  if (error instanceof RunRefusedError || error instanceof StateDirError) {
     stderr.write(`agentframer: ${red(error.message)}\nNothing was submitted or written.\n`);
     return ExitCode.Invalid;
   }

@@ -12,6 +12,7 @@ import { outputsToCheck, planAssets } from "./plan.js";
 import { StatIndex } from "../state/stat-index.js";
 import type { Plan } from "./types.js";
 import { lockfilePathFor, statIndexPath } from "../state/paths.js";
+import { verifyStateDir } from "../state/state-dir.js";
 
 export interface PlannedManifest {
   plan: Plan;
@@ -86,7 +87,8 @@ export async function planManifest(
   const ids = new Set(manifest.assets.map((a) => a.id));
   const [{ lock, path: lockPath, adoptedFrom }, index] = await Promise.all([
     readManifestLock(manifest.path, ids, share),
-    StatIndex.load(manifest.dir),
+    // The index says which outputs need no second look: never one a commit put there.
+    verifyStateDir(manifest.dir).then(() => StatIndex.load(manifest.dir)),
   ]);
   const checks = outputsToCheck(manifest.assets, lock, hashes);
   // The early probe keeps outputs in the lockfile's order, not the manifest's.

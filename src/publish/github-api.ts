@@ -3,6 +3,7 @@
  * comment is due: Octokit is most of the bundle, and most runs never need it.
  */
 import type { CommentApi, IssueComment } from "./comment.js";
+import { DEFAULT_GITHUB_TIMEOUT_MS, fetchWithDeadline } from "./github-deadline.js";
 import type { GitHubAccount, IdentityLookups } from "./token-identity.js";
 
 export interface RepoRef {
@@ -21,9 +22,10 @@ export async function createCommentApi(
   token: string,
   repo: RepoRef,
   baseUrl: string,
+  timeoutMs = DEFAULT_GITHUB_TIMEOUT_MS,
 ): Promise<CommentApi & IdentityLookups> {
   const { getOctokit } = await import("@actions/github");
-  const octokit = getOctokit(token, { baseUrl });
+  const octokit = getOctokit(token, { baseUrl, request: { fetch: fetchWithDeadline(timeoutMs) } });
   const pick = (c: {
     id: number;
     body?: string | null;

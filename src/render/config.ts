@@ -27,6 +27,11 @@ export interface RenderConfig {
   overwriteModified?: boolean;
   /** Refuse to start (exit 3) when the plan needs more jobs than this. */
   maxJobs: number | undefined;
+  /**
+   * Refuse to start (exit 3) when the new jobs' estimated credits exceed this, or when a price is
+   * unknown (see docs/credits.md).
+   */
+  maxCredits?: number;
   /** `--shard I/N`: this run takes the assets whose hash falls in shard I (1-based) of N. */
   shard: { index: number; total: number } | undefined;
 }

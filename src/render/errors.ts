@@ -9,6 +9,7 @@
  */
 import { clip } from "../net/errors.js";
 import { redactKey } from "../net/leaked-key.js";
+import { neutralizeOutsideText } from "../util/outside-text.js";
 
 export { DownloadError, UrlPolicyError, redactUrl, type DownloadErrorKind } from "../net/errors.js";
 
@@ -167,10 +168,10 @@ export class UnknownStatusError extends RenderError {
 
 /**
  * Server-supplied text made safe to print: the key removed (in any case or percent-encoding),
- * control characters dropped, clipped.
+ * neutralised (no workflow command: see util/outside-text.ts), on one line, clipped.
  */
 export function scrub(text: string, secret: string | undefined): string {
-  let out = redactKey(text, secret);
+  let out = neutralizeOutsideText(redactKey(text, secret));
   // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   out = out.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").trim();
   return clip(out, 300);

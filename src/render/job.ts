@@ -76,12 +76,15 @@ export async function runJob(
   // When the server answered the POST: the job's age counts from there, not from before the
   // journal write and the request (which take longer, and vary more, when 40 start at once).
   let createdAt = startedAt;
+  // What the server said the job cost, in its create answer or (later, so it wins) its status.
+  let charged: number | undefined;
   try {
     if (generation === undefined) {
       // A forced render needs a new job, hence a new key; journaled first so a resume reuses it.
       const key = resume?.key ?? idempotencyKey(entry.hash, ctx.force ? newKeyNonce() : undefined);
       await ctx.journal.submitting(entry.id, entry.hash, key);
       const job = await ctx.client.create(requestBody(asset), key, ctx.signal);
+      charged = job.credits;
       createdAt = ctx.now();
       generation = job.id;
       created = true;
@@ -124,7 +127,7 @@ export async function runJob(
     await recordOutput(entry, generation, bytes, ctx, { forced: ctx.force });
     // A literal of its own, not `{ ...base, … }`: a spread gave each result its own hidden class
     // in V8, a few hundred bytes per asset kept until the run ends (14 MB at 50,000 jobs).
-    return {
+    const rendered: AssetResult = {
       id: entry.id,
       status: "rendered",
       output: entry.output,
@@ -132,8 +135,15 @@ export async function runJob(
       generation,
       durationMs: Math.round(ctx.now() - startedAt),
     };
+    // Added after, so results with and without a charge share two hidden classes, not one each.
+    charged = done.job.credits ?? charged;
+    if (charged !== undefined) rendered.credits = charged;
+    return rendered;
   } catch (error) {
-    return failure(entry, base, error, created, generation, ctx);
+    const failed = await failure(entry, base, error, created, generation, ctx);
+    // A job the server charged for and then failed still cost what it said.
+    if (charged !== undefined && failed.status === "failed") failed.credits = charged;
+    return failed;
   }
 }
 

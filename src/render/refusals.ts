@@ -29,3 +29,16 @@ export function modifiedOutputsError(outputs: readonly string[]): RunRefusedErro
       "or leave them out with --only",
   );
 }
+
+/**
+ * `outputs: store` with no store: every render would be paid for and then left out of the lock
+ * (the lock records only what the store holds). Refused before anything is submitted.
+ */
+export function noStoreForOutputsError(manifest: string): RunRefusedError {
+  return new RunRefusedError(
+    `${manifest} keeps its outputs in the store (outputs: store), and this run has no store; ` +
+      "nothing was submitted. Name the store it writes to (CLI: --store SPEC --store-push, or " +
+      "AGENTFRAMER_STORE; the action: store: git or s3://BUCKET/PREFIX), or remove " +
+      "`outputs: store` to commit the outputs to the repository",
+  );
+}

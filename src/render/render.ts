@@ -11,7 +11,9 @@ import type { PlanEntry } from "../plan/types.js";
 import type { DownloadPace } from "./download/download.js";
 import type { RenderConfig } from "./config.js";
 import { openDurationMemory } from "./polling/duration-memory.js";
-import type { RenderError } from "./errors.js";
+import { RenderError } from "./errors.js";
+import type { CreditGate } from "./credit-gate.js";
+import { creditOutcome, gateCredits } from "./credit-gate.js";
 import { isInFlight, openJournal } from "../state/journal.js";
 import { createLockUpdater } from "../state/lock-updater.js";
 import type { ProgressReporter } from "./progress/events.js";
@@ -20,7 +22,7 @@ import type { Prepared } from "./prepare.js";
 import { prepare, resumableJobs, skipForcedDone, splitByCache } from "./prepare.js";
 import { foldCompletedRecords } from "../state/journal-fold.js";
 import type { JobContext } from "./job.js";
-import { modifiedOutputsError } from "./refusals.js";
+import { modifiedOutputsError, noStoreForOutputsError } from "./refusals.js";
 import { restoreFromCache } from "./restore.js";
 import type { AssetResult, RenderResult, StoreOutcome } from "./result.js";
 import type { Store } from "../store/store.js";
@@ -30,9 +32,10 @@ import { countOutcomes } from "./result.js";
 import { sleep as realSleep } from "../net/retry.js";
 import { withRunLock } from "../state/run-lock.js";
 import { runPool } from "./scheduler.js";
-import type { ServiceDeps } from "./services.js";
+import type { ServiceDeps, Services } from "./services.js";
 import { sweepStaleTemps } from "../state/sweep.js";
-import { cacheDirFor, ensureStateDir } from "../state/paths.js";
+import { cacheDirFor } from "../state/paths.js";
+import { ensureStateDir } from "../state/state-dir.js";
 
 export { planFor } from "./prepare.js";
 
@@ -69,6 +72,9 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   const reporter = deps.reporter ?? silentReporter;
   const startedAt = now();
   const manifest = await loadManifest(config.manifestPath);
+  if (manifest.outputs === "store" && !deps.store) {
+    throw noStoreForOutputsError(basename(manifest.path));
+  }
   for (const w of manifest.warnings ?? []) {
     reporter.emit({ kind: "warning", message: formatProblem(w) });
   }
@@ -107,9 +113,15 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   const split = await splitByCache(prepared.selection.toRender, cache, config.force, resumable);
   const results = new Map<string, AssetResult>();
   let storeOutcome: StoreOutcome | undefined;
+  let gate: CreditGate | undefined;
+  const storeIds = new Set<string>();
   const finish = (stopped?: string): RenderResult => {
     const result = collect(prepared, results, stopped);
     if (storeOutcome) result.store = storeOutcome;
+    result.credits = creditOutcome(result.assets, gate, storeIds);
+    // Refused before anything was priced: what it would have cost is not known, not 0.
+    if (gate === undefined && prepared.selection.toRender.length > 0)
+      result.credits.estimate = null;
     reporter.emit({ kind: "finish", result, elapsedMs: now() - startedAt });
     return result;
   };
@@ -128,6 +140,7 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
         )
       : new Map();
   const fromStore = split.jobs.filter((e) => storeHits.has(e.id));
+  for (const e of fromStore) storeIds.add(e.id);
   split.jobs = split.jobs.filter((e) => !storeHits.has(e.id));
   let newJobs = split.jobs.filter((e) => !resumable.has(e.id)).length;
   if (config.maxJobs !== undefined && newJobs > config.maxJobs) {
@@ -135,6 +148,42 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
     for (const e of prepared.selection.toRender) results.set(e.id, outcome(e, "skipped", why));
     return finish(why);
   }
+  // Priced before anything is submitted; the HTTP side starts only when there are jobs.
+  let services: Services | undefined;
+  const servicesFor = async (): Promise<Services> =>
+    (services ??= await (await import("./services.js")).startServices(config, deps, manifest));
+  const refuse = async (why: string): Promise<RenderResult> => {
+    for (const e of prepared.selection.toRender) results.set(e.id, outcome(e, "skipped", why));
+    await services?.close();
+    return finish(why);
+  };
+  const toSubmit = split.jobs.filter((e) => !resumable.has(e.id));
+  const others = [...split.jobs.filter((e) => resumable.has(e.id)), ...split.restore, ...fromStore];
+  if (toSubmit.length + others.length > 0) {
+    try {
+      const client = toSubmit.length > 0 ? (await servicesFor()).client : undefined;
+      gate = await gateCredits({ manifest, config, toSubmit, others, client, warn, now });
+    } catch (error) {
+      // A refused key or an unreachable API stops the run here, as its first POST would.
+      if (!(error instanceof RenderError) || error.scope !== "run") {
+        await services?.close();
+        throw error;
+      }
+      reporter.emit({ kind: "stopping", reason: error.message });
+      return refuse(error.message);
+    }
+    if (gate.refusal !== undefined) return refuse(gate.refusal);
+  }
+  // Restores that fall back to a job stay within both budgets.
+  let committedCredits = gate?.estimate.total ?? 0;
+  const withinCredits = (entry: PlanEntry): boolean => {
+    if (config.maxCredits === undefined) return true;
+    const price = gate?.priceOf(entry.id);
+    if (price === null || price === undefined || committedCredits + price > config.maxCredits)
+      return false;
+    committedCredits += price;
+    return true;
+  };
   reporter.emit({
     kind: "start",
     total: prepared.selection.toRender.length,
@@ -184,7 +233,6 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   };
   deps.signal?.addEventListener("abort", onInterrupt, { once: true });
   if (deps.signal?.aborted) onInterrupt();
-  let closeServices = async (): Promise<void> => {};
   let saveDurations = async (): Promise<void> => {};
   try {
     const jobs = [...split.jobs];
@@ -200,31 +248,32 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
       if (restored) {
         results.set(entry.id, restored);
         if (from === "store") confirmStored(entry.id);
-      } else if (config.maxJobs === undefined || newJobs < config.maxJobs) {
-        // The cache entry turned out unusable: render after all, within the budget.
+      } else if (
+        (config.maxJobs === undefined || newJobs < config.maxJobs) &&
+        withinCredits(entry)
+      ) {
+        // The cache entry turned out unusable: render after all, within the budgets.
         newJobs += 1;
         jobs.push(entry);
       } else
         results.set(
           entry.id,
-          outcome(entry, "skipped", `${from} entry unusable and --max-jobs reached`),
+          outcome(entry, "skipped", `${from} entry unusable and --max-jobs or max-credits reached`),
         );
     });
     if (jobs.length > 0 && !stop.signal.aborted) {
       // The HTTP side (undici and the job runner) is loaded only now: a run with nothing to
       // submit, the usual CI run, never pays for it.
-      const [{ startServices }, { DEFAULT_JOB_DEADLINE_MS, runJob }] = await Promise.all([
-        import("./services.js"),
+      const [running, { DEFAULT_JOB_DEADLINE_MS, runJob }] = await Promise.all([
+        servicesFor(),
         import("./job.js"),
       ]);
-      const services = await startServices(config, deps, manifest);
-      closeServices = services.close;
       const durations = await openDurationMemory(manifest.dir, config, now, warn);
       saveDurations = durations.save;
       const ctx: JobContext = {
         ...shared,
-        client: services.client,
-        dispatcher: services.dispatcher,
+        client: running.client,
+        dispatcher: running.dispatcher,
         model: durations.model,
         force: config.force,
         jobDeadlineMs: deps.jobDeadlineMs ?? DEFAULT_JOB_DEADLINE_MS,
@@ -268,7 +317,7 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
     await updater.close();
     await journal.close().catch(() => {});
     await prepared.index.save().catch(() => {});
-    await closeServices();
+    await services?.close();
     await saveDurations();
   }
   if (storeOnly) {

@@ -14,6 +14,8 @@ export interface AssetResult {
   stored?: StoreLocation;
   /** Milliseconds from submission to bytes on disk, for rendered assets. */
   durationMs?: number;
+  /** What the job cost, as the server said (create or status answer's `credits`). */
+  credits?: number;
 }
 
 export interface RenderCounts {
@@ -31,6 +33,29 @@ export interface RenderResult {
   stopped?: string;
   /** What the store did in this run, when one was configured. */
   store?: StoreOutcome;
+  /** What the run was estimated to cost, what it spent, and what restores saved. */
+  credits?: CreditOutcome;
+}
+
+/**
+ * A run's credits. `null` is unknown (a model with no price, a server that does not say), never
+ * 0. Restored and unchanged assets cost nothing; `notSpent` is what rendering the restored ones
+ * would have cost.
+ */
+export interface CreditOutcome {
+  /** Estimated credits of the jobs this run was to submit. */
+  estimate: number | null;
+  /** The jobs' own `credits` where the server reported them, else their estimate. */
+  spent: number | null;
+  /** Some of `spent` is an estimate: the server did not say what those jobs cost. */
+  spentIsEstimate: boolean;
+  /** Models with no price among the assets this run was to render or restore, sorted. */
+  unknownModels: string[];
+  /** Assets restored instead of rendered, and how many of them came from the store. */
+  restored: number;
+  restoredFromStore: number;
+  /** What rendering the restored assets would have cost. */
+  notSpent: number | null;
 }
 
 export interface StoreOutcome {

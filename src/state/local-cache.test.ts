@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createCacheStore } from "./local-cache.js";
-import { ensureStateDir } from "./paths.js";
+import { ensureStateDir } from "./state-dir.js";
 
 const sha = (data: Buffer | string): string => createHash("sha256").update(data).digest("hex");
 const HASH = "ab" + "1".repeat(62);

@@ -1,4 +1,3 @@
-import { mkdir, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /**
@@ -15,8 +14,10 @@ import { basename, dirname, join } from "node:path";
  *   - `render.pid`: the run lock, naming the render that holds this folder (run-lock.ts);
  *   - `store.git/`: the store's private bare repository (store/git-store.ts), never the user's .git.
  *
- * Writes go through the modules named above, each with `atomic-write.ts`. The folder's name is
- * the manifest's rules' (no output may go there), so it is declared in manifest/path-rules.ts.
+ * The folder itself is made, and checked to be the tool's own (no link, nothing committed), by
+ * `state-dir.ts` only. Writes go through the modules named above, each with `atomic-write.ts`.
+ * The folder's name is the manifest's rules' (no output may go there), so it is declared in
+ * manifest/path-rules.ts.
  */
 import { STATE_DIR_NAME } from "../manifest/path-rules.js";
 
@@ -83,17 +84,4 @@ export function statIndexPath(manifestDir: string): string {
 
 export function storeGitDirFor(manifestDir: string): string {
   return join(stateDirFor(manifestDir), "store.git");
-}
-
-/**
- * Create the state folder with its own `.gitignore`, so that a commit made by the action (or a
- * careless `git add -A` by a person) never picks up the cache, the journal or the index.
- */
-export async function ensureStateDir(manifestDir: string): Promise<string> {
-  const dir = stateDirFor(manifestDir);
-  await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, ".gitignore"), "*\n", { flag: "wx" }).catch((error: unknown) => {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-  });
-  return dir;
 }

@@ -6,6 +6,11 @@ import { tempDir } from "../../test/support/temp-dir.js";
 import { runLockPath, stateDirFor } from "./paths.js";
 import { RunLockError, withRunLock } from "./run-lock.js";
 
+/** What the state folder holds, less the `.gitignore` every command leaves in it. */
+async function stateFiles(repo: string): Promise<string[]> {
+  return (await readdir(stateDirFor(repo))).filter((name) => name !== ".gitignore");
+}
+
 /** A manifest folder that already has its state folder, as after a first render. */
 async function checkout(): Promise<string> {
   const dir = await tempDir("af-runlock-");
@@ -28,12 +33,12 @@ describe("withRunLock", () => {
     release();
     expect(await first).toBe("first");
     expect(await withRunLock(repo, async () => "third")).toBe("third");
-    expect(await readdir(stateDirFor(repo))).toEqual([]);
+    expect(await stateFiles(repo)).toEqual([]);
   });
 
   it("lives in .agentframer/, so a render with another TMPDIR sees it", async () => {
     const repo = await checkout();
-    const seen = await withRunLock(repo, async () => readdir(stateDirFor(repo)));
+    const seen = await withRunLock(repo, async () => stateFiles(repo));
     expect(seen).toEqual(["render.pid"]);
   });
 
@@ -48,14 +53,14 @@ describe("withRunLock", () => {
     const gone = spawnSync(process.execPath, ["-e", "0"]).pid;
     await writeFile(runLockPath(repo), `${gone}\n`);
     expect(await withRunLock(repo, async () => "ran")).toBe("ran");
-    expect(await readdir(stateDirFor(repo))).toEqual([]);
+    expect(await stateFiles(repo)).toEqual([]);
   });
 
   it("takes over an empty lock file (a render killed as it created one, before this fix)", async () => {
     const repo = await checkout();
     await writeFile(runLockPath(repo), "");
     expect(await withRunLock(repo, async () => "ran")).toBe("ran");
-    expect(await readdir(stateDirFor(repo))).toEqual([]);
+    expect(await stateFiles(repo)).toEqual([]);
   });
 
   it("never leaves a lock file without a pid: it is written before it is in place", async () => {
@@ -63,12 +68,12 @@ describe("withRunLock", () => {
     const lock = runLockPath(repo);
     const seen = await withRunLock(repo, async () => ({
       text: await readFile(lock, "utf8"),
-      files: await readdir(stateDirFor(repo)),
+      files: await stateFiles(repo),
     }));
     expect(seen.text).toBe(`${process.pid}\n`);
     // The file of our own the pid went into first is gone once the lock is in place.
     expect(seen.files).toEqual([basename(lock)]);
-    expect(await readdir(stateDirFor(repo))).toEqual([]);
+    expect(await stateFiles(repo)).toEqual([]);
   });
 
   it("removes the file of its own a render killed before linking it left behind", async () => {
@@ -79,7 +84,7 @@ describe("withRunLock", () => {
     const live = `${runLockPath(repo)}.${process.ppid}.0a1b2c3d.tmp`;
     await writeFile(live, `${process.ppid}\n`);
     await withRunLock(repo, async () => "ran");
-    expect(await readdir(stateDirFor(repo))).toEqual([basename(live)]);
+    expect(await stateFiles(repo)).toEqual([basename(live)]);
   });
 
   it("frees the folder when the work throws", async () => {
@@ -89,7 +94,7 @@ describe("withRunLock", () => {
         throw new Error("boom");
       }),
     ).rejects.toThrow("boom");
-    expect(await readdir(stateDirFor(repo))).toEqual([]);
+    expect(await stateFiles(repo)).toEqual([]);
   });
 
   it("runs the work unlocked when the folder does not exist (its load reports that)", async () => {

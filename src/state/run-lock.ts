@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { link, mkdir, readdir, readFile, rmdir, stat, unlink, writeFile } from "node:fs/promises";
+import { link, readdir, readFile, rmdir, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { runLockPath, stateDirFor } from "./paths.js";
+import { runLockPath } from "./paths.js";
+import { openStateDir } from "./state-dir.js";
 
 /** Another render of the same manifest folder is running: nothing was submitted or written. */
 export class RunLockError extends Error {
@@ -84,17 +85,14 @@ async function sweepOwnFilesOfDeadRenders(path: string): Promise<void> {
 
 export async function withRunLock<T>(manifestDir: string, work: () => Promise<T>): Promise<T> {
   const path = runLockPath(manifestDir);
-  const created = await mkdir(stateDirFor(manifestDir)).then(
-    () => true,
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === "EEXIST" || error.code === "ENOENT") return false;
-      throw error;
-    },
-  );
   // No such folder: there is nothing in it to guard, and loading its manifest will say so.
-  if (!created && !(await isFolder(manifestDir))) return work();
+  if (!(await isFolder(manifestDir))) return work();
+  const { dir, created } = await openStateDir(manifestDir);
   const removeCreated = async (): Promise<void> => {
-    if (created) await rmdir(stateDirFor(manifestDir)).catch(() => {});
+    // The run put something in it: it stays.
+    if (!created || (await readdir(dir).catch(() => [])).some((n) => n !== ".gitignore")) return;
+    await unlink(join(dir, ".gitignore")).catch(() => {});
+    await rmdir(dir).catch(() => {});
   };
   for (let attempt = 0; ; attempt++) {
     try {

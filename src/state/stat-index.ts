@@ -11,7 +11,8 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "./atomic-write.js";
-import { ensureStateDir, statIndexPath } from "./paths.js";
+import { statIndexPath } from "./paths.js";
+import { ensureStateDir } from "./state-dir.js";
 
 const INDEX_VERSION = 2;
 export const RACY_WINDOW_MS = 2000;

@@ -4,6 +4,7 @@
  */
 import { execFile } from "node:child_process";
 import { storeGitDirFor } from "../state/paths.js";
+import { ensureStateDir } from "../state/state-dir.js";
 import { exactRef } from "./git-reader.js";
 import { createGitStore } from "./git-store.js";
 import { storeGit } from "./store-git.js";
@@ -38,8 +39,10 @@ export async function openStore(spec: StoreSpec, deps: OpenStoreDeps): Promise<S
             "add one (git remote add origin URL) or turn the store off (--no-store, store: none)",
         );
       }
+      // The private store repository lives in the tool's own state folder, checked to be no link
+      // and nothing a commit put there (state-dir.ts): its config names programs git runs.
+      await ensureStateDir(deps.manifestDir);
       const gitDir = storeGitDirFor(deps.manifestDir);
-      await refuseCommittedStoreDir(deps.manifestDir, gitDir, deps.env);
       return createGitStore({
         git: storeGit({ gitDir, env: deps.env, ...(deps.auth ? { auth: deps.auth } : {}) }),
         gitDir,
@@ -96,31 +99,4 @@ export function gitConfigValue(
       resolve(error ? undefined : stdout.trim() || undefined),
     );
   });
-}
-
-/**
- * The private store repository is the tool's own, made on first use. One that arrives with the
- * checkout (files committed under `.agentframer/`, as a fork's pull request could) would bring its
- * own config into git commands that carry the token: refuse it.
- */
-async function refuseCommittedStoreDir(
-  manifestDir: string,
-  gitDir: string,
-  env: NodeJS.ProcessEnv,
-): Promise<void> {
-  const tracked = await new Promise<string>((resolve) => {
-    execFile(
-      "git",
-      ["ls-files", "-z", "--", gitDir],
-      { cwd: manifestDir, env: { ...env, GIT_TERMINAL_PROMPT: "0" } },
-      (error, stdout) => resolve(error ? "" : String(stdout)),
-    );
-  });
-  if (tracked.length > 0) {
-    throw new StoreSpecError(
-      `store git: ${gitDir} holds files committed to the repository; it is the tool's private ` +
-        "clone of the store branch and is never taken from a checkout. Remove it from git " +
-        "(git rm -r --cached) or turn the store off (--no-store, store: none)",
-    );
-  }
 }

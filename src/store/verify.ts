@@ -6,6 +6,13 @@ export { verifyStoredBytes, type VerifyVerdict } from "../net/verify-bytes.js";
 const SHA256 = /^[0-9a-f]{64}$/;
 const HASH = /^[0-9a-f]{16,128}$/;
 const EXTENSION = /^[a-z0-9]{1,8}$/;
+/**
+ * The record's free-text fields were written by whoever can write the store, and they reach logs,
+ * the lock and the PR comment: one line each, short, no control characters (no line break that
+ * could start a workflow command, no terminal escape).
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it refuses
+const TEXT = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]{0,200}$/;
 
 /** A record read from a store, or undefined when any field is missing or out of shape. */
 export function parseStoreRecord(text: string): StoreRecord | undefined {
@@ -27,6 +34,7 @@ export function parseStoreRecord(text: string): StoreRecord | undefined {
   if (type !== "image" && type !== "video" && type !== "audio") return undefined;
   if (!extension || !EXTENSION.test(extension)) return undefined;
   if (model === undefined || generation === undefined || created === undefined) return undefined;
+  if (!TEXT.test(model) || !TEXT.test(generation) || !TEXT.test(created)) return undefined;
   return { hash, sha256, size, type, extension, model, generation, created };
 }
 

@@ -39,7 +39,6 @@ afterAll(async () => {
   await emulator?.close();
   await s3?.close();
   remote?.cleanup();
-  await cli?.remove();
 });
 
 function git(args: string[], cwd: string): string {

@@ -7,16 +7,16 @@
 import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { listFiles, tempRepo } from "../support/temp-repo.js";
 import { compileCli, spawnCli, waitFor } from "../support/built-cli.js";
+import { lockClosure, type LockPackage } from "../support/lock-closure.js";
 
 let cli: Awaited<ReturnType<typeof compileCli>>;
 
 beforeAll(async () => {
   cli = await compileCli();
 }, 180_000);
-afterAll(async () => cli?.remove());
 
 interface Outcome {
   code: number | string;
@@ -419,11 +419,16 @@ describe("16. the Node versions package.json admits", () => {
     // package but run on the user's Node all the same.
     const bundled = await importedPackages(join(root, "src"));
     expect(bundled).toContain("undici");
-    const running = closure(lock.packages, [...bundled, ...Object.keys(own.dependencies ?? {})]);
+    const running = lockClosure(lock.packages, [
+      ...bundled,
+      ...Object.keys(own.dependencies ?? {}),
+    ]).paths;
     // content-type (under @actions/github) is the one overrides pins for Node 20.
     expect(running).toContain("node_modules/content-type");
+    expect(running).toContain("node_modules/sharp");
     const refusing = Object.entries(lock.packages)
-      .filter(([path, p]) => running.has(path) && p.engines?.node !== undefined)
+      .filter(([path, p]) => running.has(path) && forSupportedPlatform(p))
+      .filter(([, p]) => p.engines?.node !== undefined)
       .filter(([, p]) =>
         [lowest ?? "", "22.0.0", "24.0.0"].some((v) => !satisfies(v, p.engines?.node ?? "")),
       )
@@ -453,10 +458,24 @@ describe("the README's command list", () => {
   });
 });
 
-interface LockPackage {
-  engines?: { node?: string };
-  dependencies?: Record<string, string>;
-  optionalDependencies?: Record<string, string>;
+/**
+ * The platforms the tool is built for: GitHub's hosted runners and the usual developer machines.
+ * A package limited to others (sharp's win32-ia32 binary, which wants Node 20 only) is npm's
+ * optional extra there, not something a user here runs.
+ */
+const SUPPORTED_PLATFORMS = [
+  ["linux", "x64"],
+  ["linux", "arm64"],
+  ["darwin", "x64"],
+  ["darwin", "arm64"],
+  ["win32", "x64"],
+];
+
+function forSupportedPlatform(p: LockPackage): boolean {
+  return SUPPORTED_PLATFORMS.some(
+    ([os = "", cpu = ""]) =>
+      (p.os === undefined || p.os.includes(os)) && (p.cpu === undefined || p.cpu.includes(cpu)),
+  );
 }
 
 /** The npm packages that non-test sources under `dir` import, statically or with import(). */
@@ -482,27 +501,6 @@ async function importedPackages(dir: string): Promise<string[]> {
     }
   }
   return [...names].sort();
-}
-
-/** The lockfile paths of `roots` and everything they depend on, found as Node finds them. */
-function closure(packages: Record<string, LockPackage>, roots: string[]): Set<string> {
-  const seen = new Set<string>();
-  const visit = (from: string, name: string): void => {
-    for (let base = from; ; base = base.slice(0, Math.max(0, base.lastIndexOf("/node_modules/")))) {
-      const path = `${base === "" ? "" : `${base}/`}node_modules/${name}`;
-      const entry = packages[path];
-      if (entry !== undefined) {
-        if (seen.has(path)) return;
-        seen.add(path);
-        const needs = { ...entry.dependencies, ...entry.optionalDependencies };
-        for (const dep of Object.keys(needs)) visit(path, dep);
-        return;
-      }
-      if (base === "") return; // an optional dependency for another platform, not installed
-    }
-  };
-  for (const name of roots) visit("", name);
-  return seen;
 }
 
 /** A loopback port nothing listens on: bound, then closed. */

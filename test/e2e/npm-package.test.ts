@@ -14,6 +14,7 @@ import { copyFile, readFile, writeFile } from "node:fs/promises";
 import { delimiter, join, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { lockClosure, type LockPackage } from "../support/lock-closure.js";
 import { tempDir } from "../support/temp-dir.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -24,12 +25,6 @@ interface Packed {
   size: number;
   unpackedSize: number;
   files: { path: string; size: number }[];
-}
-
-interface LockEntry {
-  dependencies?: Record<string, string>;
-  optionalDependencies?: Record<string, string>;
-  [field: string]: unknown;
 }
 
 let packed: Packed;
@@ -184,28 +179,16 @@ function userEnv(): NodeJS.ProcessEnv {
  * same paths, so that npm can install them from its cache without asking the registry which
  * version a range means. Flags that describe our tree rather than the package's are dropped.
  */
-async function runtimeLockEntries(roots: string[]): Promise<Record<string, LockEntry>> {
+async function runtimeLockEntries(roots: string[]): Promise<Record<string, LockPackage>> {
   const lock = JSON.parse(await readFile(join(ROOT, "package-lock.json"), "utf8")) as {
-    packages: Record<string, LockEntry>;
+    packages: Record<string, LockPackage>;
   };
-  const found: Record<string, LockEntry> = {};
-  const visit = (from: string, name: string): void => {
-    // Node's lookup: the requiring package's own node_modules, then each folder above it.
-    for (let base = from; ; base = base.slice(0, Math.max(0, base.lastIndexOf("/node_modules/")))) {
-      const path = `${base === "" ? "" : `${base}/`}node_modules/${name}`;
-      const entry = lock.packages[path];
-      if (entry !== undefined) {
-        if (found[path] !== undefined) return;
-        const { dev: _dev, devOptional: _devOptional, peer: _peer, ...kept } = entry;
-        found[path] = kept;
-        const needs = { ...entry.dependencies, ...entry.optionalDependencies };
-        for (const dep of Object.keys(needs)) visit(path, dep);
-        return;
-      }
-      if (base === "")
-        throw new Error(`${name} (needed by ${from || "the package"}) is not in package-lock.json`);
-    }
-  };
-  for (const name of roots) visit("", name);
+  const { paths, missing } = lockClosure(lock.packages, roots);
+  if (missing.length > 0) throw new Error(`not in package-lock.json: ${missing.join(", ")}`);
+  const found: Record<string, LockPackage> = {};
+  for (const path of paths) {
+    const { dev: _dev, devOptional: _devOptional, peer: _peer, ...kept } = lock.packages[path]!;
+    found[path] = kept;
+  }
   return found;
 }

@@ -5,7 +5,7 @@
  * test runs the CLI compiled from this source as a child process, as a user or a CI log sees it.
  */
 import { stat } from "node:fs/promises";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
 import type { Emulator } from "../../src/emulator/index.js";
 import { compileCli, spawnCli, waitFor } from "../support/built-cli.js";
@@ -18,7 +18,6 @@ let emulator: Emulator | undefined;
 beforeAll(async () => {
   cli = await compileCli();
 }, 180_000);
-afterAll(async () => cli?.remove());
 afterEach(async () => {
   await emulator?.close();
   emulator = undefined;

@@ -11,6 +11,7 @@ import { requestBody } from "../../src/plan/hash.js";
 import { idempotencyKey } from "../../src/render/api/idempotency-key.js";
 import { KEY_REUSED_MESSAGE } from "../../src/render/errors.js";
 import { render } from "../../src/render/render.js";
+import { waitFor } from "../support/built-cli.js";
 import { someAssets, TestRepo } from "../support/render-repo.js";
 import { assertInvariant } from "../support/reliability/invariant.js";
 import { recordingSleep } from "../support/recording-sleep.js";
@@ -64,15 +65,26 @@ describe("409: a request with this key is still in progress", () => {
   });
 
   it("a concurrent twin holding the key gets 409, then the same job: two runs, one job each", async () => {
-    // Two CI runs of one commit at once, each in its own checkout: slow creations hold each key
-    // "in progress" while the twin's POST arrives.
+    // Two CI runs of one commit at once, each in its own checkout: creations are held, each key
+    // "in progress", until the twin's POST for a held key has been told 409 — however late either
+    // run gets going on a busy machine — and then go on.
     const assets = someAssets(4);
-    b = await bench(assets, { faults: { slowMs: 120 } });
+    b = await bench(assets, { faults: { slowMs: 60_000 } });
+    const { emulator } = b;
+    const overlapped = waitFor(
+      () => (emulator.ledger.requests.rejected["in-progress"] ?? 0) > 0,
+      30_000,
+      "a 409 for the twin",
+    ).finally(() => {
+      emulator.setFaults({ slowMs: 0 });
+      emulator.advanceClock(0);
+    });
     const twin = await TestRepo.create(assets);
     try {
       const [one, two] = await Promise.all([
         b.run(),
-        render(twin.config({ apiKey: SECRET, emulator: false, apiUrl: b.emulator.apiUrl })),
+        render(twin.config({ apiKey: SECRET, emulator: false, apiUrl: emulator.apiUrl })),
+        overlapped,
       ]);
       for (const r of [one, two]) expect(r.counts).toMatchObject({ rendered: 4, failed: 0 });
       expect(b.emulator.ledger.requests.rejected["in-progress"]).toBeGreaterThan(0);

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
 import type { Emulator, EmulatorOptions, Faults } from "../../src/emulator/types.js";
 import type { Lockfile } from "../../src/state/lock-types.js";
@@ -25,7 +25,6 @@ let cli: Awaited<ReturnType<typeof compileCli>>;
 beforeAll(async () => {
   cli = await compileCli();
 }, 180_000);
-afterAll(async () => cli?.remove());
 
 /** What the parent can see of a run from outside, without any help from the process. */
 interface Seen {
@@ -208,7 +207,8 @@ async function runChain(chain: Chain): Promise<ChainOutcome> {
           ended ||
           (point.afterMs !== undefined && Date.now() - begun >= point.afterMs) ||
           (point.when?.(look(repo, emulator, outputDir)) ?? false),
-        30_000,
+        // Long enough for a run starved of CPU by a busy machine; only a hang takes this long.
+        90_000,
         `${chain.name}: ${point.phase}`,
       );
       if (ended) {

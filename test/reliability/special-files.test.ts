@@ -84,7 +84,6 @@ describe("a second Ctrl-C", () => {
     cli = await compileCli();
   }, 120_000);
   afterAll(async () => {
-    await cli.remove();
     await emulator?.close();
   });
 

@@ -16,7 +16,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { dirname, join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadManifest } from "../../src/manifest/load.js";
 import { assetHash } from "../../src/plan/hash.js";
 import { emptyLockfile } from "../../src/state/lockfile.js";
@@ -36,7 +36,6 @@ let cli: Awaited<ReturnType<typeof compileCli>>;
 beforeAll(async () => {
   cli = await compileCli();
 }, 300_000);
-afterAll(async () => cli?.remove());
 
 /** Every file under `dir` whose name ends in .tmp, relative to it. */
 function temps(dir: string): string[] {

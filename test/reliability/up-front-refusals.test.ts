@@ -94,8 +94,10 @@ describe("a generation id of '..'", () => {
     );
     expect(result.assets[0]?.status).toBe("failed");
     expect(result.assets[0]?.error).toMatch(/not a plausible generation id/);
+    // The one GET is the price list, read before any job; no status request follows the id.
     const gets = api.requests.filter((r) => r.method === "GET").map((r) => r.path);
-    expect(gets).toEqual([]);
-    expect(api.requests.every((r) => r.path === "/v1/generations")).toBe(true);
+    expect(gets).toEqual(["/v1/models"]);
+    const posts = api.requests.filter((r) => r.method === "POST");
+    expect(posts.every((r) => r.path === "/v1/generations")).toBe(true);
   });
 });

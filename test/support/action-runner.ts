@@ -21,10 +21,17 @@ export interface ActionRunOptions {
   /** GITHUB_API_URL: the GitHub stub. */
   githubApiUrl?: string;
   env?: NodeJS.ProcessEnv;
+  /**
+   * A safety net for tests of hangs: the runner's own job timeout, which kills the step with
+   * SIGKILL after this long. `killed` then says so.
+   */
+  killAfterMs?: number;
 }
 
 export interface ActionRun {
   code: number | null;
+  /** Whether killAfterMs ran out and the step was killed rather than ending by itself. */
+  killed: boolean;
   stdout: string;
   stderr: string;
   outputs: Record<string, string>;
@@ -82,13 +89,22 @@ export async function runDistAction(options: ActionRunOptions): Promise<ActionRu
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
   child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
+  let killed = false;
+  const timer =
+    options.killAfterMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          killed = true;
+          child.kill("SIGKILL");
+        }, options.killAfterMs);
   const code = await new Promise<number | null>((done, fail) => {
     child.on("error", fail);
     child.on("close", done);
-  });
+  }).finally(() => clearTimeout(timer));
   const outputFile = readFileSync(outputPath, "utf8");
   return {
     code,
+    killed,
     stdout,
     stderr,
     outputs: parseOutputFile(outputFile),

@@ -1,10 +1,16 @@
 import { execFile, spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { copyFile, mkdir, rm } from "node:fs/promises";
+import { copyFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
+import { compileOnce } from "./compile-once.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
+const TSC = join(ROOT, "node_modules", "typescript", "bin", "tsc");
+const TSC_VERSION = (
+  createRequire(import.meta.url)("typescript/package.json") as { version: string }
+).version;
 
 /**
  * The CLI compiled from the source under test, to run as a real child process (so it can be
@@ -14,27 +20,34 @@ const ROOT = resolve(import.meta.dirname, "../..");
  * the repository so the compiled files resolve their dependencies from its node_modules; a copy of
  * package.json one level above the output (where lib/ would find it) gives the files their ESM
  * scope and the version they import.
+ *
+ * One compile serves every test file and every run while the source stays the same: the folder is
+ * named by a hash of src/ (tests aside), the tsconfigs and package.json (see compile-once.ts).
+ * Type errors are the typecheck step's business, so tsc only emits (`--noCheck`, which
+ * `isolatedModules` makes give the same files), at half the cost of a checked compile.
  */
-export async function compileCli(): Promise<{ main: string; remove(): Promise<void> }> {
-  const base = join(ROOT, "node_modules", ".cache", "agentframer-e2e");
-  const outDir = join(base, `${process.pid}-${Date.now()}`);
-  await mkdir(outDir, { recursive: true });
-  await copyFile(join(ROOT, "package.json"), join(base, "package.json"));
-  const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
-  // Type errors are the typecheck step's business; emit regardless so this test tests behaviour.
-  await promisify(execFile)(
-    process.execPath,
-    [tsc, "-p", "tsconfig.build.json", "--outDir", outDir],
-    {
-      cwd: ROOT,
+export async function compileCli(): Promise<{ main: string }> {
+  const dir = await compileOnce({
+    cacheDir: join(ROOT, "node_modules", ".cache", "agentframer-cli"),
+    root: ROOT,
+    inputs: ["src", "tsconfig.json", "tsconfig.build.json", "package.json"].map((p) =>
+      join(ROOT, p),
+    ),
+    ignore: (file) => file.endsWith(".test.ts"),
+    salt: `tsc ${TSC_VERSION} --noCheck -p tsconfig.build.json`,
+    build: async (outDir) => {
+      await copyFile(join(ROOT, "package.json"), join(outDir, "package.json"));
+      await promisify(execFile)(
+        process.execPath,
+        [TSC, "-p", "tsconfig.build.json", "--noCheck", "--outDir", join(outDir, "lib")],
+        { cwd: ROOT },
+      ).catch((error: { stdout?: string }) => {
+        // A syntax error is still emitted (as tsc always does); the tests show what it breaks.
+        if (!/error TS/.test(error.stdout ?? "")) throw error;
+      });
     },
-  ).catch((error: { stdout?: string }) => {
-    if (!/error TS/.test(error.stdout ?? "")) throw error;
   });
-  return {
-    main: join(outDir, "cli", "main.js"),
-    remove: () => rm(outDir, { recursive: true, force: true }),
-  };
+  return { main: join(dir, "lib", "cli", "main.js") };
 }
 
 export interface CliRun {

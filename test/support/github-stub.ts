@@ -62,8 +62,13 @@ export interface GitHubStub {
   /** Adds a comment as if someone else had written it (to fill pages, or to plant a quote). */
   seed(issueNumber: number, body: string, login?: string): StubComment;
   commentsOn(issueNumber: number): StubComment[];
-  /** Answers the next request, whatever it is, with this status (a permissions error, an outage). */
-  failNext(status: number): void;
+  /**
+   * Answers the next request, whatever it is, with this status (a permissions error, an outage),
+   * and `message` as GitHub's error message (default `forced STATUS`).
+   */
+  failNext(status: number, message?: string): void;
+  /** From now on, reads every request and never answers it: a GitHub that hangs. */
+  hang(): void;
   close(): Promise<void>;
 }
 
@@ -75,7 +80,8 @@ export async function startGitHubStub(owner = "octo", repo = "media"): Promise<G
   const tokens = new Map<string, StubAccount>();
   const requests: StubRequest[] = [];
   let nextId = 1000;
-  let forced: number | undefined;
+  let forced: { status: number; message: string } | undefined;
+  let hanging = false;
 
   const accountOf = (authorization: string | undefined): StubAccount | undefined => {
     const token = /^(?:token|bearer) (.+)$/i.exec(authorization ?? "")?.[1];
@@ -108,10 +114,11 @@ export async function startGitHubStub(owner = "octo", repo = "media"): Promise<G
         authorization: req.headers.authorization,
         body,
       });
+      if (hanging) return;
       if (forced !== undefined) {
-        const status = forced;
+        const { status, message } = forced;
         forced = undefined;
-        return send(res, status, { message: `forced ${status}` });
+        return send(res, status, { message });
       }
       route(req, res, body);
     });
@@ -238,8 +245,11 @@ export async function startGitHubStub(owner = "octo", repo = "media"): Promise<G
     },
     seed: (issueNumber, body, login = "someone") => add(issueNumber, body, login),
     commentsOn: (issueNumber) => comments.filter((c) => c.issueNumber === issueNumber),
-    failNext: (status) => {
-      forced = status;
+    failNext: (status, message = `forced ${status}`) => {
+      forced = { status, message };
+    },
+    hang: () => {
+      hanging = true;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -26,6 +26,7 @@ const OPTIONS = {
   force: { type: "boolean" },
   "overwrite-modified": { type: "boolean" },
   "max-jobs": { type: "string" },
+  "max-credits": { type: "string" },
   shard: { type: "string" },
   json: { type: "boolean" },
   "api-url": { type: "string" },
@@ -53,7 +54,7 @@ export const renderCommand: Command = {
   name: "render",
   summary: "Render what changed: submit, poll, download, verify, and record it in the lock",
   usage:
-    "render [MANIFEST] [--emulator [EMULATOR FLAGS]] [--concurrency N] [--only PATTERN]... [--force] [--overwrite-modified] [--max-jobs N] [--shard I/N] [--json] [--api-url URL] [--store SPEC | --no-store] [--store-push]",
+    "render [MANIFEST] [--emulator [EMULATOR FLAGS]] [--concurrency N] [--only PATTERN]... [--force] [--overwrite-modified] [--max-jobs N] [--max-credits N] [--shard I/N] [--json] [--api-url URL] [--store SPEC | --no-store] [--store-push]",
   description: [
     "Hashes every asset, restores what the cache (.agentframer/cache) already holds, and submits",
     "only what changed to the AgentFramer API, each with an idempotency key derived from its",
@@ -70,8 +71,11 @@ export const renderCommand: Command = {
     `or ${DEFAULT_API_URL}. MANIFEST defaults to ./agentframer.yml.`,
     "An output edited since it was rendered (plan: modified) is not overwritten: the render refuses",
     "to start, naming it, unless --overwrite-modified or --force is given.",
+    "Before any job it prices what it would submit (docs/credits.md): --max-credits refuses past a",
+    "budget, or when a price is unknown; a balance (GET /credits) short of the estimate is refused",
+    "too. The last line says what was spent and what restores saved.",
     "Exit codes: 0 done; 1 some assets failed (the others are recorded); 2 invalid manifest or",
-    "usage; 3 stopped early (auth, credits, an unreachable API, --max-jobs, Ctrl-C).",
+    "usage; 3 stopped early (auth, credits, an unreachable API, --max-jobs, --max-credits, Ctrl-C).",
     "",
     "--emulator starts the built-in emulator in-process (no key, nothing leaves 127.0.0.1). The",
     "EMULATOR FLAGS below shape it, to rehearse a slow or flaky run: --duration 5s, --fail-rate 0.1",
@@ -99,6 +103,11 @@ export const renderCommand: Command = {
     {
       flag: "--max-jobs N",
       description: "Refuse to start (exit 3) if more than N new jobs are needed",
+    },
+    {
+      flag: "--max-credits N",
+      description:
+        "Refuse to start (exit 3) if the new jobs' estimated credits exceed N, or a price is unknown",
     },
     {
       flag: "--shard I/N",
@@ -228,6 +237,9 @@ function renderConfigFrom(
         : integerFlag("--max-jobs", values["max-jobs"], 0, Number.MAX_SAFE_INTEGER),
     shard,
   };
+  if (values["max-credits"] !== undefined) {
+    config.maxCredits = creditsFlag(values["max-credits"]);
+  }
   if (values["no-store"] === true && (values.store !== undefined || values["store-push"] === true))
     throw new UsageError("--no-store cannot go with --store or --store-push", renderCommand);
   const storeFlags: StoreFlags = {
@@ -236,6 +248,18 @@ function renderConfigFrom(
     storePush: values["store-push"] === true,
   };
   return { config, json: values.json === true, storeFlags, emulatorOptions };
+}
+
+/** `--max-credits N`: credits, fractions allowed ("12", "7.5"). */
+function creditsFlag(text: string): number {
+  const value = Number(text);
+  if (!/^\d+(?:\.\d+)?$/.test(text.trim()) || !Number.isFinite(value)) {
+    throw new UsageError(
+      `--max-credits takes a number of credits, 0 or more (e.g. 40 or 12.5), not "${text}"`,
+      renderCommand,
+    );
+  }
+  return value;
 }
 
 function integerFlag(flag: string, text: string, min: number, max: number): number {

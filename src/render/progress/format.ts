@@ -1,4 +1,5 @@
-import type { AssetResult, RenderResult } from "../result.js";
+import { creditsText, formatCredits } from "../../plan/credits.js";
+import type { AssetResult, CreditOutcome, RenderResult } from "../result.js";
 import type { ProgressEvent } from "./events.js";
 
 /** Text shared by the live and the line view. */
@@ -80,7 +81,50 @@ export function formatSummary(
     lines.push(style.bad(`Failed (${failures.length}):`));
     for (const f of failures) lines.push(`  ${f.id} (${f.output}): ${f.error ?? "unknown error"}`);
   }
+  const credits = result.credits ? creditsLine(result.credits, result.counts) : undefined;
+  if (credits !== undefined) lines.push(credits);
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * What the run spent, and what restores saved: "Credits: 12 spent (estimate 12); 3 restored from
+ * the store: 12 credits not spent". Nothing for a run that had nothing to produce.
+ */
+export function creditsLine(
+  credits: CreditOutcome,
+  counts: RenderResult["counts"],
+): string | undefined {
+  const worked = counts.rendered + counts.failed + credits.restored > 0;
+  if (!worked && credits.estimate === 0) return undefined;
+  const estimate =
+    credits.estimate === null ? "estimate unknown" : `estimate ${formatCredits(credits.estimate)}`;
+  let spent: string;
+  if (credits.spent === null) {
+    const why =
+      credits.unknownModels.length > 0 ? `: no price for ${credits.unknownModels.join(", ")}` : "";
+    spent = `unknown${why}`;
+  } else if (credits.spentIsEstimate) {
+    spent = `${formatCredits(credits.spent)} spent, estimated (the server did not say what every job cost); ${estimate}`;
+  } else {
+    spent = `${formatCredits(credits.spent)} spent (${estimate})`;
+  }
+  return `Credits: ${spent}${savedText(credits)}`;
+}
+
+/** "; 12 restored from the store: 48 credits not spent". */
+export function savedText(credits: CreditOutcome): string {
+  if (credits.restored === 0) return "";
+  const where =
+    credits.restoredFromStore === credits.restored
+      ? "the store"
+      : credits.restoredFromStore === 0
+        ? "the cache"
+        : "the cache and the store";
+  const saved =
+    credits.notSpent === null
+      ? "what they would have cost is unknown"
+      : `${creditsText(credits.notSpent)} not spent`;
+  return `; ${credits.restored} restored from ${where}: ${saved}`;
 }
 
 /** Ids named in a note before "and N more": enough to recognise, short enough for one line. */

@@ -13,14 +13,20 @@ export interface ReporterOptions {
   now?: () => number;
   /** Strings never to print (the API key), replaced by `***` as a last line of defence. */
   secrets?: readonly string[];
+  /**
+   * A last pass over the text before it is written: the action's log is read by the runner, so
+   * it passes neutralizeOutsideText (a line view only: the live view redraws with escapes).
+   */
+  lastPass?: (text: string) => string;
 }
 
 export function createReporter(options: ReporterOptions): ProgressReporter {
   const secrets = (options.secrets ?? []).filter((s) => s.length >= 4);
+  const lastPass = options.lastPass ?? ((text: string) => text);
   const write = (text: string): void => {
     let safe = text;
     for (const secret of secrets) safe = safe.split(secret).join("***");
-    options.stream.write(safe);
+    options.stream.write(lastPass(safe));
   };
   const style = styler(options.color);
   const now = options.now ?? Date.now;

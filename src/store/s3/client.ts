@@ -15,6 +15,7 @@ import {
   type Attempt,
   type Sleep,
 } from "../../net/retry.js";
+import { neutralizeOutsideText } from "../../util/outside-text.js";
 import { secretsOf, type S3Config } from "./config.js";
 import { EMPTY_SHA256, signRequest, uriEncode } from "./sigv4.js";
 
@@ -175,7 +176,8 @@ export class S3Client {
     const text = (await readCapped(response.body, response.headers, ERROR_BODY_CAP)) ?? "";
     const code = /<Code>([^<]{1,100})<\/Code>/.exec(text)?.[1];
     const message = /<Message>([^<]{1,300})<\/Message>/.exec(text)?.[1];
-    const detail = [code, message].filter(Boolean).join(": ");
+    // S3's words, or whoever answers in its place: neutralised before they reach any log.
+    const detail = neutralizeOutsideText([code, message].filter(Boolean).join(": "));
     const hint =
       response.status === 403
         ? " (check AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY and the key's rights on the bucket)"
