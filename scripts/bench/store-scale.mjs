@@ -11,7 +11,6 @@
 import { execFileSync, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -21,9 +20,11 @@ const CLI = join(ROOT, "dist/cli/index.js");
 const lib = (path) => import(pathToFileURL(join(ROOT, "lib", path)).href);
 const { loadManifest } = await lib("manifest/load.js");
 const { hashAssets } = await lib("plan/hash.js");
-const { lockEntryFor } = await lib("state/lockfile.js");
+const { lockEntryFor } = await lib("plan/lock-entry.js");
 
 const SIZES = (process.env.BENCH_STORE_SIZES ?? "2000,50000").split(",").map(Number);
+/** Which parts to run: BENCH_STORE_PARTS, default all of "merge-git,merge-s3,pull". */
+const PARTS = new Set((process.env.BENCH_STORE_PARTS ?? "merge-git,merge-s3,pull").split(","));
 const BUDGETS = {
   "lock merge (git)": { 50000: 30 },
   "lock merge (s3)": { 50000: 30 },
@@ -44,6 +45,7 @@ const env = {
   HOME: process.env.HOME,
   GIT_CONFIG_NOSYSTEM: "1",
   GIT_CONFIG_GLOBAL: "/dev/null",
+  ...(process.env.BENCH_GIT_TRACE2 ? { GIT_TRACE2_PERF: process.env.BENCH_GIT_TRACE2 } : {}),
   GIT_AUTHOR_NAME: "bench",
   GIT_AUTHOR_EMAIL: "bench@localhost",
   GIT_COMMITTER_NAME: "bench",
@@ -133,8 +135,25 @@ function gitOrigin(root, seed, entries) {
   return bare;
 }
 
-/** The S3 bucket as s3rver keeps it on disk: `<bucket>/<key>._S3rver_object` and its MD5. */
+/**
+ * The S3 bucket as s3rver keeps it on disk (`<bucket>/<key>._S3rver_object` and its MD5), as a
+ * matrix of four shards leaves it: every entry's bytes and record, and one index per shard.
+ */
 function s3Fixture(dir, bucket, prefix, entries) {
+  mkdirSync(join(dir, bucket, prefix, "index"), { recursive: true });
+  for (let s = 0; s < 4; s++) {
+    const lines = entries.filter((_, i) => i % 4 === s).map((e) => e.record);
+    const object = join(
+      dir,
+      bucket,
+      prefix,
+      "index",
+      `20261206T000000000Z-${s}.jsonl._S3rver_object`,
+    );
+    const data = Buffer.from(lines.join(""));
+    writeFileSync(object, data);
+    writeFileSync(`${object}.md5`, createHash("md5").update(data).digest("hex"));
+  }
   for (const e of entries) {
     const folder = join(dir, bucket, prefix, e.hash.slice(0, 2));
     mkdirSync(folder, { recursive: true });
@@ -205,7 +224,59 @@ function report(what, n, run, expect) {
   } else if (budget && run.seconds > budget) over.push(`${what} ${n}: ${run.seconds} s`);
 }
 
-const S3rver = createRequire(join(ROOT, "package.json"))("s3rver");
+async function mergeGit(root, bare, n, entries) {
+  const merging = clone(root, bare, "merge-git");
+  const names = shards(merging, entries);
+  report(
+    "lock merge (git)",
+    n,
+    await timed(merging, ["lock", "merge", ...names, "--store", "git"]),
+    {
+      status: 0,
+      output: new RegExp(`merged ${n} entries from 4 locks`),
+    },
+  );
+}
+
+async function mergeS3(root, bare, s3dir, n, entries) {
+  const server = spawn(
+    process.execPath,
+    ["--openssl-legacy-provider", join(ROOT, "scripts/bench/s3rver-process.mjs"), s3dir, "media"],
+    { stdio: ["pipe", "pipe", "inherit"] },
+  );
+  const endpoint = await new Promise((done) =>
+    server.stdout.once("data", (line) => done(String(line).trim())),
+  );
+  const s3env = {
+    AWS_ACCESS_KEY_ID: "S3RVER",
+    AWS_SECRET_ACCESS_KEY: "S3RVER",
+    AWS_REGION: "us-east-1",
+    AWS_ENDPOINT_URL_S3: endpoint,
+  };
+  const merging = clone(root, bare, "merge-s3");
+  const names = shards(merging, entries);
+  const run = await timed(
+    merging,
+    ["lock", "merge", ...names, "--store", "s3://media/store"],
+    s3env,
+  );
+  server.stdin.end();
+  report("lock merge (s3)", n, run, {
+    status: 0,
+    output: new RegExp(`merged ${n} entries from 4 locks`),
+  });
+}
+
+async function pullGit(root, bare, n) {
+  const pulling = clone(root, bare, "pull");
+  report("pull", n, await timed(pulling, ["pull", "--store", "git"]), {
+    status: 0,
+    output: new RegExp(`^${n} output\\(s\\) pulled$`, "m"),
+  });
+  const pulled = readdirSync(join(pulling, "public/products")).length;
+  if (pulled !== n) over.push(`pull ${n}: ${pulled} files on disk`);
+}
+
 console.log(
   `load average at start: ${loadavg()
     .map((l) => l.toFixed(2))
@@ -218,56 +289,11 @@ for (const n of SIZES) {
     const { seed, entries } = await fixture(root, n);
     const bare = gitOrigin(root, seed, entries);
     const s3dir = join(root, "s3");
-    s3Fixture(s3dir, "media", "store", entries);
+    if (PARTS.has("merge-s3")) s3Fixture(s3dir, "media", "store", entries);
     console.log(`fixture of ${n}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
-
-    const merging = clone(root, bare, "merge-git");
-    const gitShards = shards(merging, entries);
-    report(
-      "lock merge (git)",
-      n,
-      await timed(merging, ["lock", "merge", ...gitShards, "--store", "git"]),
-      {
-        status: 0,
-        output: new RegExp(`merged ${n} entries from 4 locks`),
-      },
-    );
-
-    const server = new S3rver({
-      address: "127.0.0.1",
-      port: 0,
-      silent: true,
-      directory: s3dir,
-      configureBuckets: [{ name: "media" }],
-    });
-    const { port } = await server.run();
-    const s3env = {
-      AWS_ACCESS_KEY_ID: "S3RVER",
-      AWS_SECRET_ACCESS_KEY: "S3RVER",
-      AWS_REGION: "us-east-1",
-      AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${port}`,
-    };
-    const mergingS3 = clone(root, bare, "merge-s3");
-    const s3Shards = shards(mergingS3, entries);
-    // s3rver answers in this process: run the CLI without blocking its event loop.
-    const s3run = await timed(
-      mergingS3,
-      ["lock", "merge", ...s3Shards, "--store", "s3://media/store"],
-      s3env,
-    );
-    await server.close();
-    report("lock merge (s3)", n, s3run, {
-      status: 0,
-      output: new RegExp(`merged ${n} entries from 4 locks`),
-    });
-
-    const pulling = clone(root, bare, "pull");
-    report("pull", n, await timed(pulling, ["pull", "--store", "git"]), {
-      status: 0,
-      output: new RegExp(`^${n} output\\(s\\) pulled$`, "m"),
-    });
-    const pulled = readdirSync(join(pulling, "public/products")).length;
-    if (pulled !== n) over.push(`pull ${n}: ${pulled} files on disk`);
+    if (PARTS.has("merge-git")) await mergeGit(root, bare, n, entries);
+    if (PARTS.has("merge-s3")) await mergeS3(root, bare, s3dir, n, entries);
+    if (PARTS.has("pull")) await pullGit(root, bare, n);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

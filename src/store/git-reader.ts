@@ -13,8 +13,12 @@ import { writeBatchedBlobs, type BlobTarget } from "./git-batch.js";
 import type { VerifyVerdict } from "../net/verify-bytes.js";
 
 export const TIP_REF = "refs/store/tip";
-/** Ids read through one `cat-file --batch` of records: a bounded buffer however many there are. */
-const RECORD_BATCH = 2_000;
+/**
+ * Ids per batch: one `cat-file --batch` of records (at most 32 MiB held, records being bounded),
+ * and one fetch by id. git's fetch works on the ids it is given for longer than linearly before it
+ * even asks the server (measured: 1.3 s for 20,000, 11 s for 50,000), so big sets go in pieces.
+ */
+const BATCH = 8_192;
 
 export interface GitReader {
   /** The tip of exactly `refs/heads/<branch>`, with its trees; undefined while the branch is absent. */
@@ -111,7 +115,8 @@ export function createGitReader(
       );
     }
     const missing = wanted.filter((oid) => !present!.has(oid));
-    if (missing.length > 0) {
+    for (let at = 0; at < missing.length; at += BATCH) {
+      const batch = missing.slice(at, at + BATCH);
       await git.run(
         [
           "-c",
@@ -125,12 +130,12 @@ export function createGitReader(
           "--stdin",
           "origin",
         ],
-        { input: missing.join("\n") + "\n" },
+        { input: batch.join("\n") + "\n" },
       );
       // Here now (the fetch would have failed otherwise), so asking for their sizes fetches nothing.
       addSizes(
         await git.run(["cat-file", "--batch-check=%(objectname) %(objectsize)"], {
-          input: missing.join("\n") + "\n",
+          input: batch.join("\n") + "\n",
         }),
         present,
       );
@@ -145,8 +150,8 @@ export function createGitReader(
 
   async function readSmall(oids: readonly string[]): Promise<Map<string, Buffer>> {
     const blobs = new Map<string, Buffer>();
-    for (let at = 0; at < oids.length; at += RECORD_BATCH) {
-      const batch = oids.slice(at, at + RECORD_BATCH);
+    for (let at = 0; at < oids.length; at += BATCH) {
+      const batch = oids.slice(at, at + BATCH);
       const out = await git.runBytes(["cat-file", "--batch"], { input: batch.join("\n") + "\n" });
       let pos = 0;
       while (pos < out.length) {

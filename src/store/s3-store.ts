@@ -12,8 +12,15 @@ import { BytesCheck } from "../net/verify-bytes.js";
 import { S3Client, type S3Body, type S3ClientDeps } from "./s3/client.js";
 import { s3ConfigFromEnv } from "./s3/config.js";
 import { listAll } from "./s3/list.js";
+import {
+  addIndex,
+  INDEX_BOUND,
+  isIndexKey,
+  newIndexKey,
+  serializeIndex,
+} from "./s3/record-index.js";
 import { entryBytesPath, entryRecordPath, RECORD_BOUND } from "./layout.js";
-import type { FetchItem, Store, StoreHit, StoreWrite } from "./store.js";
+import type { FetchItem, Store, StoreHit, StoreRecord, StoreWrite } from "./store.js";
 import { parseStoreRecord, serializeStoreRecord } from "./verify.js";
 
 /** Requests in flight at once for a lookup, a fetch of many entries, or a write. */
@@ -48,6 +55,7 @@ export class S3Store implements Store {
   constructor(
     private readonly client: S3Client,
     private readonly warn: (message: string) => void,
+    private readonly now: () => Date = () => new Date(),
   ) {
     this.label = client.label;
   }
@@ -55,10 +63,12 @@ export class S3Store implements Store {
   async lookup(hashes: readonly string[]): Promise<Map<string, StoreHit>> {
     const unique = [...new Set(hashes)];
     const listed = unique.length > DIRECT_LOOKUP ? await this.list() : undefined;
+    const indexed = listed ? await this.readIndexes(listed) : new Map<string, null>();
     const hits = new Map<string, StoreHit>();
     await eachConcurrently(unique, async (hash) => {
       if (listed && !this.listedWell(hash, listed)) return;
-      const hit = await this.readRecord(hash);
+      const known = indexed.get(hash);
+      const hit = known ? { record: known } : await this.readRecord(hash);
       if (hit === undefined) return;
       const bytesSize = listed?.get(entryBytesPath(hit.record));
       if (listed && bytesSize !== hit.record.size) {
@@ -79,6 +89,27 @@ export class S3Store implements Store {
       this.client.keyPrefix,
       (response) => this.client.failure("GET", "(listing)", response),
     );
+  }
+
+  /** The records every listed index object names, by hash (`null`: described two ways). */
+  private async readIndexes(listed: Map<string, number>): Promise<Map<string, StoreRecord | null>> {
+    const records = new Map<string, StoreRecord | null>();
+    const keys = [...listed.keys()].filter(isIndexKey).sort();
+    await eachConcurrently(keys, async (key) => {
+      if ((listed.get(key) ?? 0) > INDEX_BOUND) {
+        this.warn(`${this.where(key)}: more than an index may be (${INDEX_BOUND}); not read`);
+        return;
+      }
+      const response = await this.client.send("GET", key);
+      if (response.status !== 200) {
+        // Gone since the listing (or unreadable): its entries are read from their records.
+        discardBody(response.body);
+        return;
+      }
+      const text = await readCapped(response.body, response.headers, INDEX_BOUND);
+      if (text !== undefined) addIndex(text, records);
+    });
+    return records;
   }
 
   /** Does the listing show this hash's record, within its bound? Warns when it is too large. */
@@ -197,6 +228,7 @@ export class S3Store implements Store {
     // What the store holds already, in one lookup (a listing for many entries): kept as it is.
     const written = await this.lookup(entries.map((e) => e.record.hash));
     const missing = entries.filter((e) => !written.has(e.record.hash));
+    const fresh: StoreRecord[] = [];
     await eachConcurrently(missing, async ({ record, file }) => {
       const bytesKey = entryBytesPath(record);
       const bytes = await this.put(bytesKey, { file, size: record.size, sha256: record.sha256 });
@@ -214,7 +246,16 @@ export class S3Store implements Store {
         return;
       }
       written.set(record.hash, { record });
+      fresh.push(record);
     });
+    // The index last: a record it names is always there already. Best effort: without it, a
+    // lookup reads those records one by one, as before.
+    if (fresh.length > 0) {
+      const key = newIndexKey(this.now(), Math.random);
+      await this.put(key, { bytes: serializeIndex(fresh) }).catch((error: Error) =>
+        this.warn(`${this.where(key)}: the index was not written (${error.message})`),
+      );
+    }
     return written;
   }
 
@@ -242,5 +283,5 @@ export function openS3Store(
   deps: S3StoreDeps,
 ): S3Store {
   const { env, warn, ...clientDeps } = deps;
-  return new S3Store(new S3Client(s3ConfigFromEnv(target, env), clientDeps), warn);
+  return new S3Store(new S3Client(s3ConfigFromEnv(target, env), clientDeps), warn, clientDeps.now);
 }

@@ -307,3 +307,67 @@ async function s3Checkout(
   writeFileSync(join(dir, "agentframer.lock"), JSON.stringify(lock, null, 2));
   return { dir, keys };
 }
+
+describe("cost follows the run on S3 too (point 9)", () => {
+  it("a lookup of 40 entries lists once and reads the writers' index, not each record; an entry no index names is still found", async () => {
+    const s3 = await startFakeS3();
+    try {
+      const { dir, keys } = await s3Checkout(s3, "indexed");
+      const { openStore } = await import("../../src/store/open.js");
+      const { parseStoreSpec } = await import("../../src/store/spec.js");
+      const open = () =>
+        openStore(parseStoreSpec(`s3://${s3.bucket}/indexed-2`), {
+          manifestDir: dir,
+          env: s3.env,
+          author: { name: "t", email: "t@example.test" },
+          warn: () => {},
+        });
+      // Two shards write 20 entries each; then a fan-in looks up all 40 and one unknown.
+      const staging = tempDirSync("af-s3-index-");
+      const entries = Array.from({ length: 40 }, (_, i) => {
+        const bytes = pngBytes(`e${i}`);
+        const file = join(staging, `${i}.png`);
+        writeFileSync(file, bytes);
+        const hash = sha256Hex(Buffer.from(`request ${i}`));
+        return {
+          file,
+          record: {
+            hash,
+            sha256: sha256Hex(bytes),
+            size: bytes.length,
+            type: "image" as const,
+            extension: "png",
+            model: "flux-1.1-pro",
+            generation: `gen-${i}`,
+            created: "2026-12-03T00:00:00.000Z",
+          },
+        };
+      });
+      await (await open())!.write(entries.slice(0, 20));
+      await (await open())!.write(entries.slice(20));
+      // An entry from before the index: its record only.
+      const old = entries[0]!.record;
+      s3.objects.set(
+        `indexed-2/${recordPath("ab".repeat(32))}`,
+        Buffer.from(serializeStoreRecord({ ...old, hash: "ab".repeat(32) })),
+      );
+      s3.objects.set(`indexed-2/${bytesPath("ab".repeat(32))}`, pngBytes("e0"));
+      s3.requests.length = 0;
+      const hits = await (await open())!.lookup([
+        ...entries.map((e) => e.record.hash),
+        "ab".repeat(32),
+        "cd".repeat(32),
+      ]);
+      expect(hits.size).toBe(41);
+      expect(hits.get(entries[7]!.record.hash)?.record).toEqual(entries[7]!.record);
+      expect(s3.requests.filter((r) => r === "LIST")).toHaveLength(1);
+      expect(s3.requests.filter((r) => r.startsWith("GET indexed-2/index/"))).toHaveLength(2);
+      expect(s3.requests.filter((r) => r.endsWith(".json"))).toEqual([
+        `GET indexed-2/${recordPath("ab".repeat(32))}`,
+      ]);
+      expect(keys.size).toBe(4);
+    } finally {
+      await s3.close();
+    }
+  });
+});

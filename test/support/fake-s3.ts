@@ -1,7 +1,8 @@
 /**
  * A small S3-compatible server on 127.0.0.1 holding objects in memory, for the misbehaviour a
  * real one will not show: an object whose body never ends, or one that stalls half-way. It
- * answers GET and HEAD of an object and ListObjectsV2 (path style, `/BUCKET/KEY`), checks no
+ * answers GET, HEAD and PUT (`If-None-Match: *` honoured) of an object and ListObjectsV2 (path
+ * style, `/BUCKET/KEY`), checks no
  * signature, and counts what it was asked and how many body bytes it sent per key.
  */
 import { createServer, type ServerResponse } from "node:http";
@@ -45,7 +46,7 @@ export async function startFakeS3(bucket = "media"): Promise<FakeS3> {
   function list(url: URL, res: ServerResponse): void {
     requests.push("LIST");
     const prefix = url.searchParams.get("prefix") ?? "";
-    const after = url.searchParams.get("continuation-token") ?? "";
+    const after = url.searchParams.get("start-after") ?? "";
     const max = Math.min(1000, Number(url.searchParams.get("max-keys") ?? 1000));
     const keys = [...objects.keys()].filter((k) => k.startsWith(prefix) && k > after).sort();
     const page = keys.slice(0, max);
@@ -60,9 +61,6 @@ export async function startFakeS3(bucket = "media"): Promise<FakeS3> {
       `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>${bucket}</Name>` +
       `<Prefix>${xmlEscape(prefix)}</Prefix><KeyCount>${page.length}</KeyCount>` +
       `<IsTruncated>${truncated}</IsTruncated>` +
-      (truncated
-        ? `<NextContinuationToken>${xmlEscape(page[page.length - 1]!)}</NextContinuationToken>`
-        : "") +
       `${contents}</ListBucketResult>`;
     res.writeHead(200, { "content-type": "application/xml" }).end(body);
   }
@@ -101,6 +99,19 @@ export async function startFakeS3(bucket = "media"): Promise<FakeS3> {
     }
     const key = path.slice(bucket.length + 2);
     requests.push(`${req.method} ${key}`);
+    if (req.method === "PUT") {
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("end", () => {
+        if (objects.has(key) && req.headers["if-none-match"] === "*") {
+          res.writeHead(412).end();
+          return;
+        }
+        objects.set(key, Buffer.concat(chunks));
+        res.writeHead(200).end();
+      });
+      return;
+    }
     const data = objects.get(key);
     if (data === undefined || (req.method !== "GET" && req.method !== "HEAD")) {
       res

@@ -14,7 +14,7 @@ const MAX_PAGES = 100_000;
 
 export interface ListPage {
   objects: Array<{ key: string; size: number }>;
-  next?: string;
+  truncated: boolean;
 }
 
 const ENTITIES: Record<string, string> = {
@@ -27,7 +27,7 @@ const ENTITIES: Record<string, string> = {
 const unescapeXml = (text: string): string =>
   text.replace(/&(amp|lt|gt|quot|apos);/g, (m) => ENTITIES[m] ?? m);
 
-/** The keys and sizes of one ListObjectsV2 answer, and the token of the next page if any. */
+/** The keys and sizes of one ListObjectsV2 answer, and whether more pages follow. */
 export function parseListPage(xml: string): ListPage {
   const objects: ListPage["objects"] = [];
   for (const [, body] of xml.matchAll(/<Contents>([\s\S]*?)<\/Contents>/g)) {
@@ -36,14 +36,14 @@ export function parseListPage(xml: string): ListPage {
     if (key !== undefined && Number.isSafeInteger(size))
       objects.push({ key: unescapeXml(key), size });
   }
-  const truncated = /<IsTruncated>\s*true\s*<\/IsTruncated>/.test(xml);
-  const next = /<NextContinuationToken>([^<]+)<\/NextContinuationToken>/.exec(xml)?.[1];
-  return truncated && next ? { objects, next: unescapeXml(next) } : { objects };
+  return { objects, truncated: /<IsTruncated>\s*true\s*<\/IsTruncated>/.test(xml) };
 }
 
 /**
  * Every object under `prefix` (which ends in "/" or is ""), by key relative to it, with its size.
- * `get` sends one signed GET of the bucket with the given query.
+ * `get` sends one signed GET of the bucket with the given query. The next page starts after the
+ * last key of this one (`start-after`): keys come in order, and every S3-compatible server takes
+ * it, where some cannot read back their own continuation tokens.
  */
 export async function listAll(
   get: (query: Record<string, string>) => Promise<S3Response>,
@@ -51,22 +51,24 @@ export async function listAll(
   describe: (response: S3Response) => Promise<Error>,
 ): Promise<Map<string, number>> {
   const sizes = new Map<string, number>();
-  let token: string | undefined;
+  let after: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
     const response = await get({
       "list-type": "2",
       prefix,
-      ...(token ? { "continuation-token": token } : {}),
+      ...(after !== undefined ? { "start-after": after } : {}),
     });
     if (response.status !== 200) throw await describe(response);
     const xml = await readCapped(response.body, response.headers, PAGE_CAP);
     if (xml === undefined)
       throw new S3StoreError(`a listing page of ${prefix || "/"} was too large`);
-    const { objects, next } = parseListPage(xml);
+    const { objects, truncated } = parseListPage(xml);
     for (const { key, size } of objects)
       if (key.startsWith(prefix)) sizes.set(key.slice(prefix.length), size);
-    if (next === undefined || next === token) return sizes;
-    token = next;
+    const last = objects[objects.length - 1]?.key;
+    // A page that does not move forward would be asked for again and again.
+    if (!truncated || last === undefined || (after !== undefined && last <= after)) return sizes;
+    after = last;
   }
   throw new S3StoreError(`listing ${prefix || "/"} did not end after ${MAX_PAGES} pages`);
 }
