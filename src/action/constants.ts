@@ -12,6 +12,7 @@ export const Inputs = {
   GithubToken: "github-token",
   Concurrency: "concurrency",
   MaxJobs: "max-jobs",
+  MaxCredits: "max-credits",
   Cache: "cache",
   Store: "store",
   Shard: "shard",
@@ -32,6 +33,8 @@ export const Outputs = {
   Result: "result",
   CommentId: "comment-id",
   CommitSha: "commit-sha",
+  CreditsEstimate: "credits-estimate",
+  CreditsSpent: "credits-spent",
 } as const;
 export type OutputName = (typeof Outputs)[keyof typeof Outputs];
 

@@ -81,6 +81,8 @@ export function readSettings(getInput: InputSource, workspace: string): ActionSe
     ),
     shard: parseOptional(read(Inputs.Shard), parseShardInput),
   };
+  const maxCredits = parseOptional(read(Inputs.MaxCredits), parseCredits);
+  if (maxCredits !== undefined) config.maxCredits = maxCredits;
 
   const commitMessage = read(Inputs.CommitMessage);
   const token = read(Inputs.GithubToken);
@@ -141,6 +143,17 @@ function parseWholeNumber(name: InputName, value: string, min: number, max: numb
   if (!Number.isSafeInteger(n) || n < min || n > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
     throw new InputError(`Input '${name}' must be a whole number ${range}, got '${value}'`);
+  }
+  return n;
+}
+
+/** A number of credits, fractions allowed: "40", "12.5". */
+function parseCredits(value: string): number {
+  const n = /^\d+(?:\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isFinite(n)) {
+    throw new InputError(
+      `Input 'max-credits' must be a number of credits, 0 or more (e.g. 40 or 12.5), got '${value}'`,
+    );
   }
   return n;
 }

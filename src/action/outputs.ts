@@ -1,6 +1,11 @@
 /** The step's outputs, set the same way whether the run rendered, only planned or failed. */
 import type { Plan } from "../plan/types.js";
-import { countOutcomes, type AssetResult, type RenderResult } from "../render/result.js";
+import {
+  countOutcomes,
+  type AssetResult,
+  type CreditOutcome,
+  type RenderResult,
+} from "../render/result.js";
 import { Outputs } from "./constants.js";
 import type { ActionHost } from "./host.js";
 
@@ -27,7 +32,18 @@ export function planOnlyResult(plan: Plan, reason: string): RenderResult {
       output: e.output,
       hash: e.hash,
     }));
-  return { assets, counts: countOutcomes(assets), stopped: reason };
+  const toRender = assets.some((a) => a.status === "skipped");
+  // Nothing was priced without a key: what it would cost is unknown, and nothing was spent.
+  const credits: CreditOutcome = {
+    estimate: toRender ? null : 0,
+    spent: 0,
+    spentIsEstimate: false,
+    unknownModels: [],
+    restored: 0,
+    restoredFromStore: 0,
+    notSpent: 0,
+  };
+  return { assets, counts: countOutcomes(assets), stopped: reason, credits };
 }
 
 export function setRunOutputs(host: ActionHost, outputs: RunOutputs): void {
@@ -42,6 +58,14 @@ export function setRunOutputs(host: ActionHost, outputs: RunOutputs): void {
     outputs.commentId === undefined ? "" : String(outputs.commentId),
   );
   host.setOutput(Outputs.CommitSha, outputs.commitSha ?? "");
+  // "unknown", never 0: a price or a charge the tool could not learn.
+  const credits = outputs.result.credits;
+  host.setOutput(Outputs.CreditsEstimate, creditsOutput(credits ? credits.estimate : 0));
+  host.setOutput(Outputs.CreditsSpent, creditsOutput(credits ? credits.spent : 0));
+}
+
+function creditsOutput(credits: number | null): string {
+  return credits === null ? "unknown" : String(credits);
 }
 
 function resultJson(result: RenderResult): string {

@@ -8,6 +8,7 @@ import type { Report, ReportRow } from "./report.js";
 import { escapeInline, safeUrl } from "./markdown-escape.js";
 import { headline, nextStep, sourceText, statusWords } from "./plain-words.js";
 import { promptDiff } from "./prompt-diff.js";
+import { creditsText } from "../plan/credits.js";
 
 /** GitHub refuses issue comments longer than this. */
 export const COMMENT_LIMIT = 65_536;
@@ -202,9 +203,14 @@ function describeCell(row: ReportRow): string {
       : undefined;
   const prompt = diff ?? (row.prompt ? escapeInline(row.prompt, 140) : "");
   return (
-    `${code(row.id)}<br>${statusWords(row)}<br><sub>${escapeInline(row.output, 120)}</sub>` +
+    `${code(row.id)}<br>${statusWords(row)}${costOf(row)}<br><sub>${escapeInline(row.output, 120)}</sub>` +
     (prompt ? `<br><sub>${prompt}</sub>` : "")
   );
+}
+
+/** " · 4 credits": what the API said this job cost. */
+function costOf(row: ReportRow): string {
+  return row.credits === undefined ? "" : ` · ${creditsText(row.credits)}`;
 }
 
 /** Untrusted text as code: HTML <code> so that escaping still applies inside. */

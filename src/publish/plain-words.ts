@@ -29,14 +29,16 @@ export function headline(report: Report): string {
   const rendered = n("rendered");
   const reused = n("restored");
   const renders = rendered + reused;
+  // With credits known, the cost line says the renders and what they cost in one (cost.ts).
   const what =
-    renders === 0
+    report.cost ??
+    (renders === 0
       ? "**No new renders**"
       : reused === 0
         ? `**${plural(rendered, "new render")}** (${plural(rendered, "job")})`
         : rendered === 0
           ? `**${plural(reused, "render")}**, all reused from an earlier run, 0 new jobs`
-          : `**${plural(renders, "render")}**: ${rendered} new (${plural(rendered, "job")}), ${reused} reused from an earlier run (no job)`;
+          : `**${plural(renders, "render")}**: ${rendered} new (${plural(rendered, "job")}), ${reused} reused from an earlier run (no job)`);
   return [
     what,
     ...(n("failed") > 0 ? [`❌ **${n("failed")} failed**`] : []),

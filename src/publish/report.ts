@@ -8,6 +8,7 @@ import type { AssetType, SourcePosition } from "../manifest/types.js";
 import type { Plan, PlanStatus, RequestField } from "../plan/types.js";
 import type { AssetOutcome, RenderResult } from "../render/result.js";
 import type { StoreLocation } from "../store/store.js";
+import { costHeadline } from "./cost.js";
 import { encodePath } from "./markdown-escape.js";
 
 export interface ReportRow {
@@ -37,6 +38,8 @@ export interface ReportRow {
   error?: string;
   /** The output as committed before this run, when the lock had a previous render. */
   beforeUrl?: string;
+  /** What the job cost, as the API reported it. */
+  credits?: number;
 }
 
 export interface Report {
@@ -57,6 +60,8 @@ export interface Report {
   pullRequest?: boolean;
   /** Every new render is in the store, so the merge commits these exact bytes with no job. */
   mergeKeepsRenders?: boolean;
+  /** The run's cost as one markdown line (escaped): new renders, credits, what restores saved. */
+  cost?: string;
 }
 
 export interface ReportLinks {
@@ -171,6 +176,7 @@ export function buildReport({
       durationMs: asset.durationMs,
       error: asset.error,
       beforeUrl: hadPrevious && lockOutput ? beforeUrl(lockOutput) : undefined,
+      ...(asset.credits === undefined ? {} : { credits: asset.credits }),
     };
   });
   const counts = Object.entries(result.counts).filter(
@@ -191,6 +197,7 @@ export function buildReport({
       result.store?.error === undefined &&
       fresh.length > 0 &&
       fresh.every((a) => a.stored !== undefined),
+    ...(result.credits ? { cost: costHeadline(result.credits, result.counts) } : {}),
   };
 }
 

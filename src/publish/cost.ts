@@ -1,0 +1,46 @@
+/**
+ * The comment's and the summary's first line about money, as a reviewer reads a cost: "**3 new
+ * renders · 12 credits** · 2 restored from the store: 8 credits not spent". Unknown is said to be
+ * unknown, an estimate is marked as one. Model names come from the manifest: escaped.
+ */
+import { creditsText } from "../plan/credits.js";
+import type { CreditOutcome, RenderCounts } from "../render/result.js";
+import { escapeInline } from "./markdown-escape.js";
+
+export function costHeadline(credits: CreditOutcome, counts: RenderCounts): string {
+  const n = counts.rendered;
+  const renders = n === 0 ? "no new renders" : `${n} new render${n === 1 ? "" : "s"}`;
+  let spent: string;
+  let note = "";
+  if (credits.spent === null) {
+    spent = "credits unknown";
+    const models = credits.unknownModels.slice(0, 5).map((m) => escapeInline(m, 80));
+    if (models.length > 0) note = ` (no price for ${models.join(", ")})`;
+  } else if (credits.spentIsEstimate) {
+    spent = `~${creditsText(credits.spent)}`;
+    note = " (estimated: the API did not report what every job cost)";
+  } else {
+    spent = creditsText(credits.spent);
+  }
+  const head = `**${capitalise(renders)} · ${spent}**${note}`;
+  return head + savedClause(credits);
+}
+
+function savedClause(credits: CreditOutcome): string {
+  if (credits.restored === 0) return "";
+  const where =
+    credits.restoredFromStore === credits.restored
+      ? "the store"
+      : credits.restoredFromStore === 0
+        ? "the cache"
+        : "the cache and the store";
+  const saved =
+    credits.notSpent === null
+      ? "what they would have cost is unknown"
+      : `${creditsText(credits.notSpent)} not spent`;
+  return ` · ${credits.restored} restored from ${where}: ${saved}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
