@@ -75,8 +75,9 @@ describe("the built action on push and pull_request", () => {
     const body = comments[0]?.body ?? "";
     expect(body.split("\n")[0]).toBe("<!-- agentframer-render: agentframer.yml -->");
     // The comment as the second run left it: both renders restored, previews kept.
-    expect(body).toContain(
-      "\n**2 renders**, all reused from an earlier run, 0 new jobs · ❌ **1 failed** · 1 unchanged\n\n",
+    // The header: no new job, both renders from the store (the cost line), the failure, the rest.
+    expect(body).toMatch(
+      /\n\*\*No new renders · 0 credits\*\* · 2 restored from the store: .* · ❌ \*\*1 failed\*\* · 1 unchanged\n\n/,
     );
     // What to do next: fix the failed asset where it is declared, then push.
     expect(body).toMatch(

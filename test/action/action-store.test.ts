@@ -82,7 +82,7 @@ describe("the store across a pull request and its merge", () => {
       );
     }
     expect(body).toMatch(
-      /\n\*\*2 renders\*\*, all reused from an earlier run, 0 new jobs( · \d+ unchanged)?\n/,
+      /\n\*\*No new renders · 0 credits\*\* · 2 restored from the store: [^\n]*· 1 unchanged\n/,
     );
     expect(body).toContain(
       "\n**Next:** review the renders below. Merging commits these exact renders: the default branch restores them from the store, byte for byte, with no new job.\n",
