@@ -1,10 +1,17 @@
 /** The real render engine behind the action's Engine interface, with its progress in the log. */
 import { createReporter } from "../render/progress/progress.js";
 import { planFor, render } from "../render/render.js";
+import { redactSecrets } from "../net/leaked-key.js";
 import { neutralizeOutsideText } from "../util/outside-text.js";
 import type { Engine } from "./deps.js";
+import { previewTools } from "../derive/preview/tools.js";
 
-export function renderEngine(apiKey: string | undefined): Engine {
+/** `credentials`: the run's others (github-token, AWS keys), scrubbed from its lines in any encoding. */
+export function renderEngine(
+  apiKey: string | undefined,
+  credentials: readonly string[] = [],
+): Engine {
+  const secrets = [...(apiKey ? [apiKey] : []), ...credentials];
   return {
     plan: async (config) => (await planFor(config)).plan,
     render: async (config, store) => {
@@ -15,7 +22,7 @@ export function renderEngine(apiKey: string | undefined): Engine {
         color: false,
         secrets: apiKey ? [apiKey] : [],
         // The runner takes a line starting with `::` for a command: server text must not be one.
-        lastPass: neutralizeOutsideText,
+        lastPass: (text) => neutralizeOutsideText(redactSecrets(text, secrets)),
       });
       // A cancelled workflow gets SIGINT, then SIGTERM a few seconds later: stop submitting and
       // leave jobs in flight in the journal, so the next run resumes them instead of paying twice.
@@ -28,6 +35,7 @@ export function renderEngine(apiKey: string | undefined): Engine {
           reporter,
           signal: cancel.signal,
           ...(store ? { store: store.store, storeWrite: store.write } : {}),
+          previews: previewTools(process.env),
         });
       } finally {
         process.off("SIGINT", onSignal);

@@ -138,7 +138,8 @@ describe("runAction on a pull request", () => {
       "public/hero.png",
     ]);
     expect(remote.remoteHead()).toBe(head);
-    expect(host.secrets).toEqual([KEY]);
+    // The key, and the github-token: both scrubbed from everything the host prints.
+    expect(host.secrets).toEqual([KEY, "ghs_token"]);
     expect(host.failed).toEqual([]);
     expect(host.groups).toEqual(["Plan", "Render", "Publish"]);
     expectNoKey(host);
@@ -164,7 +165,7 @@ describe("runAction on a pull request", () => {
     await runAction(deps);
     expect(engine.renders).toBe(0);
     expect(host.warnings[0]).toMatch(/No api-key input was given/);
-    expect(host.secrets).toEqual([]);
+    expect(host.secrets).toEqual(["ghs_token"]);
   });
 });
 

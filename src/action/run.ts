@@ -5,6 +5,7 @@
  */
 import { relative, resolve } from "node:path";
 import { annotateFailedAssets, annotationFile } from "./annotate.js";
+import { credentialsIn } from "../net/leaked-key.js";
 import { formatProblem, ManifestError } from "../manifest/errors.js";
 import type { Plan } from "../plan/types.js";
 import type { RenderResult } from "../render/result.js";
@@ -29,6 +30,11 @@ export async function runAction(deps: ActionDeps): Promise<void> {
   // Masked before anything else reads it, so no later failure can print it unmasked.
   const rawKey = host.getInput(Inputs.ApiKey).trim();
   if (rawKey !== "") host.setSecret(rawKey);
+  // The other credentials a run holds (the github-token, AWS keys for an s3 store): servers
+  // may echo them, encoded; the host scrubs every spelling of each from what it prints.
+  for (const secret of [host.getInput(Inputs.GithubToken).trim(), ...credentialsIn(env)]) {
+    if (secret.length >= 4 && secret !== rawKey) host.setSecret(secret);
+  }
 
   const workspace = resolve(env.GITHUB_WORKSPACE ?? process.cwd());
   const settings = readSettings((name) => host.getInput(name), workspace);

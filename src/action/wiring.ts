@@ -1,4 +1,5 @@
 /** The action as the runner runs it: runAction with the real host, engine, cache, GitHub and git. */
+import { credentialsIn } from "../net/leaked-key.js";
 import { createCommentApi } from "../publish/github-api.js";
 import { githubTimeoutMs } from "../publish/github-deadline.js";
 import { gitIn } from "../git/runner.js";
@@ -16,7 +17,7 @@ export async function main(host: ActionHost, env: NodeJS.ProcessEnv = process.en
   await runAction({
     host,
     env,
-    engine: renderEngine(apiKey),
+    engine: renderEngine(apiKey, [host.getInput(Inputs.GithubToken).trim(), ...credentialsIn(env)]),
     cacheBackend: actionsCacheBackend,
     commentApi: (token, repo) => createCommentApi(token, repo, apiUrl, githubTimeoutMs(env)),
     pullLookup: (token, repo) => createPullLookup(token, repo, apiUrl, githubTimeoutMs(env)),

@@ -15,6 +15,8 @@ import { ExitCode } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
 import { styleFor } from "./style.js";
 import { VERSION } from "./version.js";
+import { credentialsIn, redactSecrets } from "../net/leaked-key.js";
+import { neutralizeOutsideText } from "../util/outside-text.js";
 
 export type { CliIo } from "./io.js";
 
@@ -162,7 +164,9 @@ function report(error: unknown, ctx: CommandContext, json: boolean, readOnly: bo
   // The stack helps a bug report, not a user: only on request.
   const detail = ctx.io.env.AGENTFRAMER_DEBUG ? (error as Error).stack : undefined;
   const message = error instanceof Error ? error.message : String(error);
-  stderr.write(`agentframer: error: ${detail ?? message}\n`);
+  // An error the tool did not foresee may quote a server: no workflow command, no credential.
+  const safe = neutralizeOutsideText(redactSecrets(detail ?? message, credentialsIn(ctx.io.env)));
+  stderr.write(`agentframer: error: ${safe}\n`);
   return ExitCode.AssetsFailed;
 }
 

@@ -5,8 +5,8 @@ export const WAV_SAMPLE_RATE = 22_050;
 const NOTE_SECONDS = 0.25;
 
 /**
- * Mono 16-bit PCM: the palette's notes played in turn, each with a short fade in and out so there
- * are no clicks, padded to at least `minBytes` with a `JUNK` chunk (which readers skip).
+ * Mono 16-bit PCM: the palette's notes played in turn, each struck and fading (with a short fade
+ * in and out so there are no clicks), padded to at least `minBytes` with a `JUNK` chunk (which readers skip).
  */
 export function wavSegments(
   durationSeconds: number,
@@ -21,11 +21,16 @@ export function wavSegments(
     const noteIndex = Math.floor(i / noteLength);
     const frequency = palette.notes[noteIndex % palette.notes.length] ?? 440;
     const inNote = i % noteLength;
-    const envelope = Math.min(1, inNote / fade, (noteLength - inNote) / fade);
+    // Each note is struck and dies away (louder for the lower notes), so a waveform shows them.
+    const strike = 0.55 + 0.45 * (220 / frequency);
+    const envelope =
+      Math.min(1, inNote / fade, (noteLength - inNote) / fade) *
+      strike *
+      Math.exp((-2.5 * inNote) / noteLength);
     const t = i / WAV_SAMPLE_RATE;
     const wave =
       Math.sin(2 * Math.PI * frequency * t) + 0.3 * Math.sin(4 * Math.PI * frequency * t);
-    data.writeInt16LE(Math.round(wave * envelope * 0.3 * 32767 * 0.77), i * 2);
+    data.writeInt16LE(Math.round(wave * envelope * 0.75 * 32767 * 0.77), i * 2);
   }
   const base = 44 + data.length;
   let junk = 0;

@@ -26,6 +26,8 @@ export class GitError extends Error {
 export interface RunOptions {
   input?: string;
   env?: NodeJS.ProcessEnv;
+  /** A deadline: past it the command is killed and fails saying so (network commands). */
+  timeoutMs?: number;
 }
 
 export interface GitRunner {
@@ -53,6 +55,12 @@ export interface GitRunnerOptions {
   env: NodeJS.ProcessEnv;
   /** Text that must never appear in an error (a token): replaced by `***`. */
   secrets?: readonly string[];
+  /**
+   * What git prints may be a server's words (a remote's messages, a URL it was given): passed
+   * through this before an error keeps it. The store gives the neutraliser of outside text and
+   * its credentials' scrub (util/outside-text.ts, net/leaked-key.ts), which this layer cannot see.
+   */
+  outsideText?: (text: string) => string;
 }
 
 export function gitRunner(options: GitRunnerOptions): GitRunner {
@@ -63,8 +71,9 @@ export function gitRunner(options: GitRunnerOptions): GitRunner {
     LC_ALL: "C",
   };
   const secrets = (options.secrets ?? []).filter((s) => s.length > 0);
+  const outside = options.outsideText ?? ((text: string) => text);
   const scrub = (text: string): string =>
-    secrets.reduce((out, secret) => out.split(secret).join("***"), text);
+    outside(secrets.reduce((out, secret) => out.split(secret).join("***"), text));
   const start = (args: readonly string[], extra?: NodeJS.ProcessEnv) =>
     spawn("git", [...args], {
       ...(options.cwd ? { cwd: options.cwd } : {}),
@@ -75,17 +84,34 @@ export function gitRunner(options: GitRunnerOptions): GitRunner {
     child: ReturnType<typeof start>,
     args: readonly string[],
     stdout: () => string,
+    timeoutMs?: number,
   ): Promise<void> =>
     new Promise((resolve, reject) => {
       let stderr = "";
+      let late = false;
+      const timer =
+        timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              late = true;
+              child.kill("SIGKILL");
+              // A helper git started (git-remote-https) may still hold the pipes open: the
+              // command is over for us all the same.
+              child.stdout.destroy();
+              child.stderr.destroy();
+            }, timeoutMs);
       child.stderr.setEncoding("utf8");
       child.stderr.on("data", (chunk: string) => {
         if (stderr.length < STDERR_KEPT) stderr += chunk;
       });
       child.on("error", reject);
       child.on("close", (code) => {
-        if (code === 0) resolve();
-        else reject(new GitError(args, scrub(stderr), code ?? undefined, scrub(stdout())));
+        clearTimeout(timer);
+        if (code === 0 && !late) return resolve();
+        const said = late
+          ? `did not finish within ${Math.round((timeoutMs ?? 0) / 1000)} s; stopped. ${stderr}`
+          : stderr;
+        reject(new GitError(args, scrub(said), code ?? undefined, scrub(stdout())));
       });
     });
 
@@ -96,7 +122,7 @@ export function gitRunner(options: GitRunnerOptions): GitRunner {
     // A git that exits without reading its input (an error) closes the pipe: its exit code says why.
     child.stdin.on("error", () => {});
     child.stdin.end(options.input ?? "");
-    await finished(child, args, () => Buffer.concat(chunks).toString("utf8"));
+    await finished(child, args, () => Buffer.concat(chunks).toString("utf8"), options.timeoutMs);
     return Buffer.concat(chunks);
   }
 

@@ -7,6 +7,7 @@
 import type { Report, ReportRow } from "./report.js";
 import { escapeInline, safeUrl } from "./markdown-escape.js";
 import { headline, nextStep, sourceText, statusWords } from "./plain-words.js";
+import { afterCell, fullFileCell } from "./preview-cell.js";
 import { promptDiff } from "./prompt-diff.js";
 import { creditsText } from "../plan/credits.js";
 
@@ -29,9 +30,6 @@ interface Section {
   close: string;
   rows: string[];
 }
-
-/** Wide enough to judge a render, two side by side within GitHub's comment column. */
-const THUMB_WIDTH = 280;
 
 export function renderMarkdown(report: Report, options: MarkdownOptions): string {
   const head = [
@@ -67,8 +65,8 @@ const FAILED_COLUMNS: readonly Column[] = [
 /** Before, then after, large enough to judge; the asset, its status and what changed on the left. */
 const ACTIVE_COLUMNS: readonly Column[] = [
   { header: "Asset", cell: describeCell },
-  { header: "Before", cell: (r) => preview(r.beforeUrl, r.type, "before") },
-  { header: "After", cell: (r) => preview(r.url, r.type, "after") },
+  { header: "Before", cell: (r) => fullFileCell(r.beforeUrl, r.type, "before") },
+  { header: "After", cell: afterCell },
 ];
 
 const QUIET_COLUMNS: readonly Column[] = [
@@ -155,15 +153,6 @@ function fitSections(head: string, sections: Section[], options: MarkdownOptions
   // Only reachable if the head alone is over the limit (a manifest path of thousands of
   // characters); cut hard rather than have GitHub refuse the comment.
   return text.length <= options.limit ? text : text.slice(0, options.limit - 1) + "…";
-}
-
-/** An image as a thumbnail linking to itself; video and audio as a link. */
-function preview(raw: string | undefined, type: ReportRow["type"], label: string): string {
-  const url = safeUrl(raw);
-  if (!url) return "—";
-  if (type === undefined || type === "image")
-    return `<a href="${url}"><img src="${url}" width="${THUMB_WIDTH}" alt="${label}"></a>`;
-  return `<a href="${url}">${type === "video" ? "▶️ " : "🔊 "}${label} (${type})</a>`;
 }
 
 /**

@@ -6,7 +6,7 @@
 import { isAbsolute, posix, relative, sep } from "node:path";
 import type { AssetType, SourcePosition } from "../manifest/types.js";
 import type { Plan, PlanStatus, RequestField } from "../plan/types.js";
-import type { AssetOutcome, RenderResult } from "../render/result.js";
+import type { AssetOutcome, AssetResult, RenderResult } from "../render/result.js";
 import type { StoreLocation } from "../store/store.js";
 import { costHeadline } from "./cost.js";
 import { encodePath } from "./markdown-escape.js";
@@ -38,6 +38,18 @@ export interface ReportRow {
   error?: string;
   /** The output as committed before this run, when the lock had a previous render. */
   beforeUrl?: string;
+  /**
+   * The review preview on the store branch (a thumbnail, poster frame or waveform) with its size,
+   * a video's or audio file's length, and why there is no preview when the run knows.
+   */
+  preview?: {
+    url?: string;
+    width?: number;
+    height?: number;
+    bytes?: number;
+    durationSeconds?: number;
+    note?: string;
+  };
   /** What the job cost, as the API reported it. */
   credits?: number;
 }
@@ -114,6 +126,15 @@ export function buildReport({
     repoUrl && stored
       ? `${repoUrl}/blob/${stored.commit}/${encodePath(stored.path)}?raw=true`
       : undefined;
+  const previewOf = (asset: AssetResult): Pick<ReportRow, "preview"> => {
+    const shown = asset.stored?.preview;
+    const url = shown ? storedUrl({ commit: asset.stored!.commit, path: shown.path }) : undefined;
+    const preview = {
+      ...(url && shown ? { url, width: shown.width, height: shown.height, bytes: shown.size } : {}),
+      ...asset.preview,
+    };
+    return Object.keys(preview).length > 0 ? { preview } : {};
+  };
   const source = (at: SourcePosition | undefined): Partial<ReportRow> => {
     if (at === undefined) return {};
     // An `each:` row is fixed in its data file; without the workspace, only the manifest is known.
@@ -172,6 +193,7 @@ export function buildReport({
       previousPrompt: previousPrompts?.get(asset.id),
       changedFields: entry?.changedFields,
       url: storedUrl(asset.stored),
+      ...previewOf(asset),
       ...source(entry?.asset?.source),
       durationMs: asset.durationMs,
       error: asset.error,

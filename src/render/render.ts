@@ -27,6 +27,7 @@ import { restoreFromCache } from "./restore.js";
 import type { AssetResult, RenderResult, StoreOutcome } from "./result.js";
 import type { Store } from "../store/store.js";
 import { lookupInStore, restoreFromStore, writeBackToStore } from "./store-tier.js";
+import type { PreviewTools } from "../derive/preview/make-preview.js";
 import { storeOnlyLock, withheldFromLock } from "./store-only-lock.js";
 import { countOutcomes } from "./result.js";
 import { sleep as realSleep } from "../net/retry.js";
@@ -52,6 +53,8 @@ export interface RenderDeps extends ServiceDeps {
   store?: Store;
   /** Write this run's new outputs to the store (trusted runs only). */
   storeWrite?: boolean;
+  /** Make review previews of what is written to the store (image library, ffmpeg). */
+  previews?: PreviewTools;
 }
 
 /** Restores only copy local files; more of them at once just contend for the disk. */
@@ -161,7 +164,19 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   const others = [...split.jobs.filter((e) => resumable.has(e.id)), ...split.restore, ...fromStore];
   if (toSubmit.length + others.length > 0) {
     try {
-      const client = toSubmit.length > 0 ? (await servicesFor()).client : undefined;
+      // Restores alone ask the API only if a price is missing, and its trouble is then a warning:
+      // the report's "credits not spent" is worth one GET, never a run that stops.
+      const client =
+        toSubmit.length > 0
+          ? (await servicesFor()).client
+          : {
+              read: (resource: "models" | "credits", signal?: AbortSignal) =>
+                servicesFor()
+                  .then((running) => running.client.read(resource, signal))
+                  .catch((error: unknown) => {
+                    throw new Error((error as Error).message);
+                  }),
+            };
       gate = await gateCredits({ manifest, config, toSubmit, others, client, warn, now });
     } catch (error) {
       // A refused key or an unreachable API stops the run here, as its first POST would.
@@ -310,6 +325,8 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
         ctx: shared,
         ...(storeOnly ? { confirm: confirmStored } : {}),
         warn,
+        hits: storeHits,
+        ...(deps.previews ? { previews: deps.previews } : {}),
       });
     }
   } finally {

@@ -14,6 +14,8 @@ export interface AssetResult {
   stored?: StoreLocation;
   /** Milliseconds from submission to bytes on disk, for rendered assets. */
   durationMs?: number;
+  /** A video's or audio file's length, and why it has no review preview, when it has none. */
+  preview?: { durationSeconds?: number; note?: string };
   /** What the job cost, as the server said (create or status answer's `credits`). */
   credits?: number;
 }

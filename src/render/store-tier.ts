@@ -11,9 +11,11 @@ import type { PlanEntry } from "../plan/types.js";
 import { tempPathFor } from "../state/atomic-write.js";
 import type { Lockfile } from "../state/lock-types.js";
 import type { Store, StoreHit, StoreWrite } from "../store/store.js";
+import type { PreviewTools } from "../derive/preview/make-preview.js";
 import type { JobContext } from "./job.js";
 import { recordOutput } from "./record.js";
 import type { AssetResult, StoreOutcome } from "./result.js";
+import { addPreviews, showStoredPreviews } from "./store-previews.js";
 
 type RestoreContext = Pick<
   JobContext,
@@ -107,6 +109,10 @@ export interface WriteBack {
    */
   confirm?: (id: string) => void;
   warn(message: string): void;
+  /** The store's entries this run restored, by asset id (their records name their previews). */
+  hits: ReadonlyMap<string, StoreHit>;
+  /** How to make review previews of what this run writes; none made without it. */
+  previews?: PreviewTools;
 }
 
 /**
@@ -121,7 +127,11 @@ export async function writeBackToStore(store: Store, run: WriteBack): Promise<St
     restored: [...results.values()].filter((r) => r.stored).length,
     written: 0,
   };
-  if (!run.write) return outcome;
+  const hitsById = new Map(run.hits);
+  if (!run.write) {
+    await showStoredPreviews(store, results, hitsById);
+    return outcome;
+  }
   try {
     const held = await writeToStore(
       store,
@@ -129,7 +139,9 @@ export async function writeBackToStore(store: Store, run: WriteBack): Promise<St
       run.planned,
       ctx.updater.current(),
       ctx.manifestDir,
+      run.previews,
     );
+    for (const [id, hit] of held) if (!hit.location?.preview) hitsById.set(id, hit);
     for (const [id, hit] of held) {
       const locked = ctx.updater.current().assets[id];
       const entry = run.planned.get(id);
@@ -153,6 +165,7 @@ export async function writeBackToStore(store: Store, run: WriteBack): Promise<St
     // With outputs: store, the run says it once, with what to do (see store-only-lock.ts).
     if (!run.confirm) run.warn(`could not write to the store (${store.label}): ${outcome.error}`);
   }
+  await showStoredPreviews(store, results, hitsById);
   return outcome;
 }
 
@@ -167,6 +180,7 @@ async function writeToStore(
   entries: ReadonlyMap<string, PlanEntry>,
   lock: Lockfile,
   manifestDir: string,
+  previews: PreviewTools | undefined,
 ): Promise<Map<string, StoreHit>> {
   const writes: StoreWrite[] = [];
   const idsByHash = new Map<string, string[]>();
@@ -192,6 +206,7 @@ async function writeToStore(
   }
   const held = new Map<string, StoreHit>();
   if (writes.length === 0) return held;
+  if (previews) await addPreviews(writes, idsByHash, results, previews);
   for (const [hash, hit] of await store.write(writes)) {
     for (const id of idsByHash.get(hash) ?? []) held.set(id, hit);
   }

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
@@ -24,7 +25,8 @@ describe("withRunLock", () => {
     const other = await checkout();
     let release!: () => void;
     const first = withRunLock(repo, () => new Promise<string>((r) => (release = () => r("first"))));
-    await new Promise((r) => setTimeout(r, 20));
+    // Held once its pid file is in place (however slow the machine is today).
+    while (!existsSync(runLockPath(repo))) await new Promise((r) => setTimeout(r, 5));
     await expect(withRunLock(repo, async () => "second")).rejects.toThrow(RunLockError);
     await expect(withRunLock(repo, async () => "second")).rejects.toThrow(
       `another agentframer render of ${repo} is running (pid ${process.pid})`,

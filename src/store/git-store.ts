@@ -10,16 +10,26 @@
  * lose each other's entries. A server that refuses filters still works: git then sends the tip's
  * blobs too, and the run is only slower.
  */
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { StoreGit } from "./store-git.js";
 import { GitError } from "../git/runner.js";
 import { BytesCheck } from "../net/verify-bytes.js";
 import type { BlobTarget } from "./git-batch.js";
 import { createGitReader } from "./git-reader.js";
-import { entryBytesPath, entryRecordPath, RECORD_BOUND } from "./layout.js";
-import type { FetchItem, Store, StoreHit, StoreWrite } from "./store.js";
+import { entryBytesPath, entryPreviewPath, entryRecordPath, RECORD_BOUND } from "./layout.js";
+import { checkPreviewBytes, MAX_PREVIEW_BYTES } from "./preview.js";
+import type {
+  FetchItem,
+  Store,
+  StoreHit,
+  StoreLocation,
+  StorePreview,
+  StoreRecord,
+  StoreWrite,
+} from "./store.js";
 import { parseStoreRecord, serializeStoreRecord } from "./verify.js";
+import { prepareStoreRepo } from "./store-repo.js";
 
 export interface GitStoreOptions {
   git: StoreGit;
@@ -51,25 +61,12 @@ export function createGitStore(options: GitStoreOptions): Store {
   const now = options.now ?? Date.now;
   /** Blob ids of entries' bytes, by hash, as the last listing found them. */
   const bytesBlobs = new Map<string, string>();
+  /** Blob ids of entries' previews, by hash, where the record names one and the tree holds it. */
+  const previewBlobs = new Map<string, string>();
   let ready: Promise<void> | undefined;
 
   const init = (): Promise<void> =>
-    (ready ??= (async () => {
-      await mkdir(options.gitDir, { recursive: true });
-      await git.run(["init", "--quiet", "--bare", options.gitDir]);
-      for (const [key, value] of [
-        ["remote.origin.url", options.originUrl],
-        ["remote.origin.promisor", "true"],
-        ["remote.origin.partialclonefilter", "blob:none"],
-        ["core.logallrefupdates", "false"],
-        ["gc.auto", "0"],
-        // Renders are compressed already (PNG, MP4) or barely compress (WAV): the fastest zlib
-        // level, and no delta search between pictures that share nothing.
-        ["core.compression", "1"],
-        ["pack.window", "0"],
-      ] as const)
-        await git.run(["config", key, value]);
-    })());
+    (ready ??= prepareStoreRepo(git, options.gitDir, options.originUrl));
 
   const reader = createGitReader(git, branch, init);
 
@@ -109,7 +106,9 @@ export function createGitStore(options: GitStoreOptions): Store {
         continue;
       }
       bytesBlobs.set(hash, bytes);
-      hits.set(hash, { record, location: { commit, path } });
+      const preview = tree.get(entryPreviewPath(hash));
+      if (record.preview && preview) previewBlobs.set(hash, preview);
+      hits.set(hash, { record: withoutPreviewUnless(record, preview), location: { commit, path } });
     }
     return hits;
   }
@@ -201,11 +200,16 @@ export function createGitStore(options: GitStoreOptions): Store {
         continue;
       }
       const written = new Map<string, StoreHit>();
-      for (const e of byHash.values())
-        written.set(e.record.hash, {
-          record: held.get(e.record.hash)?.record ?? e.record,
-          location: { commit, path: entryBytesPath(e.record) },
-        });
+      for (const e of byHash.values()) {
+        const heldHit = held.get(e.record.hash);
+        const location: StoreLocation = { commit, path: entryBytesPath(e.record) };
+        // Our own preview, just written: it can be shown. One the store held already cannot yet.
+        if (!heldHit && e.preview && e.record.preview) {
+          const { width, height, size } = e.record.preview;
+          location.preview = { path: entryPreviewPath(e.record.hash), width, height, size };
+        }
+        written.set(e.record.hash, { record: heldHit?.record ?? e.record, location });
+      }
       return written;
     }
   }
@@ -227,6 +231,12 @@ export function createGitStore(options: GitStoreOptions): Store {
         await writeFile(recordFile, serializeStoreRecord(e.record));
         files.push(e.file, recordFile);
         paths.push(entryBytesPath(e.record), entryRecordPath(e.record.hash));
+        if (e.preview && e.record.preview) {
+          const previewFile = join(scratch, `${i}.preview`);
+          await writeFile(previewFile, e.preview);
+          files.push(previewFile);
+          paths.push(entryPreviewPath(e.record.hash));
+        }
       }
       const oids = (
         await git.run(["hash-object", "-w", "--no-filters", "--stdin-paths"], {
@@ -260,7 +270,51 @@ export function createGitStore(options: GitStoreOptions): Store {
     }
   }
 
-  return { label: options.label, lookup, fetch, fetchMany, write };
+  async function previews(hits: readonly StoreHit[]): Promise<Map<string, StoreLocation>> {
+    const wanted = hits.filter(
+      (h): h is StoreHit & { location: StoreLocation; record: { preview: StorePreview } } =>
+        h.location !== undefined &&
+        h.record.preview !== undefined &&
+        previewBlobs.has(h.record.hash),
+    );
+    const shown = new Map<string, StoreLocation>();
+    if (wanted.length === 0) return shown;
+    const oidOf = (hash: string) => previewBlobs.get(hash) as string;
+    try {
+      // Sizes first (fetching what is not here in one request): a blob larger than any preview
+      // is never read into memory.
+      const sizes = await reader.sizesOf(wanted.map((h) => oidOf(h.record.hash)));
+      const small = wanted
+        .map((h) => oidOf(h.record.hash))
+        .filter((oid) => (sizes.get(oid) ?? Infinity) <= MAX_PREVIEW_BYTES);
+      const blobs = await reader.readSmall(small);
+      for (const { record, location } of wanted) {
+        const bytes = blobs.get(oidOf(record.hash));
+        const why = bytes ? checkPreviewBytes(bytes, record.preview) : "its preview is too large";
+        if (why !== undefined) {
+          warn(`store entry ${record.hash.slice(0, 12)}: ${why}; no preview shown`);
+          continue;
+        }
+        const { width, height, size } = record.preview;
+        shown.set(record.hash, {
+          ...location,
+          preview: { path: entryPreviewPath(record.hash), width, height, size },
+        });
+      }
+    } catch (error) {
+      warn(`could not read previews from ${options.label}: ${(error as Error).message}`);
+    }
+    return shown;
+  }
+
+  return { label: options.label, lookup, fetch, fetchMany, write, previews };
+}
+
+/** The record as found, less its preview when the tree does not hold the preview's bytes. */
+function withoutPreviewUnless(record: StoreRecord, previewBlob: string | undefined): StoreRecord {
+  if (!record.preview || previewBlob) return record;
+  const { preview: _missing, ...rest } = record;
+  return rest;
 }
 
 /** A push refused because the branch moved (or appeared) since the fetch. */

@@ -19,8 +19,15 @@ import {
   newIndexKey,
   serializeIndex,
 } from "./s3/record-index.js";
-import { entryBytesPath, entryRecordPath, RECORD_BOUND } from "./layout.js";
-import type { FetchItem, Store, StoreHit, StoreRecord, StoreWrite } from "./store.js";
+import { entryBytesPath, entryPreviewPath, entryRecordPath, RECORD_BOUND } from "./layout.js";
+import type {
+  FetchItem,
+  Store,
+  StoreHit,
+  StoreLocation,
+  StoreRecord,
+  StoreWrite,
+} from "./store.js";
 import { parseStoreRecord, serializeStoreRecord } from "./verify.js";
 
 /** Requests in flight at once for a lookup, a fetch of many entries, or a write. */
@@ -229,7 +236,7 @@ export class S3Store implements Store {
     const written = await this.lookup(entries.map((e) => e.record.hash));
     const missing = entries.filter((e) => !written.has(e.record.hash));
     const fresh: StoreRecord[] = [];
-    await eachConcurrently(missing, async ({ record, file }) => {
+    await eachConcurrently(missing, async ({ record, file, preview }) => {
       const bytesKey = entryBytesPath(record);
       const bytes = await this.put(bytesKey, { file, size: record.size, sha256: record.sha256 });
       if (bytes === "held") {
@@ -238,6 +245,8 @@ export class S3Store implements Store {
         if (theirs !== undefined) written.set(record.hash, theirs);
         return;
       }
+      if (preview && record.preview)
+        await this.put(entryPreviewPath(record.hash), { bytes: preview });
       const recordKey = entryRecordPath(record.hash);
       const body = Buffer.from(serializeStoreRecord(record), "utf8");
       if ((await this.put(recordKey, { bytes: body })) === "held") {
@@ -257,6 +266,11 @@ export class S3Store implements Store {
       );
     }
     return written;
+  }
+
+  /** A bucket has no address a PR comment can show, so its previews are not read back. */
+  async previews(): Promise<Map<string, StoreLocation>> {
+    return new Map();
   }
 
   /** PUT with `If-None-Match: *`: "held" when the server says the key exists already (412). */

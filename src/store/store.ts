@@ -23,6 +23,19 @@ export interface StoreRecord {
   generation: string;
   /** When the bytes were rendered (ISO 8601). */
   created: string;
+  /** The review preview kept beside the bytes, when one was made (see preview.ts). */
+  preview?: StorePreview;
+  /** A video's or audio file's length in seconds. */
+  durationSeconds?: number;
+}
+
+/** A small WebP for reviewers, beside the entry's bytes at `entryPreviewPath`. */
+export interface StorePreview {
+  format: "webp";
+  sha256: string;
+  size: number;
+  width: number;
+  height: number;
 }
 
 /** Where an entry sits in a backend that can show it to a browser (the git backend). */
@@ -31,6 +44,11 @@ export interface StoreLocation {
   commit: string;
   /** The entry's bytes' path inside that commit. */
   path: string;
+  /**
+   * The entry's preview in that commit, only once it can be shown: this run wrote it, or its
+   * bytes were read back and checked (`Store.previews`).
+   */
+  preview?: { path: string; width: number; height: number; size: number };
 }
 
 export interface StoreHit {
@@ -48,6 +66,8 @@ export interface StoreWrite {
   record: StoreRecord;
   /** A file holding the bytes, already verified against the record. */
   file: string;
+  /** The preview `record.preview` describes, written beside the bytes. */
+  preview?: Buffer;
 }
 
 export interface Store {
@@ -82,4 +102,10 @@ export interface Store {
    * must not lose each other's entries. Returns where each written or already-held entry now is.
    */
   write(entries: readonly StoreWrite[]): Promise<Map<string, StoreHit>>;
+  /**
+   * For hits from `lookup` whose record names a preview, read the preview's bytes (bounded) and
+   * check them (`checkPreviewBytes`); returns, by hash, the hit's location with the preview for
+   * each that passed. A backend that cannot show an entry to a browser returns none.
+   */
+  previews(hits: readonly StoreHit[]): Promise<Map<string, StoreLocation>>;
 }

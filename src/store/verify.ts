@@ -1,5 +1,6 @@
 import type { StoreRecord } from "./store.js";
 import { parseJsonObject } from "../util/json-object.js";
+import { parseDuration, parseStorePreview } from "./preview.js";
 
 export { verifyStoredBytes, type VerifyVerdict } from "../net/verify-bytes.js";
 
@@ -35,11 +36,47 @@ export function parseStoreRecord(text: string): StoreRecord | undefined {
   if (!extension || !EXTENSION.test(extension)) return undefined;
   if (model === undefined || generation === undefined || created === undefined) return undefined;
   if (!TEXT.test(model) || !TEXT.test(generation) || !TEXT.test(created)) return undefined;
-  return { hash, sha256, size, type, extension, model, generation, created };
+  // Optional, and dropped (not the record) when out of shape: an entry without them still restores.
+  const preview = parseStorePreview(r.preview);
+  const durationSeconds = parseDuration(r.durationSeconds);
+  return {
+    hash,
+    sha256,
+    size,
+    type,
+    extension,
+    model,
+    generation,
+    created,
+    ...(preview ? { preview } : {}),
+    ...(durationSeconds !== undefined ? { durationSeconds } : {}),
+  };
 }
 
 /** The record as the store keeps it: keys in a fixed order, one line. */
 export function serializeStoreRecord(record: StoreRecord): string {
   const { hash, sha256, size, type, extension, model, generation, created } = record;
-  return `${JSON.stringify({ hash, sha256, size, type, extension, model, generation, created })}\n`;
+  const { preview, durationSeconds } = record;
+  return `${JSON.stringify({
+    hash,
+    sha256,
+    size,
+    type,
+    extension,
+    model,
+    generation,
+    created,
+    ...(preview
+      ? {
+          preview: {
+            format: preview.format,
+            sha256: preview.sha256,
+            size: preview.size,
+            width: preview.width,
+            height: preview.height,
+          },
+        }
+      : {}),
+    ...(durationSeconds !== undefined ? { durationSeconds } : {}),
+  })}\n`;
 }

@@ -27,7 +27,8 @@ function afterImages(body: string): Map<string, { commit: string; path: string }
   const images = new Map<string, { commit: string; path: string }>();
   for (const line of body.split("\n")) {
     const id = /<code>([a-z]+)<\/code>/.exec(line)?.[1];
-    const after = /<img src="([^"]+)" width="280" alt="after">/.exec(line)?.[1];
+    // The full file the preview links to (the preview itself is a small WebP beside it).
+    const after = /<a href="([^"]+)"><img src="[^"]+" width="280" alt="after">/.exec(line)?.[1];
     const match = after ? STORE_URL.exec(after) : null;
     if (id && match) images.set(id, { commit: match[1]!, path: match[2]! });
   }
@@ -81,6 +82,8 @@ describe("the store across a pull request and its merge", () => {
         true,
       );
     }
+    // Restored from the store, each keeps its review preview, checked before it is shown.
+    expect(body.match(/\.preview\.webp\?raw=true" width="280" alt="after">/g)).toHaveLength(2);
     expect(body).toMatch(
       /\n\*\*No new renders · 0 credits\*\* · 2 restored from the store: [^\n]*· 1 unchanged\n/,
     );
@@ -108,6 +111,9 @@ describe("the store across a pull request and its merge", () => {
     expect(merge.code, merge.stdout + merge.stderr).toBe(0);
     expect(h.emulator.ledger.requests.create).toBe(postsBefore);
     expect(merge.outputs.rendered).toBe("0");
+    expect(
+      merge.summary.match(/\.preview\.webp\?raw=true" width="280" alt="after">/g),
+    ).toHaveLength(2);
 
     const committed = h.remote.remoteHead();
     for (const [id, { commit, path }] of images) {

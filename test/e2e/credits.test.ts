@@ -133,9 +133,13 @@ describe("with the credit endpoints", () => {
     // The outputs are gone; the local cache gives them back with no job and no charge.
     await rm(r.path("public/poster.png"));
     await rm(r.path("public/clip.mp4"));
+    // With no prices kept, a run of restores asks the API once, and submits nothing.
+    await rm(r.path(".agentframer/cache/prices.json"));
+    const models = e.ledger.requests.models;
     const again = await agentframer(["render", "--json"]);
     expect(again.code, again.stderr).toBe(0);
     expect(e.ledger.jobs()).toHaveLength(3);
+    expect(e.ledger.requests.models).toBe(models + 1);
     expect(JSON.parse(again.stdout).credits).toMatchObject({ spent: 0, restored: 2, notSpent: 6 });
     expect(lastLine(again.stderr)).toBe(
       "Credits: 0 spent (estimate 0); 2 restored from the cache: 6 credits not spent",

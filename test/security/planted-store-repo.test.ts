@@ -46,6 +46,15 @@ async function plantStoreRepo(asLink: boolean): Promise<string> {
   return marker;
 }
 
+/** What a step printed, less the runner's own `::add-mask::` lines (the runner consumes them). */
+function shown(...texts: string[]): string {
+  return texts
+    .join("\n")
+    .split("\n")
+    .filter((line) => !line.startsWith("::add-mask::"))
+    .join("\n");
+}
+
 function expectNeverRan(marker: string): void {
   for (const suffix of ["", ".fsmonitor", ".helper"]) {
     expect(existsSync(marker + suffix), `the planted command ran (${marker + suffix})`).toBe(false);
@@ -61,7 +70,7 @@ describe("a committed store repository", () => {
 
     const run = await h.run("push", pushEvent("0".repeat(40), "a harmless-looking change"));
     expectNeverRan(marker);
-    for (const text of [run.stdout, run.stderr, run.outputFile, run.summary]) {
+    for (const text of [shown(run.stdout), run.stderr, run.outputFile, run.summary]) {
       expect(text).not.toContain(TOKEN);
       expect(text).not.toContain(Buffer.from(`x-access-token:${TOKEN}`).toString("base64"));
     }
@@ -77,7 +86,7 @@ describe("a committed store repository", () => {
 
     const run = await h.run("push", pushEvent("0".repeat(40), "a harmless-looking change"));
     expectNeverRan(marker);
-    expect(run.stdout + run.stderr).not.toContain(TOKEN);
+    expect(shown(run.stdout, run.stderr)).not.toContain(TOKEN);
     expect(run.code).not.toBe(0);
     expect(run.stdout).toMatch(/\.agentframer.*committed/);
     expect(h.emulator.ledger.requests.create).toBe(0);
@@ -106,5 +115,38 @@ describe("a committed store repository", () => {
     expect(run.stdout + run.stderr).not.toContain(TOKEN);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/\.agentframer.*symbolic link/);
+  });
+
+  it("a store repository whose config changed since the tool wrote it is made again, and runs none of it", async () => {
+    h.remote = createGitRemote({ "agentframer.yml": BASE_MANIFEST });
+    allowPartialClone(h.remote.bare);
+    const env = {
+      ...GIT_TEST_ENV,
+      HOME: h.remote.clone,
+      AGENTFRAMER_API_URL: h.emulator.apiUrl,
+      AGENTFRAMER_API_KEY: API_KEY,
+    };
+    const rendered = await runDistCli(
+      ["render", "--store", "git", "--store-push"],
+      h.remote.clone,
+      env,
+    );
+    expect(rendered.code, rendered.stderr).toBe(0);
+    rmSync(join(h.remote.clone, "public"), { recursive: true });
+    // Not committed: an earlier step (or another tool) edited the store's own config.
+    const marker = join(await tempDir("af-marker-"), "ran");
+    const config = join(h.remote.clone, ".agentframer", "store.git", "config");
+    writeFileSync(
+      config,
+      readFileSync(config, "utf8") +
+        `[core]\n\tsshCommand = "sh -c 'env > ${marker}; exit 1' --"\n` +
+        `[url "ssh://127.0.0.1/planted"]\n\tinsteadOf = ${h.remote.bare}\n`,
+    );
+
+    const run = await runDistCli(["pull", "--store", "git"], h.remote.clone, env);
+    expectNeverRan(marker);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(join(h.remote.clone, "public/hero.png")).length).toBeGreaterThan(0);
+    expect(readFileSync(config, "utf8")).not.toContain("sshCommand");
   });
 });

@@ -10,6 +10,7 @@ import { ExitCode } from "../exit-codes.js";
 import type { StoreFlags } from "../store-flags.js";
 import { StoreSpecError } from "../../store/spec.js";
 import { STORE_RULE_HELP } from "../store-rule.js";
+import { previewTools } from "../../derive/preview/tools.js";
 import type { EmulatorOptions } from "../../emulator/types.js";
 import {
   EMULATOR_BEHAVIOUR_HELP,
@@ -179,6 +180,7 @@ export const renderCommand: Command = {
         reporter,
         signal: interrupt.signal,
         ...(store ? { store: store.store, storeWrite: store.write } : {}),
+        previews: previewTools(process.env),
         startEmulator: async (options) =>
           (await import("../../emulator/index.js")).startEmulator({
             ...options,

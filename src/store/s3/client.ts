@@ -15,6 +15,7 @@ import {
   type Attempt,
   type Sleep,
 } from "../../net/retry.js";
+import { redactSecrets } from "../../net/leaked-key.js";
 import { neutralizeOutsideText } from "../../util/outside-text.js";
 import { secretsOf, type S3Config } from "./config.js";
 import { EMPTY_SHA256, signRequest, uriEncode } from "./sigv4.js";
@@ -84,9 +85,8 @@ export class S3Client {
 
   /** Every credential string replaced, so that no message can carry one. */
   scrub(text: string): string {
-    let out = text;
-    for (const secret of this.secrets) out = out.split(secret).join("***");
-    return out;
+    // Raw, URL-encoded (a session token in an echoed query string) or base64 (basic auth).
+    return redactSecrets(text, this.secrets);
   }
 
   /**

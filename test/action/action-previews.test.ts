@@ -1,0 +1,219 @@
+/**
+ * Review previews through the built action: a pull request adds an image, a video and an audio
+ * file; the PR comment shows each from the store as a small WebP — the picture, a poster frame,
+ * a waveform — linking to the full file, with the length of the video and the audio. Without
+ * ffmpeg the run still succeeds, and the video's cell says why it has no poster.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { ffmpeg, FFMPEG_PATH } from "../support/ffmpeg.js";
+import { createGitRemote, GIT_TEST_ENV } from "../support/git-remote.js";
+import { startGitHubStub } from "../support/github-stub.js";
+import { readImageHeader } from "../support/image-headers.js";
+import { allowPartialClone } from "../support/store-remote.js";
+import { tempDirSync } from "../support/temp-dir.js";
+import { prEvent, useActionHarness } from "./harness.js";
+
+const h = useActionHarness();
+const dir = tempDirSync("af-previews-");
+
+export const MEDIA_MANIFEST = `version: 1
+defaults:
+  model: flux-1.1-pro
+assets:
+  - id: hero
+    prompt: A cozy reading nook in morning light
+    output: public/hero.png
+    params: { width: 1024, height: 1024 }
+  - id: clip
+    model: af-video-1
+    prompt: A paper boat drifting across a pond
+    output: public/clip.mp4
+    params: { width: 1280, height: 720, duration: 4 }
+  - id: jingle
+    model: af-audio-1
+    prompt: Rain on a tin roof
+    output: public/jingle.wav
+    params: { duration: 3 }
+`;
+
+const STORE_LINK = /^https:\/\/github\.com\/octo\/media\/blob\/([0-9a-f]{40})\/([^"?]+)\?raw=true$/;
+
+interface Cell {
+  /** The full file the cell links to, and the preview image it shows, as store commit:path. */
+  full: string;
+  preview?: string;
+  text: string;
+}
+
+/** The "After" cell of each rendered row, by asset id. */
+function afterCells(body: string): Map<string, Cell> {
+  const cells = new Map<string, Cell>();
+  for (const line of body.split("\n")) {
+    const id = /^\| <code>([a-z]+)<\/code>/.exec(line)?.[1];
+    const after = line.split(" | ").at(-1) ?? "";
+    const full = /<a href="([^"]+)">/.exec(after)?.[1];
+    if (!id || !full) continue;
+    const preview = /<img src="([^"]+)"/.exec(after)?.[1];
+    const at = (url: string): string => {
+      const match = STORE_LINK.exec(url);
+      if (!match) throw new Error(`not a store link: ${url}`);
+      return `${match[1]}:${decodeURIComponent(match[2]!)}`;
+    };
+    cells.set(id, { full: at(full), ...(preview ? { preview: at(preview) } : {}), text: after });
+  }
+  return cells;
+}
+
+function blob(rev: string): Buffer {
+  return execFileSync("git", ["cat-file", "blob", rev], {
+    cwd: h.remote.bare,
+    env: { ...process.env, ...GIT_TEST_ENV },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+async function prRun(env: NodeJS.ProcessEnv) {
+  h.stub = await startGitHubStub();
+  h.remote = createGitRemote({ "README.md": "media\n" });
+  allowPartialClone(h.remote.bare);
+  const base = h.remote.remoteHead();
+  h.remote.git(["checkout", "--quiet", "-b", "feature"]);
+  h.commitLocally({ "agentframer.yml": MEDIA_MANIFEST }, "an image, a video and a jingle");
+  const run = await h.run(
+    "pull_request",
+    prEvent(5, base),
+    {},
+    { GITHUB_HEAD_REF: "feature", ...env },
+  );
+  expect(run.code, run.stdout + run.stderr).toBe(0);
+  expect(run.outputs.rendered).toBe("3");
+  const body = h.stub.commentsOn(5)[0]?.body ?? "";
+  return { run, body, cells: afterCells(body) };
+}
+
+describe("review previews in the PR comment", () => {
+  it("shows a thumbnail, a poster frame and a waveform from the store, each linking to its file", async () => {
+    const { run, body, cells } = await prRun({ AGENTFRAMER_FFMPEG: FFMPEG_PATH });
+    expect([...cells.keys()].sort()).toEqual(["clip", "hero", "jingle"]);
+    const outputs = {
+      hero: "public/hero.png",
+      clip: "public/clip.mp4",
+      jingle: "public/jingle.wav",
+    };
+    const previews: Record<string, { bytes: Buffer; width: number; height: number }> = {};
+    for (const [id, cell] of cells) {
+      // The link is the full render, byte for byte; the picture is a small WebP beside it.
+      const output = readFileSync(join(h.remote.clone, outputs[id as keyof typeof outputs]));
+      expect(blob(cell.full).equals(output), id).toBe(true);
+      expect(cell.preview, id).toBeDefined();
+      expect(cell.preview!.split(":")[0]).toBe(cell.full.split(":")[0]);
+      expect(cell.preview!.endsWith(".preview.webp")).toBe(true);
+      const bytes = blob(cell.preview!);
+      const header = readImageHeader(bytes);
+      expect(header.format).toBe("webp");
+      expect(bytes.length, id).toBeLessThan(60_000);
+      previews[id] = { bytes, width: header.width, height: header.height };
+    }
+    expect([previews.hero!.width, previews.hero!.height]).toEqual([560, 560]);
+    expect(previews.clip!.width).toBe(560);
+    expect(Math.abs(previews.clip!.height - 315)).toBeLessThanOrEqual(1);
+    expect([previews.jingle!.width, previews.jingle!.height]).toEqual([560, 120]);
+
+    // The poster is the video's own middle frame: the same picture ffmpeg decodes there.
+    const video = join(h.remote.clone, "public/clip.mp4");
+    const { width, height } = previews.clip!;
+    const reference = ffmpeg(
+      "-v",
+      "error",
+      "-ss",
+      "2",
+      "-i",
+      video,
+      "-frames:v",
+      "1",
+      "-vf",
+      `scale=${width}:${height}`,
+      "-f",
+      "rawvideo",
+      "-pix_fmt",
+      "rgb24",
+      "-",
+    );
+    expect(reference.stderr).toBe("");
+    const poster = await sharp(previews.clip!.bytes).removeAlpha().raw().toBuffer();
+    expect(poster.length).toBe(reference.stdout.length);
+    let difference = 0;
+    const values = new Set<number>();
+    for (let i = 0; i < poster.length; i++) {
+      difference += Math.abs(poster[i]! - reference.stdout[i]!);
+      values.add(poster[i]!);
+    }
+    expect(difference / poster.length).toBeLessThan(6);
+    expect(values.size).toBeGreaterThan(20); // a picture, not a flat fill
+    // The waveform is drawn from the samples: a bar in every column, tall where a note is struck
+    // and short where it has faded, so the bars' heights vary.
+    const wave = await sharp(previews.jingle!.bytes).removeAlpha().raw().toBuffer();
+    const heights: number[] = [];
+    for (let x = 0; x < 560; x++) {
+      let rows = 0;
+      for (let y = 0; y < 120; y++) {
+        const at = (y * 560 + x) * 3;
+        if (wave[at] === 0x09 && wave[at + 1] === 0x69 && wave[at + 2] === 0xda) rows++;
+      }
+      heights.push(rows);
+    }
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...heights)).toBeGreaterThan(60);
+    expect(new Set(heights).size).toBeGreaterThan(20);
+
+    expect(cells.get("clip")!.text).toContain("▶️ 4.0 s · ");
+    expect(cells.get("clip")!.text).toContain(">play video</a>");
+    expect(cells.get("jingle")!.text).toContain("🔊 3.0 s · ");
+    expect(cells.get("hero")!.text).toContain(">full size</a>");
+    // The job summary shows the same previews.
+    for (const cell of cells.values()) {
+      const [commit, path] = cell.preview!.split(":");
+      expect(run.summary).toContain(`/blob/${commit}/${path}?raw=true`);
+    }
+    expect(body).not.toContain(h.emulator.resultsOrigin);
+  });
+
+  it.each([
+    [
+      "AGENTFRAMER_FFMPEG names nothing",
+      () => ({ AGENTFRAMER_FFMPEG: join(dir, "no-ffmpeg-here") }),
+      "AGENTFRAMER_FFMPEG names no executable file",
+    ],
+    [
+      "PATH has no ffmpeg",
+      () => {
+        const bin = join(dir, "bin-git-only");
+        mkdirSync(bin, { recursive: true });
+        const git = execFileSync("sh", ["-c", "command -v git"]).toString().trim();
+        symlinkSync(git, join(bin, "git"));
+        return { AGENTFRAMER_FFMPEG: "", PATH: bin };
+      },
+      "ffmpeg was not found on PATH",
+    ],
+  ])(
+    "without ffmpeg (%s) the run succeeds and the video's cell says why it has no poster",
+    async (_name, env, why) => {
+      const { cells } = await prRun(env());
+      const clip = cells.get("clip")!;
+      const shown = clip.text.replace(/\\(.)/g, "$1"); // as GitHub shows it: escapes undone
+      expect(clip.preview).toBeUndefined();
+      expect(clip.text).toContain("▶️ after (video)</a>");
+      expect(shown).toContain(`4.0 s · no poster: ${why} (see docs/action.md)`);
+      expect(blob(clip.full).equals(readFileSync(join(h.remote.clone, "public/clip.mp4")))).toBe(
+        true,
+      );
+      // The image and the audio do not need ffmpeg.
+      expect(cells.get("hero")!.preview).toBeDefined();
+      expect(cells.get("jingle")!.preview).toBeDefined();
+    },
+  );
+});
