@@ -14,7 +14,7 @@ import { BOT_EMAIL, BOT_NAME, COMMIT_TRAILER, type PublishMode } from "./constan
 import type { RunContext } from "./context.js";
 import type { ActionSettings } from "./inputs.js";
 import type { ActionDeps } from "./deps.js";
-import { lockfilePathFor } from "../state/paths.js";
+import { lockfilePathFor, mediaJsonPathFor } from "../state/paths.js";
 
 export interface ChangedFiles {
   /** The git work tree the paths are relative to; undefined outside a repository. */
@@ -46,7 +46,12 @@ export async function changedFiles(
   const candidates = result.assets
     .filter((a) => WRITTEN.has(a.status))
     .map((a) => join(manifestDir, a.output))
+    // Web variants derived in this run (an unchanged asset's too: its recipe may have changed).
+    .concat(
+      result.assets.flatMap((a) => (a.variants?.files ?? []).map((f) => join(manifestDir, f))),
+    )
     .concat(join(manifestDir, basename(lockfilePathFor(settings.config.manifestPath))))
+    .concat(join(manifestDir, basename(mediaJsonPathFor(settings.config.manifestPath))))
     .map((path) => relative(root, path).split("\\").join("/"));
   if (top === undefined) return { root: undefined, files: candidates };
   return { root: top, files: await changedPaths(deps.git(top), candidates) };

@@ -11,7 +11,7 @@
  * shared branch by surprise.
  */
 import { dirname } from "node:path";
-import { gitConfigValue, openStore, originHasBranch } from "../store/open.js";
+import { gitConfigValue, openStore, originHasBranch, originUrlOf } from "../store/open.js";
 import type { StoreSpec } from "../store/spec.js";
 import { DEFAULT_STORE_BRANCH, parseStoreSpec, StoreSpecError } from "../store/spec.js";
 import type { Store } from "../store/store.js";
@@ -78,21 +78,40 @@ async function namedStore(
 }
 
 /** Open a chosen store, its commits by the environment's git author. Undefined for `none`. */
-export function openChosenStore(
+export async function openChosenStore(
   chosen: ChosenStore,
   manifestPath: string,
   env: NodeJS.ProcessEnv,
   warn: (message: string) => void,
 ): Promise<Store | undefined> {
+  const manifestDir = dirname(manifestPath);
+  const auth = chosen.spec.kind === "git" ? await storeTokenFor(manifestDir, env) : undefined;
   return openStore(chosen.spec, {
-    manifestDir: dirname(manifestPath),
+    manifestDir,
     env,
+    ...(auth ? { auth } : {}),
     author: {
       name: env.GIT_AUTHOR_NAME || "agentframer",
       email: env.GIT_AUTHOR_EMAIL || "agentframer@localhost",
     },
     warn,
   });
+}
+
+/**
+ * The store's git reads no global config, so a credential helper of yours does not reach it: for
+ * an https `origin` that needs credentials, AGENTFRAMER_STORE_TOKEN is sent (as the action's
+ * github-token is) to origin's server only. ssh origins use your ssh keys and agent as they are.
+ */
+async function storeTokenFor(
+  manifestDir: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ token: string; serverUrl: string } | undefined> {
+  const token = env.AGENTFRAMER_STORE_TOKEN?.trim();
+  if (!token) return undefined;
+  const origin = await originUrlOf(manifestDir, env);
+  if (origin === undefined || !/^https:\/\//i.test(origin)) return undefined;
+  return { token, serverUrl: new URL(origin).origin };
 }
 
 /** `render`'s store, and whether this run writes to it. */

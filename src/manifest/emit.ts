@@ -8,6 +8,7 @@ import type { AssetRegistry } from "./registry.js";
 import type { SymlinkGuard } from "./repo-fs.js";
 import { compileTemplate, type Row, type Template } from "./template.js";
 import type { Asset, AssetType, JsonValue, SourcePosition } from "./types.js";
+import type { VariantSpec } from "./variants.js";
 import type { ValuePath, YamlPositions } from "./yaml-source.js";
 
 /** What every expansion step needs; built once per load. */
@@ -92,6 +93,7 @@ export interface RowSpec {
   type: AssetType;
   model: string;
   params: Record<string, JsonValue>;
+  variants?: readonly VariantSpec[];
   paramTemplates: readonly ParamTemplate[];
   id: Template;
   prompt: Template;
@@ -174,7 +176,16 @@ export function emitRows(state: ExpandState, spec: RowSpec): void {
     // The row is where its asset comes from: a failure (or a bad param) is reported there.
     push(
       state.out,
-      { id, type, model, prompt, params, output: fromManifest, source: position(r) },
+      {
+        id,
+        type,
+        model,
+        prompt,
+        params,
+        output: fromManifest,
+        source: position(r),
+        ...(spec.variants ? { variants: spec.variants } : {}),
+      },
       fromRoot,
       origin,
     );

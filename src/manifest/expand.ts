@@ -29,6 +29,7 @@ import {
 } from "./template-checks.js";
 import { parseTemplate, type Field, type Template } from "./template.js";
 import type { AssetType, JsonValue, SourcePosition } from "./types.js";
+import { expandVariants, type RawVariant, type VariantSpec } from "./variants.js";
 import type { ValuePath } from "./yaml-source.js";
 
 /**
@@ -92,6 +93,16 @@ async function expandOne(
     ok = false;
   }
 
+  const variants = assetVariants(raw.variants, defaults.variants, type);
+  if (variants === "not-an-image") {
+    problems.add(
+      positions.value([...base, "variants"]),
+      `asset ${quote(raw.id)} is ${type === "video" ? "a video" : "audio"}: variants are derived from images only`,
+    );
+    ok = false;
+  }
+  const variantsField = Array.isArray(variants) ? { variants } : {};
+
   const params: Record<string, JsonValue> = { ...defaults.params, ...raw.params };
   const paramSource = (key: string): ValuePath =>
     raw.params && Object.hasOwn(raw.params, key)
@@ -143,7 +154,12 @@ async function expandOne(
     // An id or output with "{{" would only add a second, less helpful problem.
     if (placeholders > 0) return;
     const { id, prompt, output } = raw;
-    emitDeclared(state, { id, type, model, prompt, params, output, source }, base, ok);
+    emitDeclared(
+      state,
+      { id, type, model, prompt, params, output, source, ...variantsField },
+      base,
+      ok,
+    );
     return;
   }
 
@@ -179,6 +195,7 @@ async function expandOne(
     type,
     model,
     params,
+    ...variantsField,
     paramTemplates,
     id,
     prompt,
@@ -188,6 +205,32 @@ async function expandOne(
     eachAt,
     idAt: positions.value([...base, "id"]),
   });
+}
+
+/** Defaults' lists, expanded once and shared (frozen) by every image asset that takes them. */
+const expandedDefaults = new WeakMap<readonly RawVariant[], readonly VariantSpec[]>();
+
+/**
+ * The asset's variants: its own list (or `none`) replaces the defaults'; the defaults apply to
+ * images only, and an asset of another type asking for variants is a problem.
+ */
+function assetVariants(
+  own: RawAsset["variants"],
+  defaults: RawDefaults["variants"],
+  type: AssetType | undefined,
+): readonly VariantSpec[] | "not-an-image" | undefined {
+  if (own !== undefined) {
+    if (own === "none") return undefined;
+    if (type !== undefined && type !== "image") return "not-an-image";
+    return Object.freeze(expandVariants(own));
+  }
+  if (defaults === undefined || defaults === "none" || type !== "image") return undefined;
+  let shared = expandedDefaults.get(defaults);
+  if (shared === undefined) {
+    shared = Object.freeze(expandVariants(defaults));
+    expandedDefaults.set(defaults, shared);
+  }
+  return shared;
 }
 
 /**

@@ -34,6 +34,7 @@ describe("manifestJsonSchema", () => {
       "prompt",
       "output",
       "params",
+      "variants",
       "each",
     ]);
     expect(item.properties["type"]?.enum).toEqual(["image", "video", "audio"]);

@@ -469,7 +469,7 @@ const EXPECTED: Record<string, string[]> = {
   "unknown keys in defaults and assets, with and without a hint": [
     'agentframer.yml:4:3: unknown key "modle" (did you mean "model"?)',
     'agentframer.yml:10:5: unknown key "outptu" (did you mean "output"?)',
-    'agentframer.yml:11:5: unknown key "colour"; expected one of: id, type, model, prompt, output, params, each',
+    'agentframer.yml:11:5: unknown key "colour"; expected one of: id, type, model, prompt, output, params, variants, each',
   ],
   "wrong types and values: type, model, prompt, params, each": [
     'agentframer.yml:4:11: "type" must be one of image, video, audio, not the string "imgae" (did you mean "image"?)',

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { PROMPT_MAX_BYTES } from "./limits.js";
 import { ASSET_TYPES } from "./types.js";
+import { repeatedVariant, VARIANT_FORMATS, VARIANT_MAX_WIDTH } from "./variants.js";
 
 /**
  * The manifest as written (before defaults are merged and `each:` rows expanded). Checks that
@@ -35,8 +36,46 @@ const params = z
     "Extra request body fields (width, height, seed, ...). An asset's params are merged over defaults.params, key by key. String values may use {{column}}.",
   );
 
+const variantEntry = z.strictObject({
+  format: z.enum(VARIANT_FORMATS).describe("webp, avif, jpeg or png."),
+  widths: z
+    .array(z.int().min(1).max(VARIANT_MAX_WIDTH))
+    .min(1)
+    .describe(
+      "Widths in pixels; one above the rendered image's width is not made (never upscaled).",
+    ),
+  quality: z
+    .int()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe("Encoder quality, 1-100 (default: webp 80, avif 50, jpeg 80; png is lossless)."),
+});
+
+const variants = z
+  .union([
+    z.literal("none"),
+    z
+      .array(variantEntry)
+      .min(1)
+      .superRefine((value, ctx) => {
+        const repeated = repeatedVariant(value);
+        if (repeated !== undefined) {
+          ctx.addIssue({ code: "custom", message: `${repeated} is asked for twice (one file)` });
+        }
+      }),
+  ])
+  .describe(
+    "Web variants derived locally from an image's render (no job, no credits): {stem}-{width}.{format} beside the output. `none` turns them off; an asset's own list replaces the defaults'.",
+  );
+
 export const defaultsSchema = z
-  .strictObject({ type: assetType.optional(), model: model.optional(), params: params.optional() })
+  .strictObject({
+    type: assetType.optional(),
+    model: model.optional(),
+    params: params.optional(),
+    variants: variants.optional(),
+  })
   .describe("Merged into every asset; an asset's own fields win.");
 
 export const assetSchema = z
@@ -60,6 +99,7 @@ export const assetSchema = z
         "Where the result is written, relative to the manifest's folder; must stay inside the repository and fit the type's extensions. May use {{column}}.",
       ),
     params: params.optional(),
+    variants: variants.optional(),
     each: z
       .string()
       .min(1)

@@ -1,4 +1,5 @@
 /** The shapes a loaded manifest takes once it has been parsed, validated and expanded. */
+import type { VariantSpec } from "./variants.js";
 
 export const ASSET_TYPES = ["image", "video", "audio"] as const;
 export type AssetType = (typeof ASSET_TYPES)[number];
@@ -29,6 +30,11 @@ export interface Asset {
   params: Record<string, JsonValue>;
   /** Output path relative to the manifest's folder, with forward slashes. */
   output: string;
+  /**
+   * Web variants to derive from the output (images only), one per file, sorted; absent when
+   * there are none. Not part of the request: changing them never re-renders.
+   */
+  variants?: readonly VariantSpec[];
   /** Where the asset was declared; for a row of an `each:` file, that row's line in the file. */
   source: SourcePosition;
 }

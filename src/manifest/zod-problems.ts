@@ -17,6 +17,22 @@ export function reportIssues(
 ): void {
   for (const issue of issues) {
     let path: ValuePath = [...base, ...issue.path];
+    if (issue.code === "invalid_union" && path.at(-1) === "variants") {
+      // `none` or a list: a list is what was meant when a list was written, so its own problems
+      // (an unknown format, a width of 0) are the ones worth saying.
+      const asList = issue.errors.find((branch) =>
+        branch.every((i) => i.path.length > 0 || i.code === "custom"),
+      );
+      if (Array.isArray(valueAt(root, path)) && asList !== undefined) {
+        reportIssues(asList, path, root, positions, problems);
+        continue;
+      }
+      problems.add(
+        positions.value(path),
+        `"variants" must be none or a list of { format, widths, quality }`,
+      );
+      continue;
+    }
     if (issue.code === "invalid_union") {
       // z.json() reports at the top param; point at the value inside it that is not JSON.
       path = [...path, ...(nonJsonPath(valueAt(root, path)) ?? [])];

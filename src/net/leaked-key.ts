@@ -96,6 +96,7 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
 export function credentialsIn(env: NodeJS.ProcessEnv): string[] {
   const names = [
     "AGENTFRAMER_API_KEY",
+    "AGENTFRAMER_STORE_TOKEN",
     "GITHUB_TOKEN",
     "GH_TOKEN",
     "AWS_ACCESS_KEY_ID",

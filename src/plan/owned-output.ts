@@ -7,15 +7,17 @@ import {
   OUTPUT_EXTENSIONS,
 } from "../manifest/path-rules.js";
 import type { Manifest } from "../manifest/types.js";
+import { VARIANT_FORMATS } from "../manifest/variants.js";
 import { lockfilePathFor } from "../state/paths.js";
 
 const ANY_OUTPUT_EXTENSION = [...new Set(Object.values(OUTPUT_EXTENSIONS).flat())];
+const VARIANT_EXTENSIONS: readonly string[] = VARIANT_FORMATS;
 
 /**
  * Why `output`, a path read from the lockfile, is not one this tool could have written, if it is
  * not. The lockfile is not validated like the manifest (a pull request can put anything in it),
  * so before `prune` deletes a file its path must pass the loader's own rules — inside the
- * repository, not under .git/, .github/ or .agentframer/, an output's extension, not the manifest
+ * repository, not under .git/, .github/ or .agentframer/, an output's (or a variant's) extension, not the manifest
  * or its lockfile — and lead, without any symbolic link on the way, to a regular file.
  * Undefined for a path that is fine, or that does not exist (the caller says "already gone").
  * The phrase reads after "it": "it is inside .git/".
@@ -23,6 +25,7 @@ const ANY_OUTPUT_EXTENSION = [...new Set(Object.values(OUTPUT_EXTENSIONS).flat()
 export async function notOwnedProblem(
   manifest: Manifest,
   output: string,
+  kind: "output" | "variant" = "output",
 ): Promise<string | undefined> {
   const folder = manifestFolder(
     relative(manifest.root, manifest.dir)
@@ -31,7 +34,10 @@ export async function notOwnedProblem(
   );
   const checked = checkRepoPath(output, folder);
   if (!checked.ok) return checked.problem;
-  const extension = extensionProblem(checked.path.fromRoot, ANY_OUTPUT_EXTENSION, "an output");
+  const extension =
+    kind === "output"
+      ? extensionProblem(checked.path.fromRoot, ANY_OUTPUT_EXTENSION, "an output")
+      : extensionProblem(checked.path.fromRoot, VARIANT_EXTENSIONS, "a web variant");
   if (extension) return extension;
   const path = join(manifest.root, checked.path.fromRoot);
   if (path === manifest.path || path === lockfilePathFor(manifest.path)) {

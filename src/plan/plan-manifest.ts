@@ -11,6 +11,7 @@ import { probeOutputs, readOutputStates, type OutputProbe } from "./output-state
 import { outputsToCheck, planAssets } from "./plan.js";
 import { StatIndex } from "../state/stat-index.js";
 import type { Plan } from "./types.js";
+import { planAllVariants } from "./variant-state.js";
 import { lockfilePathFor, statIndexPath } from "../state/paths.js";
 import { verifyStateDir } from "../state/state-dir.js";
 
@@ -105,5 +106,7 @@ export async function planManifest(
   const plan = planAssets(manifest.assets, lock, states, hashes, {
     outputsInStore: manifest.outputs === "store",
   });
+  // Variants only where the outputs are on disk: with outputs in the store there are none.
+  if (manifest.outputs !== "store") await planAllVariants(plan, manifest.dir);
   return { plan, lock, lockPath, index, ...(adoptedFrom === undefined ? {} : { adoptedFrom }) };
 }

@@ -28,6 +28,8 @@ export interface PlanEntry {
   asset?: Asset;
   /** The lock entry, when there is one. */
   lock?: LockEntry;
+  /** Web variants: what deriving them would do (no job); absent when the asset has none. */
+  variants?: VariantsPlan;
 }
 
 export interface Plan {
@@ -43,4 +45,17 @@ export interface Plan {
  */
 export function needsRender(entry: PlanEntry): boolean {
   return entry.status !== "unchanged" && entry.status !== "orphaned" && entry.status !== "stored";
+}
+
+/** Whether a current output's web variants need deriving (plan/variant-state.ts); no job. */
+export type VariantsReason = "variants changed" | "variants missing" | "variants modified";
+
+export interface VariantsPlan {
+  reason?: VariantsReason;
+  /** For `variants modified`: the files whose bytes differ from the lock. */
+  modified?: string[];
+  /** Widths asked for above the output's own width: not made (never upscaled). */
+  notUpscaled?: number[];
+  /** Files of an earlier recipe still on disk, for `prune`. */
+  stale?: number;
 }

@@ -4,6 +4,7 @@
  * unknown, an estimate is marked as one. Model names come from the manifest: escaped.
  */
 import { creditsText } from "../plan/credits.js";
+import { savedText } from "../render/progress/format.js";
 import type { CreditOutcome, RenderCounts } from "../render/result.js";
 import { escapeInline } from "./markdown-escape.js";
 
@@ -23,22 +24,8 @@ export function costHeadline(credits: CreditOutcome, counts: RenderCounts): stri
     spent = creditsText(credits.spent);
   }
   const head = `**${capitalise(renders)} · ${spent}**${note}`;
-  return head + savedClause(credits);
-}
-
-function savedClause(credits: CreditOutcome): string {
-  if (credits.restored === 0) return "";
-  const where =
-    credits.restoredFromStore === credits.restored
-      ? "the store"
-      : credits.restoredFromStore === 0
-        ? "the cache"
-        : "the cache and the store";
-  const saved =
-    credits.notSpent === null
-      ? "what they would have cost is unknown"
-      : `${creditsText(credits.notSpent)} not spent`;
-  return ` · ${credits.restored} restored from ${where}: ${saved}`;
+  const saved = savedText(credits);
+  return saved === undefined ? head : `${head} · ${saved}`;
 }
 
 function capitalise(text: string): string {

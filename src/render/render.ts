@@ -24,7 +24,7 @@ import { foldCompletedRecords } from "../state/journal-fold.js";
 import type { JobContext } from "./job.js";
 import { modifiedOutputsError, noStoreForOutputsError } from "./refusals.js";
 import { restoreFromCache } from "./restore.js";
-import type { AssetResult, RenderResult, StoreOutcome } from "./result.js";
+import type { AssetResult, RenderResult, StoreOutcome, VariantsOutcome } from "./result.js";
 import type { Store } from "../store/store.js";
 import { lookupInStore, restoreFromStore, writeBackToStore } from "./store-tier.js";
 import type { PreviewTools } from "../derive/preview/make-preview.js";
@@ -35,8 +35,10 @@ import { withRunLock } from "../state/run-lock.js";
 import { runPool } from "./scheduler.js";
 import type { ServiceDeps, Services } from "./services.js";
 import { sweepStaleTemps } from "../state/sweep.js";
-import { cacheDirFor } from "../state/paths.js";
+import { cacheDirFor, mediaJsonPathFor } from "../state/paths.js";
 import { ensureStateDir } from "../state/state-dir.js";
+import { syncMediaJson } from "../state/media-json.js";
+import type { LockUpdater } from "../state/lock-updater.js";
 
 export { planFor } from "./prepare.js";
 
@@ -92,8 +94,16 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
       : await foldCompletedRecords(manifest.path, ids, journal, config.force);
   const prepared = await prepare(manifest, config);
   const modified = prepared.selection.toRender.filter((e) => e.status === "modified");
-  if (modified.length > 0 && !config.force && config.overwriteModified !== true) {
-    throw modifiedOutputsError(modified.map((e) => e.output));
+  const modifiedVariants = [
+    ...prepared.selection.toRender,
+    ...prepared.selection.unchanged,
+  ].flatMap((e) => e.variants?.modified ?? []);
+  if (
+    modified.length + modifiedVariants.length > 0 &&
+    !config.force &&
+    config.overwriteModified !== true
+  ) {
+    throw modifiedOutputsError([...modified.map((e) => e.output), ...modifiedVariants]);
   }
   // Nothing is written before the manifest and the lockfile have proved valid.
   await ensureStateDir(manifest.dir);
@@ -116,11 +126,13 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   const split = await splitByCache(prepared.selection.toRender, cache, config.force, resumable);
   const results = new Map<string, AssetResult>();
   let storeOutcome: StoreOutcome | undefined;
+  let variantsOutcome: RenderResult["variants"];
   let gate: CreditGate | undefined;
   const storeIds = new Set<string>();
   const finish = (stopped?: string): RenderResult => {
     const result = collect(prepared, results, stopped);
     if (storeOutcome) result.store = storeOutcome;
+    if (variantsOutcome) result.variants = variantsOutcome;
     result.credits = creditOutcome(result.assets, gate, storeIds);
     // Refused before anything was priced: what it would have cost is not known, not 0.
     if (gate === undefined && prepared.selection.toRender.length > 0)
@@ -329,6 +341,9 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
         ...(deps.previews ? { previews: deps.previews } : {}),
       });
     }
+    if (manifest.outputs !== "store" && !stop.signal.aborted) {
+      variantsOutcome = await deriveVariants(prepared, results, updater, stop.signal, warn);
+    }
   } finally {
     deps.signal?.removeEventListener("abort", onInterrupt);
     await updater.close();
@@ -347,6 +362,10 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
       warn,
     });
   }
+  // The media index follows the lock whatever this run did (a deleted one comes back).
+  if (manifest.outputs !== "store") {
+    await syncMediaJson(mediaJsonPathFor(manifest.path), updater.current(), withVariants(manifest));
+  }
   if (deps.signal?.aborted) {
     const inFlight = (await journal.readAll()).filter(isInFlight).length;
     for (const e of prepared.selection.toRender) {
@@ -362,6 +381,54 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
     await journal.removeAll(records.filter((r) => r.state === "completed").map((r) => r.id));
   }
   return finish(stopReason);
+}
+
+/**
+ * Derives the web variants that are not current (derive/derive-step.ts), once every output is in
+ * place; the image library loads only when an asset has variants to make.
+ */
+async function deriveVariants(
+  prepared: Prepared,
+  results: Map<string, AssetResult>,
+  updater: LockUpdater,
+  signal: AbortSignal,
+  warn: (message: string) => void,
+): Promise<RenderResult["variants"]> {
+  const { entries } = prepared.plan;
+  if (!entries.some((e) => e.asset?.variants !== undefined || e.lock?.variants !== undefined)) {
+    return undefined;
+  }
+  const { deriveStep } = await import("../derive/derive-step.js");
+  const outcomes = await deriveStep(entries, {
+    manifestDir: dirname(prepared.lockPath),
+    current: (id) => updater.current().assets[id],
+    set: (id, entry) => updater.set(id, entry),
+    signal,
+  });
+  if (outcomes.length === 0) return undefined;
+  const summary = { assets: 0, files: 0, failed: 0 };
+  for (const o of outcomes) {
+    const result = results.get(o.id);
+    const variants: VariantsOutcome = { files: o.files };
+    if (o.notUpscaled) variants.notUpscaled = o.notUpscaled;
+    if (o.error !== undefined) {
+      variants.error = o.error;
+      summary.failed += 1;
+      warn(`variants of ${o.id} not derived: ${o.error}`);
+    } else {
+      summary.assets += 1;
+      summary.files += o.files.length;
+    }
+    if (result) result.variants = variants;
+  }
+  return summary;
+}
+
+/** The ids of the manifest's assets that have variants: the media index lists those. */
+function withVariants(manifest: {
+  assets: readonly { id: string; variants?: unknown }[];
+}): string[] {
+  return manifest.assets.filter((a) => a.variants !== undefined).map((a) => a.id);
 }
 
 /** What left assets out of this run, as the start line names it. */

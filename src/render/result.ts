@@ -18,6 +18,20 @@ export interface AssetResult {
   preview?: { durationSeconds?: number; note?: string };
   /** What the job cost, as the server said (create or status answer's `credits`). */
   credits?: number;
+  /** Web variants derived in this run (no job), when any were. */
+  variants?: VariantsOutcome;
+}
+
+export interface VariantsOutcome {
+  /**
+   * Files written, relative to the manifest folder; none when variants were turned off (their
+   * files are left for `prune`).
+   */
+  files: string[];
+  /** Widths asked for above the image's own: not made (never upscaled). */
+  notUpscaled?: number[];
+  /** Why deriving failed; the asset's output and old variants are untouched. */
+  error?: string;
 }
 
 export interface RenderCounts {
@@ -35,6 +49,8 @@ export interface RenderResult {
   stopped?: string;
   /** What the store did in this run, when one was configured. */
   store?: StoreOutcome;
+  /** Web variants: assets derived in this run and files written, when any were. */
+  variants?: { assets: number; files: number; failed: number };
   /** What the run was estimated to cost, what it spent, and what restores saved. */
   credits?: CreditOutcome;
 }

@@ -1,3 +1,5 @@
+import type { LockedVariants } from "./lock-variants.js";
+
 /** One asset's record in `agentframer.lock`. No secrets, nothing machine-specific. */
 export interface LockEntry {
   /** The asset hash (see plan/hash.ts) of the request that produced the output. */
@@ -13,6 +15,8 @@ export interface LockEntry {
   generation: string;
   /** ISO-8601 UTC time the output was written. */
   renderedAt: string;
+  /** The web variants derived from this output (see lock-variants.ts); absent when none were. */
+  variants?: LockedVariants;
 }
 
 export interface Lockfile {

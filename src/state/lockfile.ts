@@ -9,6 +9,7 @@ import { notRegular } from "../manifest/read-text.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { LockfileError } from "./lockfile-error.js";
 import type { LockEntry, Lockfile } from "./lock-types.js";
+import { lockedVariantsJson, lockedVariantsSchema, variantsProblem } from "./lock-variants.js";
 
 export const LOCKFILE_VERSION = 1;
 
@@ -27,6 +28,7 @@ const entrySchema = z.strictObject({
   size: z.number().int().nonnegative(),
   generation: z.string(),
   renderedAt: z.string(),
+  variants: lockedVariantsSchema.optional(),
 });
 
 const REPAIR =
@@ -53,6 +55,7 @@ function isLockEntry(value: unknown): value is LockEntry {
   const e = value as Record<string, unknown>;
   const f = e.fields as Record<string, unknown> | null | undefined;
   const isShort = (v: unknown) => typeof v === "string" && v.length >= 1 && v.length <= 64;
+  // An entry with variants goes to the schema: few do, and their paths need checking.
   return (
     keyCount(e) === 7 &&
     typeof e.hash === "string" &&
@@ -143,7 +146,12 @@ function lockFromJson(data: unknown, file: string, remedy: string): Lockfile {
       const where = ["assets", id, ...(issue?.path ?? [])].map(String).join(".");
       throw new LockfileError(file, `${where}: ${issue?.message ?? "invalid entry"}`, remedy);
     }
-    lock.assets[id] = parsed.data;
+    const variants = parsed.data.variants;
+    const problem = variants && variantsProblem(parsed.data.output, variants);
+    if (problem !== undefined) {
+      throw new LockfileError(file, `assets.${id}.variants: ${problem}`, remedy);
+    }
+    lock.assets[id] = parsed.data as LockEntry;
   }
   return lock;
 }
@@ -284,6 +292,7 @@ function entryJson(e: LockEntry): string {
     size: e.size,
     generation: e.generation,
     renderedAt: e.renderedAt,
+    ...(e.variants ? { variants: lockedVariantsJson(e.variants) } : {}),
   });
 }
 

@@ -5,6 +5,9 @@ import { basename, dirname, join } from "node:path";
  *
  * - the lock, named after the manifest (`media.yml` → `media.lock`): what was rendered, per
  *   asset (committed; see lockfile.ts).
+ * - the media index, named after it too (`media.yml` → `media.media.json`): for each asset with
+ *   web variants, their paths, sizes and a placeholder, what a site needs for `srcset` (committed;
+ *   see media-json.ts).
  * - `.agentframer/`: per-checkout state, never committed (it holds its own `.gitignore`):
  *   - `cache/`: results by asset hash (local-cache.ts), and `cache/durations.json`, what earlier
  *     runs learnt of job durations (render/polling/duration-memory.ts), and `cache/prices.json`,
@@ -32,6 +35,12 @@ export { STATE_DIR_NAME };
 export function lockfilePathFor(manifestPath: string): string {
   const name = basename(manifestPath).replace(/\.ya?ml$/i, "");
   return join(dirname(manifestPath), `${name}.lock`);
+}
+
+/** `agentframer.yml` → `agentframer.media.json`, beside the lock. */
+export function mediaJsonPathFor(manifestPath: string): string {
+  const name = basename(manifestPath).replace(/\.ya?ml$/i, "");
+  return join(dirname(manifestPath), `${name}.media.json`);
 }
 
 /**

@@ -1,15 +1,20 @@
 import { readdir, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { variantPath, type VariantSpec } from "../manifest/variants.js";
+import type { LockedVariants } from "./lock-variants.js";
 import { cacheDirFor, durationMemoryPath, journalDirFor, stateDirFor } from "./paths.js";
 
 /**
- * What the sweep needs to know of an asset: where its output goes, and its cache entry. Assets of
- * the manifest only: an orphaned lock entry's path is the lock's word, and a lock is a file anyone
+ * What the sweep needs to know of an asset: where its output goes, its cache entry, and the web
+ * variants it asks for now and had before (their names follow from the output). Assets of the
+ * manifest only: an orphaned lock entry's path is the lock's word, and a lock is a file anyone
  * may commit.
  */
 export interface SweptAsset {
   output: string;
   hash: string;
+  asset?: { variants?: readonly VariantSpec[] };
+  lock?: { variants?: LockedVariants };
 }
 
 /** `tempPathFor` names: `.<target name>.<12 hex>.tmp`, beside the target. */
@@ -19,7 +24,7 @@ const TEMP_NAME = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
  * Remove the temp files a killed run left behind: a process that dies mid-download or mid-write
  * (SIGKILL, a cancelled CI job, power loss) never reaches its own cleanup, and its temp file would
  * sit beside the output for ever. Only temps of files this tool writes are touched — the outputs
- * of the manifest's assets, the lockfile, the journal, the stat index, the duration memory and
+ * of the manifest's assets and their web variants, the lockfile, the journal, the stat index, the duration memory and
  * the cache entries of the assets this run renders —
  * and only by their exact temp-name pattern, so nothing a person put there is deleted. Run before
  * any write of this run (two renders of one manifest at once are not supported).
@@ -39,7 +44,14 @@ export async function sweepStaleTemps(
     const names = targetsByFolder.get(folder) ?? new Set<string>();
     if (names !== "all") targetsByFolder.set(folder, names.add(basename(path)));
   };
-  for (const entry of all) add(join(manifestDir, entry.output));
+  for (const entry of all) {
+    add(join(manifestDir, entry.output));
+    // Web variants a derivation was writing when the run died: this recipe's, and the lock's.
+    for (const spec of entry.asset?.variants ?? []) {
+      add(join(manifestDir, variantPath(entry.output, spec.width, spec.format)));
+    }
+    for (const file of entry.lock?.variants?.files ?? []) add(join(manifestDir, file.path));
+  }
   for (const entry of toRender) {
     add(join(cacheDir, entry.hash.slice(0, 2), entry.hash));
     add(join(cacheDir, entry.hash.slice(0, 2), `${entry.hash}.json`));

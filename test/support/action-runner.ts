@@ -21,6 +21,8 @@ export interface ActionRunOptions {
   /** GITHUB_API_URL: the GitHub stub. */
   githubApiUrl?: string;
   env?: NodeJS.ProcessEnv;
+  /** The bundle to run, when not this checkout's dist/action/index.js (a copy elsewhere). */
+  main?: string;
   /**
    * A safety net for tests of hangs: the runner's own job timeout, which kills the step with
    * SIGKILL after this long. `killed` then says so.
@@ -41,8 +43,9 @@ export interface ActionRun {
 }
 
 export async function runDistAction(options: ActionRunOptions): Promise<ActionRun> {
-  if (!existsSync(DIST_ACTION)) {
-    throw new Error(`${DIST_ACTION} is missing: run \`npm run build\` before these tests`);
+  const main = options.main ?? DIST_ACTION;
+  if (!existsSync(main)) {
+    throw new Error(`${main} is missing: run \`npm run build\` before these tests`);
   }
   const dir = await tempDir("af-runner-");
   const eventPath = join(dir, "event.json");
@@ -80,7 +83,7 @@ export async function runDistAction(options: ActionRunOptions): Promise<ActionRu
   };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
 
-  const child = spawn(process.execPath, [DIST_ACTION], {
+  const child = spawn(process.execPath, [main], {
     cwd: options.workspace,
     env,
     stdio: ["ignore", "pipe", "pipe"],

@@ -30,6 +30,8 @@ export interface PlanJsonAsset {
   changed?: string[];
   /** With --show-requests: the POST /generations body, exactly as a render sends it. */
   request?: unknown;
+  /** Web variants: why they would be derived (no job), widths not made, stale files. */
+  variants?: PlanEntry["variants"];
   /** For an asset a render would submit: its estimated credits, null when unknown. */
   credits?: number | null;
 }
@@ -51,6 +53,7 @@ function planJson(
   const assets = plan.entries.map((e): PlanJsonAsset => {
     const out: PlanJsonAsset = { id: e.id, status: e.status, output: e.output, hash: e.hash };
     if (e.changedFields !== undefined) out.changed = e.changedFields;
+    if (e.variants !== undefined) out.variants = e.variants;
     if (showRequest && e.asset) out.request = JSON.parse(showRequest(e.asset));
     const credits = estimate.perAsset.get(e.id);
     if (credits !== undefined && needsRender(e)) out.credits = credits;
@@ -89,8 +92,30 @@ function planLine(
   cost: (e: PlanEntry) => string,
 ): string {
   const fields = e.changedFields?.length ? `  (${e.changedFields.join(", ")})` : "";
-  const line = `${statusText[e.status]}  ${e.id.padEnd(idWidth)}  ${e.output}${fields}${cost(e)}\n`;
+  const line = `${statusText[e.status]}  ${e.id.padEnd(idWidth)}  ${e.output}${fields}${variantsNote(e)}${cost(e)}\n`;
   return showRequest && e.asset ? `${line}    ${showRequest(e.asset)}\n` : line;
+}
+
+/** `  (variants changed; 2048 not made: above the image's width; 2 stale variants for prune)`. */
+function variantsNote(e: PlanEntry): string {
+  const v = e.variants;
+  if (v === undefined) return "";
+  const parts: string[] = [];
+  if (v.reason !== undefined) {
+    parts.push(v.modified ? `${v.reason}: ${v.modified.join(", ")}` : v.reason);
+  }
+  if (v.notUpscaled) {
+    parts.push(
+      `width ${v.notUpscaled.join(", ")} not made: above the image's own (never upscaled)`,
+    );
+  }
+  if (v.stale) parts.push(`${v.stale} stale variant${v.stale === 1 ? "" : "s"}: prune removes`);
+  return parts.length > 0 ? `  (${parts.join("; ")})` : "";
+}
+
+/** Entries whose variants a render would derive (no job). */
+function toDerive(plan: Plan): number {
+  return plan.entries.filter((e) => e.variants?.reason !== undefined).length;
 }
 
 /**
@@ -112,7 +137,9 @@ function countLine(plan: Plan): string {
     .map((s) => `${plan.counts[s]} ${s}`)
     .join(", ");
   const toRender = plan.entries.filter(needsRender).length;
-  return `${total} asset${total === 1 ? "" : "s"}: ${parts}; ${toRender} to render\n`;
+  const derive = toDerive(plan);
+  const variants = derive > 0 ? `; variants to derive for ${derive} (no job)` : "";
+  return `${total} asset${total === 1 ? "" : "s"}: ${parts}; ${toRender} to render${variants}\n`;
 }
 
 /** "… and 1980 more": what the screen-sized listing left out, and how to see it. */
@@ -243,7 +270,9 @@ export const planCommand: Command = {
       );
     } else {
       const changes =
-        values.all === true ? plan.entries : plan.entries.filter((e) => e.status !== "unchanged");
+        values.all === true
+          ? plan.entries
+          : plan.entries.filter((e) => e.status !== "unchanged" || e.variants !== undefined);
       const listed = values.all === true ? changes : changes.slice(0, SCREEN_LINES);
       let idWidth = 0;
       for (const e of listed) idWidth = Math.max(idWidth, Math.min(e.id.length, MAX_ID_WIDTH));
@@ -268,7 +297,7 @@ export const planCommand: Command = {
       const last = credits === undefined ? "" : `${ctx.outStyle.bold(credits)}\n`;
       ctx.io.stdout.write(text + ctx.outStyle.bold(countLine(plan).trimEnd()) + "\n" + last);
     }
-    const outOfDate = plan.entries.some(needsRender);
+    const outOfDate = plan.entries.some(needsRender) || toDerive(plan) > 0;
     return values.check === true && outOfDate ? ExitCode.AssetsFailed : ExitCode.Ok;
   },
 };

@@ -76,6 +76,13 @@ export function formatSummary(
             style.bad(`Stopped early: ${result.stopped}`),
             `${style.bold("Before it stopped:")} ${counted}`,
           ];
+  if (result.variants) {
+    const v = result.variants;
+    const failed = v.failed > 0 ? `, ${style.bad(`${v.failed} failed`)}` : "";
+    lines.push(
+      `Variants: ${v.files} file${v.files === 1 ? "" : "s"} derived for ${v.assets} asset${v.assets === 1 ? "" : "s"} (no job)${failed}`,
+    );
+  }
   const failures = result.assets.filter((a) => a.status === "failed");
   if (failures.length > 0) {
     lines.push(style.bad(`Failed (${failures.length}):`));
@@ -108,12 +115,16 @@ export function creditsLine(
   } else {
     spent = `${formatCredits(credits.spent)} spent (${estimate})`;
   }
-  return `Credits: ${spent}${savedText(credits)}`;
+  const saved = savedText(credits);
+  return `Credits: ${spent}${saved === undefined ? "" : `; ${saved}`}`;
 }
 
-/** "; 12 restored from the store: 48 credits not spent". */
-export function savedText(credits: CreditOutcome): string {
-  if (credits.restored === 0) return "";
+/**
+ * "12 restored from the store: 48 credits not spent", or undefined when nothing was restored.
+ * The render's last line and the PR comment's cost line both say it.
+ */
+export function savedText(credits: CreditOutcome): string | undefined {
+  if (credits.restored === 0) return undefined;
   const where =
     credits.restoredFromStore === credits.restored
       ? "the store"
@@ -124,7 +135,7 @@ export function savedText(credits: CreditOutcome): string {
     credits.notSpent === null
       ? "what they would have cost is unknown"
       : `${creditsText(credits.notSpent)} not spent`;
-  return `; ${credits.restored} restored from ${where}: ${saved}`;
+  return `${credits.restored} restored from ${where}: ${saved}`;
 }
 
 /** Ids named in a note before "and N more": enough to recognise, short enough for one line. */
