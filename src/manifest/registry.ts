@@ -69,8 +69,17 @@ export class AssetRegistry {
     if (inside !== undefined) {
       return `output ${quote(output)} is a folder holding ${quote(this.files[inside] ?? "")} of ${this.owner(inside)}; a path cannot be both`;
     }
+    // Up from the nearest parent, to the first folder already recorded: it is no file (a file is
+    // never claimed where a folder is), nor is any folder above it (they were recorded with it).
+    // Rows of one `each:` share a folder, so most claims stop at their first parent.
+    let known = 0; // where the recorded folders start: those below it are new
     for (let slash = key.lastIndexOf("/"); slash > 0; slash = key.lastIndexOf("/", slash - 1)) {
-      const file = this.outputs.get(key.slice(0, slash));
+      const folder = key.slice(0, slash);
+      if (this.folders.has(folder)) {
+        known = slash;
+        break;
+      }
+      const file = this.outputs.get(folder);
       if (file !== undefined) {
         return `output ${quote(output)} would put a folder where ${quote(this.files[file] ?? "")} of ${this.owner(file)} is written; a path cannot be both`;
       }
@@ -80,11 +89,8 @@ export class AssetRegistry {
     this.names.push(id);
     this.files.push(output);
     this.outputOrigins.push(origin);
-    for (let slash = key.lastIndexOf("/"); slash > 0; slash = key.lastIndexOf("/", slash - 1)) {
-      const folder = key.slice(0, slash);
-      // Its own parents were recorded with it.
-      if (this.folders.has(folder)) break;
-      this.folders.set(folder, index);
+    for (let slash = key.lastIndexOf("/"); slash > known; slash = key.lastIndexOf("/", slash - 1)) {
+      this.folders.set(key.slice(0, slash), index);
     }
     return undefined;
   }

@@ -109,6 +109,27 @@ describe("planAssets", () => {
     expect(plan.entries.map((e) => e.changedFields)).toEqual([["params"], ["type"]]);
   });
 
+  it("finds the same orphans when told the ids are unique", () => {
+    const assets = [asset("a"), asset("b"), asset("c")];
+    const outputs = new Map(assets.map((a) => [a.output, intact]));
+    for (const lock of [
+      lockWith(asset("a"), asset("b"), asset("c")),
+      lockWith(asset("a"), asset("c"), asset("zz-gone"), asset("aa-gone")),
+      lockWith(asset("gone")),
+      emptyLockfile(),
+    ]) {
+      const unique = planAssets(assets, lock, outputs, undefined, { uniqueIds: true });
+      expect(unique).toEqual(planAssets(assets, lock, outputs));
+    }
+    // Without the promise, a repeated id still leaves the lock's other entries orphaned.
+    const repeated = planAssets(
+      [asset("a"), asset("a")],
+      lockWith(asset("a"), asset("b")),
+      outputs,
+    );
+    expect(repeated.entries.filter((e) => e.status === "orphaned").map((e) => e.id)).toEqual(["b"]);
+  });
+
   it("plans nothing for nothing", () => {
     const plan = planAssets([], emptyLockfile(), new Map());
     expect(plan.entries).toEqual([]);

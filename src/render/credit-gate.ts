@@ -98,12 +98,19 @@ async function refusalFor(input: GateInput, estimate: CreditEstimate): Promise<s
       );
     }
   }
-  if (input.client === undefined || estimate.total === null || estimate.total === 0)
-    return undefined;
+  // With a price unknown, what is known is still a floor: a balance below it cannot cover the run.
+  let known = 0;
+  for (const credits of estimate.perAsset.values()) known += credits ?? 0;
+  known = roundCredits(known);
+  if (input.client === undefined || known === 0) return undefined;
   const balance = await readBalance(input.client, input.warn);
-  if (balance === undefined || balance >= estimate.total) return undefined;
+  if (balance === undefined || balance >= known) return undefined;
+  const cost =
+    estimate.total === null
+      ? `need at least ${creditsText(known)} (${unknownReason(estimate)})`
+      : `are estimated at ${creditsText(known)}`;
   return (
-    `the plan's ${what} are estimated at ${creditsText(estimate.total)} and the workspace's ` +
+    `the plan's ${what} ${cost} and the workspace's ` +
     `balance is ${creditsText(balance)}; nothing was submitted. Top up the workspace, or render ` +
     "fewer assets with --only"
   );

@@ -126,10 +126,12 @@ function lockFromJson(data: unknown, file: string, remedy: string): Lockfile {
   // time and, with its growing copies, megabytes.
   const raw = Object.setPrototypeOf(assets, null) as Record<string, unknown>;
   const lock: Lockfile = { version: LOCKFILE_VERSION, assets: raw as Lockfile["assets"] };
-  // Most assets share a type and a model, so their field hashes repeat: one string each instead
-  // of one per entry (JSON.parse makes a new one every time) saves megabytes on a large lock.
+  // Most assets share a type and a model (and the rows of one `each:` their params), so their
+  // field hashes repeat: one string each instead of one per entry (JSON.parse makes a new one
+  // every time) saves megabytes on a large lock.
   let type = "";
   let model = "";
+  let params = "";
   for (const id in raw) {
     const entry = raw[id];
     if (isLockEntry(entry)) {
@@ -138,6 +140,8 @@ function lockFromJson(data: unknown, file: string, remedy: string): Lockfile {
       else type = fields.type;
       if (fields.model === model) fields.model = model;
       else model = fields.model;
+      if (fields.params === params) fields.params = params;
+      else params = fields.params;
       continue;
     }
     const parsed = entrySchema.safeParse(entry);

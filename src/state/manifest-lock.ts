@@ -34,7 +34,8 @@ export function adoptionNote(manifestPath: string, adoptedFrom: string): string 
  */
 export async function readManifestLock(
   manifestPath: string,
-  ids: ReadonlySet<string>,
+  /** The manifest's asset ids (a Set, or plan's id → place map: only `has` is asked). */
+  ids: { has(id: string): boolean },
   share?: ShareStrings,
 ): Promise<ManifestLock> {
   const path = lockfilePathFor(manifestPath);

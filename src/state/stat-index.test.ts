@@ -93,6 +93,20 @@ describe("StatIndex", () => {
     expect((await StatIndex.load(dir)).trustedSha256("a.png", f)).toBe(hex("a"));
   });
 
+  it("says whether it holds entries only for the given outputs, as retain would keep them", () => {
+    const index = StatIndex.empty("/x");
+    index.set("a.png", facts(1), hex("a"));
+    index.set("b.png", facts(2), hex("b"));
+    expect(index.holdsOnly(["a.png", "b.png"])).toBe(true);
+    expect(index.holdsOnly(["b.png", "c.png", "a.png"])).toBe(true);
+    expect(index.holdsOnly(["a.png", "c.png"])).toBe(false);
+    expect(index.holdsOnly(["a.png"])).toBe(false);
+    index.delete("b.png");
+    expect(index.holdsOnly(["a.png"])).toBe(true);
+    expect(index.dirty).toBe(true);
+    expect(StatIndex.empty("/x").holdsOnly([])).toBe(true);
+  });
+
   it("refuses a hash that is not 64 hex digits", () => {
     expect(() => StatIndex.empty("/x").set("a.png", facts(1), "abc")).toThrow(TypeError);
   });

@@ -149,6 +149,17 @@ export class StatIndex {
     if (this.rows.delete(output)) this.changed = true;
   }
 
+  /**
+   * Whether every entry is for one of `outputs`, which must be distinct: then `retain` of any
+   * set holding them would drop nothing.
+   */
+  holdsOnly(outputs: readonly string[]): boolean {
+    if (outputs.length < this.rows.size) return false;
+    let held = 0;
+    for (const output of outputs) if (this.rows.has(output)) held++;
+    return held === this.rows.size;
+  }
+
   /** Keep only the given outputs, so entries for renamed or removed assets do not pile up. */
   retain(outputs: ReadonlySet<string>): void {
     for (const path of this.rows.keys()) if (!outputs.has(path)) this.delete(path);

@@ -244,3 +244,47 @@ describe("without the credit endpoints (404)", () => {
     );
   });
 });
+
+describe("offline, with the emulator's flags", () => {
+  it("render --emulator --price ... --balance N prices, charges and reports with no server at all", async () => {
+    await repoWith(MIXED);
+    const flags = ["--price", "img-1=4/image", "--price", "img-mp=2/megapixel"];
+    const run = await agentframer(
+      [
+        "render",
+        "--emulator",
+        ...flags,
+        "--price",
+        "vid-1=0.5/second",
+        "--balance",
+        "100",
+        "--json",
+      ],
+      { AGENTFRAMER_API_KEY: "", AGENTFRAMER_API_URL: "" },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as RenderResult).credits).toMatchObject({
+      estimate: MIXED_ESTIMATE,
+      spent: MIXED_ESTIMATE,
+      spentIsEstimate: false,
+    });
+    const poor = await agentframer(
+      ["render", "--emulator", ...flags, "--balance", "1", "--force"],
+      {
+        AGENTFRAMER_API_KEY: "",
+        AGENTFRAMER_API_URL: "",
+      },
+    );
+    expect(poor.code).toBe(3);
+    expect(poor.stderr).toMatch(
+      /need at least 5\.05 credits \(no price for vid-1\) and the workspace.s balance is 1 credit; nothing was submitted/,
+    );
+    expect(poor.stderr).not.toMatch(/\] rendered/);
+    const bad = await agentframer(["emulator", "--price", "img-1=4/frame"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--price takes MODEL=CREDITS\/PER/);
+    const budget = await agentframer(["render", "--max-credits", "lots"]);
+    expect(budget.code).toBe(2);
+    expect(budget.stderr).toMatch(/--max-credits takes a number of credits/);
+  });
+});
