@@ -394,7 +394,9 @@ async function deriveVariants(
   signal: AbortSignal,
   warn: (message: string) => void,
 ): Promise<RenderResult["variants"]> {
-  const { entries } = prepared.plan;
+  // Only the assets this run selected: with --only or --shard the others are another run's.
+  const excluded = new Set(prepared.selection.excluded.map((e) => e.id));
+  const entries = prepared.plan.entries.filter((e) => !excluded.has(e.id));
   if (!entries.some((e) => e.asset?.variants !== undefined || e.lock?.variants !== undefined)) {
     return undefined;
   }

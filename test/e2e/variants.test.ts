@@ -185,6 +185,12 @@ describe("web variants", () => {
     expect(plan.out).toMatch(/unchanged\s+hero\s+public\/hero\.png\s+\(variants changed\)/);
     expect(plan.out).toContain("0 to render; variants to derive for 1 (no job)");
 
+    // A run that selects other assets leaves the hero's variants to a run that selects it.
+    const other = await agentframer("render", "--only", "logo");
+    expect(other.code, other.err).toBe(0);
+    expect(other.err).not.toContain("Variants:");
+    expect(await repo.sha256("public/hero-160.webp")).toBe(before160);
+
     const render = await agentframer("render");
     expect(render.code, render.err).toBe(0);
     expect(emulator.ledger.jobs().length).toBe(jobs);
