@@ -10,13 +10,17 @@
 // with git fast-import, the S3 bucket written straight into s3rver's folder layout.
 import { execFileSync, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const ROOT = resolve(".");
-const CLI = join(ROOT, "dist/cli/index.js");
+// A copy of the built CLI, taken now: a rebuild (or a checkout of dist/) during a long run must
+// not change the program under measurement half-way.
+const cliCopy = mkdtempSync(join(tmpdir(), "af-bench-cli-"));
+cpSync(join(ROOT, "dist/cli"), cliCopy, { recursive: true });
+const CLI = join(cliCopy, "index.js");
 const lib = (path) => import(pathToFileURL(join(ROOT, "lib", path)).href);
 const { loadManifest } = await lib("manifest/load.js");
 const { hashAssets } = await lib("plan/hash.js");
@@ -304,6 +308,7 @@ console.log(
     .join(" ")}`,
 );
 
+rmSync(cliCopy, { recursive: true, force: true });
 if (over.length > 0) {
   console.error(`over budget: ${over.join("; ")}`);
   process.exit(1);

@@ -15,6 +15,7 @@ import { listAll } from "./s3/list.js";
 import {
   addIndex,
   INDEX_BOUND,
+  INDEX_FOLDER,
   isIndexKey,
   newIndexKey,
   serializeIndex,
@@ -58,6 +59,7 @@ async function eachConcurrently<T>(
 
 export class S3Store implements Store {
   readonly label: string;
+  private listingRefused = false;
 
   constructor(
     private readonly client: S3Client,
@@ -69,13 +71,22 @@ export class S3Store implements Store {
 
   async lookup(hashes: readonly string[]): Promise<Map<string, StoreHit>> {
     const unique = [...new Set(hashes)];
-    const listed = unique.length > DIRECT_LOOKUP ? await this.list() : undefined;
-    const indexed = listed ? await this.readIndexes(listed) : new Map<string, null>();
     const hits = new Map<string, StoreHit>();
-    await eachConcurrently(unique, async (hash) => {
+    // Many entries: first what the writers' indexes name (a listing of index/ and a GET each),
+    // then, for what they do not name, one listing of everything, then a GET per listed record.
+    if (unique.length > DIRECT_LOOKUP) {
+      const indexes = await this.listIfAllowed(INDEX_FOLDER);
+      const indexed = indexes ? await this.readIndexes(indexes) : new Map<string, null>();
+      for (const hash of unique) {
+        const record = indexed.get(hash);
+        if (record) hits.set(hash, { record });
+      }
+    }
+    const rest = unique.filter((hash) => !hits.has(hash));
+    const listed = rest.length > DIRECT_LOOKUP ? await this.listIfAllowed("") : undefined;
+    await eachConcurrently(rest, async (hash) => {
       if (listed && !this.listedWell(hash, listed)) return;
-      const known = indexed.get(hash);
-      const hit = known ? { record: known } : await this.readRecord(hash);
+      const hit = await this.readRecord(hash);
       if (hit === undefined) return;
       const bytesSize = listed?.get(entryBytesPath(hit.record));
       if (listed && bytesSize !== hit.record.size) {
@@ -89,13 +100,35 @@ export class S3Store implements Store {
     return hits;
   }
 
-  /** Every object under the prefix, by key, with its size: one paged listing. */
-  private list(): Promise<Map<string, number>> {
-    return listAll(
-      (query) => this.client.send("GET", null, { query }),
-      this.client.keyPrefix,
-      (response) => this.client.failure("GET", "(listing)", response),
-    );
+  /**
+   * Every object under the prefix's `folder` ("" for all), by key relative to the prefix, with its
+   * size: one paged listing. Undefined when the credentials may not list (no s3:ListBucket, which
+   * the store never needed before): the lookup then reads each record, as it does for a few
+   * entries, and says once how to make it cheaper.
+   */
+  private async listIfAllowed(folder: string): Promise<Map<string, number> | undefined> {
+    if (this.listingRefused) return undefined;
+    let refused = false;
+    try {
+      const listed = await listAll(
+        (query) => this.client.send("GET", null, { query }),
+        this.client.keyPrefix + folder,
+        (response) => {
+          refused = response.status === 403;
+          return this.client.failure("GET", "(listing)", response);
+        },
+      );
+      return folder === ""
+        ? listed
+        : new Map([...listed].map(([key, size]) => [folder + key, size]));
+    } catch (error) {
+      if (!refused) throw error;
+      this.listingRefused = true;
+      this.warn(
+        `${this.label}: these credentials may not list the prefix (403); reading each record instead (allow s3:ListBucket on the prefix to look up many entries in a few requests)`,
+      );
+      return undefined;
+    }
   }
 
   /** The records every listed index object names, by hash (`null`: described two ways). */

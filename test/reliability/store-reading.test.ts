@@ -315,12 +315,13 @@ describe("cost follows the run on S3 too (point 9)", () => {
       const { dir, keys } = await s3Checkout(s3, "indexed");
       const { openStore } = await import("../../src/store/open.js");
       const { parseStoreSpec } = await import("../../src/store/spec.js");
+      const warnings: string[] = [];
       const open = () =>
         openStore(parseStoreSpec(`s3://${s3.bucket}/indexed-2`), {
           manifestDir: dir,
           env: s3.env,
           author: { name: "t", email: "t@example.test" },
-          warn: () => {},
+          warn: (m) => warnings.push(m),
         });
       // Two shards write 20 entries each; then a fan-in looks up all 40 and one unknown.
       const staging = tempDirSync("af-s3-index-");
@@ -362,10 +363,28 @@ describe("cost follows the run on S3 too (point 9)", () => {
       expect(hits.get(entries[7]!.record.hash)?.record).toEqual(entries[7]!.record);
       expect(s3.requests.filter((r) => r === "LIST")).toHaveLength(1);
       expect(s3.requests.filter((r) => r.startsWith("GET indexed-2/index/"))).toHaveLength(2);
-      expect(s3.requests.filter((r) => r.endsWith(".json"))).toEqual([
+      // The two entries no index names: two GETs (one finds nothing), no listing of everything.
+      expect(s3.requests.filter((r) => r.endsWith(".json")).sort()).toEqual([
         `GET indexed-2/${recordPath("ab".repeat(32))}`,
+        `GET indexed-2/${recordPath("cd".repeat(32))}`,
       ]);
       expect(keys.size).toBe(4);
+
+      // Without indexes (written before them): one listing of everything, then its records.
+      for (const key of [...s3.objects.keys()])
+        if (key.startsWith("indexed-2/index/")) s3.objects.delete(key);
+      s3.requests.length = 0;
+      expect((await (await open())!.lookup(entries.map((e) => e.record.hash))).size).toBe(40);
+      expect(s3.requests.filter((r) => r === "LIST")).toHaveLength(2);
+      expect(s3.requests.filter((r) => r.endsWith(".json"))).toHaveLength(40);
+
+      // Credentials that may not list (no s3:ListBucket) still find every entry, a record each.
+      s3.denyListing = true;
+      const wanted = [...entries.map((e) => e.record.hash), "ab".repeat(32)];
+      expect((await (await open())!.lookup(wanted)).size).toBe(41);
+      expect(warnings.join("\n")).toContain(
+        "s3://media/indexed-2: these credentials may not list the prefix (403); reading each record instead (allow s3:ListBucket on the prefix",
+      );
     } finally {
       await s3.close();
     }

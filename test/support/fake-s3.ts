@@ -24,6 +24,8 @@ export interface FakeS3 {
   requests: string[];
   /** Body bytes sent, by key. */
   sent: Map<string, number>;
+  /** Answer listings with 403 AccessDenied, as a key without s3:ListBucket gets. */
+  denyListing: boolean;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,12 @@ export async function startFakeS3(bucket = "media"): Promise<FakeS3> {
 
   function list(url: URL, res: ServerResponse): void {
     requests.push("LIST");
+    if (fake.denyListing) {
+      res
+        .writeHead(403, { "content-type": "application/xml" })
+        .end("<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>");
+      return;
+    }
     const prefix = url.searchParams.get("prefix") ?? "";
     const after = url.searchParams.get("start-after") ?? "";
     const max = Math.min(1000, Number(url.searchParams.get("max-keys") ?? 1000));
@@ -149,7 +157,7 @@ export async function startFakeS3(bucket = "media"): Promise<FakeS3> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}`;
-  return {
+  const fake: FakeS3 = {
     endpoint,
     bucket,
     env: {
@@ -162,6 +170,7 @@ export async function startFakeS3(bucket = "media"): Promise<FakeS3> {
     misbehave,
     requests,
     sent,
+    denyListing: false,
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);
@@ -169,4 +178,5 @@ export async function startFakeS3(bucket = "media"): Promise<FakeS3> {
         server.close(() => resolve());
       }),
   };
+  return fake;
 }

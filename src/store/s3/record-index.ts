@@ -1,7 +1,7 @@
 /**
  * The S3 store's record index: each write also leaves one object under `index/` listing the
- * records it wrote, one per line. A lookup of many entries lists the prefix once, reads the few
- * index objects, and then needs no request per entry: a fan-in of 50,000 entries written by a
+ * records it wrote, one per line. A lookup of many entries lists `index/`, reads the few index
+ * objects, and then needs no request per entry they name: a fan-in of 50,000 entries written by a
  * matrix of 4 shards reads 4 index objects instead of 50,000 records. An entry no index names
  * (written before the index existed, or by a writer that died before writing its index) is read
  * from its record as before. An index is store content like a record: every line is checked as
