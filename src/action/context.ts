@@ -46,6 +46,8 @@ export interface RunContext {
   headCommitMessage: string | undefined;
   /** On a `workflow_run` event, the run it reports on. */
   triggeringRun: TriggeringRun | undefined;
+  /** This workflow run's page ({server}/{owner}/{repo}/actions/runs/{id}), linked from reports. */
+  runUrl: string | undefined;
 }
 
 interface EventPayload {
@@ -86,11 +88,14 @@ export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
   const refBranch = env.GITHUB_REF?.startsWith("refs/heads/")
     ? env.GITHUB_REF.slice("refs/heads/".length)
     : undefined;
+  const serverUrl = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "");
+  // A run id is a number; anything else would make a link to somewhere else.
+  const runId = /^\d{1,20}$/.test(env.GITHUB_RUN_ID ?? "") ? env.GITHUB_RUN_ID : undefined;
   return {
     eventName,
     owner,
     repo,
-    serverUrl: (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, ""),
+    serverUrl,
     pullRequest,
     beforeSha:
       pullRequest?.baseSha ||
@@ -101,6 +106,7 @@ export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
     headSha: (pr && asString(pr.head?.sha)) || env.GITHUB_SHA || undefined,
     headCommitMessage: asString(payload.head_commit?.message),
     triggeringRun: eventName === "workflow_run" ? triggeringRun(payload) : undefined,
+    runUrl: runId ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : undefined,
   };
 }
 

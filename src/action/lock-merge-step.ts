@@ -112,11 +112,13 @@ export async function runLockMerge(
     manifest: settings.manifest,
     plan,
     result,
+    workspace: settings.workspace,
     links: {
       serverUrl: context.serverUrl,
       owner: context.owner,
       repo: context.repo,
       beforeSha: context.beforeSha,
+      ...(context.runUrl ? { runUrl: context.runUrl } : {}),
     },
   });
   let published: Published = {};

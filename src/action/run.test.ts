@@ -129,7 +129,7 @@ describe("runAction on a pull request", () => {
     const comments = stub.commentsOn(5);
     expect(comments).toHaveLength(1);
     expect(comments[0]?.body).toContain("<!-- agentframer-render: agentframer.yml -->");
-    expect(comments[0]?.body).toContain("✅ rendered (changed)");
+    expect(comments[0]?.body).toContain("✅ rendered again: prompt changed");
     expect(host.outputs["comment-id"]).toBe(String(comments[0]?.id));
     expect(second.outputs["comment-id"]).toBe(String(comments[0]?.id));
     expect(host.outputs["commit-sha"]).toBe("");

@@ -94,7 +94,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     settings.manifest,
     plan,
   );
-  const fullReport = report(settings, context, plan, result, previousPrompts, env);
+  const fullReport = report(settings, context, plan, result, previousPrompts);
   let published: Published = {};
   let publishError: unknown;
   try {
@@ -186,22 +186,21 @@ function report(
   plan: Plan,
   result: RenderResult | undefined,
   previousPrompts?: ReadonlyMap<string, string>,
-  env: NodeJS.ProcessEnv = {},
 ): Report {
-  const repoUrl = `${context.serverUrl}/${context.owner}/${context.repo}`;
   return buildReport({
     manifest: settings.manifest,
     plan,
     result,
     previousPrompts,
     pullRequest: (settings.publish.pullRequest ?? context.pullRequest?.number) !== undefined,
+    workspace: settings.workspace,
     links: {
       serverUrl: context.serverUrl,
       owner: context.owner,
       repo: context.repo,
       beforeSha: context.beforeSha,
       ...(context.headSha ? { headSha: context.headSha } : {}),
-      ...(env.GITHUB_RUN_ID ? { runUrl: `${repoUrl}/actions/runs/${env.GITHUB_RUN_ID}` } : {}),
+      ...(context.runUrl ? { runUrl: context.runUrl } : {}),
     },
   });
 }

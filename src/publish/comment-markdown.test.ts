@@ -59,15 +59,22 @@ describe("renderMarkdown for a PR comment", () => {
     options,
   );
 
-  it("starts with the hidden marker and the counts", () => {
+  it("starts with the hidden marker and counts that say what happened and what it took", () => {
     expect(text.split("\n")[0]).toBe("<!-- agentframer-render: site/agentframer.yml -->");
-    expect(text).toContain("**2** rendered · **1** unchanged · **1** failed");
+    expect(text).toContain("\n**2 new renders** (2 jobs) · ❌ **1 failed** · 1 unchanged\n");
+  });
+
+  it("says what to do next: fix the failed asset at FILE:LINE, then push", () => {
+    const line = plan.entries.find((e) => e.id === "hero-team")!.asset!.source.line;
+    expect(text).toContain(
+      `\n**Next:** fix <code>hero-team</code> at <a href="https://github.com/octo/media/blob/fedcba9876543210fedcba9876543210fedcba98/site/agentframer.yml#L${line}"><code>site/agentframer\\.yml\\:${line}</code></a> (the reason is under Failed), then push; a failure on the server's side needs only a re-run of this job. The 2 renders that finished are kept and will not be paid for again.\n`,
+    );
   });
 
   it("shows a new asset: no before, then its render from the store branch, 280 px wide", () => {
     const row = text.split("\n").find((l) => l.includes("<code>hero-home</code>"));
     expect(row).toBe(
-      "| <code>hero-home</code><br>✅ rendered (new)<br><sub>site/public/hero-home\\.png</sub><br><sub>A picture of hero-home</sub> | " +
+      "| <code>hero-home</code><br>✅ new render<br><sub>site/public/hero-home\\.png</sub><br><sub>A picture of hero-home</sub> | " +
         "— | " +
         '<a href="https://github.com/octo/media/blob/5702e/a1/a1b2.png?raw=true"><img src="https://github.com/octo/media/blob/5702e/a1/a1b2.png?raw=true" width="280" alt="after"></a> |',
     );
@@ -75,14 +82,14 @@ describe("renderMarkdown for a PR comment", () => {
 
   it("names the head commit and links the run", () => {
     expect(text).toContain(
-      '<sub>Rendered at <a href="https://github.com/octo/media/commit/fedcba9876543210fedcba9876543210fedcba98"><code>fedcba9</code></a> · <a href="https://github.com/octo/media/actions/runs/77">workflow run</a></sub>',
+      '\nRendered at <a href="https://github.com/octo/media/commit/fedcba9876543210fedcba9876543210fedcba98"><code>fedcba9</code></a> · <a href="https://github.com/octo/media/actions/runs/77">workflow run and its log</a>\n',
     );
   });
 
   it("shows a changed asset before (as committed) then after, and which fields changed", () => {
     const row = text.split("\n").find((l) => l.includes("<code>hero-about</code>"))!;
     expect(row).toContain(
-      "| <code>hero-about</code><br>✅ rendered (changed) · prompt, model changed<br>",
+      "| <code>hero-about</code><br>✅ rendered again: prompt, model changed<br>",
     );
     const before = row.indexOf(
       '<img src="https://github.com/octo/media/blob/abc123/site/public/hero-about.png?raw=true" width="280" alt="before">',
@@ -96,10 +103,10 @@ describe("renderMarkdown for a PR comment", () => {
   });
 
   it("lists failures first, open, with their reasons and the manifest line", () => {
-    expect(text.indexOf("#### Failed (1)")).toBeLessThan(text.indexOf("Rendered (2)"));
+    expect(text.indexOf("#### Failed (1)")).toBeLessThan(text.indexOf("Renders (2)"));
     const line = plan.entries.find((e) => e.id === "hero-team")!.asset!.source.line;
     expect(text).toContain(
-      `| <code>hero-team</code><br><sub>site/public/hero-team\\.png</sub><br><sub><a href="https://github.com/octo/media/blob/fedcba9876543210fedcba9876543210fedcba98/site/agentframer.yml#L${line}">manifest line ${line}</a></sub> | the API refused the prompt \\(HTTP 422\\)\\: content policy |`,
+      `| <code>hero-team</code><br><sub>site/public/hero-team\\.png</sub><br><sub>declared at <a href="https://github.com/octo/media/blob/fedcba9876543210fedcba9876543210fedcba98/site/agentframer.yml#L${line}"><code>site/agentframer\\.yml\\:${line}</code></a></sub> | the API refused the prompt \\(HTTP 422\\)\\: content policy |`,
     );
   });
 
@@ -121,7 +128,7 @@ describe("renderMarkdown with the base commit's prompts", () => {
       options,
     );
     expect(text).toContain(
-      "· prompt changed<br><sub>public/hero\\.png</sub><br><sub>A reading nook <del>in morning light</del> <ins>at dusk</ins></sub> |",
+      "✅ rendered again: prompt changed<br><sub>public/hero\\.png</sub><br><sub>A reading nook <del>in morning light</del> <ins>at dusk</ins></sub> |",
     );
   });
 });
@@ -138,11 +145,15 @@ describe("renderMarkdown when nothing was rendered", () => {
       buildReport({ manifest: "agentframer.yml", plan, result: undefined, links }),
       options,
     );
-    expect(text).toContain("**1** new · **1** changed");
+    expect(text).toContain("\n**2 to render** (1 new, 1 changed)\n");
     expect(text).toContain("Plan only: nothing was submitted, nothing was spent.");
+    expect(text).toContain(
+      "\n**Next:** the note above says why this run only planned, and how to render.\n",
+    );
+    expect(text).toContain("\nPlanned at <a ");
     expect(text).toContain("Would render (2)");
-    expect(text).toContain("| <code>a</code><br>🆕 new<br>");
-    expect(text).toContain("| <code>b</code><br>✏️ changed · params changed<br>");
+    expect(text).toContain("| <code>a</code><br>🆕 new: would render<br>");
+    expect(text).toContain("| <code>b</code><br>✏️ would render again: params changed<br>");
   });
 });
 
@@ -174,7 +185,7 @@ describe("renderMarkdown size limit", () => {
     it(`stays under 65,536 characters with 5,000 ${status} assets and counts the rest`, () => {
       const text = renderMarkdown(bigRun(5000, status), options);
       expect(text.length).toBeLessThanOrEqual(COMMENT_LIMIT);
-      const shown = text.match(/<code>product-/g)?.length ?? 0;
+      const shown = text.match(/^\| <code>product-/gm)?.length ?? 0;
       expect(shown).toBeGreaterThan(20);
       expect(text).toContain(`**…and ${5000 - shown} more assets — see the job summary.**`);
       // Sections that were opened are closed: the markup stays balanced after the cut.
@@ -226,7 +237,7 @@ describe("renderMarkdown with a hostile prompt and ids", () => {
       expect(text).not.toContain(bad);
     }
     // Every row still has the table's column count: no `|` in the text split a cell.
-    const failedRow = text.split("\n").find((l) => l.includes("evil-"));
+    const failedRow = text.split("\n").find((l) => l.startsWith("| ") && l.includes("evil-"));
     expect(failedRow?.split(/(?<!\\)\|/).length).toBe(4);
   });
 });

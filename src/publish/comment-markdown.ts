@@ -6,6 +6,7 @@
  */
 import type { Report, ReportRow } from "./report.js";
 import { escapeInline, safeUrl } from "./markdown-escape.js";
+import { headline, nextStep, sourceText, statusWords } from "./plain-words.js";
 import { afterCell, fullFileCell } from "./preview-cell.js";
 import { promptDiff } from "./prompt-diff.js";
 import { creditsText } from "../plan/credits.js";
@@ -30,31 +31,19 @@ interface Section {
   rows: string[];
 }
 
-const STATUS_ICON: Record<string, string> = {
-  rendered: "✅",
-  restored: "♻️",
-  unchanged: "⚪",
-  failed: "❌",
-  skipped: "⏭️",
-  new: "🆕",
-  changed: "✏️",
-  missing: "❓",
-  modified: "⚠️",
-  orphaned: "🗑️",
-};
-
 export function renderMarkdown(report: Report, options: MarkdownOptions): string {
   const head = [
     ...(options.marker ? [options.marker] : []),
     `### agentframer render — ${code(report.manifest)}`,
     "",
-    ...(report.cost ? [report.cost, ""] : []),
-    report.counts.map(([label, n]) => `**${n}** ${label}`).join(" · ") || "Nothing to do.",
+    headline(report),
     "",
-    ...framingLine(report),
     ...(report.storeNote ? [`> ${report.storeNote}`, ""] : []),
     ...(report.planOnly ? ["> Plan only: nothing was submitted, nothing was spent.", ""] : []),
     ...(report.stopped ? [`> **Stopped early:** ${escapeInline(report.stopped, 300)}`, ""] : []),
+    nextStep(report),
+    "",
+    ...framingLine(report),
   ].join("\n");
   return fitSections(`${head}\n`, sectionsFor(report), options);
 }
@@ -81,7 +70,7 @@ const ACTIVE_COLUMNS: readonly Column[] = [
 ];
 
 const QUIET_COLUMNS: readonly Column[] = [
-  { header: "Status", cell: statusCell },
+  { header: "Status", cell: statusWords },
   { header: "Asset", cell: assetCell },
 ];
 
@@ -107,7 +96,7 @@ function sectionsFor(report: Report): Section[] {
     });
   }
   if (active.length > 0) {
-    const title = report.planOnly ? "Would render" : "Rendered";
+    const title = report.planOnly ? "Would render" : "Renders";
     sections.push({
       open:
         `<details open><summary><b>${title} (${active.length})</b></summary>\n\n` +
@@ -166,28 +155,26 @@ function fitSections(head: string, sections: Section[], options: MarkdownOptions
   return text.length <= options.limit ? text : text.slice(0, options.limit - 1) + "…";
 }
 
-/** The head commit and the run: which state of the branch these renders belong to. */
+/**
+ * The head commit and the run: which state of the branch these renders belong to, and where the
+ * log is. Full size: a reader looking for the run's log must not have to hunt for it.
+ */
 function framingLine(report: Report): string[] {
   const parts: string[] = [];
   const head = safeUrl(report.head?.url);
   if (report.head && head)
-    parts.push(`Rendered at <a href="${head}"><code>${report.head.sha}</code></a>`);
+    parts.push(
+      `${report.planOnly ? "Planned" : "Rendered"} at <a href="${head}"><code>${report.head.sha}</code></a>`,
+    );
   const run = safeUrl(report.runUrl);
-  if (run) parts.push(`<a href="${run}">workflow run</a>`);
-  return parts.length > 0 ? [`<sub>${parts.join(" · ")}</sub>`, ""] : [];
+  if (run) parts.push(`<a href="${run}">workflow run and its log</a>`);
+  return parts.length > 0 ? [parts.join(" · "), ""] : [];
 }
 
+/** Where to fix a failed asset: FILE:LINE under its name. */
 function sourceCell(row: ReportRow): string {
-  if (row.sourceLine === undefined) return "";
-  const url = safeUrl(row.sourceUrl);
-  const label = `manifest line ${row.sourceLine}`;
-  return `<br><sub>${url ? `<a href="${url}">${label}</a>` : label}</sub>`;
-}
-
-function statusCell(row: ReportRow): string {
-  const label =
-    row.reason && row.reason !== row.status ? `${row.status} (${row.reason})` : row.status;
-  return `${STATUS_ICON[row.status] ?? ""} ${label}`.trim();
+  const at = sourceText(row);
+  return at ? `<br><sub>declared at ${at}</sub>` : "";
 }
 
 function assetCell(row: ReportRow): string {
@@ -199,17 +186,13 @@ function assetCell(row: ReportRow): string {
  * fields changed, where the output goes, and the prompt (as a word diff when it changed).
  */
 function describeCell(row: ReportRow): string {
-  const fields =
-    row.changedFields && row.changedFields.length > 0
-      ? ` · ${row.changedFields.join(", ")} changed`
-      : "";
   const diff =
     row.prompt !== undefined && row.previousPrompt !== undefined
       ? promptDiff(row.previousPrompt, row.prompt)
       : undefined;
   const prompt = diff ?? (row.prompt ? escapeInline(row.prompt, 140) : "");
   return (
-    `${code(row.id)}<br>${statusCell(row)}${fields}${costOf(row)}<br><sub>${escapeInline(row.output, 120)}</sub>` +
+    `${code(row.id)}<br>${statusWords(row)}${costOf(row)}<br><sub>${escapeInline(row.output, 120)}</sub>` +
     (prompt ? `<br><sub>${prompt}</sub>` : "")
   );
 }

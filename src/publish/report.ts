@@ -3,8 +3,8 @@
  * what the plan said (why it renders, what changed, the model) with what the render did (status,
  * result URL, duration, error). Pure: paths and links are worked out here, not in the renderers.
  */
-import { posix } from "node:path";
-import type { AssetType } from "../manifest/types.js";
+import { isAbsolute, posix, relative, sep } from "node:path";
+import type { AssetType, SourcePosition } from "../manifest/types.js";
 import type { Plan, PlanStatus, RequestField } from "../plan/types.js";
 import type { AssetOutcome, AssetResult, RenderResult } from "../render/result.js";
 import type { StoreLocation } from "../store/store.js";
@@ -27,9 +27,13 @@ export interface ReportRow {
   changedFields?: RequestField[];
   /** The output's lasting preview: its bytes on the store branch (never an API result URL). */
   url?: string;
-  /** The manifest line that declares the asset, as a link at the head commit. */
-  sourceUrl?: string;
+  /**
+   * Where the asset is declared, to be fixed when it fails: the manifest, or for a row of an
+   * `each:` file that file (repository-relative), its line, and a link to it at the head commit.
+   */
+  sourceFile?: string;
   sourceLine?: number;
+  sourceUrl?: string;
   durationMs?: number;
   error?: string;
   /** The output as committed before this run, when the lock had a previous render. */
@@ -64,6 +68,10 @@ export interface Report {
   runUrl?: string;
   /** What the store did, in one trusted sentence for the reader, when there is something to say. */
   storeNote?: string;
+  /** A pull request's run: the next step is a review and a merge. */
+  pullRequest?: boolean;
+  /** Every new render is in the store, so the merge commits these exact bytes with no job. */
+  mergeKeepsRenders?: boolean;
   /** The run's cost as one markdown line (escaped): new renders, credits, what restores saved. */
   cost?: string;
 }
@@ -89,6 +97,8 @@ export interface ReportInput {
   previousPrompts?: ReadonlyMap<string, string>;
   /** A pull request's run: the comment may promise what the merge will commit. */
   pullRequest?: boolean;
+  /** The repository's folder, to name where a failed asset is declared (FILE:LINE). */
+  workspace?: string;
 }
 
 /** Statuses whose output existed and was recorded before, so a "before" is worth linking. */
@@ -101,6 +111,7 @@ export function buildReport({
   links,
   previousPrompts,
   pullRequest = false,
+  workspace,
 }: ReportInput): Report {
   const dir = posix.dirname(manifest);
   const toRepoPath = (output: string) => (dir === "." ? output : posix.join(dir, output));
@@ -124,15 +135,22 @@ export function buildReport({
     };
     return Object.keys(preview).length > 0 ? { preview } : {};
   };
-  const source = (line: number | undefined) =>
-    line === undefined
-      ? {}
-      : {
-          sourceLine: line,
-          ...(repoUrl && links?.headSha
-            ? { sourceUrl: `${repoUrl}/blob/${links.headSha}/${encodePath(manifest)}#L${line}` }
-            : {}),
-        };
+  const source = (at: SourcePosition | undefined): Partial<ReportRow> => {
+    if (at === undefined) return {};
+    // An `each:` row is fixed in its data file; without the workspace, only the manifest is known.
+    const file = workspace ? relative(workspace, at.file).split(sep).join("/") : manifest;
+    const inside = file !== "" && !file.startsWith("../") && !isAbsolute(file);
+    const sourceFile = inside ? file : manifest;
+    return {
+      sourceFile,
+      sourceLine: at.line,
+      ...(repoUrl && links?.headSha
+        ? {
+            sourceUrl: `${repoUrl}/blob/${links.headSha}/${encodePath(sourceFile)}#L${at.line}`,
+          }
+        : {}),
+    };
+  };
   const framing = {
     ...(links?.headSha && repoUrl
       ? { head: { sha: links.headSha.slice(0, 7), url: `${repoUrl}/commit/${links.headSha}` } }
@@ -157,7 +175,7 @@ export function buildReport({
       };
     });
     const counts = Object.entries(plan?.counts ?? {}).filter(([, n]) => n > 0);
-    return { manifest, planOnly: true, counts, rows, ...framing };
+    return { manifest, planOnly: true, counts, rows, ...framing, pullRequest };
   }
 
   const rows = result.assets.map((asset): ReportRow => {
@@ -176,7 +194,7 @@ export function buildReport({
       changedFields: entry?.changedFields,
       url: storedUrl(asset.stored),
       ...previewOf(asset),
-      ...source(entry?.asset?.source.line),
+      ...source(entry?.asset?.source),
       durationMs: asset.durationMs,
       error: asset.error,
       beforeUrl: hadPrevious && lockOutput ? beforeUrl(lockOutput) : undefined,
@@ -186,7 +204,8 @@ export function buildReport({
   const counts = Object.entries(result.counts).filter(
     ([label, n]) => n > 0 || label === "rendered" || label === "failed",
   );
-  const storeNote = noteFor(result, pullRequest);
+  const storeNote = noteFor(result);
+  const fresh = result.assets.filter((a) => a.status === "rendered" || a.status === "restored");
   return {
     manifest,
     planOnly: false,
@@ -195,17 +214,17 @@ export function buildReport({
     stopped: result.stopped,
     ...framing,
     ...(storeNote ? { storeNote } : {}),
+    pullRequest,
+    mergeKeepsRenders:
+      result.store?.error === undefined &&
+      fresh.length > 0 &&
+      fresh.every((a) => a.stored !== undefined),
     ...(result.credits ? { cost: costHeadline(result.credits, result.counts) } : {}),
   };
 }
 
-function noteFor(result: RenderResult, pullRequest: boolean): string | undefined {
+function noteFor(result: RenderResult): string | undefined {
   const { store } = result;
-  if (!store) return undefined;
-  if (store.error !== undefined)
-    return `⚠️ The store (${store.label}) could not be written, so new renders have no lasting preview and the merge would render them again. Re-run this job to retry.`;
-  const fresh = result.assets.filter((a) => a.status === "rendered" || a.status === "restored");
-  if (pullRequest && fresh.length > 0 && fresh.every((a) => a.stored !== undefined))
-    return "These exact renders are what the merge will commit: the run on the default branch restores them from the store, byte for byte, with no new job.";
-  return undefined;
+  if (store?.error === undefined) return undefined;
+  return `⚠️ The store (${store.label}) could not be written, so new renders have no lasting preview and the merge would render them again. Re-run this job to retry.`;
 }

@@ -57,8 +57,8 @@ describe("the built action and credits", () => {
     expect(run.outputs["credits-spent"]).toBe(String(charged(priced)));
     const [comment] = h.stub.commentsOn(5);
     expect(comment?.body).toContain("**3 new renders · 12.5 credits**");
-    expect(comment?.body).toMatch(/✅ rendered \(new\) · 4 credits<br>/);
-    expect(comment?.body).toMatch(/✅ rendered \(new\) · 4\.5 credits<br>/);
+    expect(comment?.body).toMatch(/✅ new render · 4 credits<br>/);
+    expect(comment?.body).toMatch(/✅ new render · 4\.5 credits<br>/);
     expect(JSON.parse(run.outputs.result ?? "{}").credits).toMatchObject({
       estimate: ESTIMATE,
       spent: ESTIMATE,

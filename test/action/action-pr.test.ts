@@ -75,12 +75,18 @@ describe("the built action on push and pull_request", () => {
     const body = comments[0]?.body ?? "";
     expect(body.split("\n")[0]).toBe("<!-- agentframer-render: agentframer.yml -->");
     // The comment as the second run left it: both renders restored, previews kept.
-    expect(body).toContain("**0** rendered · **1** unchanged · **2** restored · **1** failed\n\n");
-    expect(body).toContain("These exact renders are what the merge will commit");
+    // The header: no new job, both renders from the store (the cost line), the failure, the rest.
+    expect(body).toMatch(
+      /\n\*\*No new renders · 0 credits\*\* · 2 restored from the store: .* · ❌ \*\*1 failed\*\* · 1 unchanged\n\n/,
+    );
+    // What to do next: fix the failed asset where it is declared, then push.
+    expect(body).toMatch(
+      /\n\*\*Next:\*\* fix <code>huge<\/code> at <a href="https:\/\/github\.com\/octo\/media\/blob\/[0-9a-f]{40}\/agentframer\.yml#L\d+"><code>agentframer\\\.yml\\:\d+<\/code><\/a> \(the reason is under Failed\), then push;/,
+    );
     const row = (id: string) =>
       body.split("\n").find((l) => l.includes(`<code>${id}</code>`)) ?? "";
     expect(row("hero")).toMatch(
-      /^\| <code>hero<\/code><br>♻️ restored \(changed\) · prompt changed<br>/,
+      /^\| <code>hero<\/code><br>♻️ reused from an earlier run \(no job\): prompt changed<br>/,
     );
     // Before (as committed on the base), then after (from the store branch, never the API's URL).
     expect(row("hero")).toMatch(
@@ -93,7 +99,7 @@ describe("the built action on push and pull_request", () => {
       "<br><sub>A cozy reading nook <del>in morning light</del> <ins>at dusk</ins></sub> |",
     );
     expect(row("banner")).toMatch(
-      /^\| <code>banner<\/code><br>♻️ restored \(new\)<br>.* \| — \| <a href/,
+      /^\| <code>banner<\/code><br>♻️ reused from an earlier run \(no job\)<br>.* \| — \| <a href/,
     );
     expect(body).toMatch(
       /#### Failed \(1\)\n\n\| Asset \| Reason \|\n\|---\|---\|\n\| <code>huge<\/code>.*bytes.*\|/,

@@ -84,7 +84,12 @@ describe("the store across a pull request and its merge", () => {
     }
     // Restored from the store, each keeps its review preview, checked before it is shown.
     expect(body.match(/\.preview\.webp\?raw=true" width="280" alt="after">/g)).toHaveLength(2);
-    expect(body).toContain("These exact renders are what the merge will commit");
+    expect(body).toMatch(
+      /\n\*\*No new renders · 0 credits\*\* · 2 restored from the store: [^\n]*· 1 unchanged\n/,
+    );
+    expect(body).toContain(
+      "\n**Next:** review the renders below. Merging commits these exact renders: the default branch restores them from the store, byte for byte, with no new job.\n",
+    );
     expect(body).toContain('<a href="https://github.com/octo/media/actions/runs/4242">');
     expect(body).not.toContain(h.emulator.resultsOrigin);
     const prGeneration = (

@@ -1,0 +1,136 @@
+/**
+ * What the comment and the job summary say in words a reviewer reads without knowing the tool:
+ * the counts as one sentence that cannot be misread ("2 renders, all reused from an earlier run,
+ * 0 new jobs", never "0 rendered · 2 restored"), each status in plain words, and the one thing to
+ * do next. Pure functions of the Report; the trusted text they return is ours, and anything from
+ * outside (ids, paths) is escaped.
+ */
+import { escapeInline, safeUrl } from "./markdown-escape.js";
+import type { Report, ReportRow } from "./report.js";
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** The header's counts: what changed, how many jobs that took, then what did not change. */
+export function headline(report: Report): string {
+  const n = (label: string): number => report.counts.find(([l]) => l === label)?.[1] ?? 0;
+  if (report.planOnly) {
+    const toRender = ["new", "changed", "missing", "modified"].filter((s) => n(s) > 0);
+    const total = toRender.reduce((sum, s) => sum + n(s), 0);
+    const parts = [
+      total > 0
+        ? `**${total} to render** (${toRender.map((s) => `${n(s)} ${s}`).join(", ")})`
+        : "**Nothing to render**",
+      ...(n("unchanged") > 0 ? [`${n("unchanged")} unchanged`] : []),
+      ...(n("stored") > 0 ? [`${n("stored")} in the store only`] : []),
+      ...(n("orphaned") > 0 ? [`${n("orphaned")} no longer in the manifest`] : []),
+    ];
+    return parts.join(" · ");
+  }
+  const rendered = n("rendered");
+  const reused = n("restored");
+  const renders = rendered + reused;
+  // With credits known, the cost line says the renders and what they cost in one (cost.ts).
+  const what =
+    report.cost ??
+    (renders === 0
+      ? "**No new renders**"
+      : reused === 0
+        ? `**${plural(rendered, "new render")}** (${plural(rendered, "job")})`
+        : rendered === 0
+          ? `**${plural(reused, "render")}**, all reused from an earlier run, 0 new jobs`
+          : `**${plural(renders, "render")}**: ${rendered} new (${plural(rendered, "job")}), ${reused} reused from an earlier run (no job)`);
+  return [
+    what,
+    ...(n("failed") > 0 ? [`❌ **${n("failed")} failed**`] : []),
+    ...(n("unchanged") > 0 ? [`${n("unchanged")} unchanged`] : []),
+    ...(n("skipped") > 0 ? [`${n("skipped")} skipped`] : []),
+  ].join(" · ");
+}
+
+/** Why a render was needed, as the end of "rendered again …". */
+const WHY_AGAIN: Record<string, string> = {
+  changed: "the request changed",
+  missing: "the file was missing",
+  modified: "over a file edited by hand",
+};
+
+/** One asset's status in plain words, with its icon, and which request fields changed. */
+export function statusWords(row: ReportRow): string {
+  const reason = row.reason;
+  const fields = row.changedFields?.length ? `${row.changedFields.join(", ")} changed` : undefined;
+  const why = (reason === "changed" && fields) || (reason && WHY_AGAIN[reason]);
+  switch (row.status) {
+    case "rendered":
+      return why ? `✅ rendered again: ${why}` : "✅ new render";
+    case "restored":
+      return `♻️ reused from an earlier run (no job)${why ? `: ${why}` : ""}`;
+    case "unchanged":
+      return "⚪ unchanged";
+    case "failed":
+      return "❌ failed";
+    case "skipped":
+      return "⏭️ skipped";
+    case "new":
+      return "🆕 new: would render";
+    case "changed":
+      return `✏️ would render again: ${fields ?? "the request changed"}`;
+    case "missing":
+      return "❓ file missing: would render again";
+    case "modified":
+      return "⚠️ file edited by hand since its render";
+    case "orphaned":
+      return "🗑️ no longer in the manifest";
+    case "stored":
+      return "📦 in the store, not in this checkout";
+  }
+}
+
+/** `FILE:LINE`, linked at the head commit when the link is known. */
+export function sourceText(row: ReportRow): string | undefined {
+  if (row.sourceFile === undefined || row.sourceLine === undefined) return undefined;
+  const label = `<code>${escapeInline(`${row.sourceFile}:${row.sourceLine}`, 200)}</code>`;
+  const url = safeUrl(row.sourceUrl);
+  return url ? `<a href="${url}">${label}</a>` : label;
+}
+
+/** Failed assets named before "and N more". */
+const NAMED_FAILURES = 3;
+
+/** The one line that says what to do now, for every state a run can end in. */
+export function nextStep(report: Report): string {
+  const rows = report.rows;
+  const count = (status: string) => rows.filter((r) => r.status === status).length;
+  if (report.planOnly)
+    return "**Next:** the note above says why this run only planned, and how to render.";
+  const kept = count("rendered") + count("restored");
+  const keptNote =
+    kept > 0
+      ? ` The ${plural(kept, "render")} that finished ${kept === 1 ? "is" : "are"} kept and will not be paid for again.`
+      : "";
+  if (report.stopped !== undefined) {
+    return `**Next:** deal with why it stopped (above), then re-run this job.${keptNote}`;
+  }
+  const failed = rows.filter((r) => r.status === "failed");
+  if (failed.length > 0) {
+    const where = (r: ReportRow) => {
+      const at = sourceText(r);
+      return `<code>${escapeInline(r.id, 120)}</code>${at ? ` at ${at}` : ""}`;
+    };
+    const what =
+      failed.length === 1
+        ? `fix ${where(failed[0]!)} (the reason is under Failed)`
+        : `fix the ${failed.length} failed assets, ${failed.slice(0, NAMED_FAILURES).map(where).join(", ")}${failed.length > NAMED_FAILURES ? ` and ${failed.length - NAMED_FAILURES} more` : ""} (reasons under Failed)`;
+    return `**Next:** ${what}, then push; a failure on the server's side needs only a re-run of this job.${keptNote}`;
+  }
+  if (report.storeNote !== undefined)
+    return "**Next:** re-run this job so the store keeps these renders.";
+  if (kept === 0) {
+    return report.pullRequest
+      ? "**Next:** nothing to review here: no asset changed."
+      : "**Done:** every output is in step with the manifest.";
+  }
+  if (!report.pullRequest) return "**Done:** every output is rendered and recorded in the lock.";
+  return report.mergeKeepsRenders
+    ? "**Next:** review the renders below. Merging commits these exact renders: the default branch restores them from the store, byte for byte, with no new job."
+    : "**Next:** review the renders below. Merging renders them again on the default branch (no store keeps these bytes; see docs/action.md).";
+}
