@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
 import type { Emulator } from "../../src/emulator/index.js";
 import { compileCli, spawnCli, waitFor } from "../support/built-cli.js";
+import { fastForward } from "../support/fast-forward.js";
 import { someAssets, TEST_KEY, TestRepo } from "../support/render-repo.js";
 
 // Jobs long enough that a kill lands while several are in flight.
@@ -16,7 +17,10 @@ let repo: TestRepo;
 beforeAll(async () => {
   cli = await compileCli();
 }, 180_000);
+let stopFastForward: (() => void) | undefined;
 afterEach(async () => {
+  stopFastForward?.();
+  stopFastForward = undefined;
   await emulator?.close();
   await repo?.remove();
 });
@@ -78,6 +82,8 @@ describe("resume after the process dies", () => {
       expect(await first.exited).toBe("SIGKILL");
       await expectNoKeyOnDisk();
 
+      // The kill landed with jobs in flight; the re-run only needs them (and the rest) to end.
+      stopFastForward = fastForward(emulator);
       const second = run();
       expect(await second.exited, second.stderr()).toBe(0);
       await expectCompleteAndUnduplicated();
@@ -91,7 +97,10 @@ describe("resume after the process dies", () => {
   it("a forced run killed and started again renders each asset once, not twice", async () => {
     emulator = await startEmulator({ apiKey: TEST_KEY, durations: SLOW, seed: 5 });
     repo = await TestRepo.create(ASSETS);
+    // The first run only has to finish; the forced one is watched in flight.
+    stopFastForward = fastForward(emulator);
     expect(await run().exited).toBe(0);
+    stopFastForward();
     const forced = run("--force");
     await waitFor(
       () =>
@@ -102,6 +111,7 @@ describe("resume after the process dies", () => {
     );
     forced.child.kill("SIGKILL");
     await forced.exited;
+    stopFastForward = fastForward(emulator);
     const again = run("--force");
     expect(await again.exited, again.stderr()).toBe(0);
     await expectCompleteAndUnduplicated(2 * ASSETS.length);
@@ -120,6 +130,7 @@ describe("resume after the process dies", () => {
     const submittedBeforeStop = emulator.ledger.jobs().length;
     expect(submittedBeforeStop).toBeLessThan(ASSETS.length);
 
+    stopFastForward = fastForward(emulator);
     const second = run();
     expect(await second.exited, second.stderr()).toBe(0);
     await expectCompleteAndUnduplicated();
