@@ -91,10 +91,12 @@ describe("a 2,000-asset catalogue", () => {
     const render = await agentframer(["render", "--emulator", "--duration", "0"]);
     expect(render.code, render.stderr.slice(-2000)).toBe(0);
     const log = lines(render.stderr);
-    expect(log).toHaveLength(2002);
+    // A header, one line per asset, the summary, and what was spent.
+    expect(log).toHaveLength(2003);
     expect(log[0]).toBe("Rendering 2000 assets (0 unchanged)");
-    expect(log.at(-1)).toMatch(/^Done: 2000 rendered, 0 restored, 0 unchanged in [\d.]+ s$/);
-    const perAsset = log.slice(1, -1);
+    expect(log.at(-2)).toMatch(/^Done: 2000 rendered, 0 restored, 0 unchanged in [\d.]+ s$/);
+    expect(log.at(-1)).toMatch(/^Credits: 8000 spent/);
+    const perAsset = log.slice(1, -2);
     expect(
       perAsset.every((l) => /^\[ *\d+\/2000\] rendered item-s\d+ → out\/s\d+\.png/.test(l)),
     ).toBe(true);
@@ -273,9 +275,10 @@ describe("the small wordings", () => {
     expect(head, log[0]).not.toBeNull();
     const [, taken, left] = head!;
     expect(Number(taken) + Number(left)).toBe(12);
-    expect(log.at(-1)).toMatch(
+    expect(log.at(-2)).toMatch(
       new RegExp(`^Done: ${taken} rendered, 0 restored, 0 unchanged, ${left} skipped in `),
     );
+    expect(log.at(-1)).toMatch(/^Credits: unknown/);
     expect(run.stderr).not.toMatch(/not selected/);
   });
 });

@@ -43,6 +43,9 @@ async function startSlowResults(
     } else if (req.url?.startsWith("/v1/generations/")) {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ id: "gen_slow", status: "succeeded", url: `${origin}/r/x.png` }));
+    } else if (req.url?.startsWith("/v1/")) {
+      // GET /models and /credits: a server without the optional credit endpoints.
+      res.writeHead(404).end();
     } else {
       downloads += 1;
       serve(res);
