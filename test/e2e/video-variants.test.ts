@@ -16,6 +16,7 @@ import type { Emulator } from "../../src/emulator/index.js";
 import { compileCli, spawnCli } from "../support/built-cli.js";
 import { ffmpeg, FFMPEG_PATH } from "../support/ffmpeg.js";
 import { readImageHeader } from "../support/image-headers.js";
+import type { MediaJson } from "../support/media-json.js";
 import { TEST_KEY, TestRepo } from "../support/render-repo.js";
 
 let cli: Awaited<ReturnType<typeof compileCli>>;
@@ -86,20 +87,6 @@ assets:
 
 async function header(path: string) {
   return readImageHeader(await readFile(repo.path(path)));
-}
-
-interface MediaJson {
-  version: number;
-  assets: Record<
-    string,
-    {
-      output: string;
-      width: number;
-      height: number;
-      placeholder: string;
-      variants: { path: string; format: string; width: number; height: number; bytes: number }[];
-    }
-  >;
 }
 
 async function mediaJson(): Promise<MediaJson> {
