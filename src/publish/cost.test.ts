@@ -24,7 +24,7 @@ describe("costHeadline", () => {
     expect(costHeadline(base, counts(3))).toBe("**3 new renders · 12 credits**");
   });
 
-  it("marks an estimate, says unknown (escaped) rather than 0, and what the store saved", () => {
+  it("marks an estimate, says unknown (escaped) rather than 0, and leaves what reuse saved to the words after it", () => {
     expect(costHeadline({ ...base, spentIsEstimate: true }, counts(1))).toBe(
       "**1 new render · ~12 credits** (estimated: the API did not report what every job cost)",
     );
@@ -36,6 +36,6 @@ describe("costHeadline", () => {
         { ...base, spent: 0, restored: 12, restoredFromStore: 12, notSpent: 48 },
         counts(0),
       ),
-    ).toBe("**No new renders · 0 credits** · 12 restored from the store: 48 credits not spent");
+    ).toBe("**No new renders · 0 credits**");
   });
 });

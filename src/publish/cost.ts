@@ -1,10 +1,10 @@
 /**
- * The comment's and the summary's first line about money, as a reviewer reads a cost: "**3 new
- * renders · 12 credits** · 2 restored from the store: 8 credits not spent". Unknown is said to be
- * unknown, an estimate is marked as one. Model names come from the manifest: escaped.
+ * The comment's and the summary's first words about money, as a reviewer reads a cost: "**3 new
+ * renders · 12 credits**". Unknown is said to be unknown, an estimate is marked as one. Model
+ * names come from the manifest: escaped. What reuse saved follows it in the reviewer's words
+ * (plain-words.ts: "· 2 reused from an earlier run: 8 credits not spent").
  */
 import { creditsText } from "../plan/credits.js";
-import { savedText } from "../render/progress/format.js";
 import type { CreditOutcome, RenderCounts } from "../render/result.js";
 import { escapeInline } from "./markdown-escape.js";
 
@@ -23,9 +23,7 @@ export function costHeadline(credits: CreditOutcome, counts: RenderCounts): stri
   } else {
     spent = creditsText(credits.spent);
   }
-  const head = `**${capitalise(renders)} · ${spent}**${note}`;
-  const saved = savedText(credits);
-  return saved === undefined ? head : `${head} · ${saved}`;
+  return `**${capitalise(renders)} · ${spent}**${note}`;
 }
 
 function capitalise(text: string): string {

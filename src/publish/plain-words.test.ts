@@ -67,6 +67,33 @@ describe("the comment's counts and next step, in plain words", () => {
     expect(text).toContain("<br>♻️ reused from an earlier run (no job): the request changed<br>");
   });
 
+  it("with credits known, the header and the rows name a reuse with one phrase", () => {
+    const credits = {
+      estimate: 4,
+      spent: 4,
+      spentIsEstimate: false,
+      unknownModels: [],
+      restored: 1,
+      restoredFromStore: 1,
+      notSpent: 4,
+    };
+    const result = {
+      ...resultOf([done("hero", "rendered", stored), done("logo", "restored", stored)]),
+      store: STORE,
+      credits,
+    };
+    const text = comment(result);
+    expect(lead(text)[0]).toBe(
+      "**1 new render · 4 credits** · 1 reused from an earlier run: 4 credits not spent",
+    );
+    expect(text).toContain("<br>♻️ reused from an earlier run (no job): the request changed");
+    expect(text).not.toMatch(/restored from|\brestored\b/);
+    const unknown = comment({ ...result, credits: { ...credits, notSpent: null } });
+    expect(lead(unknown)[0]).toBe(
+      "**1 new render · 4 credits** · 1 reused from an earlier run: what they would have cost is unknown",
+    );
+  });
+
   it("without a store: merging renders them again, and says where to read more", () => {
     const result = resultOf([done("hero", "rendered"), done("logo", "rendered")]);
     expect(lead(comment(result))).toEqual([

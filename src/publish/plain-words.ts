@@ -5,8 +5,16 @@
  * do next. Pure functions of the Report; the trusted text they return is ours, and anything from
  * outside (ids, paths) is escaped.
  */
+import { creditsText } from "../plan/credits.js";
 import { escapeInline, safeUrl } from "./markdown-escape.js";
 import type { Report, ReportRow } from "./report.js";
+
+/**
+ * The one word and phrase for a render this run did not pay for again (restored from the local
+ * cache or the store): the header and every row say it alike, so a reader never wonders whether
+ * "restored" and "reused" are two things.
+ */
+export const REUSED = "reused from an earlier run";
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
@@ -30,21 +38,28 @@ export function headline(report: Report): string {
   const reused = n("restored");
   const renders = rendered + reused;
   // With credits known, the cost line says the renders and what they cost in one (cost.ts).
-  const what =
-    report.cost ??
-    (renders === 0
+  const what = report.cost
+    ? report.cost + (reused > 0 ? ` · ${reused} ${REUSED}: ${notSpentText(report.notSpent)}` : "")
+    : renders === 0
       ? "**No new renders**"
       : reused === 0
         ? `**${plural(rendered, "new render")}** (${plural(rendered, "job")})`
         : rendered === 0
-          ? `**${plural(reused, "render")}**, all reused from an earlier run, 0 new jobs`
-          : `**${plural(renders, "render")}**: ${rendered} new (${plural(rendered, "job")}), ${reused} reused from an earlier run (no job)`);
+          ? `**${plural(reused, "render")}**, all ${REUSED}, 0 new jobs`
+          : `**${plural(renders, "render")}**: ${rendered} new (${plural(rendered, "job")}), ${reused} ${REUSED} (no job)`;
   return [
     what,
     ...(n("failed") > 0 ? [`❌ **${n("failed")} failed**`] : []),
     ...(n("unchanged") > 0 ? [`${n("unchanged")} unchanged`] : []),
     ...(n("skipped") > 0 ? [`${n("skipped")} skipped`] : []),
   ].join(" · ");
+}
+
+/** "8 credits not spent", or that it is unknown: what the reused renders saved. */
+function notSpentText(notSpent: number | null | undefined): string {
+  return typeof notSpent === "number"
+    ? `${creditsText(notSpent)} not spent`
+    : "what they would have cost is unknown";
 }
 
 /** Why a render was needed, as the end of "rendered again …". */
@@ -63,7 +78,7 @@ export function statusWords(row: ReportRow): string {
     case "rendered":
       return why ? `✅ rendered again: ${why}` : "✅ new render";
     case "restored":
-      return `♻️ reused from an earlier run (no job)${why ? `: ${why}` : ""}`;
+      return `♻️ ${REUSED} (no job)${why ? `: ${why}` : ""}`;
     case "unchanged":
       return "⚪ unchanged";
     case "failed":

@@ -72,8 +72,10 @@ export interface Report {
   pullRequest?: boolean;
   /** Every new render is in the store, so the merge commits these exact bytes with no job. */
   mergeKeepsRenders?: boolean;
-  /** The run's cost as one markdown line (escaped): new renders, credits, what restores saved. */
+  /** The run's cost in markdown (escaped): new renders and the credits they took. */
   cost?: string;
+  /** What rendering the reused renders again would have cost (null: unknown), with `cost`. */
+  notSpent?: number | null;
 }
 
 export interface ReportLinks {
@@ -219,7 +221,9 @@ export function buildReport({
       result.store?.error === undefined &&
       fresh.length > 0 &&
       fresh.every((a) => a.stored !== undefined),
-    ...(result.credits ? { cost: costHeadline(result.credits, result.counts) } : {}),
+    ...(result.credits
+      ? { cost: costHeadline(result.credits, result.counts), notSpent: result.credits.notSpent }
+      : {}),
   };
 }
 

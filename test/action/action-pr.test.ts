@@ -77,7 +77,7 @@ describe("the built action on push and pull_request", () => {
     // The comment as the second run left it: both renders restored, previews kept.
     // The header: no new job, both renders from the store (the cost line), the failure, the rest.
     expect(body).toMatch(
-      /\n\*\*No new renders · 0 credits\*\* · 2 restored from the store: .* · ❌ \*\*1 failed\*\* · 1 unchanged\n\n/,
+      /\n\*\*No new renders · 0 credits\*\* · 2 reused from an earlier run: .* · ❌ \*\*1 failed\*\* · 1 unchanged\n\n/,
     );
     // What to do next: fix the failed asset where it is declared, then push.
     expect(body).toMatch(

@@ -85,7 +85,7 @@ describe("the store across a pull request and its merge", () => {
     // Restored from the store, each keeps its review preview, checked before it is shown.
     expect(body.match(/\.preview\.webp\?raw=true" width="280" alt="after">/g)).toHaveLength(2);
     expect(body).toMatch(
-      /\n\*\*No new renders · 0 credits\*\* · 2 restored from the store: [^\n]*· 1 unchanged\n/,
+      /\n\*\*No new renders · 0 credits\*\* · 2 reused from an earlier run: [^\n]*· 1 unchanged\n/,
     );
     expect(body).toContain(
       "\n**Next:** review the renders below. Merging commits these exact renders: the default branch restores them from the store, byte for byte, with no new job.\n",
