@@ -1,15 +1,18 @@
 /**
- * The derive step of a render: after every output is in place, each image asset whose web
- * variants are not current (recipe changed, re-rendered, a file gone or replaced) gets them
- * derived from its output's bytes — locally, no job — and its lock entry records them. Files are
- * written atomically (a kill leaves the old file or the new, never part of one), and the lock
- * entry is set only once all of an asset's files are written: after a kill, the next run finds
- * the old record and derives again.
+ * The derive step of a render: after every output is in place, each image or video asset whose
+ * web variants are not current (recipe changed, re-rendered, a file gone or replaced) gets them
+ * derived from its output's bytes — an image's own pixels, a video's poster frame — locally, no
+ * job, and its lock entry records them. Files are written atomically (a kill leaves the old file
+ * or the new, never part of one), and the lock entry is set only once all of an asset's files
+ * are written: after a kill, the next run finds the old record and derives again. A video whose
+ * frame cannot be had for want of ffmpeg keeps no record, so the next run with ffmpeg makes them.
  */
 import { hash as oneShotHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
+import type { AssetType } from "../manifest/types.js";
 import { variantPath } from "../manifest/variants.js";
+import { sha256File } from "../plan/sha256-file.js";
 import { variantRecipe } from "../plan/variant-recipe.js";
 import type { PlanEntry } from "../plan/types.js";
 import { writeFileAtomic } from "../state/atomic-write.js";
@@ -17,6 +20,8 @@ import type { LockEntry } from "../state/lock-types.js";
 import type { LockedVariant, LockedVariants, StaleVariant } from "../state/lock-variants.js";
 import { DeriveError, encodeVariants } from "./encode.js";
 import { loadImageLib } from "./image-lib.js";
+import { FFMPEG_ENV, type FfmpegLookup } from "./preview/ffmpeg-tool.js";
+import { posterFrame, videoDurationSeconds } from "./preview/poster-frame.js";
 
 export interface DeriveContext {
   manifestDir: string;
@@ -24,14 +29,19 @@ export interface DeriveContext {
   current(id: string): LockEntry | undefined;
   /** Record the entry with its new variants. */
   set(id: string, entry: LockEntry): void;
+  /** ffmpeg as this machine has it: a video's variants come from its poster frame. */
+  ffmpeg: FfmpegLookup;
   /** Stop between assets (Ctrl-C). */
   signal?: AbortSignal;
 }
 
 export interface DeriveOutcome {
   id: string;
-  /** `derived`: files written; `dropped`: variants turned off, their files now stale. */
-  status: "derived" | "dropped" | "failed";
+  /**
+   * `derived`: files written; `dropped`: variants turned off, their files now stale; `waiting`:
+   * a video's, not made for want of ffmpeg (`error` says what to do), left for a later run.
+   */
+  status: "derived" | "dropped" | "failed" | "waiting";
   /** Paths written, relative to the manifest folder. */
   files: string[];
   /** Widths asked for above the image's own: not made. */
@@ -39,12 +49,17 @@ export interface DeriveOutcome {
   error?: string;
 }
 
+/** Only an asset (never an orphaned lock entry) has variants to derive. */
+function typeOf(entry: PlanEntry): AssetType {
+  return entry.asset?.type ?? "image";
+}
+
 /** An asset needs deriving when its entry is current but its variants record is not. */
 function needsDerive(entry: PlanEntry, current: LockEntry): boolean {
   const specs = entry.asset?.variants ?? [];
   const record = current.variants;
   if (specs.length === 0) return record !== undefined && record.files.length > 0;
-  if (record === undefined || record.recipe !== variantRecipe(specs)) return true;
+  if (record === undefined || record.recipe !== variantRecipe(specs, typeOf(entry))) return true;
   // The entry the plan looked at is still the lock's: its verdict on the files holds.
   return current === entry.lock && entry.variants?.reason !== undefined;
 }
@@ -69,6 +84,37 @@ async function staleAfter(
   return out;
 }
 
+type Source = { bytes: Buffer } | { differs: true } | { waiting: string };
+
+/**
+ * What the variants are encoded from: an image's own bytes, or a video's poster frame (PNG, at
+ * the video's own size, from ffmpeg). Never from an output the lock does not vouch for.
+ */
+async function sourceImage(
+  type: AssetType,
+  current: LockEntry,
+  ctx: DeriveContext,
+): Promise<Source> {
+  const path = join(ctx.manifestDir, current.output);
+  if (type !== "video") {
+    const bytes = await readFile(path);
+    return oneShotHash("sha256", bytes, "hex") === current.sha256 ? { bytes } : { differs: true };
+  }
+  if (!ctx.ffmpeg.found) {
+    return {
+      waiting:
+        `a video's variants come from its poster frame, which needs ffmpeg, and ${ctx.ffmpeg.why}. ` +
+        `Install ffmpeg (apt install ffmpeg, brew install ffmpeg) or set ${FFMPEG_ENV} to its ` +
+        `absolute path; the next run derives them, with no job`,
+    };
+  }
+  // A video is streamed through the hash, never held whole.
+  if ((await sha256File(path, (await stat(path)).size)) !== current.sha256)
+    return { differs: true };
+  const frame = await posterFrame(ctx.ffmpeg.path, path, await videoDurationSeconds(path));
+  return { bytes: frame };
+}
+
 async function deriveOne(
   entry: PlanEntry,
   current: LockEntry,
@@ -83,13 +129,13 @@ async function deriveOne(
     ctx.set(id, { ...current, variants: { ...previous, files: [], stale } });
     return { id, status: "dropped", files: [] };
   }
-  const outputPath = join(ctx.manifestDir, current.output);
-  const source = await readFile(outputPath);
-  // Only from the bytes the lock vouches for: an output edited by hand is the render's to refuse.
-  if (oneShotHash("sha256", source, "hex") !== current.sha256) {
+  const source = await sourceImage(typeOf(entry), current, ctx);
+  if ("waiting" in source) return { id, status: "waiting", files: [], error: source.waiting };
+  if ("differs" in source) {
+    // Only from the bytes the lock vouches for: an output edited by hand is the render's to refuse.
     return { id, status: "failed", files: [], error: `${current.output} differs from the lock` };
   }
-  const encoded = await encodeVariants(await loadImageLib(), source, specs);
+  const encoded = await encodeVariants(await loadImageLib(), source.bytes, specs);
   const files: LockedVariant[] = [];
   for (const v of encoded.variants) {
     const path = variantPath(current.output, v.spec.width, v.spec.format);
@@ -106,7 +152,7 @@ async function deriveOne(
   files.sort((a, b) => (a.path < b.path ? -1 : 1));
   const stale = await staleAfter(ctx.manifestDir, earlier, new Set(files.map((f) => f.path)));
   const record: LockedVariants = {
-    recipe: variantRecipe(specs),
+    recipe: variantRecipe(specs, typeOf(entry)),
     width: encoded.width,
     height: encoded.height,
     placeholder: encoded.placeholder,

@@ -156,12 +156,38 @@ export function gitRunner(options: GitRunnerOptions): GitRunner {
   };
 }
 
+/** The commands that talk to a remote: each is given a deadline. */
+export const NETWORK_COMMANDS: ReadonlySet<string> = new Set(["ls-remote", "fetch", "push"]);
+
+/** The git subcommand of `args`, past any `-c key=value` before it. */
+export function subcommandOf(args: readonly string[]): string | undefined {
+  let i = 0;
+  while (args[i] === "-c") i += 2;
+  return args[i];
+}
+
+/**
+ * The deadline of a network command in the user's checkout (the commit's fetch and push, the base
+ * commit's fetch): long enough for a push of many renders, short of a job's whole timeout.
+ */
+export const WORK_TREE_NETWORK_TIMEOUT_MS = 10 * 60_000;
+
 /** git in a work tree, as one function: what commits, comments and `check-ignore` need. */
 export type Git = (args: readonly string[], env?: NodeJS.ProcessEnv) => Promise<string>;
 
-export function gitIn(cwd: string, baseEnv: NodeJS.ProcessEnv = process.env): Git {
+export function gitIn(
+  cwd: string,
+  baseEnv: NodeJS.ProcessEnv = process.env,
+  networkTimeoutMs = WORK_TREE_NETWORK_TIMEOUT_MS,
+): Git {
   const runner = gitRunner({ cwd, env: baseEnv });
-  return (args, env) => runner.run(args, env ? { env } : {});
+  return (args, env) =>
+    runner.run(args, {
+      ...(env ? { env } : {}),
+      // A remote that accepts the connection and never answers would hold the step until the
+      // runner kills it; a deadline ends the command and says so.
+      ...(NETWORK_COMMANDS.has(subcommandOf(args) ?? "") ? { timeoutMs: networkTimeoutMs } : {}),
+    });
 }
 
 /** A pathspec that matches exactly this path: output names like `shot[1].png` are not globs. */

@@ -94,10 +94,11 @@ async function expandOne(
   }
 
   const variants = assetVariants(raw.variants, defaults.variants, type);
-  if (variants === "not-an-image") {
+  if (variants === "audio") {
     problems.add(
       positions.value([...base, "variants"]),
-      `asset ${quote(raw.id)} is ${type === "video" ? "a video" : "audio"}: variants are derived from images only`,
+      `asset ${quote(raw.id)} is audio, which has no picture to derive variants from: ` +
+        `variants are made from an image, or from a video's poster frame; remove "variants" here`,
     );
     ok = false;
   }
@@ -207,24 +208,28 @@ async function expandOne(
   });
 }
 
-/** Defaults' lists, expanded once and shared (frozen) by every image asset that takes them. */
+/** Defaults' lists, expanded once and shared (frozen) by every asset that takes them. */
 const expandedDefaults = new WeakMap<readonly RawVariant[], readonly VariantSpec[]>();
 
 /**
- * The asset's variants: its own list (or `none`) replaces the defaults'; the defaults apply to
- * images only, and an asset of another type asking for variants is a problem.
+ * The asset's variants: its own list (or `none`) replaces the defaults'. Images and videos (from
+ * their poster frame) take them; audio has no picture, so the defaults pass it by and a list of
+ * its own is a problem.
  */
 function assetVariants(
   own: RawAsset["variants"],
   defaults: RawDefaults["variants"],
   type: AssetType | undefined,
-): readonly VariantSpec[] | "not-an-image" | undefined {
+): readonly VariantSpec[] | "audio" | undefined {
   if (own !== undefined) {
     if (own === "none") return undefined;
-    if (type !== undefined && type !== "image") return "not-an-image";
+    if (type === "audio") return "audio";
     return Object.freeze(expandVariants(own));
   }
-  if (defaults === undefined || defaults === "none" || type !== "image") return undefined;
+  // Defaults apply to what has a picture: an image, and a video through its poster frame.
+  if (defaults === undefined || defaults === "none" || type === "audio" || type === undefined) {
+    return undefined;
+  }
   let shared = expandedDefaults.get(defaults);
   if (shared === undefined) {
     shared = Object.freeze(expandVariants(defaults));

@@ -42,7 +42,7 @@ const variantEntry = z.strictObject({
     .array(z.int().min(1).max(VARIANT_MAX_WIDTH))
     .min(1)
     .describe(
-      "Widths in pixels; one above the rendered image's width is not made (never upscaled).",
+      "Widths in pixels; one above the rendered image's (or video frame's) width is not made (never upscaled).",
     ),
   quality: z
     .int()
@@ -66,7 +66,7 @@ const variants = z
       }),
   ])
   .describe(
-    "Web variants derived locally from an image's render (no job, no credits): {stem}-{width}.{format} beside the output. `none` turns them off; an asset's own list replaces the defaults'.",
+    "Web variants derived locally from an image's render, or from a video's poster frame (its middle; needs ffmpeg), with no job and no credits: {stem}-{width}.{format} beside the output. Not for audio. `none` turns them off; an asset's own list replaces the defaults'.",
   );
 
 export const defaultsSchema = z

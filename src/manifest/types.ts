@@ -31,7 +31,8 @@ export interface Asset {
   /** Output path relative to the manifest's folder, with forward slashes. */
   output: string;
   /**
-   * Web variants to derive from the output (images only), one per file, sorted; absent when
+   * Web variants to derive from the output (an image, or a video's poster frame; never audio),
+   * one per file, sorted; absent when
    * there are none. Not part of the request: changing them never re-renders.
    */
   variants?: readonly VariantSpec[];

@@ -30,7 +30,7 @@ assets:
 `;
 
 describe("variants in the manifest", () => {
-  it("defaults apply to every image; an asset's list replaces them; none turns them off", async () => {
+  it("defaults apply to every image and video; an asset's list replaces them; none turns them off", async () => {
     const m = await load(
       HEAD +
         `  - { id: a, prompt: x, output: img/a.png }
@@ -38,6 +38,8 @@ describe("variants in the manifest", () => {
   - { id: c, prompt: x, output: c.png, variants: [{ format: png, widths: [64] }] }
   - { id: "r-{{name}}", prompt: x, output: "r/{{name}}.png", each: rows.csv }
   - { id: v, prompt: x, output: v.mp4 }
+  - { id: w, prompt: x, output: w.mp4, variants: [{ format: jpeg, widths: [320] }] }
+  - { id: s, prompt: x, output: s.wav }
 `,
     );
     if (Array.isArray(m)) throw new Error(m.join("\n"));
@@ -50,13 +52,15 @@ describe("variants in the manifest", () => {
     expect(byId.b).toBeUndefined();
     expect(byId.c).toEqual([{ format: "png", width: 64, quality: 100 }]);
     expect(byId["r-one"]).toEqual(byId.a);
-    expect(byId.v).toBeUndefined(); // defaults are for images
+    expect(byId.v).toEqual(byId.a); // from the video's poster frame
+    expect(byId.w).toEqual([{ format: "jpeg", width: 320, quality: 80 }]);
+    expect(byId.s).toBeUndefined(); // audio has no picture: the defaults pass it by
   });
 
-  it("refuses variants on video and audio, unknown formats, zero widths and a file asked twice", async () => {
+  it("refuses variants on audio, unknown formats, zero widths and a file asked twice", async () => {
     const problems = await load(
       HEAD +
-        `  - { id: v, prompt: x, output: v.mp4, variants: [{ format: webp, widths: [100] }] }
+        `  - { id: v, prompt: x, output: v.wav, variants: [{ format: webp, widths: [100] }] }
   - { id: g, prompt: x, output: g.png, variants: [{ format: gif, widths: [100] }] }
   - { id: z, prompt: x, output: z.png, variants: [{ format: webp, widths: [0] }] }
   - { id: t, prompt: x, output: t.png, variants: [{ format: webp, widths: [100] }, { format: webp, widths: [100] }] }
@@ -64,7 +68,9 @@ describe("variants in the manifest", () => {
     );
     expect(Array.isArray(problems)).toBe(true);
     const text = (problems as string[]).join("\n");
-    expect(text).toMatch(/agentframer\.yml:8:\d+: .*variants are derived from images only/);
+    expect(text).toMatch(
+      /agentframer\.yml:8:\d+: asset "v" is audio, which has no picture to derive variants from: .*remove "variants" here/,
+    );
     expect(text).toMatch(/agentframer\.yml:9:\d+: .*webp.*avif.*jpeg.*png/);
     expect(text).toMatch(/agentframer\.yml:10:\d+: .*widths.*too small/);
     expect(text).toMatch(/agentframer\.yml:11:\d+: .*webp 100 is asked for twice/);

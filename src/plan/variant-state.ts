@@ -33,7 +33,10 @@ export async function planVariants(entry: PlanEntry, manifestDir: string): Promi
     if (locked !== undefined && locked.files.length > 0) out.reason = "variants changed";
     return out;
   }
-  if (locked === undefined || locked.recipe !== variantRecipe(specs)) {
+  if (
+    locked === undefined ||
+    locked.recipe !== variantRecipe(specs, entry.asset?.type ?? "image")
+  ) {
     out.reason = "variants changed";
     return out;
   }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { createServer, type Socket } from "node:net";
+import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   createGitRemote,
@@ -167,5 +168,74 @@ describe("commitAndPush", () => {
       author,
     });
     expect(r.remoteHead()).toBe(outcome.sha);
+  });
+});
+
+/** A commit on none of our branches, pushed to the remote under names that end like `main`. */
+function pushShadow(r: GitRemote, refs: readonly string[]): string {
+  const dir = join(dirname(r.bare), "shadow");
+  r.git(["clone", "--quiet", r.bare, dir], dirname(r.bare));
+  writeFiles(dir, { "shadow.txt": "not main\n", "public/a.png": "shadow a" });
+  r.git(["add", "--all"], dir);
+  r.git(["commit", "--quiet", "-m", "shadow"], dir);
+  for (const ref of refs) r.git(["push", "--quiet", "origin", `HEAD:${ref}`], dir);
+  return r.git(["rev-parse", "HEAD"], dir).trim();
+}
+
+describe("commitAndPush reads its branch by exact ref", () => {
+  it("rebases onto and pushes to refs/heads/main, whatever branches named like it exist", async () => {
+    const r = setup();
+    writeFiles(r.clone, { "public/b.png": "new b" });
+    const theirs = r.pushFromElsewhere({ "docs/other.md": "someone else\n" }, "their commit");
+    const shadow = pushShadow(r, ["refs/heads/a/refs/heads/main", "refs/heads/refs/heads/main"]);
+    // The trap is set: asked for refs/heads/main, the remote lists the shadow first.
+    const listed = r.git(["ls-remote", r.bare, "refs/heads/main"]).trim().split("\n");
+    expect(listed[0]).toBe(`${shadow}\trefs/heads/a/refs/heads/main`);
+    expect(listed).toContain(`${theirs}\trefs/heads/main`);
+
+    const outcome = await commitAndPush(git(r.clone), {
+      paths: ["public/b.png"],
+      message: "render",
+      branch: undefined,
+      author,
+    });
+    expect(outcome.rebases).toBe(1);
+    expect(r.remoteHead()).toBe(outcome.sha);
+    expect(r.git(["rev-parse", `${outcome.sha}^`], r.bare).trim()).toBe(theirs);
+    // Nothing of the shadow's reached the branch, and the shadows are as they were.
+    expect(r.git(["ls-tree", "-r", "--name-only", outcome.sha!], r.bare).split("\n")).not.toContain(
+      "shadow.txt",
+    );
+    expect(r.git(["show", `${outcome.sha}:public/a.png`], r.bare)).toBe("old a");
+    expect(r.git(["rev-parse", "refs/heads/a/refs/heads/main"], r.bare).trim()).toBe(shadow);
+    expect(r.git(["rev-parse", "refs/heads/refs/heads/main"], r.bare).trim()).toBe(shadow);
+    // The ref the push went from is gone from the user's repository.
+    expect(r.git(["for-each-ref", "refs/agentframer"])).toBe("");
+  });
+});
+
+describe("commitAndPush with a remote that never answers", () => {
+  it("ends the push at its deadline and says so", async () => {
+    const r = setup();
+    writeFiles(r.clone, { "public/a.png": "new a" });
+    // Accepts the connection, then says nothing: what a degraded server does.
+    const held: Socket[] = [];
+    const server = createServer((socket) => held.push(socket));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const attempt = commitAndPush(gitIn(r.clone, { ...process.env, ...GIT_TEST_ENV }, 1_000), {
+        paths: ["public/a.png"],
+        message: "render",
+        branch: undefined,
+        author,
+        remote: `http://127.0.0.1:${port}/repo.git`,
+      });
+      await expect(attempt).rejects.toThrow(/git push failed .*did not finish within 1 s; stopped/);
+      expect(held.length).toBeGreaterThan(0);
+    } finally {
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

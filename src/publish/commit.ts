@@ -2,8 +2,10 @@
  * `publish: commit`: commit the rendered outputs and the lockfile to the checked-out branch as
  * github-actions[bot] and push. Another job may push first (a merge, a second manifest's run);
  * then fetch, rebase onto it and try again, a bounded number of times. Only the paths given are
- * committed, whatever else the workflow left in the work tree.
+ * committed, whatever else the workflow left in the work tree. The branch is named by its full
+ * ref everywhere (`refs/heads/<branch>`), and its tip read by exact name (git/refs.ts).
  */
+import { branchRef, exactRef, pushToBranch } from "../git/refs.js";
 import { GitError, literal, type Git } from "../git/runner.js";
 
 export class PublishError extends Error {
@@ -106,11 +108,12 @@ export async function commitAndPush(git: Git, request: CommitRequest): Promise<C
           "re-run the workflow (a concurrency group on the branch prevents this)",
       );
     }
-    await git(["fetch", "--no-tags", remote, `refs/heads/${branch}`]);
+    const tip = await fetchExactTip(git, remote, branch);
     try {
       // --autostash: edits other steps left in the work tree (not ours to commit) would otherwise
-      // make git refuse to rebase at all.
-      await git(["-c", "commit.gpgsign=false", "rebase", "--autostash", "FETCH_HEAD"], identity);
+      // make git refuse to rebase at all. Onto the id fetched, never FETCH_HEAD (whose first line
+      // is whatever git's name matching fetched first).
+      await git(["-c", "commit.gpgsign=false", "rebase", "--autostash", tip], identity);
     } catch (rebaseError) {
       await git(["rebase", "--abort"]).catch(() => {});
       throw new PublishError(
@@ -130,7 +133,13 @@ export async function commitAndPush(git: Git, request: CommitRequest): Promise<C
  */
 async function tryPush(git: Git, remote: string, branch: string): Promise<boolean> {
   try {
-    await git(["push", "--porcelain", remote, `HEAD:refs/heads/${branch}`]);
+    const head = (await git(["rev-parse", "--verify", "HEAD^{commit}"])).trim();
+    await pushToBranch((args) => git(args), {
+      remote,
+      commit: head,
+      branch,
+      options: ["--porcelain"],
+    });
     return true;
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
@@ -142,6 +151,24 @@ async function tryPush(git: Git, remote: string, branch: string): Promise<boolea
     if (REJECTED.test(error.stderr)) return false;
     throw error;
   }
+}
+
+/**
+ * The commit the remote's `refs/heads/<branch>` names, read by exact name from `ls-remote` (a
+ * branch whose name ends the same way, `a/refs/heads/<branch>`, is another branch) and fetched by
+ * its id, so that git's name matching never chooses what the commit is rebased onto.
+ */
+async function fetchExactTip(git: Git, remote: string, branch: string): Promise<string> {
+  const ref = branchRef(branch);
+  const tip = exactRef(await git(["ls-remote", remote, ref]), ref);
+  if (tip === undefined) {
+    throw new PublishError(
+      `push to ${branch} was rejected, and the remote no longer has ${ref} to rebase onto; ` +
+        "re-run the workflow",
+    );
+  }
+  await git(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, tip]);
+  return tip;
 }
 
 function refusedPush(branch: string, error: GitError): PublishError {

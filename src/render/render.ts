@@ -29,6 +29,7 @@ import type { Store, StoreHit } from "../store/store.js";
 import { prepareBeforeRenders, replacedRenders } from "./before-previews.js";
 import { lookupInStore, restoreFromStore, writeBackToStore } from "./store-tier.js";
 import type { PreviewTools } from "../derive/preview/make-preview.js";
+import type { FfmpegLookup } from "../derive/preview/ffmpeg-tool.js";
 import { storeOnlyLock, withheldFromLock } from "./store-only-lock.js";
 import { countOutcomes } from "./result.js";
 import { sleep as realSleep } from "../net/retry.js";
@@ -56,7 +57,10 @@ export interface RenderDeps extends ServiceDeps {
   store?: Store;
   /** Write this run's new outputs to the store (trusted runs only). */
   storeWrite?: boolean;
-  /** Make review previews of what is written to the store (image library, ffmpeg). */
+  /**
+   * The image library and ffmpeg as this machine has them: review previews of what is written
+   * to the store, and a video's poster frame for its web variants (none without them).
+   */
   previews?: PreviewTools;
 }
 
@@ -356,7 +360,11 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
       });
     }
     if (manifest.outputs !== "store" && !stop.signal.aborted) {
-      variantsOutcome = await deriveVariants(prepared, results, updater, stop.signal, warn);
+      variantsOutcome = await deriveVariants(prepared, results, updater, {
+        signal: stop.signal,
+        ffmpeg: deps.previews?.ffmpeg ?? { found: false, why: "this run was given no ffmpeg" },
+        warn,
+      });
     }
   } finally {
     deps.signal?.removeEventListener("abort", onInterrupt);
@@ -405,8 +413,11 @@ async function deriveVariants(
   prepared: Prepared,
   results: Map<string, AssetResult>,
   updater: LockUpdater,
-  signal: AbortSignal,
-  warn: (message: string) => void,
+  {
+    signal,
+    ffmpeg,
+    warn,
+  }: { signal: AbortSignal; ffmpeg: FfmpegLookup; warn: (message: string) => void },
 ): Promise<RenderResult["variants"]> {
   // Only the assets this run selected: with --only or --shard the others are another run's.
   const excluded = new Set(prepared.selection.excluded.map((e) => e.id));
@@ -419,15 +430,20 @@ async function deriveVariants(
     manifestDir: dirname(prepared.lockPath),
     current: (id) => updater.current().assets[id],
     set: (id, entry) => updater.set(id, entry),
+    ffmpeg,
     signal,
   });
   if (outcomes.length === 0) return undefined;
-  const summary = { assets: 0, files: 0, failed: 0 };
+  const summary: NonNullable<RenderResult["variants"]> = { assets: 0, files: 0, failed: 0 };
   for (const o of outcomes) {
     const result = results.get(o.id);
     const variants: VariantsOutcome = { files: o.files };
     if (o.notUpscaled) variants.notUpscaled = o.notUpscaled;
-    if (o.error !== undefined) {
+    if (o.status === "waiting") {
+      variants.error = o.error ?? "waiting";
+      summary.waiting = (summary.waiting ?? 0) + 1;
+      warn(`variants of ${o.id} not made: ${o.error}`);
+    } else if (o.error !== undefined) {
       variants.error = o.error;
       summary.failed += 1;
       warn(`variants of ${o.id} not derived: ${o.error}`);

@@ -36,7 +36,10 @@ export interface VariantsOutcome {
   files: string[];
   /** Widths asked for above the image's own: not made (never upscaled). */
   notUpscaled?: number[];
-  /** Why deriving failed; the asset's output and old variants are untouched. */
+  /**
+   * Why deriving failed, or (a video without ffmpeg) why it waits; the asset's output and old
+   * variants are untouched.
+   */
   error?: string;
 }
 
@@ -55,8 +58,11 @@ export interface RenderResult {
   stopped?: string;
   /** What the store did in this run, when one was configured. */
   store?: StoreOutcome;
-  /** Web variants: assets derived in this run and files written, when any were. */
-  variants?: { assets: number; files: number; failed: number };
+  /**
+   * Web variants: assets derived in this run and files written, when any were; `waiting`: videos
+   * whose variants were not made for want of ffmpeg (a warning says so; a later run makes them).
+   */
+  variants?: { assets: number; files: number; failed: number; waiting?: number };
   /** What the run was estimated to cost, what it spent, and what restores saved. */
   credits?: CreditOutcome;
 }

@@ -11,6 +11,7 @@
 import type { StoreGit } from "./store-git.js";
 import { writeBatchedBlobs, type BlobTarget } from "./git-batch.js";
 import type { VerifyVerdict } from "../net/verify-bytes.js";
+import { branchRef, exactRef } from "../git/refs.js";
 
 export const TIP_REF = "refs/store/tip";
 /**
@@ -36,21 +37,12 @@ export interface GitReader {
   ): Promise<void>;
 }
 
-/** The commit `refs/heads/<branch>` names in `ls-remote` output, matched exactly. */
-export function exactRef(lsRemote: string, ref: string): string | undefined {
-  for (const line of lsRemote.split("\n")) {
-    const [oid, name] = line.split("\t");
-    if (name === ref && oid && /^[0-9a-f]{40,64}$/.test(oid)) return oid;
-  }
-  return undefined;
-}
-
 export function createGitReader(
   git: StoreGit,
   branch: string,
   init: () => Promise<void>,
 ): GitReader {
-  const ref = `refs/heads/${branch}`;
+  const ref = branchRef(branch);
   /** Sizes of the objects known to be here; filled by one listing, then by each fetch. */
   let present: Map<string, number> | undefined;
   let listed: { commit: string; files: Promise<Map<string, string>> } | undefined;

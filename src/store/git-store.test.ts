@@ -129,4 +129,35 @@ describe("git store", () => {
     const { machine } = await setup();
     expect((await machine().lookup(["a".repeat(64)])).size).toBe(0);
   });
+
+  it("writes to exactly refs/heads/agentframer-store though branches and tags of its full name exist", async () => {
+    const { remote, scratch, machine, bareGit } = await setup();
+    const seed = remote.git(["rev-parse", "HEAD"]).trim();
+    // Pushed at git's own spelling, these made every store write "match more than one".
+    for (const shadow of [
+      "refs/heads/refs/heads/agentframer-store",
+      "refs/heads/a/refs/heads/agentframer-store",
+      "refs/tags/refs/heads/agentframer-store",
+    ])
+      bareGit(["update-ref", shadow, seed]);
+    const entries = ["a", "b"].map((s) => pngEntry(scratch, s));
+    const first = machine();
+    await first.write([entries[0]!]);
+    await first.write([entries[1]!]);
+    const tip = bareGit(["rev-parse", "refs/heads/agentframer-store"]).toString().trim();
+    expect(bareGit(["rev-list", "--count", tip]).toString().trim()).toBe("2");
+    for (const shadow of [
+      "refs/heads/refs/heads/agentframer-store",
+      "refs/tags/refs/heads/agentframer-store",
+    ])
+      expect(bareGit(["rev-parse", shadow]).toString().trim()).toBe(seed);
+    const hits = await machine().lookup(entries.map((e) => e.record.hash));
+    expect(hits.size).toBe(2);
+    // The push's own ref is gone from the private repository.
+    expect(
+      execFileSync("git", ["for-each-ref", "refs/agentframer"], {
+        env: { ...process.env, ...GIT_TEST_ENV, GIT_DIR: join(scratch, "machine-0.git") },
+      }).toString(),
+    ).toBe("");
+  });
 });

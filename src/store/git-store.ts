@@ -14,6 +14,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { StoreGit } from "./store-git.js";
 import { GitError } from "../git/runner.js";
+import { pushToBranch } from "../git/refs.js";
 import { BytesCheck } from "../net/verify-bytes.js";
 import type { BlobTarget } from "./git-batch.js";
 import { createGitReader } from "./git-reader.js";
@@ -201,7 +202,12 @@ export function createGitStore(options: GitStoreOptions): Store {
         ]),
       ]);
       try {
-        await git.run(["push", "--quiet", "--no-thin", "origin", `${commit}:refs/heads/${branch}`]);
+        await pushToBranch((args) => git.run(args), {
+          remote: "origin",
+          commit,
+          branch,
+          options: ["--quiet", "--no-thin"],
+        });
       } catch (error) {
         if (!(error instanceof GitError) || !isRaceLost(error.stderr)) throw error;
         if (attempt >= MAX_PUSH_TRIES) {

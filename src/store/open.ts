@@ -5,7 +5,7 @@
 import { execFile } from "node:child_process";
 import { storeGitDirFor } from "../state/paths.js";
 import { ensureStateDir } from "../state/state-dir.js";
-import { exactRef } from "./git-reader.js";
+import { branchRef, exactRef } from "../git/refs.js";
 import { createGitStore } from "./git-store.js";
 import { storeGit } from "./store-git.js";
 import type { StoreSpec } from "./spec.js";
@@ -77,7 +77,7 @@ export function originHasBranch(
   branch: string,
   env: NodeJS.ProcessEnv,
 ): Promise<boolean> {
-  const ref = `refs/heads/${branch}`;
+  const ref = branchRef(branch);
   return new Promise((resolve) => {
     execFile(
       "git",

@@ -18,7 +18,13 @@
  * - **A deadline on every network command.**
  */
 import { devNull } from "node:os";
-import { gitRunner, type GitRunner, type RunOptions } from "../git/runner.js";
+import {
+  gitRunner,
+  NETWORK_COMMANDS,
+  subcommandOf,
+  type GitRunner,
+  type RunOptions,
+} from "../git/runner.js";
 import { redactSecrets } from "../net/leaked-key.js";
 import { neutralizeOutsideText } from "../util/outside-text.js";
 
@@ -37,9 +43,6 @@ export type StoreGit = GitRunner;
 
 /** A fetch of a big store's blobs can take minutes; a stalled one ends by http.lowSpeedTime. */
 export const NETWORK_TIMEOUT_MS = 20 * 60_000;
-
-/** The commands that talk to `origin`: the only ones given the token, each with a deadline. */
-const NETWORK = new Set(["ls-remote", "fetch", "push"]);
 
 /** Variables git may see: how to find programs, proxies and certificates, and ssh its agent. */
 const KEPT =
@@ -76,13 +79,6 @@ function configEnv(settings: ReadonlyArray<readonly [string, string]>): NodeJS.P
   return env;
 }
 
-/** The git subcommand of `args`, past any `-c key=value` before it. */
-function subcommand(args: readonly string[]): string | undefined {
-  let i = 0;
-  while (args[i] === "-c") i += 2;
-  return args[i];
-}
-
 export function storeGit(options: StoreGitOptions): StoreGit {
   const secrets = options.auth ? [options.auth.token] : [];
   const local = configEnv(SETTINGS);
@@ -109,7 +105,8 @@ export function storeGit(options: StoreGitOptions): StoreGit {
     : local;
   const timeoutMs = options.networkTimeoutMs ?? NETWORK_TIMEOUT_MS;
   const optionsFor = (args: readonly string[], given: RunOptions = {}): RunOptions => {
-    const network = NETWORK.has(subcommand(args) ?? "");
+    // The commands that talk to `origin`: the only ones given the token, each with a deadline.
+    const network = NETWORK_COMMANDS.has(subcommandOf(args) ?? "");
     return {
       ...given,
       env: { ...given.env, ...(network ? withToken : local) },

@@ -10,6 +10,7 @@ import { startEmulator } from "../../src/emulator/index.js";
 import type { Emulator } from "../../src/emulator/index.js";
 import { compileCli, spawnCli, waitFor } from "../support/built-cli.js";
 import { readImageHeader } from "../support/image-headers.js";
+import type { MediaJson } from "../support/media-json.js";
 import { TEST_KEY, TestRepo } from "../support/render-repo.js";
 import { existsSync } from "node:fs";
 
@@ -62,20 +63,6 @@ const RECIPE = `    - { format: webp, widths: [160, 320, 1280] }
 
 async function header(path: string) {
   return readImageHeader(await readFile(repo.path(path)));
-}
-
-interface MediaJson {
-  version: number;
-  assets: Record<
-    string,
-    {
-      output: string;
-      width: number;
-      height: number;
-      placeholder: string;
-      variants: { path: string; format: string; width: number; height: number; bytes: number }[];
-    }
-  >;
 }
 
 describe("web variants", () => {

@@ -106,7 +106,7 @@ function variantsNote(e: PlanEntry): string {
   }
   if (v.notUpscaled) {
     parts.push(
-      `width ${v.notUpscaled.join(", ")} not made: above the image's own (never upscaled)`,
+      `width ${v.notUpscaled.join(", ")} not made: above the ${e.asset?.type === "video" ? "video" : "image"}'s own (never upscaled)`,
     );
   }
   if (v.stale) parts.push(`${v.stale} stale variant${v.stale === 1 ? "" : "s"}: prune removes`);

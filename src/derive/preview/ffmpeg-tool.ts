@@ -1,10 +1,11 @@
 import { execFile } from "node:child_process";
 import { accessSync, constants, statSync } from "node:fs";
-import { delimiter, isAbsolute, join } from "node:path";
+import { delimiter, isAbsolute, join, resolve as absolute } from "node:path";
 
 /**
- * ffmpeg, which video posters need (nothing else does). It is not bundled: GitHub's Ubuntu
- * runners have it installed, and on a laptop the OS package manager brings it. Found once per
+ * ffmpeg, which a video's poster frame needs (its review preview and its web variants; nothing
+ * else does). It is not bundled: GitHub's Ubuntu runners have it installed, and on a laptop the
+ * OS package manager brings it. Found once per
  * run: `AGENTFRAMER_FFMPEG` (an absolute path) when set, else the first `ffmpeg` on `PATH`, where
  * only absolute folders count — never the working directory, which a pull request controls.
  */
@@ -12,9 +13,16 @@ export type FfmpegLookup = { found: true; path: string } | { found: false; why: 
 
 export const FFMPEG_ENV = "AGENTFRAMER_FFMPEG";
 /** A frame is decoded in well under a second; a hung ffmpeg is stopped after this. */
-const POSTER_TIMEOUT_MS = 60_000;
-/** A 560-pixel-wide PNG frame is at most a few megabytes; more is refused. */
-const MAX_FRAME_BYTES = 32 * 1024 * 1024;
+const FRAME_TIMEOUT_MS = 60_000;
+
+/**
+ * A full-size frame of a 4K video is about 25 MB as PNG (less for anything but noise); more is
+ * refused, and so is more than this of error text.
+ */
+const MAX_FRAME_BYTES = 64 * 1024 * 1024;
+
+/** No frame larger than the image library decodes (derive/encode.ts): ffmpeg refuses it first. */
+const MAX_FRAME_PIXELS = 8192 * 8192;
 
 function isExecutableFile(path: string): boolean {
   try {
@@ -53,29 +61,51 @@ export class PosterError extends Error {
   override readonly name = "PosterError";
 }
 
+export interface FrameRequest {
+  atSeconds: number;
+  /** Scale down to at most this width; absent, the frame keeps the video's own size. */
+  maxWidth?: number;
+}
+
 /**
- * One frame of `file` at `atSeconds`, scaled to at most `width` pixels wide, as PNG bytes.
- * ffmpeg runs with an empty environment (it needs none, and sees no secret) and a deadline.
+ * The frame of `file` at `atSeconds`, as PNG bytes, with square pixels (a video whose samples
+ * are not square is stretched as a player shows it), never scaled up.
+ *
+ * The file is whatever a pull request committed, so ffmpeg is told what to expect rather than
+ * left to guess: MP4 only (a playlist or a concat list named `.mp4` would otherwise make it open
+ * other files or URLs), local files only, no frame larger than MAX_FRAME_PIXELS, and no external
+ * data references (off in ffmpeg by default). It runs with arguments (never a shell), an empty
+ * environment (it needs none, and sees no secret), a deadline, and bounded output.
  */
 export function extractFrame(
   ffmpegPath: string,
   file: string,
-  atSeconds: number,
-  width: number,
+  { atSeconds, maxWidth }: FrameRequest,
 ): Promise<Buffer> {
+  if (!Number.isFinite(atSeconds) || atSeconds < 0 || atSeconds > 1e9) {
+    return Promise.reject(new PosterError(`no frame at ${atSeconds} s`));
+  }
+  const filters = ["scale=w='max(1,round(iw*sar))':h=ih", "setsar=1"];
+  if (maxWidth !== undefined) filters.push(`scale='min(${maxWidth},iw)':-2`);
   const args = [
     "-nostdin",
     "-hide_banner",
     "-v",
     "error",
+    "-protocol_whitelist",
+    "file",
+    "-f",
+    "mp4",
+    "-max_pixels",
+    String(MAX_FRAME_PIXELS),
     "-ss",
     atSeconds.toFixed(3),
     "-i",
-    file,
+    `file:${absolute(file)}`,
     "-frames:v",
     "1",
     "-vf",
-    `scale='min(${width},iw)':-2`,
+    filters.join(","),
     "-f",
     "image2pipe",
     "-c:v",
@@ -89,7 +119,7 @@ export function extractFrame(
       {
         encoding: "buffer",
         env: {},
-        timeout: POSTER_TIMEOUT_MS,
+        timeout: FRAME_TIMEOUT_MS,
         maxBuffer: MAX_FRAME_BYTES,
         windowsHide: true,
       },

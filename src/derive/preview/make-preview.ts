@@ -8,9 +8,9 @@ import { open } from "node:fs/promises";
 import type { AssetType } from "../../manifest/types.js";
 import type { ImageLib } from "../image-lib.js";
 import type { FfmpegLookup } from "./ffmpeg-tool.js";
-import { extractFrame } from "./ffmpeg-tool.js";
 import { MediaFileReader } from "./media-file-reader.js";
 import { mp4DurationSeconds } from "./mp4-duration.js";
+import { posterFrame } from "./poster-frame.js";
 import { drawWaveform } from "./waveform-image.js";
 import { wavPeaks } from "./wav-peaks.js";
 
@@ -54,13 +54,7 @@ export async function makePreview(
         durationSeconds = await mp4DurationSeconds(reader);
         if (!tools.ffmpeg.found)
           return { durationSeconds, note: `no poster: ${tools.ffmpeg.why} (see docs/action.md)` };
-        // The middle of the clip shows what it is about better than its first frame.
-        const frame = await extractFrame(
-          tools.ffmpeg.path,
-          file,
-          durationSeconds / 2,
-          PREVIEW_WIDTH,
-        );
+        const frame = await posterFrame(tools.ffmpeg.path, file, durationSeconds, PREVIEW_WIDTH);
         return { durationSeconds, image: await webp(tools, frame) };
       }
       const peaks = await wavPeaks(reader, PREVIEW_WIDTH);

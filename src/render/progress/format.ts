@@ -78,7 +78,9 @@ export function formatSummary(
           ];
   if (result.variants) {
     const v = result.variants;
-    const failed = v.failed > 0 ? `, ${style.bad(`${v.failed} failed`)}` : "";
+    const failed =
+      (v.failed > 0 ? `, ${style.bad(`${v.failed} failed`)}` : "") +
+      (v.waiting ? `, ${v.waiting} waiting for ffmpeg (see above)` : "");
     lines.push(
       `Variants: ${v.files} file${v.files === 1 ? "" : "s"} derived for ${v.assets} asset${v.assets === 1 ? "" : "s"} (no job)${failed}`,
     );
