@@ -13,12 +13,33 @@ export interface CacheKeys {
   restoreKeys: string[];
 }
 
-/** The Actions cache, or none; `restore` answers the key it found. */
+/**
+ * The Actions cache, or none; `restore` answers the key it found. `timeoutMs` is the caller's
+ * deadline for the call, which the backend passes on to its own timeouts where it has them; the
+ * caller stops waiting at it either way (cache-step.ts).
+ */
 export interface CacheBackend {
   available(): boolean;
-  restore(path: string, keys: CacheKeys): Promise<string | undefined>;
-  save(path: string, key: string): Promise<void>;
+  restore(path: string, keys: CacheKeys, timeoutMs: number): Promise<string | undefined>;
+  save(path: string, key: string, timeoutMs: number): Promise<void>;
 }
+
+/**
+ * Each restore and save ends by this deadline: a cache service that accepts the connection and
+ * never answers would otherwise hold the step (the library's own segment timeout is 10 minutes
+ * per segment, and a save has none). AGENTFRAMER_CACHE_TIMEOUT_MS changes it.
+ */
+export const DEFAULT_CACHE_TIMEOUT_MS = 5 * 60_000;
+
+/** The deadline of a restore or a save from the environment, or the default. */
+export function cacheTimeoutMs(env: NodeJS.ProcessEnv): number {
+  const text = env.AGENTFRAMER_CACHE_TIMEOUT_MS?.trim() ?? "";
+  const ms = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  return Number.isSafeInteger(ms) && ms > 0 ? ms : DEFAULT_CACHE_TIMEOUT_MS;
+}
+
+/** The library's per-request timeout, within the deadline. */
+const REQUEST_TIMEOUT_MS = 30_000;
 
 export async function cacheKeys(
   manifest: string,
@@ -43,7 +64,12 @@ export async function actionsCacheBackend(): Promise<CacheBackend> {
   const cache = await import("@actions/cache");
   return {
     available: () => cache.isFeatureAvailable(),
-    restore: (path, keys) => cache.restoreCache([path], keys.key, keys.restoreKeys),
+    restore: (path, keys, timeoutMs) =>
+      cache.restoreCache([path], keys.key, keys.restoreKeys, {
+        timeoutInMs: Math.min(REQUEST_TIMEOUT_MS, timeoutMs),
+        segmentTimeoutInMs: timeoutMs,
+      }),
+    // An upload has no timeout of its own to set: the caller's deadline is the only one.
     save: async (path, key) => {
       await cache.saveCache([path], key);
     },

@@ -8,3 +8,7 @@ try {
 } catch (error) {
   host.setFailed(error instanceof Error ? error.message : String(error));
 }
+// Everything the action waits for is done. What is left is work given up at its deadline (an
+// Actions cache call, cache-step.ts), which may hold a socket open for as long as the library's
+// own timeouts: the step ends now, with the exit code set above.
+process.exit();

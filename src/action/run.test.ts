@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { openStore } from "../store/open.js";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -365,11 +366,14 @@ describe("runAction cache", () => {
     await runAction(deps);
     const [restore, save] = calls;
     expect(restore).toMatch(
-      /^restore .*\/\.agentframer\/cache (agentframer-cache-v1-[0-9a-f]{16}-)[0-9a-f]{32} \1$/,
+      /^restore .*\/\.agentframer\/cache-transfer (agentframer-cache-v1-[0-9a-f]{16}-)[0-9a-f]{32} \1$/,
     );
     expect(save).toMatch(
-      /^save .*\/\.agentframer\/cache agentframer-cache-v1-[0-9a-f]{16}-[0-9a-f]{32}$/,
+      /^save .*\/\.agentframer\/cache-transfer agentframer-cache-v1-[0-9a-f]{16}-[0-9a-f]{32}$/,
     );
+    // Saved from the transfer folder, then back where the tool reads it.
+    expect(readFileSync(join(remote.clone, ".agentframer/cache/ab/abcd"), "utf8")).toBe("bytes");
+    expect(existsSync(join(remote.clone, ".agentframer/cache-transfer"))).toBe(false);
     expect(save?.split(" ")[2]).not.toBe(restore?.split(" ")[2]);
     expect(host.warnings).toEqual([]);
     expect(host.groups).toEqual(["Plan", "Restore cache", "Render", "Save cache", "Publish"]);
@@ -388,8 +392,83 @@ describe("runAction cache", () => {
       throw new Error("EACCES: agentframer.lock");
     };
     await expect(runAction(deps)).rejects.toThrow("EACCES");
-    expect(saved).toEqual([join(remote.clone, ".agentframer/cache")]);
+    expect(saved).toEqual([join(remote.clone, ".agentframer/cache-transfer")]);
     expect(host.groups).toEqual(["Plan", "Restore cache", "Render", "Save cache"]);
+  });
+
+  it("moves what a finished restore unpacked into the cache, keeping what the cache held", async () => {
+    const { deps, cacheBackend, remote } = setup({}, "schedule", { cache: "true" });
+    writeFiles(remote.clone, { ".agentframer/cache/ab/abcd": "held here" });
+    cacheBackend.mockResolvedValue({
+      available: () => true,
+      restore: async (path, keys) => {
+        writeFiles(path, { "ab/abcd": "from the archive", "cd/cdef": "restored" });
+        return keys.key;
+      },
+      save: async () => {},
+    });
+    await runAction(deps);
+    const cache = join(remote.clone, ".agentframer/cache");
+    expect(readFileSync(join(cache, "ab/abcd"), "utf8")).toBe("held here");
+    expect(readFileSync(join(cache, "cd/cdef"), "utf8")).toBe("restored");
+    expect(existsSync(join(remote.clone, ".agentframer/cache-transfer"))).toBe(false);
+  });
+
+  it("gives up a restore that never ends at its deadline: renders without the cache, nothing partial in it, no save", async () => {
+    const { host, deps, engine, cacheBackend, remote } = setup({}, "schedule", { cache: "true" });
+    deps.env.AGENTFRAMER_CACHE_TIMEOUT_MS = "200";
+    const saves: string[] = [];
+    let unpacking: string | undefined;
+    cacheBackend.mockResolvedValue({
+      available: () => true,
+      // Half an archive unpacked, then a service that never answers again.
+      restore: (path) => {
+        unpacking = path;
+        writeFiles(path, { "ab/abcd": "half of an ent" });
+        return new Promise<string | undefined>(() => {});
+      },
+      save: async (path) => void saves.push(path),
+    });
+    const renderAsUsual = engine.render.bind(engine);
+    let cacheSeen: boolean | undefined;
+    engine.render = async (config, store) => {
+      // What the render sees of the cache: nothing of the unfinished restore.
+      cacheSeen = existsSync(join(remote.clone, ".agentframer/cache/ab/abcd"));
+      writeFiles(remote.clone, { ".agentframer/cache/ef/efgh": "paid-for bytes" });
+      return renderAsUsual(config, store);
+    };
+    await runAction(deps);
+    expect(host.warnings).toEqual([
+      "Restoring the cache was given up: the restore did not finish within 200 ms; rendering goes on without it (the cache only saves work), and it is not saved this run (AGENTFRAMER_CACHE_TIMEOUT_MS sets this deadline).",
+    ]);
+    expect(engine.renders).toBe(1);
+    expect(unpacking).toBe(join(remote.clone, ".agentframer/cache-transfer"));
+    expect(existsSync(unpacking!)).toBe(false);
+    expect(existsSync(join(remote.clone, ".agentframer/cache/ab/abcd"))).toBe(false);
+    expect(cacheSeen).toBe(false);
+    expect(saves).toEqual([]);
+    expect(host.groups).toEqual(["Plan", "Restore cache", "Render", "Publish"]);
+  });
+
+  it("gives up a save that never ends at its deadline and still publishes", async () => {
+    const { host, deps, engine, cacheBackend, remote } = setup({}, "schedule", { cache: "true" });
+    deps.env.AGENTFRAMER_CACHE_TIMEOUT_MS = "200";
+    cacheBackend.mockResolvedValue({
+      available: () => true,
+      restore: async () => undefined,
+      save: () => new Promise<void>(() => {}),
+    });
+    const renderAsUsual = engine.render.bind(engine);
+    engine.render = async (config, store) => {
+      writeFiles(remote.clone, { ".agentframer/cache/ef/efgh": "paid-for bytes" });
+      return renderAsUsual(config, store);
+    };
+    await runAction(deps);
+    expect(engine.renders).toBe(1);
+    expect(host.warnings).toEqual([
+      "Saving the cache was given up: the save did not finish within 200 ms; the next run may render more (AGENTFRAMER_CACHE_TIMEOUT_MS sets this deadline).",
+    ]);
+    expect(host.groups).toEqual(["Plan", "Restore cache", "Render", "Save cache", "Publish"]);
   });
 
   it("warns and carries on when the cache throws", async () => {

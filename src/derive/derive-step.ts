@@ -111,7 +111,10 @@ async function sourceImage(
   // A video is streamed through the hash, never held whole.
   if ((await sha256File(path, (await stat(path)).size)) !== current.sha256)
     return { differs: true };
-  const frame = await posterFrame(ctx.ffmpeg.path, path, await videoDurationSeconds(path));
+  const duration = await videoDurationSeconds(path);
+  const frame = await posterFrame(ctx.ffmpeg.path, path, duration, {
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+  });
   return { bytes: frame };
 }
 

@@ -15,7 +15,10 @@ import { basename, dirname, join } from "node:path";
  *   - `journal/`: each manifest's write-ahead log of the assets in flight (journal.ts);
  *   - `stat-index.json`: size, mtime and SHA-256 of outputs, to skip re-reading them (stat-index.ts);
  *   - `render.pid`: the run lock, naming the render that holds this folder (run-lock.ts);
- *   - `store.git/`: the store's private bare repository (store/git-store.ts), never the user's .git.
+ *   - `store.git/`: the store's private bare repository (store/git-store.ts), never the user's .git;
+ *   - `cache-transfer/`: the action's Actions cache is unpacked here and moved into `cache/` only
+ *     once the restore finished in time, and `cache/` is moved here to be saved
+ *     (cache-transfer.ts).
  *
  * The folder itself is made, and checked to be the tool's own (no link, nothing committed), by
  * `state-dir.ts` only. Writes go through the modules named above, each with `atomic-write.ts`.
@@ -57,6 +60,11 @@ export function stateDirFor(manifestDir: string): string {
 
 export function cacheDirFor(manifestDir: string): string {
   return join(stateDirFor(manifestDir), "cache");
+}
+
+/** Where the Actions cache is unpacked and saved from: never `cache/` itself (cache-transfer.ts). */
+export function cacheTransferDirFor(manifestDir: string): string {
+  return join(stateDirFor(manifestDir), "cache-transfer");
 }
 
 /** What earlier runs learnt of job durations, inside the cache so the action's cache carries it. */

@@ -133,6 +133,7 @@ describe("web variants of a video", () => {
     await writeFile(repo.manifestPath, manifest(RECIPE));
 
     const plan = await agentframer(WITH_FFMPEG, "plan");
+    expect(plan.err).not.toContain("ffmpeg");
     expect(plan.out).toMatch(
       /intro .*width 1280 not made: above the video's own \(never upscaled\)/,
     );
@@ -276,6 +277,11 @@ describe("web variants of a video", () => {
       PATH: PATH_WITHOUT_FFMPEG,
     };
 
+    // `plan` says so before anything is rendered.
+    const NOTE =
+      "agentframer: warning: the variants of intro come from a poster frame, which needs ffmpeg, and AGENTFRAMER_FFMPEG names no executable file: a render writes the video but not its variants until ffmpeg is installed or AGENTFRAMER_FFMPEG names it";
+    expect((await agentframer(without, "plan")).err).toContain(NOTE);
+
     const render = await agentframer(without, "render");
     expect(render.code, render.err).toBe(0);
     expect(render.err).toContain(
@@ -298,6 +304,8 @@ describe("web variants of a video", () => {
     const plan = await agentframer({ PATH: PATH_WITHOUT_FFMPEG }, "plan");
     expect(plan.out).toMatch(/unchanged\s+intro\s+clips\/intro\.mp4\s+\(variants changed/);
     expect(plan.out).toContain("0 to render; variants to derive for 1 (no job)");
+    expect(plan.err).toContain("needs ffmpeg, and ffmpeg was not found on PATH: a render writes");
+    expect((await agentframer(WITH_FFMPEG, "plan")).err).not.toContain("ffmpeg");
 
     const jobs = emulator.ledger.jobs().length;
     expect(jobs).toBe(3);

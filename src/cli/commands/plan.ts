@@ -1,5 +1,6 @@
 import { relative } from "node:path";
 import { PLAN_STATUSES, needsRender } from "../../plan/types.js";
+import { FFMPEG_ENV, findFfmpeg } from "../../derive/preview/ffmpeg-tool.js";
 import type { Plan, PlanEntry, PlanStatus } from "../../plan/types.js";
 import type { Asset } from "../../manifest/types.js";
 import { unmatchedPatternsError } from "../../render/refusals.js";
@@ -111,6 +112,30 @@ function variantsNote(e: PlanEntry): string {
   }
   if (v.stale) parts.push(`${v.stale} stale variant${v.stale === 1 ? "" : "s"}: prune removes`);
   return parts.length > 0 ? `  (${parts.join("; ")})` : "";
+}
+
+/**
+ * A video's variants come from its poster frame, through ffmpeg: when some are to be derived and
+ * this machine has no ffmpeg, say so before a render leaves them waiting.
+ */
+function videosWaitingForFfmpeg(plan: Plan, env: NodeJS.ProcessEnv): string | undefined {
+  const ids = plan.entries
+    .filter(
+      (e) =>
+        e.asset?.type === "video" &&
+        e.asset.variants !== undefined &&
+        (e.variants?.reason !== undefined || needsRender(e)),
+    )
+    .map((e) => e.id);
+  if (ids.length === 0) return undefined;
+  const ffmpeg = findFfmpeg(env);
+  if (ffmpeg.found) return undefined;
+  const shown =
+    ids.length > 3 ? `${ids.slice(0, 3).join(", ")} and ${ids.length - 3} more` : ids.join(", ");
+  return (
+    `the variants of ${shown} come from a poster frame, which needs ffmpeg, and ${ffmpeg.why}: ` +
+    `a render writes the video but not its variants until ffmpeg is installed or ${FFMPEG_ENV} names it`
+  );
 }
 
 /** Entries whose variants a render would derive (no job). */
@@ -255,6 +280,8 @@ export const planCommand: Command = {
     if (plan.lfsPointers) {
       ctx.io.stderr.write(`agentframer: warning: ${lfsPointerNote(plan.lfsPointers)}\n`);
     }
+    const waiting = videosWaitingForFfmpeg(plan, ctx.io.env);
+    if (waiting) ctx.io.stderr.write(`agentframer: warning: ${waiting}\n`);
     const { planCredits, creditLine } = await import("../plan-credits.js");
     const estimate = await planCredits(manifest, plan, ctx.io.env, (message) =>
       ctx.io.stderr.write(`agentframer: warning: ${message}\n`),

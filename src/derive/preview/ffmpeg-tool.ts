@@ -65,6 +65,8 @@ export interface FrameRequest {
   atSeconds: number;
   /** Scale down to at most this width; absent, the frame keeps the video's own size. */
   maxWidth?: number;
+  /** Stops ffmpeg (Ctrl-C during a render). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -75,12 +77,12 @@ export interface FrameRequest {
  * left to guess: MP4 only (a playlist or a concat list named `.mp4` would otherwise make it open
  * other files or URLs), local files only, no frame larger than MAX_FRAME_PIXELS, and no external
  * data references (off in ffmpeg by default). It runs with arguments (never a shell), an empty
- * environment (it needs none, and sees no secret), a deadline, and bounded output.
+ * environment (it needs none, and sees no secret), a deadline (then SIGKILL), and bounded output.
  */
 export function extractFrame(
   ffmpegPath: string,
   file: string,
-  { atSeconds, maxWidth }: FrameRequest,
+  { atSeconds, maxWidth, signal }: FrameRequest,
 ): Promise<Buffer> {
   if (!Number.isFinite(atSeconds) || atSeconds < 0 || atSeconds > 1e9) {
     return Promise.reject(new PosterError(`no frame at ${atSeconds} s`));
@@ -120,12 +122,16 @@ export function extractFrame(
         encoding: "buffer",
         env: {},
         timeout: FRAME_TIMEOUT_MS,
+        // A decoder stuck on a hostile file may never look at a polite SIGTERM.
+        killSignal: "SIGKILL",
+        ...(signal ? { signal } : {}),
         maxBuffer: MAX_FRAME_BYTES,
         windowsHide: true,
       },
       (error, stdout) => {
         if (error) {
-          const how = error.killed ? "was stopped" : `failed (exit ${String(error.code ?? "?")})`;
+          const stopped = error.killed || error.name === "AbortError";
+          const how = stopped ? "was stopped" : `failed (exit ${String(error.code ?? "?")})`;
           reject(new PosterError(`ffmpeg ${how} reading the video`));
         } else if (stdout.length === 0) reject(new PosterError("ffmpeg gave no frame"));
         else resolve(stdout);

@@ -54,7 +54,9 @@ export async function makePreview(
         durationSeconds = await mp4DurationSeconds(reader);
         if (!tools.ffmpeg.found)
           return { durationSeconds, note: `no poster: ${tools.ffmpeg.why} (see docs/action.md)` };
-        const frame = await posterFrame(tools.ffmpeg.path, file, durationSeconds, PREVIEW_WIDTH);
+        const frame = await posterFrame(tools.ffmpeg.path, file, durationSeconds, {
+          maxWidth: PREVIEW_WIDTH,
+        });
         return { durationSeconds, image: await webp(tools, frame) };
       }
       const peaks = await wavPeaks(reader, PREVIEW_WIDTH);

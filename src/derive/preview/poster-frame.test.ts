@@ -34,12 +34,14 @@ describe("a video's poster frame", () => {
     expect(await videoDurationSeconds(square)).toBe(2);
     const full = await posterFrame(FFMPEG_PATH, square, 2);
     expect(readImageHeader(full)).toEqual({ format: "png", width: 320, height: 180 });
-    expect(readImageHeader(await posterFrame(FFMPEG_PATH, square, 2, 160))).toEqual({
+    expect(readImageHeader(await posterFrame(FFMPEG_PATH, square, 2, { maxWidth: 160 }))).toEqual({
       format: "png",
       width: 160,
       height: 90,
     });
-    expect(readImageHeader(await posterFrame(FFMPEG_PATH, square, 2, 4000)).width).toBe(320);
+    expect(
+      readImageHeader(await posterFrame(FFMPEG_PATH, square, 2, { maxWidth: 4000 })).width,
+    ).toBe(320);
 
     // Samples twice as wide as tall: a player shows 640×180, and so does the frame.
     const wide = video("anamorphic.mp4", "320x180", 1, "2/1");
@@ -88,6 +90,10 @@ describe("a video's poster frame", () => {
         PosterError,
       );
     }
+    // Ctrl-C stops ffmpeg.
+    await expect(
+      extractFrame(FFMPEG_PATH, square, { atSeconds: 0, signal: AbortSignal.abort() }),
+    ).rejects.toThrow("ffmpeg was stopped reading the video");
     // Past the end there is no frame, and that is an error, not an empty picture.
     await expect(extractFrame(FFMPEG_PATH, square, { atSeconds: 50 })).rejects.toThrow(
       /no frame|failed/,

@@ -27,10 +27,11 @@ export function posterFrame(
   ffmpegPath: string,
   file: string,
   durationSeconds: number,
-  maxWidth?: number,
+  { maxWidth, signal }: { maxWidth?: number; signal?: AbortSignal } = {},
 ): Promise<Buffer> {
   return extractFrame(ffmpegPath, file, {
     atSeconds: durationSeconds * POSTER_FRAME_AT,
     ...(maxWidth !== undefined ? { maxWidth } : {}),
+    ...(signal ? { signal } : {}),
   });
 }
