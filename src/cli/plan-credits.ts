@@ -13,6 +13,18 @@ import { DEFAULT_API_URL } from "../render/config.js";
 import { durationMemoryApi } from "../render/polling/duration-memory.js";
 import { resolvePrices } from "../render/pricing.js";
 
+/**
+ * Assets a render would produce without a new job, by id: restorable from the local cache, or
+ * left in flight by an interrupted run (paid for when they were submitted). The store is not
+ * asked (plan works offline), so a render may still cost less than the plan says, never more.
+ */
+export interface FreeRenders {
+  fromCache: ReadonlySet<string>;
+  inFlight: ReadonlySet<string>;
+}
+
+export const NOTHING_FREE: FreeRenders = { fromCache: new Set(), inFlight: new Set() };
+
 /** How long plan waits on `GET /models` before it goes on with the kept prices. */
 const PRICE_READ_TIMEOUT_MS = 10_000;
 
@@ -21,8 +33,11 @@ export async function planCredits(
   plan: Plan,
   env: NodeJS.ProcessEnv,
   warn: (message: string) => void,
+  free: FreeRenders = NOTHING_FREE,
 ): Promise<CreditEstimate> {
-  const assets = plan.entries.filter(needsRender).flatMap((e) => (e.asset ? [e.asset] : []));
+  const assets = plan.entries
+    .filter((e) => needsRender(e) && !free.fromCache.has(e.id) && !free.inFlight.has(e.id))
+    .flatMap((e) => (e.asset ? [e.asset] : []));
   const apiUrl = env.AGENTFRAMER_API_URL || DEFAULT_API_URL;
   const apiKey = env.AGENTFRAMER_API_KEY || undefined;
   const sources = {
@@ -68,16 +83,25 @@ export function creditLine(
   estimate: CreditEstimate,
   toRender: number,
   keySet: boolean,
+  free: FreeRenders = NOTHING_FREE,
 ): string | undefined {
   if (toRender === 0) return undefined;
-  const jobs = `${toRender} job${toRender === 1 ? "" : "s"}`;
+  const toPay = toRender - free.fromCache.size - free.inFlight.size;
+  const freeParts = [
+    free.fromCache.size > 0 && `${free.fromCache.size} restorable from the local cache`,
+    free.inFlight.size > 0 &&
+      `${free.inFlight.size} job${free.inFlight.size === 1 ? "" : "s"} in flight, paid for already`,
+  ].filter((part): part is string => typeof part === "string");
+  if (toPay <= 0) return `Credits: 0 estimated, no new job (${freeParts.join("; ")})`;
+  const besides = freeParts.length > 0 ? `; ${freeParts.join("; ")}: 0 credits` : "";
+  const jobs = `${toPay} job${toPay === 1 ? "" : "s"}`;
   if (estimate.total !== null)
-    return `Credits: ${formatCredits(estimate.total)} estimated for ${jobs}`;
+    return `Credits: ${formatCredits(estimate.total)} estimated for ${jobs}${besides}`;
   const fix =
     estimate.unknownModels.length === 0
       ? "set the params its price needs"
       : keySet
         ? "give it under pricing: in the manifest"
         : "give it under pricing: in the manifest, or set AGENTFRAMER_API_KEY to read the API's";
-  return `Credits: unknown for ${jobs} — ${unknownReason(estimate)} (${fix})`;
+  return `Credits: unknown for ${jobs} — ${unknownReason(estimate)} (${fix})${besides}`;
 }

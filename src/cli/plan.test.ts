@@ -74,7 +74,12 @@ describe("agentframer plan", () => {
       credits: unknown;
       assets: Array<{ credits?: number }>;
     };
-    expect(json.credits).toEqual({ estimate: 8.388608, unknownModels: [] });
+    expect(json.credits).toEqual({
+      estimate: 8.388608,
+      unknownModels: [],
+      fromCache: 0,
+      inFlight: 0,
+    });
     expect(json.assets.map((a) => a.credits)).toEqual([2.097152, 2.097152, 2.097152, 2.097152]);
   });
 
@@ -121,6 +126,8 @@ describe("agentframer plan", () => {
     expect((doc as unknown as { credits: unknown }).credits).toEqual({
       estimate: null,
       unknownModels: ["flux-1.1-pro"],
+      fromCache: 0,
+      inFlight: 0,
     });
   });
 

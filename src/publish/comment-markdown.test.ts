@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { COMMENT_LIMIT, renderMarkdown } from "./comment-markdown.js";
 import { commentMarker } from "./comment.js";
 import { buildReport, type ReportLinks } from "./report.js";
+import type { AssetResult } from "../render/result.js";
 import { asset, planEntry, planOf, resultOf } from "../../test/support/publish-fixtures.js";
 
 const links: ReportLinks = {
@@ -114,6 +115,96 @@ describe("renderMarkdown for a PR comment", () => {
     expect(text).toMatch(
       /<details><summary>Unchanged and skipped \(1\)<\/summary>[\s\S]*<code>logo<\/code>[\s\S]*<\/details>/,
     );
+  });
+});
+
+describe("the Before cell", () => {
+  const image = asset("hero");
+  const clip = asset("clip", { type: "video", output: "public/clip.mp4" });
+  const jingle = asset("jingle", { type: "audio", output: "public/jingle.wav" });
+  const plan = planOf([
+    planEntry(image, "changed", { changedFields: ["prompt"] }),
+    planEntry(clip, "changed", { changedFields: ["prompt"] }),
+    planEntry(jingle, "changed", { changedFields: ["prompt"] }),
+  ]);
+  const shown = (path: string, width: number, height: number, size: number) => ({
+    commit: "9a9a9a",
+    path: "ol/old.png",
+    preview: { path, width, height, size },
+  });
+  const rendered = (a: typeof image, before?: AssetResult["before"]): AssetResult => ({
+    id: a.id,
+    status: "rendered",
+    output: a.output,
+    hash: `new-${a.id}`,
+    stored: { commit: "5702e", path: `ne/new-${a.id}` },
+    ...(before ? { before } : {}),
+  });
+  const rowOf = (result: AssetResult, id: string): string => {
+    const text = renderMarkdown(
+      buildReport({ manifest: "agentframer.yml", plan, result: resultOf([result]), links }),
+      options,
+    );
+    return text.split("\n").find((l) => l.includes(`<code>${id}</code>`))!;
+  };
+  const beforeOf = (row: string): string => row.split(" | ")[1]!;
+
+  it("shows the previous render's store preview, linking to the committed file", () => {
+    const before = {
+      hash: "old-hero",
+      type: "image" as const,
+      stored: shown("ol/old-hero.preview.webp", 560, 560, 31_234),
+    };
+    expect(beforeOf(rowOf(rendered(image, before), "hero"))).toBe(
+      '<a href="https://github.com/octo/media/blob/abc123/public/hero.png?raw=true">' +
+        '<img src="https://github.com/octo/media/blob/9a9a9a/ol/old-hero.preview.webp?raw=true" width="280" alt="before"></a>' +
+        '<br><sub><a href="https://github.com/octo/media/blob/abc123/public/hero.png?raw=true">full size</a></sub>',
+    );
+  });
+
+  it("shows a video's poster and an audio file's waveform with their lengths", () => {
+    const video = {
+      hash: "old-clip",
+      type: "video" as const,
+      stored: shown("ol/old-clip.preview.webp", 560, 315, 12_000),
+      durationSeconds: 4,
+    };
+    const clipCell = beforeOf(rowOf(rendered(clip, video), "clip"));
+    expect(clipCell).toContain(
+      '<img src="https://github.com/octo/media/blob/9a9a9a/ol/old-clip.preview.webp?raw=true" width="280" alt="before (poster frame)">',
+    );
+    expect(clipCell).toContain(
+      '▶️ 4.0 s · <a href="https://github.com/octo/media/blob/abc123/public/clip.mp4?raw=true">play video</a>',
+    );
+    const audio = {
+      hash: "old-jingle",
+      type: "audio" as const,
+      stored: shown("ol/old-jingle.preview.webp", 560, 120, 4_000),
+      durationSeconds: 3,
+    };
+    const jingleCell = beforeOf(rowOf(rendered(jingle, audio), "jingle"));
+    expect(jingleCell).toContain('alt="before (waveform)"');
+    expect(jingleCell).toContain("🔊 3.0 s · ");
+  });
+
+  it("without a checked preview, shows the committed file as before", () => {
+    expect(beforeOf(rowOf(rendered(image), "hero"))).toBe(
+      '<a href="https://github.com/octo/media/blob/abc123/public/hero.png?raw=true">' +
+        '<img src="https://github.com/octo/media/blob/abc123/public/hero.png?raw=true" width="280" alt="before"></a>',
+    );
+    expect(beforeOf(rowOf(rendered(clip), "clip"))).toBe(
+      '<a href="https://github.com/octo/media/blob/abc123/public/clip.mp4?raw=true">▶️ before (video)</a>',
+    );
+  });
+
+  it("never links a preview whose location is not a plain store path", () => {
+    const before = {
+      hash: "old-hero",
+      type: "image" as const,
+      stored: shown('x" onerror="alert(1)', 560, 560, 10),
+    };
+    const cell = beforeOf(rowOf(rendered(image, before), "hero"));
+    expect(cell).not.toContain('" onerror="');
   });
 });
 

@@ -7,7 +7,7 @@
 import type { Report, ReportRow } from "./report.js";
 import { escapeInline, safeUrl } from "./markdown-escape.js";
 import { headline, nextStep, sourceText, statusWords } from "./plain-words.js";
-import { afterCell, fullFileCell } from "./preview-cell.js";
+import { afterCell, beforeCell } from "./preview-cell.js";
 import { promptDiff } from "./prompt-diff.js";
 import { creditsText } from "../plan/credits.js";
 
@@ -65,7 +65,7 @@ const FAILED_COLUMNS: readonly Column[] = [
 /** Before, then after, large enough to judge; the asset, its status and what changed on the left. */
 const ACTIVE_COLUMNS: readonly Column[] = [
   { header: "Asset", cell: describeCell },
-  { header: "Before", cell: (r) => fullFileCell(r.beforeUrl, r.type, "before") },
+  { header: "Before", cell: beforeCell },
   { header: "After", cell: afterCell },
 ];
 

@@ -1,9 +1,9 @@
 /**
- * The "After" cell of a rendered row. With a review preview from the store: the small WebP,
- * linking to the full file, and for a video or audio file its length and a link to play it.
- * Without one (an old store entry, a store that cannot show it, more previews than a run makes):
- * as before, the full file as a thumbnail or a link, plus the length and the note that says why
- * there is no poster or waveform when this run knows.
+ * The "Before" and "After" cells of a rendered row. With a review preview from the store: the
+ * small WebP, linking to the full file, and for a video or audio file its length and a link to
+ * play it. Without one (an old store entry, a store that cannot show it, more previews than a run
+ * makes): as before, the full file as a thumbnail or a link, plus, after, the length and the note
+ * that says why there is no poster or waveform when this run knows.
  */
 import type { ReportRow } from "./report.js";
 import { escapeInline, safeUrl } from "./markdown-escape.js";
@@ -33,12 +33,43 @@ export function afterCell(row: ReportRow): string {
     const extra = [length, note].filter((part) => part !== undefined).join(" · ");
     return fullFileCell(row.url, row.type, "after") + (extra ? `<br><sub>${extra}</sub>` : "");
   }
-  const what = row.type === "video" ? "poster frame" : row.type === "audio" ? "waveform" : "after";
-  const image = `<a href="${full}"><img src="${preview}" width="${THUMB_WIDTH}" alt="${what}"></a>`;
+  return previewCell(full, preview, row.type, length, "after");
+}
+
+/**
+ * The "Before" cell: the previous render's preview from the store, linking to the file as it was
+ * committed; without one (a render older than previews, a fork's run, a preview that did not
+ * check out), the committed file itself, as before.
+ */
+export function beforeCell(row: ReportRow): string {
+  const full = safeUrl(row.beforeUrl);
+  const preview = safeUrl(row.beforePreview?.url);
+  if (!full || !preview) return fullFileCell(row.beforeUrl, row.type, "before");
+  const type = row.beforePreview!.type;
+  return previewCell(
+    full,
+    preview,
+    type,
+    formatDuration(row.beforePreview!.durationSeconds),
+    "before",
+  );
+}
+
+/** A small preview linking to the full file, and under it a video's or audio file's length. */
+function previewCell(
+  full: string,
+  preview: string,
+  type: ReportRow["type"],
+  length: string | undefined,
+  side: "before" | "after",
+): string {
+  const what = type === "video" ? "poster frame" : type === "audio" ? "waveform" : undefined;
+  const alt = side === "after" ? (what ?? "after") : what ? `before (${what})` : "before";
+  const image = `<a href="${full}"><img src="${preview}" width="${THUMB_WIDTH}" alt="${alt}"></a>`;
   const link =
-    row.type === "video"
+    type === "video"
       ? `▶️ ${length ?? "video"} · <a href="${full}">play video</a>`
-      : row.type === "audio"
+      : type === "audio"
         ? `🔊 ${length ?? "audio"} · <a href="${full}">play audio</a>`
         : `<a href="${full}">full size</a>`;
   return `${image}<br><sub>${link}</sub>`;

@@ -39,6 +39,18 @@ export interface ReportRow {
   /** The output as committed before this run, when the lock had a previous render. */
   beforeUrl?: string;
   /**
+   * The previous render's review preview on the store branch, found by the lock's previous hash
+   * and checked as the "After" previews are; its type and length. Absent: the full file is shown.
+   */
+  beforePreview?: {
+    url: string;
+    type: AssetType;
+    width: number;
+    height: number;
+    bytes: number;
+    durationSeconds?: number;
+  };
+  /**
    * The review preview on the store branch (a thumbnail, poster frame or waveform) with its size,
    * a video's or audio file's length, and why there is no preview when the run knows.
    */
@@ -137,6 +149,24 @@ export function buildReport({
     };
     return Object.keys(preview).length > 0 ? { preview } : {};
   };
+  const beforePreviewOf = (asset: AssetResult): Pick<ReportRow, "beforePreview"> => {
+    const shown = asset.before?.stored.preview;
+    const url = shown
+      ? storedUrl({ commit: asset.before!.stored.commit, path: shown.path })
+      : undefined;
+    if (!url || !shown) return {};
+    const { type, durationSeconds } = asset.before!;
+    return {
+      beforePreview: {
+        url,
+        type,
+        width: shown.width,
+        height: shown.height,
+        bytes: shown.size,
+        ...(durationSeconds !== undefined ? { durationSeconds } : {}),
+      },
+    };
+  };
   const source = (at: SourcePosition | undefined): Partial<ReportRow> => {
     if (at === undefined) return {};
     // An `each:` row is fixed in its data file; without the workspace, only the manifest is known.
@@ -200,6 +230,7 @@ export function buildReport({
       durationMs: asset.durationMs,
       error: asset.error,
       beforeUrl: hadPrevious && lockOutput ? beforeUrl(lockOutput) : undefined,
+      ...(hadPrevious ? beforePreviewOf(asset) : {}),
       ...(asset.credits === undefined ? {} : { credits: asset.credits }),
     };
   });

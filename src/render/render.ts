@@ -25,7 +25,8 @@ import type { JobContext } from "./job.js";
 import { modifiedOutputsError, noStoreForOutputsError } from "./refusals.js";
 import { restoreFromCache } from "./restore.js";
 import type { AssetResult, RenderResult, StoreOutcome, VariantsOutcome } from "./result.js";
-import type { Store } from "../store/store.js";
+import type { Store, StoreHit } from "../store/store.js";
+import { prepareBeforeRenders, replacedRenders } from "./before-previews.js";
 import { lookupInStore, restoreFromStore, writeBackToStore } from "./store-tier.js";
 import type { PreviewTools } from "../derive/preview/make-preview.js";
 import type { FfmpegLookup } from "../derive/preview/ffmpeg-tool.js";
@@ -150,14 +151,17 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   }
 
   // Local cache → store → API: what the cache cannot give, the store may (a forced run renders).
-  const storeHits =
-    deps.store && !config.force
-      ? await lookupInStore(
-          deps.store,
-          split.jobs.filter((e) => !resumable.has(e.id)),
-          warn,
-        )
-      : new Map();
+  // The same lookup finds the renders this run replaces, for the report's "Before".
+  const replaced = deps.store ? replacedRenders(prepared.selection.toRender) : [];
+  const looked = deps.store
+    ? await lookupInStore(
+        deps.store,
+        config.force ? [] : split.jobs.filter((e) => !resumable.has(e.id)),
+        replaced.map((r) => r.lock.hash),
+        warn,
+      )
+    : undefined;
+  const storeHits = looked?.byId ?? new Map<string, StoreHit>();
   const fromStore = split.jobs.filter((e) => storeHits.has(e.id));
   for (const e of fromStore) storeIds.add(e.id);
   split.jobs = split.jobs.filter((e) => !storeHits.has(e.id));
@@ -265,6 +269,15 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   deps.signal?.addEventListener("abort", onInterrupt, { once: true });
   if (deps.signal?.aborted) onInterrupt();
   let saveDurations = async (): Promise<void> => {};
+  // Before any restore or job overwrites an output: previews of the renders being replaced.
+  const before = looked
+    ? await prepareBeforeRenders(replaced, looked.previous, {
+        manifestDir: manifest.dir,
+        write: deps.storeWrite === true,
+        tools: deps.previews,
+        warn,
+      })
+    : undefined;
   try {
     const jobs = [...split.jobs];
     const settleRestore = async (
@@ -355,6 +368,7 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
         warn,
         hits: storeHits,
         ...(deps.previews ? { previews: deps.previews } : {}),
+        ...(before ? { before } : {}),
       });
     }
     if (manifest.outputs !== "store" && !stop.signal.aborted) {

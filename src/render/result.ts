@@ -1,4 +1,5 @@
 /** The one JSON document `render --json` prints and the action exposes as its `result` output. */
+import type { AssetType } from "../manifest/types.js";
 import type { StoreLocation } from "../store/store.js";
 
 export type AssetOutcome = "rendered" | "unchanged" | "restored" | "failed" | "skipped";
@@ -16,6 +17,11 @@ export interface AssetResult {
   durationMs?: number;
   /** A video's or audio file's length, and why it has no review preview, when it has none. */
   preview?: { durationSeconds?: number; note?: string };
+  /**
+   * The render this run replaced (the lock's previous entry, by its hash), where the store shows
+   * a checked review preview of it: for the report's "Before" (see before-previews.ts).
+   */
+  before?: { hash: string; type: AssetType; stored: StoreLocation; durationSeconds?: number };
   /** What the job cost, as the server said (create or status answer's `credits`). */
   credits?: number;
   /** Web variants derived in this run (no job), when any were. */

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import type { PreviewTools } from "../derive/preview/make-preview.js";
 import { makePreview } from "../derive/preview/make-preview.js";
-import type { Store, StoreHit, StoreWrite } from "../store/store.js";
+import type { Store, StoreHit, StoreLocation, StoreWrite } from "../store/store.js";
 import type { AssetResult } from "./result.js";
 import { runPool } from "./scheduler.js";
 
@@ -58,12 +58,15 @@ export async function addPreviews(
 /**
  * For results that sit in the store with no preview shown yet (restored from it, or held there
  * already when this run wrote), check the previews their records name and show those that pass.
+ * `others` (the renders this run replaced) are checked in the same call; returns, by hash, where
+ * those that passed can be shown.
  */
 export async function showStoredPreviews(
   store: Store,
   results: ReadonlyMap<string, AssetResult>,
   hitsById: ReadonlyMap<string, StoreHit>,
-): Promise<void> {
+  others: readonly StoreHit[] = [],
+): Promise<Map<string, StoreLocation>> {
   for (const result of results.values()) {
     const duration = hitsById.get(result.id)?.record.durationSeconds;
     if (result.stored && duration !== undefined && result.preview?.durationSeconds === undefined)
@@ -73,14 +76,16 @@ export async function showStoredPreviews(
     (r) => r.stored && !r.stored.preview && hitsById.get(r.id)?.record.preview,
   );
   const checked = waiting.slice(0, MAX_PREVIEWS_PER_RUN);
-  if (checked.length === 0) return;
+  if (checked.length + others.length === 0) return new Map();
   const hits = checked.map((r) => ({
     ...(hitsById.get(r.id) as StoreHit),
     location: r.stored,
   }));
-  const shown = await store.previews(hits);
+  const shown = await store.previews([...hits, ...others]);
   for (const result of checked) {
     const location = shown.get(result.hash);
     if (location) result.stored = location;
   }
+  const wanted = new Set(others.map((h) => h.record.hash));
+  return new Map([...shown].filter(([hash]) => wanted.has(hash)));
 }

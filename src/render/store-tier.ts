@@ -10,12 +10,21 @@ import type { Asset } from "../manifest/types.js";
 import type { PlanEntry } from "../plan/types.js";
 import { tempPathFor } from "../state/atomic-write.js";
 import type { Lockfile } from "../state/lock-types.js";
-import type { FetchItem, Store, StoreHit, StoreWrite } from "../store/store.js";
+import type {
+  FetchItem,
+  PreviewAddition,
+  Store,
+  StoreHit,
+  StoreLocation,
+  StoreWrite,
+} from "../store/store.js";
 import type { PreviewTools } from "../derive/preview/make-preview.js";
 import type { JobContext } from "./job.js";
 import { recordOutput } from "./record.js";
 import type { AssetResult, StoreOutcome } from "./result.js";
 import { addPreviews, showStoredPreviews } from "./store-previews.js";
+import type { BeforeRenders } from "./before-previews.js";
+import { attachBefore } from "./before-previews.js";
 
 type RestoreContext = Pick<
   JobContext,
@@ -24,28 +33,37 @@ type RestoreContext = Pick<
 
 const extensionOf = (output: string): string => extname(output).slice(1).toLowerCase();
 
+export interface StoreLookup {
+  /** The entries for the assets to render, by asset id. */
+  byId: Map<string, StoreHit>;
+  /** The entries for the renders they replace, by hash (before-previews.ts). */
+  previous: Map<string, StoreHit>;
+}
+
 /**
- * The store's entries for these assets, by asset id: one lookup for all of them. An entry of
- * another type or format than the asset's output is no hit. A store that cannot be reached is
- * a warning and no hits: the run renders instead.
+ * The store's entries for these assets, by asset id, and for the `previous` renders they replace,
+ * by hash: one lookup for all of them. An entry of another type or format than the asset's
+ * output is no hit. A store that cannot be reached is a warning and no hits: the run renders
+ * instead.
  */
 export async function lookupInStore(
   store: Store,
   entries: readonly PlanEntry[],
+  previous: readonly string[],
   warn: (message: string) => void,
-): Promise<Map<string, StoreHit>> {
+): Promise<StoreLookup> {
   const wanted = entries.filter((e) => e.asset !== undefined);
-  if (wanted.length === 0) return new Map();
+  const found: StoreLookup = { byId: new Map(), previous: new Map() };
+  if (wanted.length + previous.length === 0) return found;
   let hits: Map<string, StoreHit>;
   try {
-    hits = await store.lookup(wanted.map((e) => e.hash));
+    hits = await store.lookup([...wanted.map((e) => e.hash), ...previous]);
   } catch (error) {
     warn(
       `could not read the store (${store.label}): ${(error as Error).message}; rendering instead`,
     );
-    return new Map();
+    return found;
   }
-  const byId = new Map<string, StoreHit>();
   for (const entry of wanted) {
     const hit = hits.get(entry.hash);
     if (
@@ -53,9 +71,13 @@ export async function lookupInStore(
       hit.record.type === entry.asset!.type &&
       hit.record.extension === extensionOf(entry.output)
     )
-      byId.set(entry.id, hit);
+      found.byId.set(entry.id, hit);
   }
-  return byId;
+  for (const hash of previous) {
+    const hit = hits.get(hash);
+    if (hit) found.previous.set(hash, hit);
+  }
+  return found;
 }
 
 /** An asset the store holds, to restore. */
@@ -151,6 +173,8 @@ export interface WriteBack {
   hits: ReadonlyMap<string, StoreHit>;
   /** How to make review previews of what this run writes; none made without it. */
   previews?: PreviewTools;
+  /** The renders this run replaced, for the report's "Before" (before-previews.ts). */
+  before?: BeforeRenders;
 }
 
 /**
@@ -166,19 +190,22 @@ export async function writeBackToStore(store: Store, run: WriteBack): Promise<St
     written: 0,
   };
   const hitsById = new Map(run.hits);
+  const before = run.before;
   if (!run.write) {
-    await showStoredPreviews(store, results, hitsById);
+    await showPreviews(store, results, hitsById, before);
     return outcome;
   }
   try {
-    const held = await writeToStore(
+    const { held, added } = await writeToStore(
       store,
       results,
       run.planned,
       ctx.updater.current(),
       ctx.manifestDir,
       run.previews,
+      before?.additions ?? [],
     );
+    for (const [hash, location] of added) before?.shown.set(hash, location);
     for (const [id, hit] of held) if (!hit.location?.preview) hitsById.set(id, hit);
     for (const [id, hit] of held) {
       const locked = ctx.updater.current().assets[id];
@@ -211,8 +238,22 @@ export async function writeBackToStore(store: Store, run: WriteBack): Promise<St
     // With outputs: store, the run says it once, with what to do (see store-only-lock.ts).
     if (!run.confirm) run.warn(`could not write to the store (${store.label}): ${outcome.error}`);
   }
-  await showStoredPreviews(store, results, hitsById);
+  await showPreviews(store, results, hitsById, before);
   return outcome;
+}
+
+/** Check, in one go, the previews of this run's results and of the renders they replaced. */
+async function showPreviews(
+  store: Store,
+  results: Map<string, AssetResult>,
+  hitsById: ReadonlyMap<string, StoreHit>,
+  before: BeforeRenders | undefined,
+): Promise<void> {
+  const previous = (before?.recorded ?? []).filter((h) => !before?.shown.has(h.record.hash));
+  const shown = await showStoredPreviews(store, results, hitsById, previous);
+  if (!before) return;
+  for (const [hash, location] of shown) before.shown.set(hash, location);
+  attachBefore(results, before);
 }
 
 /**
@@ -227,7 +268,8 @@ async function writeToStore(
   lock: Lockfile,
   manifestDir: string,
   previews: PreviewTools | undefined,
-): Promise<Map<string, StoreHit>> {
+  additions: readonly PreviewAddition[],
+): Promise<{ held: Map<string, StoreHit>; added: Map<string, StoreLocation> }> {
   const writes: StoreWrite[] = [];
   const idsByHash = new Map<string, string[]>();
   for (const result of results.values()) {
@@ -251,10 +293,13 @@ async function writeToStore(
     });
   }
   const held = new Map<string, StoreHit>();
-  if (writes.length === 0) return held;
+  const added = new Map<string, StoreLocation>();
+  if (writes.length + additions.length === 0) return { held, added };
   if (previews) await addPreviews(writes, idsByHash, results, previews);
-  for (const [hash, hit] of await store.write(writes)) {
+  const adding = new Set(additions.map((a) => a.record.hash));
+  for (const [hash, hit] of await store.write(writes, additions)) {
     for (const id of idsByHash.get(hash) ?? []) held.set(id, hit);
+    if (adding.has(hash) && hit.location?.preview) added.set(hash, hit.location);
   }
-  return held;
+  return { held, added };
 }

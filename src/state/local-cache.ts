@@ -1,4 +1,4 @@
-import { constants, writeFileSync } from "node:fs";
+import { constants, readFileSync, statSync, writeFileSync } from "node:fs";
 import { copyFile, mkdir, open, readFile, rename, unlink } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import type { AssetType } from "../manifest/types.js";
@@ -160,6 +160,29 @@ export function createCacheStore(dir: string, warn: (message: string) => void): 
       }
     },
   };
+}
+
+/**
+ * Whether a restore of `hash` to `outputPath` would find a finished entry, judged without writing
+ * anything (plan's question: would a render restore this instead of paying for it?). Read-only and
+ * cheap: the meta must parse, name the output's extension, and its bytes file must have the size
+ * it says. The bytes themselves are checked only by `restore`, so a damaged entry is still a job.
+ */
+export function hasCachedEntry(dir: string, hash: string, outputPath: string): boolean {
+  if (!HASH_PATTERN.test(hash)) return false;
+  const bytes = join(dir, hash.slice(0, 2), hash);
+  let meta: CacheMeta | undefined;
+  try {
+    // A meta is about a hundred bytes: anything much longer is not one of ours.
+    const facts = statSync(`${bytes}.json`, { throwIfNoEntry: false });
+    if (facts === undefined || !facts.isFile() || facts.size > 4096) return false;
+    meta = parseMeta(readFileSync(`${bytes}.json`, "utf8"));
+  } catch {
+    return false;
+  }
+  if (meta === undefined || !sameExtension(meta.extension, outputPath)) return false;
+  const facts = statSync(bytes, { throwIfNoEntry: false });
+  return facts !== undefined && facts.isFile() && facts.size === meta.size;
 }
 
 /** Replace `target` with a copy of `source` through a temp file, so no reader sees it half-made. */

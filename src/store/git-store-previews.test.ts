@@ -143,6 +143,60 @@ describe("git store previews", () => {
   });
 });
 
+describe("adding a preview beside an entry written without one", () => {
+  it("adds it in the same write as new entries, only for the bytes it was made from", async () => {
+    const { scratch, warnings, machine } = await setup();
+    const old = pngEntry(scratch, "old");
+    const other = pngEntry(scratch, "other");
+    await machine().write([old, other]);
+    const writer = machine();
+    const held = await writer.lookup([old.record.hash, other.record.hash]);
+    const made = await withPreview(old, 120);
+    const fresh = await withPreview(pngEntry(scratch, "fresh"), 200);
+    const addition = (hash: string, sha256?: string) => ({
+      record: {
+        ...held.get(hash)!.record,
+        ...(sha256 ? { sha256 } : {}),
+        preview: made.record.preview!,
+        durationSeconds: 4,
+      },
+      preview: made.preview!,
+    });
+    const written = await writer.write(
+      [fresh],
+      // The second was made from other bytes than the entry holds: it is not written.
+      [addition(old.record.hash), addition(other.record.hash, "f".repeat(64))],
+    );
+    expect(written.get(old.record.hash)?.location?.preview?.path).toBe(
+      entryPreviewPath(old.record.hash),
+    );
+    expect(written.get(fresh.record.hash)?.location?.preview).toBeDefined();
+    expect(written.has(other.record.hash)).toBe(false);
+
+    const reader = machine();
+    const hits = await reader.lookup([old.record.hash, other.record.hash, fresh.record.hash]);
+    const record = hits.get(old.record.hash)!.record;
+    expect(record.preview).toEqual(made.record.preview);
+    expect(record.durationSeconds).toBe(4);
+    expect([record.sha256, record.generation]).toEqual([old.record.sha256, "gen_old"]);
+    expect(hits.get(other.record.hash)?.record.preview).toBeUndefined();
+    const shown = await reader.previews([...hits.values()]);
+    expect([...shown.keys()].sort()).toEqual([old.record.hash, fresh.record.hash].sort());
+    // The entry's bytes are untouched: it restores as before.
+    expect(await reader.fetch(hits.get(old.record.hash)!, join(scratch, "old-back.png"))).toBe(
+      true,
+    );
+
+    // A preview already there (another writer's) is kept: a later addition writes nothing.
+    const tip = (await machine().lookup([old.record.hash])).get(old.record.hash)!.location!.commit;
+    const late = await machine().write([], [addition(old.record.hash)]);
+    expect(late.size).toBe(0);
+    const now = (await machine().lookup([old.record.hash])).get(old.record.hash)!;
+    expect(now.location!.commit).toBe(tip);
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe("a record's preview and duration", () => {
   const base = {
     hash: "a".repeat(64),

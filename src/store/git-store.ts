@@ -22,6 +22,7 @@ import { entryBytesPath, entryPreviewPath, entryRecordPath, RECORD_BOUND } from 
 import { checkPreviewBytes, MAX_PREVIEW_BYTES } from "./preview.js";
 import type {
   FetchItem,
+  PreviewAddition,
   Store,
   StoreHit,
   StoreLocation,
@@ -178,15 +179,28 @@ export function createGitStore(options: GitStoreOptions): Store {
     return kept;
   }
 
-  async function write(entries: readonly StoreWrite[]): Promise<Map<string, StoreHit>> {
+  async function write(
+    entries: readonly StoreWrite[],
+    additions: readonly PreviewAddition[] = [],
+  ): Promise<Map<string, StoreHit>> {
     const byHash = new Map(entries.map((e) => [e.record.hash, e]));
-    if (byHash.size === 0) return new Map();
+    const adding = new Map(additions.map((a) => [a.record.hash, a]));
+    if (byHash.size === 0 && adding.size === 0) return new Map();
     for (let attempt = 1; ; attempt++) {
       const parent = await reader.fetchTip();
-      const held = parent ? await entriesAt(parent, [...byHash.keys()]) : new Map();
+      const held = parent
+        ? await entriesAt(parent, [...byHash.keys(), ...adding.keys()])
+        : new Map<string, StoreHit>();
       const missing = [...byHash.values()].filter((e) => !held.has(e.record.hash));
-      if (missing.length === 0) return held;
-      const commit = await commitEntries(parent, missing);
+      const previewed = previewsToAdd(adding, held);
+      if (missing.length === 0 && previewed.length === 0) return heldOf(byHash, held);
+      const commit = await commitFiles(parent, [
+        ...missing.flatMap(entryFiles),
+        ...previewed.flatMap(({ record, preview }) => [
+          { path: entryRecordPath(record.hash), bytes: serializeStoreRecord(record) },
+          { path: entryPreviewPath(record.hash), bytes: preview },
+        ]),
+      ]);
       try {
         await pushToBranch((args) => git.run(args), {
           remote: "origin",
@@ -211,53 +225,58 @@ export function createGitStore(options: GitStoreOptions): Store {
         const location: StoreLocation = { commit, path: entryBytesPath(e.record) };
         // Our own preview, just written: it can be shown. One the store held already cannot yet.
         if (!heldHit && e.preview && e.record.preview) {
-          const { width, height, size } = e.record.preview;
-          location.preview = { path: entryPreviewPath(e.record.hash), width, height, size };
+          location.preview = previewLocation(e.record.hash, e.record.preview);
         }
         written.set(e.record.hash, { record: heldHit?.record ?? e.record, location });
+      }
+      for (const { record } of previewed) {
+        written.set(record.hash, {
+          record,
+          location: {
+            commit,
+            path: entryBytesPath(record),
+            preview: previewLocation(record.hash, record.preview),
+          },
+        });
       }
       return written;
     }
   }
 
-  /** A commit on `parent` (none: the orphan branch's first) adding these entries. */
-  async function commitEntries(
+  /** A commit on `parent` (none: the orphan branch's first) adding or replacing these files. */
+  async function commitFiles(
     parent: string | undefined,
-    entries: readonly StoreWrite[],
+    files: readonly TreeFile[],
   ): Promise<string> {
     const scratch = await mkdtemp(join(options.gitDir, "write-"));
     try {
       const index = join(scratch, "index");
       const env = { GIT_INDEX_FILE: index };
       if (parent) await git.run(["read-tree", parent], { env });
-      const files: string[] = [];
-      const paths: string[] = [];
-      for (const [i, e] of entries.entries()) {
-        const recordFile = join(scratch, `${i}.json`);
-        await writeFile(recordFile, serializeStoreRecord(e.record));
-        files.push(e.file, recordFile);
-        paths.push(entryBytesPath(e.record), entryRecordPath(e.record.hash));
-        if (e.preview && e.record.preview) {
-          const previewFile = join(scratch, `${i}.preview`);
-          await writeFile(previewFile, e.preview);
-          files.push(previewFile);
-          paths.push(entryPreviewPath(e.record.hash));
+      const sources: string[] = [];
+      for (const [i, f] of files.entries()) {
+        if (f.file !== undefined) sources.push(f.file);
+        else {
+          const scratchFile = join(scratch, String(i));
+          await writeFile(scratchFile, f.bytes);
+          sources.push(scratchFile);
         }
       }
       const oids = (
         await git.run(["hash-object", "-w", "--no-filters", "--stdin-paths"], {
-          input: files.join("\n") + "\n",
+          input: sources.join("\n") + "\n",
         })
       )
         .trim()
         .split("\n");
-      const info = paths.map((path, i) => `100644 blob ${oids[i]}\t${path}`).join("\n") + "\n";
+      const info = files.map((f, i) => `100644 blob ${oids[i]}\t${f.path}`).join("\n") + "\n";
       await git.run(["update-index", "--add", "--index-info"], { input: info, env });
       // Blobs of entries already in the store stay on the server: the index only names them.
       const tree = (await git.run(["write-tree", "--missing-ok"], { env })).trim();
       const when = `${Math.floor(now() / 1000)} +0000`;
       const { name, email } = options.author;
-      const message = `store: ${entries.length} entr${entries.length === 1 ? "y" : "ies"}\n`;
+      const records = files.filter((f) => f.path.endsWith(".json")).length;
+      const message = `store: ${records} entr${records === 1 ? "y" : "ies"}\n`;
       return (
         await git.run(["commit-tree", tree, ...(parent ? ["-p", parent] : [])], {
           input: message,
@@ -301,10 +320,9 @@ export function createGitStore(options: GitStoreOptions): Store {
           warn(`store entry ${record.hash.slice(0, 12)}: ${why}; no preview shown`);
           continue;
         }
-        const { width, height, size } = record.preview;
         shown.set(record.hash, {
           ...location,
-          preview: { path: entryPreviewPath(record.hash), width, height, size },
+          preview: previewLocation(record.hash, record.preview),
         });
       }
     } catch (error) {
@@ -314,6 +332,69 @@ export function createGitStore(options: GitStoreOptions): Store {
   }
 
   return { label: options.label, lookup, fetch, fetchMany, write, previews };
+}
+
+/** A file of the next commit: one on disk (an entry's bytes) or bytes in memory. */
+type TreeFile = { path: string } & (
+  { file: string; bytes?: never } | { file?: never; bytes: Buffer | string }
+);
+
+/** An entry's files: its bytes, its record, and its preview when it has one. */
+function entryFiles(e: StoreWrite): TreeFile[] {
+  return [
+    { path: entryBytesPath(e.record), file: e.file },
+    { path: entryRecordPath(e.record.hash), bytes: serializeStoreRecord(e.record) },
+    ...(e.preview && e.record.preview
+      ? [{ path: entryPreviewPath(e.record.hash), bytes: e.preview }]
+      : []),
+  ];
+}
+
+/**
+ * The additions whose entry the tip holds still without a preview and still describing the
+ * bytes the preview was made from; each with the record to write: the held one, plus the
+ * preview's description (and a length it did not have).
+ */
+function previewsToAdd(
+  adding: ReadonlyMap<string, PreviewAddition>,
+  held: ReadonlyMap<string, StoreHit>,
+): PreviewAddition[] {
+  const out: PreviewAddition[] = [];
+  for (const [hash, addition] of adding) {
+    const found = held.get(hash)?.record;
+    const made = addition.record;
+    if (!found || found.preview) continue;
+    if (found.sha256 !== made.sha256 || found.size !== made.size) continue;
+    if (found.type !== made.type || found.extension !== made.extension) continue;
+    const durationSeconds = found.durationSeconds ?? made.durationSeconds;
+    out.push({
+      record: {
+        ...found,
+        preview: made.preview,
+        ...(durationSeconds !== undefined ? { durationSeconds } : {}),
+      },
+      preview: addition.preview,
+    });
+  }
+  return out;
+}
+
+/** What the store holds for the entries asked to be written, all held already. */
+function heldOf(
+  byHash: ReadonlyMap<string, StoreWrite>,
+  held: ReadonlyMap<string, StoreHit>,
+): Map<string, StoreHit> {
+  const out = new Map<string, StoreHit>();
+  for (const hash of byHash.keys()) {
+    const hit = held.get(hash);
+    if (hit) out.set(hash, hit);
+  }
+  return out;
+}
+
+function previewLocation(hash: string, preview: StorePreview): StoreLocation["preview"] {
+  const { width, height, size } = preview;
+  return { path: entryPreviewPath(hash), width, height, size };
 }
 
 /** The record as found, less its preview when the tree does not hold the preview's bytes. */

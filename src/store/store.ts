@@ -70,6 +70,16 @@ export interface StoreWrite {
   preview?: Buffer;
 }
 
+/**
+ * A review preview for an entry the store holds without one (written before previews existed),
+ * made from bytes that are the entry's own: `record` is the entry's record as looked up, and its
+ * `preview` (and `durationSeconds`) describe the new bytes.
+ */
+export interface PreviewAddition {
+  record: StoreRecord & { preview: StorePreview };
+  preview: Buffer;
+}
+
 export interface Store {
   /** For messages: which store this is (`git branch agentframer-store of origin`, `s3://b/p`). No credentials. */
   readonly label: string;
@@ -100,8 +110,16 @@ export interface Store {
   /**
    * Add entries; an entry whose hash the store already holds is kept as it is. Concurrent writers
    * must not lose each other's entries. Returns where each written or already-held entry now is.
+   *
+   * `additions`, in the same write: a preview goes beside an entry that is still held without one
+   * and whose record still names the bytes the preview was made from (SHA-256, size, format); its
+   * record gains the preview's description. Returned, by hash, with the preview's location. A
+   * backend that cannot show previews (S3) ignores them.
    */
-  write(entries: readonly StoreWrite[]): Promise<Map<string, StoreHit>>;
+  write(
+    entries: readonly StoreWrite[],
+    additions?: readonly PreviewAddition[],
+  ): Promise<Map<string, StoreHit>>;
   /**
    * For hits from `lookup` whose record names a preview, read the preview's bytes (bounded) and
    * check them (`checkPreviewBytes`); returns, by hash, the hit's location with the preview for

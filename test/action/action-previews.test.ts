@@ -15,30 +15,11 @@ import { startGitHubStub } from "../support/github-stub.js";
 import { readImageHeader } from "../support/image-headers.js";
 import { allowPartialClone } from "../support/store-remote.js";
 import { tempDirSync } from "../support/temp-dir.js";
+import { MEDIA_MANIFEST } from "./fixtures.js";
 import { prEvent, useActionHarness } from "./harness.js";
 
 const h = useActionHarness();
 const dir = tempDirSync("af-previews-");
-
-export const MEDIA_MANIFEST = `version: 1
-defaults:
-  model: flux-1.1-pro
-assets:
-  - id: hero
-    prompt: A cozy reading nook in morning light
-    output: public/hero.png
-    params: { width: 1024, height: 1024 }
-  - id: clip
-    model: af-video-1
-    prompt: A paper boat drifting across a pond
-    output: public/clip.mp4
-    params: { width: 1280, height: 720, duration: 4 }
-  - id: jingle
-    model: af-audio-1
-    prompt: Rain on a tin roof
-    output: public/jingle.wav
-    params: { duration: 3 }
-`;
 
 const STORE_LINK = /^https:\/\/github\.com\/octo\/media\/blob\/([0-9a-f]{40})\/([^"?]+)\?raw=true$/;
 

@@ -19,6 +19,27 @@ assets:
     output: public/logo.png
 `;
 
+/** An image, a video and an audio file: one of each kind of review preview. */
+export const MEDIA_MANIFEST = `version: 1
+defaults:
+  model: flux-1.1-pro
+assets:
+  - id: hero
+    prompt: A cozy reading nook in morning light
+    output: public/hero.png
+    params: { width: 1024, height: 1024 }
+  - id: clip
+    model: af-video-1
+    prompt: A paper boat drifting across a pond
+    output: public/clip.mp4
+    params: { width: 1280, height: 720, duration: 4 }
+  - id: jingle
+    model: af-audio-1
+    prompt: Rain on a tin roof
+    output: public/jingle.wav
+    params: { duration: 3 }
+`;
+
 export const HOSTILE_PROMPT =
   "<img src=x onerror=alert(1)> ![pwn](https://evil.test/p.png) [click](https://evil.test) @octocat #1 | </td>";
 

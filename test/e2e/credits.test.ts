@@ -96,7 +96,12 @@ describe("with the credit endpoints", () => {
       credits: { estimate: number; unknownModels: string[] };
       assets: Array<{ id: string; credits: number }>;
     };
-    expect(doc.credits).toEqual({ estimate: MIXED_ESTIMATE, unknownModels: [] });
+    expect(doc.credits).toEqual({
+      estimate: MIXED_ESTIMATE,
+      unknownModels: [],
+      fromCache: 0,
+      inFlight: 0,
+    });
     expect(doc.assets.map((a) => [a.id, a.credits])).toEqual([
       ["poster", 4],
       ["banner", 1.048576],
@@ -133,6 +138,40 @@ describe("with the credit endpoints", () => {
     // The outputs are gone; the local cache gives them back with no job and no charge.
     await rm(r.path("public/poster.png"));
     await rm(r.path("public/clip.mp4"));
+    // plan says so before the render: what the cache holds costs nothing, and the estimate is
+    // what the render will then spend.
+    await r.write("agentframer.yml", MIXED.replace("A wide banner of the sea", "A wide banner"));
+    const before = await agentframer(["plan"]);
+    expect(before.code, before.stderr).toBe(0);
+    expect(before.stdout).toContain(
+      "missing    poster  public/poster.png  restorable from the local cache: 0 credits\n",
+    );
+    expect(before.stdout).toContain("banner  public/banner.png  (prompt)  1.05 credits\n");
+    expect(lastLine(before.stdout)).toBe(
+      "Credits: 1.05 estimated for 1 job; 2 restorable from the local cache: 0 credits",
+    );
+    const json = JSON.parse((await agentframer(["plan", "--json"])).stdout) as {
+      credits: Record<string, unknown>;
+      assets: Array<{ id: string; credits: number; free?: string }>;
+    };
+    expect(json.credits).toEqual({
+      estimate: 1.048576,
+      unknownModels: [],
+      fromCache: 2,
+      inFlight: 0,
+    });
+    expect(json.assets.map((a) => [a.id, a.credits, a.free])).toEqual([
+      ["poster", 0, "cache"],
+      ["banner", 1.048576, undefined],
+      ["clip", 0, "cache"],
+    ]);
+    await r.write("agentframer.yml", MIXED);
+    const allCached = await agentframer(["plan"]);
+    expect(lastLine(allCached.stdout)).toBe(
+      "Credits: 0 estimated, no new job (2 restorable from the local cache)",
+    );
+    expect(e.ledger.jobs()).toHaveLength(3);
+
     // With no prices kept, a run of restores asks the API once, and submits nothing.
     await rm(r.path(".agentframer/cache/prices.json"));
     const models = e.ledger.requests.models;
@@ -218,6 +257,8 @@ describe("without the credit endpoints (404)", () => {
     expect(JSON.parse(plan.stdout).credits).toEqual({
       estimate: null,
       unknownModels: ["img-1", "img-mp", "vid-1"],
+      fromCache: 0,
+      inFlight: 0,
     });
     expect(plan.stderr).toMatch(/Credits: unknown for 3 jobs — no price for img-1, img-mp, vid-1/);
 

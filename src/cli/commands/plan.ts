@@ -12,6 +12,7 @@ import type { Style } from "../style.js";
 import { inFlightNote } from "../../render/progress/format.js";
 import type { CreditEstimate } from "../../plan/credits.js";
 import { creditsText } from "../../plan/credits.js";
+import type { FreeRenders } from "../plan-credits.js";
 
 const OPTIONS = {
   json: { type: "boolean" },
@@ -33,14 +34,25 @@ export interface PlanJsonAsset {
   request?: unknown;
   /** Web variants: why they would be derived (no job), widths not made, stale files. */
   variants?: PlanEntry["variants"];
-  /** For an asset a render would submit: its estimated credits, null when unknown. */
+  /** For an asset a render would submit: its estimated credits, null when unknown; 0 when free. */
   credits?: number | null;
+  /** Why an asset to render costs nothing: restorable from the local cache, or a job in flight. */
+  free?: "cache" | "in-flight";
 }
 
 /** `plan --json`'s credits: the estimate of what it would render, null when a price is unknown. */
 export interface PlanJsonCredits {
   estimate: number | null;
   unknownModels: string[];
+  /** Assets to render that the local cache holds: restored, not paid for. */
+  fromCache: number;
+  /** Assets whose job an interrupted run left in flight: resumed, paid for already. */
+  inFlight: number;
+}
+
+function freeReason(id: string, free: FreeRenders): PlanJsonAsset["free"] {
+  if (free.inFlight.has(id)) return "in-flight";
+  return free.fromCache.has(id) ? "cache" : undefined;
 }
 
 /** The request body an asset sends, when --show-requests asked for it. */
@@ -50,17 +62,27 @@ function planJson(
   plan: Plan,
   showRequest: ShowRequest,
   estimate: CreditEstimate,
+  free: FreeRenders,
 ): { assets: PlanJsonAsset[]; counts: Plan["counts"]; credits: PlanJsonCredits } {
   const assets = plan.entries.map((e): PlanJsonAsset => {
     const out: PlanJsonAsset = { id: e.id, status: e.status, output: e.output, hash: e.hash };
     if (e.changedFields !== undefined) out.changed = e.changedFields;
     if (e.variants !== undefined) out.variants = e.variants;
     if (showRequest && e.asset) out.request = JSON.parse(showRequest(e.asset));
+    const why = freeReason(e.id, free);
     const credits = estimate.perAsset.get(e.id);
-    if (credits !== undefined && needsRender(e)) out.credits = credits;
+    if (why !== undefined && needsRender(e)) {
+      out.credits = 0;
+      out.free = why;
+    } else if (credits !== undefined && needsRender(e)) out.credits = credits;
     return out;
   });
-  const credits = { estimate: estimate.total, unknownModels: estimate.unknownModels };
+  const credits = {
+    estimate: estimate.total,
+    unknownModels: estimate.unknownModels,
+    fromCache: free.fromCache.size,
+    inFlight: free.inFlight.size,
+  };
   return { assets, counts: plan.counts, credits };
 }
 
@@ -170,6 +192,29 @@ function countLine(plan: Plan): string {
 /** "… and 1980 more": what the screen-sized listing left out, and how to see it. */
 function moreLine(hidden: number): string {
   return `… and ${hidden} more: agentframer plan --all lists every asset\n`;
+}
+
+/**
+ * What a render would give without a new job: the jobs in flight, and the assets to render whose
+ * result the local cache holds (read-only: plan writes nothing there).
+ */
+async function freeRenders(
+  manifestDir: string,
+  plan: Plan,
+  inFlight: readonly string[],
+): Promise<FreeRenders> {
+  const inFlightIds = new Set(inFlight);
+  const toRender = plan.entries.filter((e) => needsRender(e) && !inFlightIds.has(e.id));
+  const fromCache = new Set<string>();
+  if (toRender.length > 0) {
+    const [{ hasCachedEntry }, { cacheDirFor }] = await Promise.all([
+      import("../../state/local-cache.js"),
+      import("../../state/paths.js"),
+    ]);
+    const dir = cacheDirFor(manifestDir);
+    for (const e of toRender) if (hasCachedEntry(dir, e.hash, e.output)) fromCache.add(e.id);
+  }
+  return { fromCache, inFlight: inFlightIds };
 }
 
 /**
@@ -283,15 +328,20 @@ export const planCommand: Command = {
     const waiting = videosWaitingForFfmpeg(plan, ctx.io.env);
     if (waiting) ctx.io.stderr.write(`agentframer: warning: ${waiting}\n`);
     const { planCredits, creditLine } = await import("../plan-credits.js");
-    const estimate = await planCredits(manifest, plan, ctx.io.env, (message) =>
-      ctx.io.stderr.write(`agentframer: warning: ${message}\n`),
-    );
-    const toRender = plan.entries.filter(needsRender).length;
-    const credits = creditLine(estimate, toRender, Boolean(ctx.io.env.AGENTFRAMER_API_KEY));
     const inFlight = await jobsInFlight(manifest.path, plan);
     const inFlightText = inFlight.length > 0 ? `${inFlightNote(inFlight, false)}\n` : "";
+    const free = await freeRenders(manifest.dir, plan, inFlight);
+    const estimate = await planCredits(
+      manifest,
+      plan,
+      ctx.io.env,
+      (message) => ctx.io.stderr.write(`agentframer: warning: ${message}\n`),
+      free,
+    );
+    const toRender = plan.entries.filter(needsRender).length;
+    const credits = creditLine(estimate, toRender, Boolean(ctx.io.env.AGENTFRAMER_API_KEY), free);
     if (values.json) {
-      ctx.io.stdout.write(`${JSON.stringify(planJson(plan, showRequest, estimate))}\n`);
+      ctx.io.stdout.write(`${JSON.stringify(planJson(plan, showRequest, estimate, free))}\n`);
       ctx.io.stderr.write(
         inFlightText + countLine(plan) + (credits === undefined ? "" : `${credits}\n`),
       );
@@ -307,6 +357,9 @@ export const planCommand: Command = {
       // Costs per line once any price is known; with none, the last line says why.
       const anyKnown = [...estimate.perAsset.values()].some((c) => c !== null);
       const cost = (e: PlanEntry): string => {
+        const why = needsRender(e) ? freeReason(e.id, free) : undefined;
+        if (why === "cache") return "  restorable from the local cache: 0 credits";
+        if (why === "in-flight") return "  job in flight: paid for already";
         const credits = estimate.perAsset.get(e.id);
         if (!anyKnown || credits === undefined || !needsRender(e)) return "";
         return `  ${credits === null ? "credits unknown" : creditsText(credits)}`;

@@ -1,0 +1,192 @@
+/**
+ * The "Before" side of a review: the render this run replaces (the lock's previous entry) shown by
+ * its own small preview in the store, found by the previous entry's hash, instead of its full
+ * committed file. It costs no round trip of its own:
+ *
+ * - the previous hashes go into the run's one store lookup (`lookupInStore`);
+ * - an entry held without a preview (written before previews existed) gets one in a run that may
+ *   write to the store: made here, before anything overwrites the outputs, from the committed
+ *   bytes — and only when they are the very bytes the store entry holds (the lock's and the
+ *   record's SHA-256 and size agree, and the file, read with that bound, hashes to them) — then
+ *   added beside the entry in the run's one store write;
+ * - previews the store recorded earlier are checked (size, SHA-256, WebP dimensions) in the
+ *   run's one preview check, with the new renders' (`showStoredPreviews`).
+ *
+ * Where none of this is possible (no store, a store that cannot show a preview, a fork's run, the
+ * bytes missing or other than the store's), the result says nothing and the report links the full
+ * committed file, as before.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createHash } from "node:crypto";
+import type { PreviewTools } from "../derive/preview/make-preview.js";
+import { makePreview } from "../derive/preview/make-preview.js";
+import type { PlanEntry, PlanStatus } from "../plan/types.js";
+import type { LockEntry } from "../state/lock-types.js";
+import type { PreviewAddition, StoreHit, StoreLocation } from "../store/store.js";
+import { copyExpectedBytes, NOT_IN_CHECKOUT } from "./previous-bytes.js";
+import type { AssetResult } from "./result.js";
+import { runPool } from "./scheduler.js";
+import { MAX_PREVIEWS_PER_RUN } from "./store-previews.js";
+
+/**
+ * Statuses where the lock's entry is the render a reviewer compares against: a changed request,
+ * or an output gone from the checkout. A file edited by hand (`modified`) is not the locked
+ * render, so its "before" stays the committed file itself.
+ */
+export const REPLACES_LOCKED: ReadonlySet<PlanStatus> = new Set(["changed", "missing"]);
+
+/** A previous render is previewed from bytes up to this size (a long video is not read). */
+export const MAX_PREVIOUS_BYTES = 256 * 1024 * 1024;
+/** sharp and ffmpeg use several threads each already. */
+const CONCURRENCY = 2;
+
+export interface ReplacedRender {
+  id: string;
+  status: PlanStatus;
+  /** The committed output (relative to the manifest folder), as the manifest names it. */
+  output: string;
+  lock: LockEntry;
+}
+
+/** The renders this run replaces, as many as a run previews. */
+export function replacedRenders(toRender: readonly PlanEntry[]): ReplacedRender[] {
+  return toRender
+    .filter((e): e is PlanEntry & { lock: LockEntry } => !!e.lock && REPLACES_LOCKED.has(e.status))
+    .slice(0, MAX_PREVIEWS_PER_RUN)
+    .map((e) => ({ id: e.id, status: e.status, output: e.output, lock: e.lock }));
+}
+
+export interface BeforeRenders {
+  /** Previews made in this run, for the store write. */
+  additions: PreviewAddition[];
+  /** Store entries of replaced renders whose records name a preview, to check. */
+  recorded: StoreHit[];
+  /** Where each replaced render's preview can be shown, by hash, once written or checked. */
+  shown: Map<string, StoreLocation>;
+  /** Replaced renders by asset id, with their store entries. */
+  byId: Map<string, StoreHit>;
+}
+
+export interface BeforeContext {
+  manifestDir: string;
+  /** A run that may write to the store (never a fork's): only then are previews made. */
+  write: boolean;
+  tools: PreviewTools | undefined;
+  warn(message: string): void;
+}
+
+/**
+ * What the store holds for each replaced render (`hits`, by hash, from the run's lookup), and the
+ * previews to make now, while the committed bytes are still in the checkout.
+ */
+export async function prepareBeforeRenders(
+  replaced: readonly ReplacedRender[],
+  hits: ReadonlyMap<string, StoreHit>,
+  ctx: BeforeContext,
+): Promise<BeforeRenders> {
+  const before: BeforeRenders = { additions: [], recorded: [], shown: new Map(), byId: new Map() };
+  const toMake = new Map<string, { hit: StoreHit; render: ReplacedRender }>();
+  for (const render of replaced) {
+    const hit = hits.get(render.lock.hash);
+    // Only a backend that can show an entry to a browser (git) gives it a location.
+    if (!hit?.location) continue;
+    before.byId.set(render.id, hit);
+    if (hit.record.preview) {
+      if (!before.recorded.some((h) => h.record.hash === hit.record.hash))
+        before.recorded.push(hit);
+    } else if (
+      ctx.write &&
+      ctx.tools &&
+      render.status === "changed" &&
+      sameBytes(render.lock, hit)
+    ) {
+      toMake.set(hit.record.hash, { hit, render });
+    }
+  }
+  if (toMake.size === 0) return before;
+  // A preview is a courtesy to the reviewer: no failure here may cost the run.
+  let scratch: string | undefined;
+  try {
+    scratch = await mkdtemp(join(tmpdir(), "agentframer-before-"));
+    const folder = scratch;
+    await runPool([...toMake.values()], CONCURRENCY, async ({ hit, render }) => {
+      try {
+        const addition = await previewOf(render, hit, join(folder, hit.record.hash), ctx);
+        if (addition) before.additions.push(addition);
+      } catch (error) {
+        ctx.warn(`${render.id}: no preview of its previous render: ${(error as Error).message}`);
+      }
+    });
+  } catch (error) {
+    ctx.warn(`no previews of previous renders: ${(error as Error).message}`);
+  } finally {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  }
+  return before;
+}
+
+/** The lock and the store describe the same bytes, so a preview of one is a preview of the other. */
+function sameBytes(lock: LockEntry, hit: StoreHit): boolean {
+  return lock.sha256 === hit.record.sha256 && lock.size === hit.record.size;
+}
+
+async function previewOf(
+  render: ReplacedRender,
+  hit: StoreHit,
+  copy: string,
+  ctx: BeforeContext,
+): Promise<PreviewAddition | undefined> {
+  const { record } = hit;
+  // The lock's own path, as the manifest's rules computed it; a moved output is not looked for.
+  if (render.lock.output !== render.output) return undefined;
+  const why = await copyExpectedBytes(
+    join(ctx.manifestDir, render.output),
+    copy,
+    record,
+    MAX_PREVIOUS_BYTES,
+  );
+  // An output kept in the store only is not committed: nothing to say about it.
+  if (why === NOT_IN_CHECKOUT) return undefined;
+  if (why !== undefined) {
+    ctx.warn(`${render.id}: no preview of its previous render: ${render.output} ${why}`);
+    return undefined;
+  }
+  const made = await makePreview(copy, record.type, ctx.tools!);
+  if (!made.image) return undefined;
+  return {
+    record: {
+      ...record,
+      preview: {
+        format: made.image.format,
+        sha256: createHash("sha256").update(made.image.bytes).digest("hex"),
+        size: made.image.bytes.length,
+        width: made.image.width,
+        height: made.image.height,
+      },
+      ...(made.durationSeconds !== undefined ? { durationSeconds: made.durationSeconds } : {}),
+    },
+    preview: made.image.bytes,
+  };
+}
+
+/** Each result whose replaced render can be shown gets its `before`: the store's preview of it. */
+export function attachBefore(
+  results: ReadonlyMap<string, AssetResult>,
+  before: BeforeRenders,
+): void {
+  for (const [id, hit] of before.byId) {
+    const result = results.get(id);
+    const location = before.shown.get(hit.record.hash);
+    if (!result || !location?.preview) continue;
+    const made = before.additions.find((a) => a.record.hash === hit.record.hash);
+    const durationSeconds = made?.record.durationSeconds ?? hit.record.durationSeconds;
+    result.before = {
+      hash: hit.record.hash,
+      type: hit.record.type,
+      stored: location,
+      ...(durationSeconds !== undefined ? { durationSeconds } : {}),
+    };
+  }
+}
