@@ -25,7 +25,7 @@ import { makePreview } from "../derive/preview/make-preview.js";
 import type { PlanEntry, PlanStatus } from "../plan/types.js";
 import type { LockEntry } from "../state/lock-types.js";
 import type { PreviewAddition, StoreHit, StoreLocation } from "../store/store.js";
-import { copyExpectedBytes } from "./previous-bytes.js";
+import { copyExpectedBytes, NOT_IN_CHECKOUT } from "./previous-bytes.js";
 import type { AssetResult } from "./result.js";
 import { runPool } from "./scheduler.js";
 import { MAX_PREVIEWS_PER_RUN } from "./store-previews.js";
@@ -147,6 +147,8 @@ async function previewOf(
     record,
     MAX_PREVIOUS_BYTES,
   );
+  // An output kept in the store only is not committed: nothing to say about it.
+  if (why === NOT_IN_CHECKOUT) return undefined;
   if (why !== undefined) {
     ctx.warn(`${render.id}: no preview of its previous render: ${render.output} ${why}`);
     return undefined;

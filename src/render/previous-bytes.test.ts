@@ -66,7 +66,7 @@ describe("copyExpectedBytes", () => {
       },
       /not a regular file/,
     ],
-    ["a missing file", () => join(dir, "gone.png"), /cannot be opened \(ENOENT\)/],
+    ["a missing file", () => join(dir, "gone.png"), /is not in the checkout/],
   ])("refuses %s and leaves no copy", async (_what, source, why) => {
     const to = dest();
     expect(await copyExpectedBytes(source(), to, expected, 1 << 20)).toMatch(why);

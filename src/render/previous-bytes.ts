@@ -10,6 +10,9 @@ import { open, rm } from "node:fs/promises";
 import type { ExpectedBytes } from "../net/verify-bytes.js";
 import { BytesCheck } from "../net/verify-bytes.js";
 
+/** The answer for a file that is simply not there (an output kept in the store only). */
+export const NOT_IN_CHECKOUT = "is not in the checkout";
+
 /** Bytes read at a time. */
 const CHUNK = 1024 * 1024;
 
@@ -28,7 +31,8 @@ export async function copyExpectedBytes(
   try {
     input = await open(source, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (error) {
-    return `cannot be opened (${(error as NodeJS.ErrnoException).code ?? "error"})`;
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT" ? NOT_IN_CHECKOUT : `cannot be opened (${code ?? "error"})`;
   }
   try {
     const facts = await input.stat();

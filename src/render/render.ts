@@ -280,15 +280,11 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
     : undefined;
   try {
     const jobs = [...split.jobs];
-    const restores = [
-      ...split.restore.map((entry) => ({ entry, from: "cache" as const })),
-      ...fromStore.map((entry) => ({ entry, from: "store" as const })),
-    ];
-    await runPool(restores, RESTORE_CONCURRENCY, async ({ entry, from }) => {
-      const restored =
-        from === "cache" || !deps.store
-          ? await restoreFromCache(entry, shared)
-          : await restoreFromStore(withAsset(entry), storeHits.get(entry.id)!, deps.store, shared);
+    const settleRestore = async (
+      entry: PlanEntry,
+      from: "cache" | "store",
+      restored: AssetResult | undefined,
+    ): Promise<void> => {
       if (restored) {
         results.set(entry.id, restored);
         if (from === "store") confirmStored(entry.id);
@@ -304,7 +300,23 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
           entry.id,
           outcome(entry, "skipped", `${from} entry unusable and --max-jobs or max-credits reached`),
         );
-    });
+    };
+    // The cache's hits one by one (local copies); the store's all in one batch, so that N hits
+    // cost the store a fixed number of round trips, not N.
+    const store = deps.store;
+    await Promise.all([
+      runPool(split.restore, RESTORE_CONCURRENCY, async (entry) =>
+        settleRestore(entry, "cache", await restoreFromCache(entry, shared)),
+      ),
+      store && fromStore.length > 0
+        ? restoreFromStore(
+            fromStore.map((entry) => ({ entry: withAsset(entry), hit: storeHits.get(entry.id)! })),
+            store,
+            shared,
+            async ({ entry }, restored) => settleRestore(entry, "store", restored),
+          )
+        : undefined,
+    ]);
     if (jobs.length > 0 && !stop.signal.aborted) {
       // The HTTP side (undici and the job runner) is loaded only now: a run with nothing to
       // submit, the usual CI run, never pays for it.

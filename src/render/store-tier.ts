@@ -11,6 +11,7 @@ import type { PlanEntry } from "../plan/types.js";
 import { tempPathFor } from "../state/atomic-write.js";
 import type { Lockfile } from "../state/lock-types.js";
 import type {
+  FetchItem,
   PreviewAddition,
   Store,
   StoreHit,
@@ -79,25 +80,63 @@ export async function lookupInStore(
   return found;
 }
 
+/** An asset the store holds, to restore. */
+export interface StoreRestore {
+  entry: PlanEntry & { asset: Asset };
+  hit: StoreHit;
+}
+
 /**
- * Put a store entry's bytes at the asset's output (fetched beside it, verified by the store, then
- * renamed into place) and record it like a render, with the generation that first produced them.
- * Undefined when the entry proved unusable: the caller renders instead.
+ * Put the store entries' bytes at their assets' outputs, all in one batch (`Store.fetchMany`: for
+ * git one fetch of the missing blobs and one `cat-file --batch`, for S3 a bounded pool of GETs,
+ * each entry's size checked against its record before its bytes are read). Each is fetched
+ * beside its output, verified by the store, renamed into place and recorded like a render, with
+ * the generation that first produced it. `settled` is called once per item as soon as it is done,
+ * with undefined when the entry proved unusable: the caller renders that one instead.
  */
 export async function restoreFromStore(
-  entry: PlanEntry & { asset: Asset },
-  hit: StoreHit,
+  items: readonly StoreRestore[],
   store: Store,
   ctx: RestoreContext,
+  settled: (item: StoreRestore, result: AssetResult | undefined) => Promise<void>,
+  concurrency?: number,
+): Promise<void> {
+  const fetches: Array<FetchItem & { item: StoreRestore; target: string }> = [];
+  for (const item of items) {
+    const target = join(ctx.manifestDir, item.entry.output);
+    fetches.push({ hit: item.hit, dest: tempPathFor(target), item, target });
+  }
+  for (const folder of new Set(fetches.map((f) => dirname(f.target))))
+    await mkdir(folder, { recursive: true });
+  // A failure to record (a journal that cannot be written) is the run's, as a render's would be:
+  // thrown once the batch is over, after every other entry was settled.
+  let failure: unknown;
+  await store.fetchMany(
+    fetches,
+    async (fetched, ok) => {
+      const { item, target, dest } = fetched as (typeof fetches)[number];
+      try {
+        await settled(item, ok ? await placeRestored(item, dest, target, ctx) : undefined);
+      } catch (error) {
+        failure ??= error;
+      }
+    },
+    concurrency,
+  );
+  if (failure !== undefined) throw failure;
+}
+
+/** A fetched, verified entry renamed into place and recorded; undefined if it cannot be placed. */
+async function placeRestored(
+  { entry, hit }: StoreRestore,
+  dest: string,
+  target: string,
+  ctx: RestoreContext,
 ): Promise<AssetResult | undefined> {
-  const target = join(ctx.manifestDir, entry.output);
-  await mkdir(dirname(target), { recursive: true });
-  const temp = tempPathFor(target);
   try {
-    if (!(await store.fetch(hit, temp))) return undefined;
-    await rename(temp, target);
+    await rename(dest, target);
   } catch (error) {
-    await unlink(temp).catch(() => {});
+    await unlink(dest).catch(() => {});
     ctx.reporter.emit({
       kind: "warning",
       message: `could not restore ${entry.id} from the store: ${(error as Error).message}`,
@@ -177,7 +216,15 @@ export async function writeBackToStore(store: Store, run: WriteBack): Promise<St
           `${id}: the store already holds another render of this request (${hit.record.generation}); ` +
             "with outputs: store the lock records that one, and the output now holds its bytes",
         );
-        const adopted = await restoreFromStore({ ...entry, asset: entry.asset }, hit, store, ctx);
+        let adopted: AssetResult | undefined;
+        await restoreFromStore(
+          [{ entry: { ...entry, asset: entry.asset }, hit }],
+          store,
+          ctx,
+          async (_, result) => {
+            adopted = result;
+          },
+        );
         if (adopted === undefined) continue;
         results.set(id, adopted);
       }

@@ -246,8 +246,21 @@ describe("the PR comment's Before column", () => {
       /jingle: no preview of its previous render: public\/jingle\.wav is \d+ bytes where the lock says \d+/,
     );
     // Written beside the entries, named by their records, so the next comment has them without
-    // making them again; the entries' bytes are untouched.
+    // making them again; the entries' bytes are untouched. One store commit holds the three new
+    // renders and the two previews: the run's one write.
     const now = storeTip();
+    expect(
+      bare(["rev-list", "--count", `${strippedTip}..${now}`])
+        .toString()
+        .trim(),
+    ).toBe("1");
+    expect(
+      bare(["diff-tree", "--no-commit-id", "--name-only", "-r", strippedTip, now])
+        .toString()
+        .trim()
+        .split("\n")
+        .filter((path) => path.endsWith(".preview.webp")),
+    ).toHaveLength(5);
     for (const id of ["hero", "clip"] as const) {
       const record = JSON.parse(blob(now, recordPath(hashes[id])).toString("utf8")) as {
         preview?: { size: number };

@@ -249,6 +249,93 @@ describe("cost follows the run, not the entries (point 9)", () => {
   }, 120_000);
 });
 
+describe("a render's restores from the store cost the run, not the entries", () => {
+  const products = (n: number) =>
+    `sku,name\n${Array.from({ length: n }, (_, i) => `p${i},product ${i}`).join("\n")}\n`;
+
+  it("a render of 40 store hits in a fresh clone lists the git store once and reads it in batches", async () => {
+    const repo = await storedRepo(
+      MANIFEST,
+      { "data/products.csv": products(38) },
+      {
+        commitLock: false,
+      },
+    );
+    const clone = repo.fresh();
+    const { log, env } = countingGit(repo.env);
+    const run = spawnCli(
+      cli.main,
+      ["render", "--emulator", "--store", "git", "--json"],
+      {
+        ...env,
+        CI: "1",
+      },
+      clone,
+    );
+    const code = await run.exited;
+    expect(code, run.stderr()).toBe(0);
+    const result = JSON.parse(run.stdout());
+    expect(result.counts).toMatchObject({ restored: 40, rendered: 0 });
+    for (const [output, bytes] of repo.bytes)
+      expect(readFileSync(join(clone, output)).equals(bytes), output).toBe(true);
+    const count = calls(log);
+    // One tip and one listing; the records, then the bytes, each fetched in one request and
+    // read through one `cat-file --batch` (before: a fetch and two cat-files per entry).
+    expect(count("ls-remote")).toBeLessThanOrEqual(1);
+    expect(count("ls-tree")).toBeLessThanOrEqual(1);
+    expect(count("fetch")).toBeLessThanOrEqual(3);
+    expect(count("cat-file")).toBeLessThanOrEqual(6);
+  }, 120_000);
+
+  it("a render of 40 hits from S3 lists the prefix once and GETs each entry's bytes once", async () => {
+    const s3 = await startFakeS3();
+    try {
+      const dir = await workspace(MANIFEST, products(38));
+      const manifest = await loadManifest(join(dir, "agentframer.yml"));
+      const bytes = new Map<string, Buffer>();
+      for (const asset of manifest.assets) {
+        const data = pngBytes(asset.id);
+        const hash = assetHash(asset);
+        bytes.set(asset.output, data);
+        const record = {
+          hash,
+          sha256: sha256Hex(data),
+          size: data.length,
+          type: "image" as const,
+          extension: "png",
+          model: asset.model,
+          generation: `gen-${asset.id}`,
+          created: "2026-12-03T00:00:00.000Z",
+        };
+        s3.objects.set(`hits/${recordPath(hash)}`, Buffer.from(serializeStoreRecord(record)));
+        s3.objects.set(`hits/${bytesPath(hash)}`, data);
+      }
+      // A reader's run (no CI): it restores and writes nothing back.
+      const run = spawnCli(
+        cli.main,
+        ["render", "--emulator", "--store", `s3://${s3.bucket}/hits`, "--json"],
+        s3.env,
+        dir,
+      );
+      const code = await run.exited;
+      expect(code, run.stderr()).toBe(0);
+      expect(JSON.parse(run.stdout()).counts).toMatchObject({ restored: 40, rendered: 0 });
+      for (const [output, data] of bytes)
+        expect(readFileSync(join(dir, output)).equals(data), output).toBe(true);
+      const listings = s3.requests.filter((r) => r === "LIST").length;
+      expect(listings).toBeGreaterThanOrEqual(1);
+      expect(listings).toBeLessThanOrEqual(2);
+      expect(s3.requests.filter((r) => r.startsWith("GET") && r.endsWith(".json"))).toHaveLength(
+        40,
+      );
+      expect(s3.requests.filter((r) => r.startsWith("GET") && r.endsWith(".png"))).toHaveLength(40);
+      expect(s3.requests.filter((r) => r.startsWith("PUT"))).toEqual([]);
+    } finally {
+      await s3.close();
+    }
+  }, 120_000);
+});
+
 /** A `git` first on PATH that logs each command's arguments, then runs the real one. */
 function countingGit(env: NodeJS.ProcessEnv): { log: string; env: NodeJS.ProcessEnv } {
   const bin = tempDirSync("af-git-shim-");
