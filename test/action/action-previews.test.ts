@@ -94,6 +94,10 @@ async function prRun(env: NodeJS.ProcessEnv) {
   return { run, body, cells: afterCells(body) };
 }
 
+function blobSha256(rev: string): string {
+  return createHash("sha256").update(blob(rev)).digest("hex");
+}
+
 /**
  * The next workflow run on the PR's branch, from a fresh checkout, told to commit: the renders
  * come back from the store (no job), the variants are derived, and the commit is pushed.
@@ -235,19 +239,10 @@ describe("review previews in the PR comment", () => {
       CLIP_VARIANTS.map((path, i) => [path, sizes[i]!.format, sizes[i]!.width, sizes[i]!.height]),
     );
     for (const f of recorded.files) {
-      expect(
-        createHash("sha256")
-          .update(blob(`${head}:${f.path}`))
-          .digest("hex"),
-        f.path,
-      ).toBe(f.sha256);
+      expect(blobSha256(`${head}:${f.path}`), f.path).toBe(f.sha256);
     }
     expect([recorded.width, recorded.height]).toEqual([1280, 720]);
-    expect(lock.assets.clip!.sha256).toBe(
-      createHash("sha256")
-        .update(blob(`${head}:public/clip.mp4`))
-        .digest("hex"),
-    );
+    expect(lock.assets.clip!.sha256).toBe(blobSha256(`${head}:public/clip.mp4`));
     expect(lock.assets.hero!.variants).toBeUndefined();
   });
 
@@ -309,11 +304,7 @@ describe("review previews in the PR comment", () => {
         "public/jingle.wav",
       ]);
       expect(commit.lock.assets.clip!.variants).toBeUndefined();
-      expect(commit.lock.assets.clip!.sha256).toBe(
-        createHash("sha256")
-          .update(blob(`${commit.head}:public/clip.mp4`))
-          .digest("hex"),
-      );
+      expect(commit.lock.assets.clip!.sha256).toBe(blobSha256(`${commit.head}:public/clip.mp4`));
     },
   );
 });
