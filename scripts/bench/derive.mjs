@@ -145,6 +145,8 @@ async function ours(from, to) {
     manifestDir: out,
     current: (id) => lock.get(id),
     set: (id, entry) => lock.set(id, entry),
+    // No entry has variants yet: nothing on disk is replaced, so the lock is never written early.
+    persist: async () => {},
   });
   const elapsed = performance.now() - started;
   const failed = outcomes.filter((o) => o.status !== "derived");

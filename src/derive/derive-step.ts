@@ -4,8 +4,10 @@
  * derived from its output's bytes — an image's own pixels, a video's poster frame — locally, no
  * job, and its lock entry records them. Files are written atomically (a kill leaves the old file
  * or the new, never part of one), and the lock entry is set only once all of an asset's files
- * are written: after a kill, the next run finds the old record and derives again. A video whose
- * frame cannot be had for want of ffmpeg keeps no record, so the next run with ffmpeg makes them.
+ * are written: after a kill, the next run finds the old record and derives again. A file the lock
+ * on disk names is first taken out of it (withdrawReplaced), so a kill never leaves a lock whose
+ * SHA-256 for a path is not the file's. A video whose frame cannot be had for want of ffmpeg
+ * keeps no record, so the next run with ffmpeg makes them.
  */
 import { hash as oneShotHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
@@ -13,7 +15,7 @@ import { join } from "node:path";
 import type { AssetType } from "../manifest/types.js";
 import { variantPath } from "../manifest/variants.js";
 import { sha256File } from "../plan/sha256-file.js";
-import { variantRecipe } from "../plan/variant-recipe.js";
+import { REPLACING_RECIPE, variantRecipe } from "../plan/variant-recipe.js";
 import type { PlanEntry } from "../plan/types.js";
 import { writeFileAtomic } from "../state/atomic-write.js";
 import type { LockEntry } from "../state/lock-types.js";
@@ -29,6 +31,8 @@ export interface DeriveContext {
   current(id: string): LockEntry | undefined;
   /** Record the entry with its new variants. */
   set(id: string, entry: LockEntry): void;
+  /** Write the lock as it stands now, before files it names are replaced. */
+  persist(): Promise<void>;
   /** ffmpeg as this machine has it: a video's variants come from its poster frame. */
   ffmpeg: FfmpegLookup;
   /** Stop between assets (Ctrl-C). */
@@ -118,10 +122,12 @@ async function sourceImage(
   return { bytes: frame };
 }
 
+/** `written` gets the asset's id before its first file is written. */
 async function deriveOne(
   entry: PlanEntry,
   current: LockEntry,
   ctx: DeriveContext,
+  written: Set<string>,
 ): Promise<DeriveOutcome> {
   const id = entry.id;
   const specs = entry.asset?.variants ?? [];
@@ -140,6 +146,7 @@ async function deriveOne(
   }
   const encoded = await encodeVariants(await loadImageLib(), source.bytes, specs);
   const files: LockedVariant[] = [];
+  written.add(id);
   for (const v of encoded.variants) {
     const path = variantPath(current.output, v.spec.width, v.spec.format);
     await writeFileAtomic(join(ctx.manifestDir, path), v.bytes);
@@ -172,6 +179,54 @@ async function deriveOne(
   };
 }
 
+/** The files the asset's recipe writes (a width above the output's own is not made). */
+function pathsWritten(entry: PlanEntry, current: LockEntry): Set<string> {
+  const width = current.variants?.width ?? Number.POSITIVE_INFINITY;
+  return new Set(
+    (entry.asset?.variants ?? [])
+      .filter((spec) => spec.width <= width)
+      .map((spec) => variantPath(current.output, spec.width, spec.format)),
+  );
+}
+
+/**
+ * Before any file is written, the lock on disk stops naming the files about to be replaced: a
+ * kill between a file's rename and the run's lock write would otherwise leave the old SHA-256
+ * recorded for new bytes, and the next run would take a derived file for one edited by hand. Each
+ * such record keeps its other files and gets REPLACING_RECIPE, so whatever the manifest then
+ * asks, the next run derives again; an asset re-rendered in this run has no record in the run's
+ * lock, and the write drops the one on disk. One lock write, only when some file is to be
+ * replaced. Returns the entries as they were, to put back for any asset not derived after all.
+ */
+async function withdrawReplaced(
+  todo: readonly { entry: PlanEntry; current: LockEntry }[],
+  ctx: DeriveContext,
+): Promise<Map<string, LockEntry>> {
+  const withdrawn = new Map<string, LockEntry>();
+  let write = false;
+  for (const { entry, current } of todo) {
+    const paths = pathsWritten(entry, current);
+    const onDisk = [entry.lock?.variants, current.variants];
+    const named = (f: { path: string }): boolean => paths.has(f.path);
+    if (!onDisk.some((r) => r?.files.some(named) || r?.stale?.some(named))) continue;
+    write = true;
+    const record = current.variants;
+    if (record === undefined) continue;
+    const { stale: earlierStale = [], ...rest } = record;
+    const stale = earlierStale.filter((f) => !named(f));
+    const replacing: LockedVariants = {
+      ...rest,
+      recipe: REPLACING_RECIPE,
+      files: record.files.filter((f) => !named(f)),
+      ...(stale.length > 0 ? { stale } : {}),
+    };
+    withdrawn.set(entry.id, current);
+    ctx.set(entry.id, { ...current, variants: replacing });
+  }
+  if (write) await ctx.persist();
+  return withdrawn;
+}
+
 /**
  * Derives what is not current, one asset at a time (libvips already spreads each image over the
  * cores). A failure is that asset's outcome, never the run's: its old record stays.
@@ -180,20 +235,29 @@ export async function deriveStep(
   entries: readonly PlanEntry[],
   ctx: DeriveContext,
 ): Promise<DeriveOutcome[]> {
-  const outcomes: DeriveOutcome[] = [];
+  const todo: { entry: PlanEntry; current: LockEntry }[] = [];
   for (const entry of entries) {
-    if (ctx.signal?.aborted) break;
     if (entry.status === "orphaned" || entry.asset === undefined) continue;
     if (entry.asset.variants === undefined && entry.lock?.variants === undefined) continue;
     const current = ctx.current(entry.id);
-    if (current === undefined || !needsDerive(entry, current)) continue;
+    if (current !== undefined && needsDerive(entry, current)) todo.push({ entry, current });
+  }
+  if (todo.length === 0 || ctx.signal?.aborted) return [];
+  const withdrawn = await withdrawReplaced(todo, ctx);
+  const outcomes: DeriveOutcome[] = [];
+  const written = new Set<string>();
+  for (const { entry, current } of todo) {
+    if (ctx.signal?.aborted) break;
     try {
-      outcomes.push(await deriveOne(entry, current, ctx));
+      outcomes.push(await deriveOne(entry, current, ctx, written));
     } catch (error) {
       const message =
         error instanceof DeriveError || error instanceof Error ? error.message : String(error);
       outcomes.push({ id: entry.id, status: "failed", files: [], error: message });
     }
   }
+  // Not derived (failed before writing, waiting for ffmpeg, or stopped first): the old record
+  // is true again. One that failed between its writes stays withdrawn: its files are mixed.
+  for (const [id, before] of withdrawn) if (!written.has(id)) ctx.set(id, before);
   return outcomes;
 }

@@ -31,3 +31,10 @@ export function variantRecipe(specs: readonly VariantSpec[], type: AssetType): s
   const source = type === "video" ? `\n${POSTER_SOURCE}` : "";
   return oneShotHash("sha256", `${RECIPE_FORMAT}\n${canonical}${source}`, "hex").slice(0, 16);
 }
+
+/**
+ * The recipe of a record whose files a render is replacing (derive/derive-step.ts): the lock
+ * names none of the files being written, and no recipe hashes to this (a recipe is 16 digits),
+ * so a run that finds it — the one that wrote it was killed — derives the variants again.
+ */
+export const REPLACING_RECIPE = "0";

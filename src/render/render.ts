@@ -442,6 +442,7 @@ async function deriveVariants(
     manifestDir: dirname(prepared.lockPath),
     current: (id) => updater.current().assets[id],
     set: (id, entry) => updater.set(id, entry),
+    persist: () => updater.flush(),
     ffmpeg,
     signal,
   });

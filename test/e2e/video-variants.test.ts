@@ -3,7 +3,9 @@
  * (a real H.264 MP4 at the asked size): the files at the asked sizes (read from their own headers),
  * never upscaled, made from the middle frame, `agentframer.media.json` with the video's size and a
  * placeholder; a recipe change and a re-render re-derived; and without ffmpeg a run that still
- * succeeds, says what to do, and leaves the variants to a later run that has it (no job).
+ * succeeds, says what to do, and leaves the variants to a later run that has it (no job); a
+ * SIGKILL while a video's variants are derived leaves no partial file and a lock that names only
+ * whole files, and the next run finishes them with no job.
  */
 import { createHash } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
@@ -13,11 +15,12 @@ import sharp from "sharp";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
 import type { Emulator } from "../../src/emulator/index.js";
-import { compileCli, spawnCli } from "../support/built-cli.js";
-import { ffmpeg, FFMPEG_PATH } from "../support/ffmpeg.js";
-import { readImageHeader } from "../support/image-headers.js";
+import { compileCli, spawnCli, waitFor } from "../support/built-cli.js";
+import { ffmpeg, FFMPEG_PATH, heldFfmpeg } from "../support/ffmpeg.js";
+import { declaredLength, readImageHeader } from "../support/image-headers.js";
 import type { MediaJson } from "../support/media-json.js";
 import { TEST_KEY, TestRepo } from "../support/render-repo.js";
+import { tempDir } from "../support/temp-dir.js";
 
 let cli: Awaited<ReturnType<typeof compileCli>>;
 let emulator: Emulator;
@@ -38,11 +41,8 @@ const PATH_WITHOUT_FFMPEG = (process.env.PATH ?? "")
   .join(delimiter);
 const WITH_FFMPEG = { AGENTFRAMER_FFMPEG: FFMPEG_PATH };
 
-async function agentframer(
-  env: Record<string, string>,
-  ...args: string[]
-): Promise<{ code: number | string; out: string; err: string }> {
-  const run = spawnCli(
+function startCli(env: Record<string, string>, ...args: string[]) {
+  return spawnCli(
     cli.main,
     args,
     {
@@ -54,6 +54,13 @@ async function agentframer(
     },
     repo.dir,
   );
+}
+
+async function agentframer(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number | string; out: string; err: string }> {
+  const run = startCli(env, ...args);
   const code = await run.exited;
   return { code, out: run.stdout(), err: run.stderr() };
 }
@@ -121,6 +128,100 @@ function meanDifference(a: Buffer, b: Buffer): number {
   let sum = 0;
   for (let i = 0; i < a.length; i++) sum += Math.abs(a[i]! - b[i]!);
   return sum / a.length;
+}
+
+/** Two videos with five variants each, for the kill tests. */
+const TWO_CLIP_RECIPE = `    - { format: webp, widths: [160, 320, 640] }
+    - { format: avif, widths: [320] }
+    - { format: png, widths: [160] }`;
+const TWO_CLIP_FILES = ["160.png", "160.webp", "320.avif", "320.webp", "640.webp"];
+
+function twoClips(variants: string): string {
+  const clip = (id: string, prompt: string) =>
+    `  - { id: ${id}, model: af-video-1, prompt: "${prompt}", output: clips/${id}.mp4, params: { width: 640, height: 360, duration: 2 } }\n`;
+  return `version: 1
+defaults:
+  variants:
+${variants}
+assets:
+${clip("intro", "A paper boat drifting across a pond")}${clip("outro", "A red kite over a beach")}`;
+}
+
+/**
+ * A render whose first video's frame comes from the real ffmpeg and whose second's is held until
+ * the run is SIGKILLed: the kill lands inside a video's derivation, after another's files are
+ * written, with no timing involved.
+ */
+async function killWhileDerivingTheSecond(): Promise<void> {
+  const held = await heldFfmpeg(await tempDir("af-held-ffmpeg-"), 1);
+  const run = startCli({ AGENTFRAMER_FFMPEG: held.path }, "render");
+  await waitFor(held.held, 120_000, "the second video's ffmpeg");
+  run.child.kill("SIGKILL");
+  expect(await run.exited, run.stderr()).toBe("SIGKILL");
+}
+
+/** Each file is as long as its own structure says, and decodes whole at its header's size. */
+async function expectWholeFiles(paths: readonly string[]): Promise<void> {
+  for (const f of paths) {
+    const bytes = await readFile(repo.path(f));
+    expect(declaredLength(bytes), f).toBe(bytes.length);
+    const own = readImageHeader(bytes);
+    const decoded = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
+    expect([decoded.info.width, decoded.info.height], f).toEqual([own.width, own.height]);
+  }
+}
+
+/** Every variant file the lock names (current or stale) is there, with the SHA-256 it records. */
+async function expectLockNamesOnlyItsBytes(): Promise<void> {
+  if (!(await repo.exists("agentframer.lock"))) return;
+  for (const entry of Object.values((await repo.lock()).assets)) {
+    for (const f of [...(entry.variants?.files ?? []), ...(entry.variants?.stale ?? [])]) {
+      expect(await repo.sha256(f.path), f.path).toBe(f.sha256);
+    }
+  }
+}
+
+/** Both videos' variants recorded in the lock and listed in media.json, as specified. */
+async function expectTwoClipsDerived(): Promise<void> {
+  const lock = await repo.lock();
+  const media = await mediaJson();
+  expect(Object.keys(media.assets)).toEqual(["intro", "outro"]);
+  for (const id of ["intro", "outro"]) {
+    const entry = lock.assets[id]!;
+    expect(entry.sha256).toBe(await repo.sha256(`clips/${id}.mp4`));
+    expect(entry.variants!.files.map((f) => [f.path, f.format, f.width, f.height])).toEqual([
+      [`clips/${id}-160.png`, "png", 160, 90],
+      [`clips/${id}-160.webp`, "webp", 160, 90],
+      [`clips/${id}-320.avif`, "avif", 320, 180],
+      [`clips/${id}-320.webp`, "webp", 320, 180],
+      [`clips/${id}-640.webp`, "webp", 640, 360],
+    ]);
+    for (const f of entry.variants!.files) {
+      const bytes = await readFile(repo.path(f.path));
+      expect(await repo.sha256(f.path), f.path).toBe(f.sha256);
+      expect(f.bytes).toBe(bytes.length);
+      expect(readImageHeader(bytes)).toEqual({
+        format: f.format,
+        width: f.width,
+        height: f.height,
+      });
+    }
+    const placeholder = /^data:image\/webp;base64,([A-Za-z0-9+/=]+)$/.exec(
+      media.assets[id]!.placeholder,
+    );
+    expect(readImageHeader(Buffer.from(placeholder![1]!, "base64"))).toEqual({
+      format: "webp",
+      width: 16,
+      height: 9,
+    });
+    expect(media.assets[id]).toEqual({
+      output: `clips/${id}.mp4`,
+      width: 640,
+      height: 360,
+      placeholder: entry.variants!.placeholder,
+      variants: entry.variants!.files.map(({ sha256: _, ...v }) => v),
+    });
+  }
 }
 
 describe("web variants of a video", () => {
@@ -325,5 +426,104 @@ describe("web variants of a video", () => {
       height: 360,
     });
     expect(statSync(repo.path("clips/intro.mp4")).size).toBeGreaterThan(0);
+  }, 240_000);
+
+  it("a SIGKILL while a video's variants are derived leaves no partial file, and the next run finishes them with no job", async () => {
+    emulator = await startEmulator({
+      apiKey: TEST_KEY,
+      durations: { video: { minMs: 5, maxMs: 20 } },
+    });
+    repo = await TestRepo.create([]);
+    await writeFile(repo.manifestPath, twoClips(TWO_CLIP_RECIPE));
+    await killWhileDerivingTheSecond();
+    const jobs = emulator.ledger.jobs().length;
+    expect(jobs).toBe(2);
+
+    // No temp file and nothing partial anywhere: the first video's five files, each whole; none
+    // of the second's.
+    const afterKill = await repo.files();
+    expect(afterKill.filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    const variants = afterKill.filter((f) => /^clips\/.*-\d+\.(webp|avif|png)$/.test(f));
+    const stems = new Set(variants.map((f) => /^clips\/(\w+)-/.exec(f)![1]));
+    expect(stems.size).toBe(1);
+    const [done] = [...stems];
+    expect(variants.sort()).toEqual(TWO_CLIP_FILES.map((v) => `clips/${done}-${v}`));
+    await expectWholeFiles(variants);
+    await expectLockNamesOnlyItsBytes();
+
+    // The next run, with the real ffmpeg: both videos' variants, no job, nothing left over.
+    const resumed = await agentframer(WITH_FFMPEG, "render");
+    expect(resumed.code, resumed.err).toBe(0);
+    expect(resumed.err).toContain("Variants: 10 files derived for 2 assets (no job)");
+    expect(emulator.ledger.jobs().length).toBe(jobs);
+    const files = await repo.files();
+    expect(files.filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    expect(files.filter((f) => f.startsWith("clips/"))).toEqual(
+      ["intro", "outro"].flatMap((id) => [
+        ...TWO_CLIP_FILES.map((v) => `clips/${id}-${v}`),
+        `clips/${id}.mp4`,
+      ]),
+    );
+    await expectTwoClipsDerived();
+    expect((await agentframer(WITH_FFMPEG, "plan", "--check")).code).toBe(0);
+  }, 240_000);
+
+  it("a SIGKILL while a recipe change re-derives leaves a lock that names no replaced file; the recipe put back then re-derives, with no job", async () => {
+    emulator = await startEmulator({
+      apiKey: TEST_KEY,
+      durations: { video: { minMs: 5, maxMs: 20 } },
+    });
+    repo = await TestRepo.create([]);
+    await writeFile(repo.manifestPath, twoClips(TWO_CLIP_RECIPE));
+    const rendered = await agentframer(WITH_FFMPEG, "render");
+    expect(rendered.code, rendered.err).toBe(0);
+    const jobs = emulator.ledger.jobs().length;
+    const lockBefore = await repo.lock();
+
+    // The same files at another quality: the first video's are replaced, then the run is killed.
+    const lower = TWO_CLIP_RECIPE.replace(
+      "widths: [160, 320, 640] }",
+      "widths: [160, 320, 640], quality: 40 }",
+    );
+    await writeFile(repo.manifestPath, twoClips(lower));
+    await killWhileDerivingTheSecond();
+    expect((await repo.files()).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    const [done, waiting] =
+      (await repo.sha256("clips/intro-160.webp")) ===
+      lockBefore.assets.intro!.variants!.files.find((f) => f.path === "clips/intro-160.webp")!
+        .sha256
+        ? ["outro", "intro"]
+        : ["intro", "outro"];
+    await expectWholeFiles(TWO_CLIP_FILES.map((v) => `clips/${done}-${v}`));
+    await expectLockNamesOnlyItsBytes();
+    // Before anything was replaced, the lock stopped naming the files the run was to write
+    // (all five of each video), and marked both records to be derived again.
+    const lock = await repo.lock();
+    for (const id of ["intro", "outro"]) {
+      expect(lock.assets[id]!.sha256).toBe(lockBefore.assets[id]!.sha256);
+      expect(lock.assets[id]!.variants).toMatchObject({ recipe: "0", files: [] });
+    }
+    expect(lock.assets[waiting]!.variants!.placeholder).toBe(
+      lockBefore.assets[waiting]!.variants!.placeholder,
+    );
+
+    // Put back the recipe the lock was written with: the replaced files are not taken for files
+    // edited by hand; they are derived again, with no job.
+    await writeFile(repo.manifestPath, twoClips(TWO_CLIP_RECIPE));
+    const plan = await agentframer(WITH_FFMPEG, "plan");
+    expect(plan.out).not.toContain("variants modified");
+    for (const id of ["intro", "outro"]) {
+      expect(plan.out).toMatch(
+        new RegExp(`unchanged\\s+${id}\\s+clips/${id}\\.mp4\\s+\\(variants changed`),
+      );
+    }
+    const resumed = await agentframer(WITH_FFMPEG, "render");
+    expect(resumed.code, resumed.err).toBe(0);
+    expect(resumed.err).toContain("Variants: 10 files derived for 2 assets (no job)");
+    expect(emulator.ledger.jobs().length).toBe(jobs);
+    await expectTwoClipsDerived();
+    for (const f of lockBefore.assets[done]!.variants!.files) {
+      expect(await repo.sha256(f.path), f.path).toBe(f.sha256);
+    }
   }, 240_000);
 });

@@ -4,7 +4,10 @@
  * with no download of its own and no system package.
  */
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 
 const require = createRequire(import.meta.url);
 export const FFMPEG_PATH: string = (require("@ffmpeg-installer/ffmpeg") as { path: string }).path;
@@ -57,4 +60,40 @@ export function probe(file: string): StreamInfo {
 /** Every frame decoded to raw 4:2:0 planes; `stderr` holds any decoding error. */
 export function decodeYuv420(file: string): Ffmpeg {
   return ffmpeg("-v", "error", "-i", file, "-f", "rawvideo", "-pix_fmt", "yuv420p", "-");
+}
+
+export interface HeldFfmpeg {
+  /** The stand-in's path, for AGENTFRAMER_FFMPEG. */
+  path: string;
+  /** Whether a call past the first `passThrough` has started, and is now held. */
+  held(): boolean;
+}
+
+/**
+ * An ffmpeg stand-in for a kill test: the first `passThrough` calls run the real ffmpeg; the next
+ * one marks that it has started and then reads its standard input, which the tool holds open and
+ * never writes, so it returns only when the tool is gone (a SIGKILL closes the pipe, and the
+ * stand-in exits with it; nothing is left behind). A test waits for `held()` and then knows the
+ * tool is inside that derivation, with no timing involved. The tool runs ffmpeg with an empty
+ * environment, so the script names everything by absolute path and uses only shell built-ins.
+ */
+export async function heldFfmpeg(dir: string, passThrough: number): Promise<HeldFfmpeg> {
+  if (/['\\\n]/.test(dir) || /['\\\n]/.test(FFMPEG_PATH)) {
+    throw new Error(`a path the stand-in script cannot quote: ${dir} or ${FFMPEG_PATH}`);
+  }
+  const calls = join(dir, "calls");
+  const heldMark = join(dir, "held");
+  await mkdir(calls);
+  const script = join(dir, "ffmpeg");
+  const passes = Array.from(
+    { length: passThrough },
+    (_, i) =>
+      `if mkdir '${join(calls, String(i))}' 2>/dev/null; then exec '${FFMPEG_PATH}' "$@"; fi`,
+  );
+  await writeFile(
+    script,
+    ["#!/bin/sh", ...passes, `: > '${heldMark}'`, "read -r _ || true", "exit 1", ""].join("\n"),
+    { mode: 0o755 },
+  );
+  return { path: script, held: () => existsSync(heldMark) };
 }

@@ -64,3 +64,33 @@ function jpegSize(bytes: Buffer): { width: number; height: number } {
   }
   throw new Error("JPEG without a start-of-frame marker");
 }
+
+/**
+ * How long the file says it is, from its own structure: a WebP's RIFF size, the sum of an AVIF's
+ * top-level boxes, a PNG's chunks up to IEND. A file cut short (a write killed halfway) says more
+ * than it holds; a whole one says exactly its length.
+ */
+export function declaredLength(bytes: Buffer): number {
+  const { format } = readImageHeader(bytes);
+  if (format === "webp") return 8 + bytes.readUInt32LE(4);
+  if (format === "avif") {
+    let at = 0;
+    while (at + 8 <= bytes.length) {
+      const size = bytes.readUInt32BE(at);
+      if (size === 0) return Number.POSITIVE_INFINITY; // "to the end": not a length it declares
+      at += size === 1 ? Number(bytes.readBigUInt64BE(at + 8)) : size;
+    }
+    return at;
+  }
+  if (format === "png") {
+    let at = 8;
+    while (at + 8 <= bytes.length) {
+      const length = bytes.readUInt32BE(at);
+      const type = bytes.toString("latin1", at + 4, at + 8);
+      at += 12 + length; // length, type, data, CRC
+      if (type === "IEND") return at;
+    }
+    return Number.POSITIVE_INFINITY;
+  }
+  throw new Error(`no declared length for ${format}`);
+}
