@@ -2,10 +2,12 @@
 // through the built CLI (dist/cli/index.js, so `npm run build` first):
 //   - fan-in `lock merge` of N entries (four shard locks) against the git store, and against S3
 //     (s3rver on 127.0.0.1), with `outputs: store`, so every entry is checked against the store;
-//   - `pull` of N outputs from the git store.
+//   - `pull` of N outputs from the git store;
+//   - `render` of the same manifest without `outputs: store` and with no lock, which restores all N
+//     outputs from the git store (no job), as the run after a merge on another machine does.
 // Each is timed and its peak memory taken by GNU time (%M: the largest process's peak RSS, node
 // or git). Sizes: BENCH_STORE_SIZES (default "2000,50000"). Budgets at 50,000 entries: each
-// merge <= 30 s, the pull <= 180 s; at 2,000 the pull <= 20 s. Exit 1 when over.
+// merge <= 30 s, the pull and the render <= 180 s; at 2,000 each <= 20 s. Exit 1 when over.
 // Fixtures are made locally: tiny PNGs (valid signature, random body), the store branch written
 // with git fast-import, the S3 bucket written straight into s3rver's folder layout.
 import { execFileSync, spawn } from "node:child_process";
@@ -27,12 +29,15 @@ const { hashAssets } = await lib("plan/hash.js");
 const { lockEntryFor } = await lib("plan/lock-entry.js");
 
 const SIZES = (process.env.BENCH_STORE_SIZES ?? "2000,50000").split(",").map(Number);
-/** Which parts to run: BENCH_STORE_PARTS, default all of "merge-git,merge-s3,pull". */
-const PARTS = new Set((process.env.BENCH_STORE_PARTS ?? "merge-git,merge-s3,pull").split(","));
+/** Which parts to run: BENCH_STORE_PARTS, default all of "merge-git,merge-s3,pull,render". */
+const PARTS = new Set(
+  (process.env.BENCH_STORE_PARTS ?? "merge-git,merge-s3,pull,render").split(","),
+);
 const BUDGETS = {
   "lock merge (git)": { 50000: 30 },
   "lock merge (s3)": { 50000: 30 },
   pull: { 2000: 20, 50000: 180 },
+  "render (git)": { 2000: 20, 50000: 180 },
 };
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const MANIFEST = `version: 1
@@ -281,6 +286,25 @@ async function pullGit(root, bare, n) {
   if (pulled !== n) over.push(`pull ${n}: ${pulled} files on disk`);
 }
 
+/**
+ * A render in a fresh clone that finds every output in the git store: the manifest without
+ * `outputs: store` (the request hashes do not change) and no lock, so each asset is planned as
+ * new, missed by the empty local cache and restored from the store.
+ */
+async function renderGit(root, bare, n) {
+  const rendering = clone(root, bare, "render");
+  writeFileSync(join(rendering, "agentframer.yml"), MANIFEST.replace("outputs: store\n", ""));
+  rmSync(join(rendering, "agentframer.lock"));
+  report(
+    "render (git)",
+    n,
+    await timed(rendering, ["render", "--emulator", "--store", "git", "--json"]),
+    { status: 0, output: new RegExp(`"restored":\\s*${n}\\b`) },
+  );
+  const restored = readdirSync(join(rendering, "public/products")).length;
+  if (restored !== n) over.push(`render ${n}: ${restored} files on disk`);
+}
+
 console.log(
   `load average at start: ${loadavg()
     .map((l) => l.toFixed(2))
@@ -298,6 +322,7 @@ for (const n of SIZES) {
     if (PARTS.has("merge-git")) await mergeGit(root, bare, n, entries);
     if (PARTS.has("merge-s3")) await mergeS3(root, bare, s3dir, n, entries);
     if (PARTS.has("pull")) await pullGit(root, bare, n);
+    if (PARTS.has("render")) await renderGit(root, bare, n);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

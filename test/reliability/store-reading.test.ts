@@ -15,7 +15,7 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadManifest } from "../../src/manifest/load.js";
 import { assetHash } from "../../src/plan/hash.js";
@@ -287,29 +287,52 @@ describe("a render's restores from the store cost the run, not the entries", () 
     expect(count("cat-file")).toBeLessThanOrEqual(6);
   }, 120_000);
 
+  it("checks every entry of the batch before reading it: an oversized record and blob are refused and rendered instead, the rest restored", async () => {
+    const repo = await storedRepo(MANIFEST, FILES, { commitLock: false });
+    const [a1, b2] = [repo.hashes.get("product-a1")!, repo.hashes.get("product-b2")!];
+    const big = Buffer.concat([pngBytes("b2", 64), Buffer.alloc(64 * 1024 * 1024)]);
+    repo.editStore((dir) => {
+      const path = join(dir, recordPath(a1));
+      writeFileSync(path, readFileSync(path, "utf8").replace("\n", `${" ".repeat(8192)}\n`));
+      writeFileSync(join(dir, bytesPath(b2)), big);
+    });
+    const clone = repo.fresh();
+    const run = spawnCli(
+      cli.main,
+      ["render", "--emulator", "--store", "git", "--json"],
+      repo.env,
+      clone,
+      ["/usr/bin/prlimit", `--fsize=${16 * 1024 * 1024}`],
+    );
+    const code = await run.exited;
+    expect(code, run.stderr()).toBe(0);
+    expect(run.stderr()).toMatch(
+      new RegExp(`store entry ${a1.slice(0, 12)} ignored: its record is 8[0-9]{3} bytes`),
+    );
+    expect(run.stderr()).toContain(
+      `store entry ${b2.slice(0, 12)} refused: its bytes are ${big.length} bytes where the record says 2048`,
+    );
+    const result = JSON.parse(run.stdout());
+    expect(result.counts).toMatchObject({ restored: 2, rendered: 2 });
+    for (const output of ["public/hero.png", "public/logo.png"])
+      expect(readFileSync(join(clone, output)).equals(repo.bytes.get(output)!), output).toBe(true);
+    // The refused ones were rendered (the emulator's bytes), never the store's.
+    for (const output of ["public/products/a1.png", "public/products/b2.png"]) {
+      const written = readFileSync(join(clone, output));
+      expect(written.length).toBeLessThan(16 * 1024 * 1024);
+      expect(written.equals(repo.bytes.get(output)!), output).toBe(false);
+    }
+    expect(temps(join(clone, "public"))).toEqual([]);
+  }, 120_000);
+
   it("a render of 40 hits from S3 lists the prefix once and GETs each entry's bytes once", async () => {
     const s3 = await startFakeS3();
     try {
-      const dir = await workspace(MANIFEST, products(38));
-      const manifest = await loadManifest(join(dir, "agentframer.yml"));
-      const bytes = new Map<string, Buffer>();
-      for (const asset of manifest.assets) {
-        const data = pngBytes(asset.id);
-        const hash = assetHash(asset);
-        bytes.set(asset.output, data);
-        const record = {
-          hash,
-          sha256: sha256Hex(data),
-          size: data.length,
-          type: "image" as const,
-          extension: "png",
-          model: asset.model,
-          generation: `gen-${asset.id}`,
-          created: "2026-12-03T00:00:00.000Z",
-        };
-        s3.objects.set(`hits/${recordPath(hash)}`, Buffer.from(serializeStoreRecord(record)));
-        s3.objects.set(`hits/${bytesPath(hash)}`, data);
-      }
+      const { dir, bytes } = await s3Checkout(s3, "hits", {
+        manifest: MANIFEST,
+        csv: products(38),
+        lock: false,
+      });
       // A reader's run (no CI): it restores and writes nothing back.
       const run = spawnCli(
         cli.main,
@@ -357,14 +380,18 @@ function calls(log: string): (subcommand: string) => number {
 
 /**
  * A store-only checkout whose every output is in the fake S3 bucket under `prefix`, as the
- * store's layout puts it, and none on disk. `keys` names each asset's bytes object.
+ * store's layout puts it, and none on disk. `keys` names each asset's bytes object, `bytes` each
+ * output's bytes. With `lock: false`, an ordinary (not store-only) manifest with no lock: every
+ * asset is new to a render, which finds it in the store.
  */
 async function s3Checkout(
   s3: FakeS3,
   prefix: string,
-): Promise<{ dir: string; keys: Map<string, string> }> {
-  const dir = await workspace(STORED);
+  { manifest: text = STORED, csv = CSV, lock: withLock = true } = {},
+): Promise<{ dir: string; keys: Map<string, string>; bytes: Map<string, Buffer> }> {
+  const dir = await workspace(text, csv);
   const manifest = await loadManifest(join(dir, "agentframer.yml"));
+  const bytes = new Map<string, Buffer>();
   const lock = emptyLockfile();
   const keys = new Map<string, string>();
   for (const asset of manifest.assets) {
@@ -383,6 +410,7 @@ async function s3Checkout(
     s3.objects.set(`${prefix}/${recordPath(hash)}`, Buffer.from(serializeStoreRecord(record)));
     s3.objects.set(`${prefix}/${bytesPath(hash)}`, data);
     keys.set(asset.id, `${prefix}/${bytesPath(hash)}`);
+    bytes.set(asset.output, data);
     lock.assets[asset.id] = lockEntryFor(asset, {
       sha256: record.sha256,
       size: data.length,
@@ -390,9 +418,8 @@ async function s3Checkout(
       renderedAt: record.created,
     });
   }
-  mkdirSync(dirname(join(dir, "agentframer.lock")), { recursive: true });
-  writeFileSync(join(dir, "agentframer.lock"), JSON.stringify(lock, null, 2));
-  return { dir, keys };
+  if (withLock) writeFileSync(join(dir, "agentframer.lock"), JSON.stringify(lock, null, 2));
+  return { dir, keys, bytes };
 }
 
 describe("cost follows the run on S3 too (point 9)", () => {
