@@ -4,7 +4,7 @@
  * in through ActionDeps, so tests drive it with a recorder host, a fake engine and real git.
  */
 import { relative, resolve } from "node:path";
-import { annotateFailedAssets, annotationFile } from "./annotate.js";
+import { annotateAssets, annotationFile } from "./annotate.js";
 import { credentialsIn } from "../net/leaked-key.js";
 import { formatProblem, ManifestError } from "../manifest/errors.js";
 import type { Plan } from "../plan/types.js";
@@ -86,7 +86,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     }
   }
 
-  annotateFailedAssets(host, settings.workspace, plan, result);
+  annotateAssets(host, settings.workspace, plan, result);
   const changed = await changedFiles(deps, settings, result);
   const previousPrompts = await basePrompts(
     deps.git(settings.workspace),

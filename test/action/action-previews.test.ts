@@ -3,12 +3,19 @@
  * file; the PR comment shows each from the store as a small WebP — the picture, a poster frame,
  * a waveform — linking to the full file, with the length of the video and the audio. Without
  * ffmpeg the run still succeeds, and the video's cell says why it has no poster.
+ *
+ * The video asks for web variants: a second run that commits to the PR's branch (from a fresh
+ * checkout, restoring the renders from the store) commits them at their sizes with the lock
+ * recording them; without ffmpeg both runs succeed, warn with a workflow annotation at the
+ * video's line, and commit no variant.
  */
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import type { Lockfile } from "../../src/state/lock-types.js";
 import { ffmpeg, FFMPEG_PATH } from "../support/ffmpeg.js";
 import { createGitRemote, GIT_TEST_ENV } from "../support/git-remote.js";
 import { startGitHubStub } from "../support/github-stub.js";
@@ -20,6 +27,17 @@ import { prEvent, useActionHarness } from "./harness.js";
 
 const h = useActionHarness();
 const dir = tempDirSync("af-previews-");
+
+/** The video asks for web variants (from its poster frame); the image and the audio do not. */
+const MANIFEST = MEDIA_MANIFEST.replace(
+  "    output: public/clip.mp4\n",
+  `    output: public/clip.mp4
+    variants:
+      - { format: webp, widths: [320, 640] }
+      - { format: avif, widths: [480] }
+`,
+);
+const CLIP_VARIANTS = ["public/clip-320.webp", "public/clip-480.avif", "public/clip-640.webp"];
 
 const STORE_LINK = /^https:\/\/github\.com\/octo\/media\/blob\/([0-9a-f]{40})\/([^"?]+)\?raw=true$/;
 
@@ -63,7 +81,7 @@ async function prRun(env: NodeJS.ProcessEnv) {
   allowPartialClone(h.remote.bare);
   const base = h.remote.remoteHead();
   h.remote.git(["checkout", "--quiet", "-b", "feature"]);
-  h.commitLocally({ "agentframer.yml": MEDIA_MANIFEST }, "an image, a video and a jingle");
+  h.commitLocally({ "agentframer.yml": MANIFEST }, "an image, a video and a jingle");
   const run = await h.run(
     "pull_request",
     prEvent(5, base),
@@ -75,6 +93,39 @@ async function prRun(env: NodeJS.ProcessEnv) {
   const body = h.stub.commentsOn(5)[0]?.body ?? "";
   return { run, body, cells: afterCells(body) };
 }
+
+function blobSha256(rev: string): string {
+  return createHash("sha256").update(blob(rev)).digest("hex");
+}
+
+/**
+ * The next workflow run on the PR's branch, from a fresh checkout, told to commit: the renders
+ * come back from the store (no job), the variants are derived, and the commit is pushed.
+ */
+async function commitRun(env: NodeJS.ProcessEnv) {
+  h.freshCheckout();
+  const jobs = h.emulator.ledger.jobs().length;
+  const run = await h.run(
+    "pull_request",
+    prEvent(5, h.remote.remoteHead()),
+    { publish: "commit" },
+    { GITHUB_HEAD_REF: "feature", ...env },
+  );
+  expect(run.code, run.stdout + run.stderr).toBe(0);
+  expect(h.emulator.ledger.jobs().length).toBe(jobs);
+  const head = h.remote.git(["rev-parse", "refs/heads/feature"], h.remote.bare).trim();
+  expect(run.outputs["commit-sha"]).toBe(head);
+  const lock = JSON.parse(blob(`${head}:agentframer.lock`).toString("utf8")) as Lockfile;
+  return { run, head, files: h.remote.filesIn(head), lock };
+}
+
+/** The workflow annotations about variants in a run's log. */
+function variantWarnings(stdout: string): string[] {
+  return stdout.split("\n").filter((line) => /^::warning .*::variants of /.test(line));
+}
+
+/** The line in the manifest where the video is declared: where its annotation points. */
+const CLIP_LINE = MANIFEST.split("\n").indexOf("  - id: clip") + 1;
 
 describe("review previews in the PR comment", () => {
   it("shows a thumbnail, a poster frame and a waveform from the store, each linking to its file", async () => {
@@ -161,6 +212,38 @@ describe("review previews in the PR comment", () => {
       expect(run.summary).toContain(`/blob/${commit}/${path}?raw=true`);
     }
     expect(body).not.toContain(h.emulator.resultsOrigin);
+    expect(variantWarnings(run.stdout)).toEqual([]);
+
+    // The video's variants: committed at their sizes (read from the committed bytes), recorded
+    // in the committed lock, and the poster above still the review preview.
+    const { run: commit, head, files, lock } = await commitRun({ AGENTFRAMER_FFMPEG: FFMPEG_PATH });
+    expect(variantWarnings(commit.stdout)).toEqual([]);
+    expect(files).toEqual(
+      [
+        "agentframer.lock",
+        "agentframer.media.json",
+        "public/clip.mp4",
+        ...CLIP_VARIANTS,
+        "public/hero.png",
+        "public/jingle.wav",
+      ].sort(),
+    );
+    const sizes = CLIP_VARIANTS.map((path) => readImageHeader(blob(`${head}:${path}`)));
+    expect(sizes).toEqual([
+      { format: "webp", width: 320, height: 180 },
+      { format: "avif", width: 480, height: 270 },
+      { format: "webp", width: 640, height: 360 },
+    ]);
+    const recorded = lock.assets.clip!.variants!;
+    expect(recorded.files.map((f) => [f.path, f.format, f.width, f.height])).toEqual(
+      CLIP_VARIANTS.map((path, i) => [path, sizes[i]!.format, sizes[i]!.width, sizes[i]!.height]),
+    );
+    for (const f of recorded.files) {
+      expect(blobSha256(`${head}:${f.path}`), f.path).toBe(f.sha256);
+    }
+    expect([recorded.width, recorded.height]).toEqual([1280, 720]);
+    expect(lock.assets.clip!.sha256).toBe(blobSha256(`${head}:public/clip.mp4`));
+    expect(lock.assets.hero!.variants).toBeUndefined();
   });
 
   it.each([
@@ -183,7 +266,8 @@ describe("review previews in the PR comment", () => {
   ])(
     "without ffmpeg (%s) the run succeeds and the video's cell says why it has no poster",
     async (_name, env, why) => {
-      const { cells } = await prRun(env());
+      const without = env();
+      const { run, cells } = await prRun(without);
       const clip = cells.get("clip")!;
       const shown = clip.text.replace(/\\(.)/g, "$1"); // as GitHub shows it: escapes undone
       expect(clip.preview).toBeUndefined();
@@ -195,6 +279,32 @@ describe("review previews in the PR comment", () => {
       // The image and the audio do not need ffmpeg.
       expect(cells.get("hero")!.preview).toBeDefined();
       expect(cells.get("jingle")!.preview).toBeDefined();
+
+      // The video's variants wait: a warning annotation at its line, in this run and in one that
+      // commits, which commits the renders and the lock but no variant.
+      const warning = (stdout: string) => {
+        const lines = variantWarnings(stdout);
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toMatch(
+          new RegExp(
+            `^::warning title=agentframer variants,file=agentframer.yml,line=${CLIP_LINE},col=\\d+::`,
+          ),
+        );
+        expect(lines[0]).toContain(
+          `::variants of "clip" not made: a video's variants come from its poster frame, which needs ffmpeg, and ${why}. Install ffmpeg (apt install ffmpeg, brew install ffmpeg) or set AGENTFRAMER_FFMPEG to its absolute path; the next run derives them, with no job`,
+        );
+      };
+      warning(run.stdout);
+      const commit = await commitRun(without);
+      warning(commit.run.stdout);
+      expect(commit.files).toEqual([
+        "agentframer.lock",
+        "public/clip.mp4",
+        "public/hero.png",
+        "public/jingle.wav",
+      ]);
+      expect(commit.lock.assets.clip!.variants).toBeUndefined();
+      expect(commit.lock.assets.clip!.sha256).toBe(blobSha256(`${commit.head}:public/clip.mp4`));
     },
   );
 });
