@@ -2,10 +2,10 @@
  * From a store spec to a working Store: the git backend on the repository's `origin`, an
  * S3-compatible bucket, or none. The s3 backend is loaded only when a run uses it.
  */
-import { execFile } from "node:child_process";
 import { storeGitDirFor } from "../state/paths.js";
 import { ensureStateDir } from "../state/state-dir.js";
 import { branchRef, exactRef } from "../git/refs.js";
+import { gitIn } from "../git/runner.js";
 import { createGitStore } from "./git-store.js";
 import { storeGit } from "./store-git.js";
 import type { StoreSpec } from "./spec.js";
@@ -57,46 +57,41 @@ export async function openStore(spec: StoreSpec, deps: OpenStoreDeps): Promise<S
 }
 
 /** The user's `origin` URL, read without changing anything in their repository. */
-export function originUrlOf(dir: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile(
-      "git",
-      ["remote", "get-url", "origin"],
-      { cwd: dir, env: { ...env, GIT_TERMINAL_PROMPT: "0" } },
-      (error, stdout) => resolve(error ? undefined : stdout.trim() || undefined),
-    );
-  });
+export async function originUrlOf(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+): Promise<string | undefined> {
+  const out = await gitIn(dir, env)(["remote", "get-url", "origin"]).catch(() => "");
+  return out.trim() || undefined;
 }
+
+/** How long the CLI waits to learn whether `origin` has a store branch before going on without. */
+const BRANCH_CHECK_TIMEOUT_MS = 30_000;
 
 /**
  * Does `origin` have exactly this branch (not one whose name merely ends the same way)? False
- * when it cannot be asked (no origin, offline).
+ * when it cannot be asked (no origin, offline, no answer within 30 s).
  */
-export function originHasBranch(
+export async function originHasBranch(
   dir: string,
   branch: string,
   env: NodeJS.ProcessEnv,
 ): Promise<boolean> {
   const ref = branchRef(branch);
-  return new Promise((resolve) => {
-    execFile(
-      "git",
-      ["ls-remote", "origin", ref],
-      { cwd: dir, env: { ...env, GIT_TERMINAL_PROMPT: "0" }, timeout: 30_000 },
-      (error, stdout) => resolve(!error && exactRef(String(stdout), ref) !== undefined),
-    );
-  });
+  const listed = await gitIn(
+    dir,
+    env,
+    BRANCH_CHECK_TIMEOUT_MS,
+  )(["ls-remote", "origin", ref]).catch(() => "");
+  return exactRef(listed, ref) !== undefined;
 }
 
 /** A setting from the repository's git config (`git config agentframer.store git:media`). */
-export function gitConfigValue(
+export async function gitConfigValue(
   dir: string,
   key: string,
   env: NodeJS.ProcessEnv,
 ): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile("git", ["config", "--get", key], { cwd: dir, env }, (error, stdout) =>
-      resolve(error ? undefined : stdout.trim() || undefined),
-    );
-  });
+  const out = await gitIn(dir, env)(["config", "--get", key]).catch(() => "");
+  return out.trim() || undefined;
 }
