@@ -144,7 +144,7 @@ describe("with the credit endpoints", () => {
     const before = await agentframer(["plan"]);
     expect(before.code, before.stderr).toBe(0);
     expect(before.stdout).toContain(
-      "missing    poster  public/poster.png  restorable from the local cache: 0 credits\n",
+      "missing    poster  public/poster.png  restorable from the local cache (no job)\n",
     );
     expect(before.stdout).toContain("banner  public/banner.png  (prompt)  1.05 credits\n");
     expect(lastLine(before.stdout)).toBe(

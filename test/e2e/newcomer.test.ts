@@ -320,12 +320,15 @@ describe("issue 15: mistakes are caught before money is spent", () => {
     await rm(join(dir, "b.png"));
     const changed = await agentframer(dir, ["plan", "--check"]);
     expect(changed.code).toBe(1);
-    expect(changed.stdout.split("\n")[0]).toBe("missing    b  b.png");
+    // The render it deleted is in the local cache: a render restores it, with no job.
+    expect(changed.stdout.split("\n")[0]).toBe(
+      "missing    b  b.png  restorable from the local cache (no job)",
+    );
     const all = await agentframer(dir, ["plan", "--all"]);
     expect(all.code).toBe(0);
     expect(all.stdout.split("\n").slice(0, 2)).toEqual([
       "unchanged  a  a.png",
-      "missing    b  b.png",
+      "missing    b  b.png  restorable from the local cache (no job)",
     ]);
   });
 

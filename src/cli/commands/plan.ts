@@ -358,8 +358,8 @@ export const planCommand: Command = {
       const anyKnown = [...estimate.perAsset.values()].some((c) => c !== null);
       const cost = (e: PlanEntry): string => {
         const why = needsRender(e) ? freeReason(e.id, free) : undefined;
-        if (why === "cache") return "  restorable from the local cache: 0 credits";
-        if (why === "in-flight") return "  job in flight: paid for already";
+        if (why === "cache") return "  restorable from the local cache (no job)";
+        if (why === "in-flight") return "  job in flight (resumed, paid for already)";
         const credits = estimate.perAsset.get(e.id);
         if (!anyKnown || credits === undefined || !needsRender(e)) return "";
         return `  ${credits === null ? "credits unknown" : creditsText(credits)}`;
