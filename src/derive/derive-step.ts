@@ -205,6 +205,8 @@ async function withdrawReplaced(
   const withdrawn = new Map<string, LockEntry>();
   let write = false;
   for (const { entry, current } of todo) {
+    // A video's variants wait when there is no ffmpeg: nothing of it will be replaced.
+    if (typeOf(entry) === "video" && !ctx.ffmpeg.found) continue;
     const paths = pathsWritten(entry, current);
     const onDisk = [entry.lock?.variants, current.variants];
     const named = (f: { path: string }): boolean => paths.has(f.path);

@@ -426,6 +426,23 @@ describe("web variants of a video", () => {
       height: 360,
     });
     expect(statSync(repo.path("clips/intro.mp4")).size).toBeGreaterThan(0);
+
+    // A recipe change on a machine without ffmpeg: nothing is replaced, so the lock keeps the
+    // video's old record (naming its files as they are) and the change waits for ffmpeg.
+    const derived = (await repo.lock()).assets.intro!.variants;
+    await writeFile(
+      repo.manifestPath,
+      manifest("    - { format: webp, widths: [160], quality: 40 }"),
+    );
+    const waiting = await agentframer(without, "render");
+    expect(waiting.code, waiting.err).toBe(0);
+    expect(waiting.err).toContain("variants of intro not made:");
+    expect((await repo.lock()).assets.intro!.variants).toEqual(derived);
+    for (const f of derived!.files) expect(await repo.sha256(f.path)).toBe(f.sha256);
+    expect((await agentframer(without, "plan")).out).toMatch(
+      /unchanged\s+intro\s+clips\/intro\.mp4\s+\(variants changed/,
+    );
+    expect(emulator.ledger.jobs().length).toBe(jobs);
   }, 240_000);
 
   it("a SIGKILL while a video's variants are derived leaves no partial file, and the next run finishes them with no job", async () => {
