@@ -214,6 +214,25 @@ describe("commitAndPush reads its branch by exact ref", () => {
   });
 });
 
+describe("commitAndPush in a shallow clone", () => {
+  it("fetches the moved tip by id and rebases onto it, as actions/checkout's depth-1 clone needs", async () => {
+    const r = setup();
+    const shallow = join(dirname(r.clone), "shallow");
+    r.git(["clone", "--quiet", "--depth=1", `file://${r.bare}`, shallow], dirname(r.clone));
+    writeFiles(shallow, { "public/a.png": "new a" });
+    const theirs = r.pushFromElsewhere({ "docs/other.md": "someone else\n" }, "their commit");
+    const outcome = await commitAndPush(git(shallow), {
+      paths: ["public/a.png"],
+      message: "render",
+      branch: undefined,
+      author,
+    });
+    expect(outcome.rebases).toBe(1);
+    expect(r.remoteHead()).toBe(outcome.sha);
+    expect(r.git(["rev-parse", `${outcome.sha}^`], r.bare).trim()).toBe(theirs);
+  });
+});
+
 describe("commitAndPush with a remote that never answers", () => {
   it("ends the push at its deadline and says so", async () => {
     const r = setup();
