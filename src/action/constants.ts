@@ -74,6 +74,8 @@ export const CACHE_KEY_VERSION = "agentframer-cache-v1";
 
 export const DOCS_URL = "https://github.com/agentframer/render/blob/main/docs/action.md";
 export const FORK_DOCS_URL = `${DOCS_URL}#fork-pull-requests`;
+/** Who may write the store, and what a run that may not shows instead of previews. */
+export const STORE_WRITE_DOCS_URL = `${DOCS_URL}#when-the-store-cannot-be-written`;
 
 /** Printed first thing, so the cold-start bench (scripts/bench/action.mjs) can time to it. */
 export const START_MARKER = "agentframer render: starting";

@@ -12,7 +12,7 @@ import type { RenderResult } from "../render/result.js";
 import { buildReport, type Report } from "../publish/report.js";
 import { renderProblemsSummary, renderSummary } from "../publish/summary.js";
 import { basePrompts } from "./base-prompts.js";
-import { Inputs, START_MARKER } from "./constants.js";
+import { Inputs, START_MARKER, STORE_WRITE_DOCS_URL } from "./constants.js";
 import { readRunContext, type RunContext } from "./context.js";
 import type { ActionDeps } from "./deps.js";
 import { readSettings, type ActionSettings } from "./inputs.js";
@@ -86,6 +86,14 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     }
   }
 
+  if (result.store?.refused) {
+    // An annotation, not only a log line: a job without contents: write is a workflow to fix.
+    host.warning(
+      `the store (${result.store.label}) refused this run's push, so its renders are not kept ` +
+        "there: no previews, and nothing for a later run to reuse. Give the job " +
+        `\`permissions: contents: write\` (${STORE_WRITE_DOCS_URL})`,
+    );
+  }
   annotateAssets(host, settings.workspace, plan, result);
   const changed = await changedFiles(deps, settings, result);
   const previousPrompts = await basePrompts(
@@ -199,6 +207,7 @@ function report(
       owner: context.owner,
       repo: context.repo,
       beforeSha: context.beforeSha,
+      storeDocsUrl: STORE_WRITE_DOCS_URL,
       ...(context.headSha ? { headSha: context.headSha } : {}),
       ...(context.runUrl ? { runUrl: context.runUrl } : {}),
     },

@@ -332,3 +332,95 @@ describe("renderMarkdown with a hostile prompt and ids", () => {
     expect(failedRow?.split(/(?<!\\)\|/).length).toBe(4);
   });
 });
+
+describe("renderMarkdown when the run could not write to the store", () => {
+  const fresh = asset("hero-home");
+  const reused = asset("logo");
+  const held = asset("badge");
+  const plan = planOf([
+    planEntry(fresh, "new"),
+    planEntry(reused, "missing"),
+    planEntry(held, "missing"),
+  ]);
+  const docs = "https://github.com/agentframer/render/blob/main/docs/action.md#when-the-store";
+  const results = () =>
+    resultOf([
+      { id: "hero-home", status: "rendered", output: fresh.output, hash: "h1", generation: "g1" },
+      { id: "logo", status: "restored", output: reused.output, hash: "h2", generation: "g2" },
+      {
+        id: "badge",
+        status: "restored",
+        output: held.output,
+        hash: "h3",
+        generation: "g3",
+        stored: { commit: "5702e", path: "h3/h3.png" },
+      },
+    ]);
+  const draw = (refused: boolean, pullRequest = true) => {
+    const result = results();
+    result.store = {
+      label: "git branch agentframer-store of origin",
+      restored: 1,
+      written: 0,
+      error: "the remote refused the push: <img src=x> ::error::forged",
+      ...(refused ? { refused: true } : {}),
+    };
+    return renderMarkdown(
+      buildReport({
+        manifest: "agentframer.yml",
+        plan,
+        result,
+        links: { ...links, storeDocsUrl: docs },
+        pullRequest,
+      }),
+      options,
+    );
+  };
+  const afterOf = (text: string, id: string) =>
+    text
+      .split("\n")
+      .find((l) => l.includes(`<code>${id}</code>`))
+      ?.split(" | ")
+      .at(-1);
+
+  it("refused: each render without a store copy says why and what to do, never a bare —", () => {
+    const text = draw(true);
+    for (const id of ["hero-home", "logo"]) {
+      expect(afterOf(text, id)).toBe(
+        "<sub>📭 No preview: not in the store, which this run may not write to. Give the job " +
+          `<code>permissions: contents: write</code> (<a href="${docs}">how</a>).</sub> |`,
+      );
+    }
+    // A render the store already held keeps its picture.
+    expect(afterOf(text, "badge")).toContain('<img src="https://github.com/octo/media/blob/5702e/');
+    expect(text).toContain(
+      `and merging would render them again ([what to change, and why it is safe](${docs})).`,
+    );
+    expect(text).toContain(
+      "\n**Next:** give this job `permissions: contents: write` in its workflow file: the pull request's next run then keeps its renders in the store, shows them here, and the merge commits them with no new job.\n",
+    );
+    expect(text).not.toMatch(/Merging commits these exact renders/);
+    // The server's words stay in the log: none of them reaches the comment.
+    expect(text).not.toContain("forged");
+    expect(text).not.toContain("<img src=x>");
+  });
+
+  it("refused on a push run: no talk of a merge", () => {
+    const text = draw(true, false);
+    expect(text).toContain("another branch or run cannot reuse them");
+    expect(text).toContain(
+      "\n**Next:** give this job `permissions: contents: write` in its workflow file: its next run then keeps what it renders in the store.\n",
+    );
+    expect(text).not.toMatch(/merg/i);
+  });
+
+  it("a failed write (not a refusal) says to re-run, with the same docs link", () => {
+    const text = draw(false);
+    expect(afterOf(text, "hero-home")).toBe(
+      "<sub>📭 No preview: writing to the store failed, so it is not kept there. Re-run this job " +
+        `(<a href="${docs}">why</a>).</sub> |`,
+    );
+    expect(text).toContain("\n**Next:** re-run this job so the store keeps these renders.\n");
+    expect(text).not.toContain("permissions: contents: write");
+  });
+});

@@ -7,6 +7,7 @@
  */
 import { branchRef, exactRef, pushToBranch } from "../git/refs.js";
 import { GitError, literal, type Git } from "../git/runner.js";
+import { REFUSED_BY_RULE } from "../git/push-refusal.js";
 
 export class PublishError extends Error {
   override readonly name = "PublishError";
@@ -35,14 +36,6 @@ export interface CommitOutcome {
 
 const DEFAULT_ATTEMPTS = 3;
 const REJECTED = /\[rejected\]|\(fetch first\)|non-fast-forward|failed to push some refs/;
-/**
- * The remote refused the push itself (branch protection, a ruleset, a pre-receive hook), as
- * opposed to a race: GitHub says GH006 (protected branch) or GH013 (repository rules), git
- * reports the ref `[remote rejected] (… hook declined)`. Not every `[remote rejected]` is one:
- * "cannot lock ref" is two pushes at once, a race. Retrying cannot help, so this is checked
- * before REJECTED.
- */
-const REFUSED = /\bGH006\b|\bGH013\b|protected branch|hook declined/i;
 /** Remote lines quoted in the message: enough to name the rule, not a page of hook output. */
 const REMOTE_LINES = 4;
 
@@ -145,7 +138,7 @@ async function tryPush(git: Git, remote: string, branch: string): Promise<boolea
     if (!(error instanceof GitError)) throw error;
     // --porcelain puts the ref's status (`[remote rejected] (pre-receive hook declined)`) on
     // stdout; the remote's own lines (GH006, the hook's text) and git's summary on stderr.
-    if (REFUSED.test(error.stdout) || REFUSED.test(error.stderr)) {
+    if (REFUSED_BY_RULE.test(error.stdout) || REFUSED_BY_RULE.test(error.stderr)) {
       throw refusedPush(branch, error);
     }
     if (REJECTED.test(error.stderr)) return false;

@@ -137,6 +137,12 @@ export function nextStep(report: Report): string {
         : `fix the ${failed.length} failed assets, ${failed.slice(0, NAMED_FAILURES).map(where).join(", ")}${failed.length > NAMED_FAILURES ? ` and ${failed.length - NAMED_FAILURES} more` : ""} (reasons under Failed)`;
     return `**Next:** ${what}, then push; a failure on the server's side needs only a re-run of this job.${keptNote}`;
   }
+  if (report.storeRefused) {
+    const then = report.pullRequest
+      ? "the pull request's next run then keeps its renders in the store, shows them here, and the merge commits them with no new job"
+      : "its next run then keeps what it renders in the store";
+    return `**Next:** give this job \`permissions: contents: write\` in its workflow file: ${then}.`;
+  }
   if (report.storeNote !== undefined)
     return "**Next:** re-run this job so the store keeps these renders.";
   if (kept === 0) {
@@ -148,4 +154,17 @@ export function nextStep(report: Report): string {
   return report.mergeKeepsRenders
     ? "**Next:** review the renders below. Merging commits these exact renders: the default branch restores them from the store, byte for byte, with no new job."
     : "**Next:** review the renders below. Merging renders them again on the default branch (no store keeps these bytes; see docs/action.md).";
+}
+
+/**
+ * Why a render has no picture: it is not in the store, and what would put it there. Trusted
+ * words (ours) and our own docs link; shown in place of the "After" preview.
+ */
+export function notStoredWords(notStored: NonNullable<ReportRow["notStored"]>): string {
+  const url = safeUrl(notStored.docsUrl);
+  const docs = (label: string) => (url ? ` (<a href="${url}">${label}</a>)` : "");
+  return notStored.refused
+    ? "📭 No preview: not in the store, which this run may not write to. Give the job " +
+        `<code>permissions: contents: write</code>${docs("how")}.`
+    : `📭 No preview: writing to the store failed, so it is not kept there. Re-run this job${docs("why")}.`;
 }

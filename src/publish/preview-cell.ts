@@ -7,6 +7,7 @@
  */
 import type { ReportRow } from "./report.js";
 import { escapeInline, safeUrl } from "./markdown-escape.js";
+import { notStoredWords } from "./plain-words.js";
 
 /** Wide enough to judge a render, two side by side within GitHub's comment column. */
 export const THUMB_WIDTH = 280;
@@ -31,6 +32,10 @@ export function afterCell(row: ReportRow): string {
   const note = row.preview?.note ? escapeInline(row.preview.note, 200) : undefined;
   if (!full || !preview) {
     const extra = [length, note].filter((part) => part !== undefined).join(" · ");
+    // Nothing to link: say why and what to do, never a bare "—".
+    if (!full && row.notStored) {
+      return `<sub>${[notStoredWords(row.notStored), extra].filter(Boolean).join(" · ")}</sub>`;
+    }
     return fullFileCell(row.url, row.type, "after") + (extra ? `<br><sub>${extra}</sub>` : "");
   }
   return previewCell(full, preview, row.type, length, "after");

@@ -9,7 +9,7 @@ import type { Plan, PlanStatus, RequestField } from "../plan/types.js";
 import type { AssetOutcome, AssetResult, RenderResult } from "../render/result.js";
 import type { StoreLocation } from "../store/store.js";
 import { costHeadline } from "./cost.js";
-import { encodePath } from "./markdown-escape.js";
+import { encodePath, escapeInline, safeUrl } from "./markdown-escape.js";
 
 export interface ReportRow {
   id: string;
@@ -64,6 +64,12 @@ export interface ReportRow {
   };
   /** What the job cost, as the API reported it. */
   credits?: number;
+  /**
+   * A render this run made or reused but could not keep in the store, so there is nothing to
+   * show for it: whether the store refused the write (the job's permissions must change) or the
+   * write failed (a re-run may do), and where the docs say so.
+   */
+  notStored?: { refused: boolean; docsUrl?: string };
 }
 
 export interface Report {
@@ -80,6 +86,8 @@ export interface Report {
   runUrl?: string;
   /** What the store did, in one trusted sentence for the reader, when there is something to say. */
   storeNote?: string;
+  /** The store refused this run's write: the next step is the job's permissions, not a re-run. */
+  storeRefused?: boolean;
   /** A pull request's run: the next step is a review and a merge. */
   pullRequest?: boolean;
   /** Every new render is in the store, so the merge commits these exact bytes with no job. */
@@ -100,6 +108,8 @@ export interface ReportLinks {
   headSha?: string;
   /** The workflow run's page. */
   runUrl?: string;
+  /** Where the docs say who may write the store, for a run that could not. */
+  storeDocsUrl?: string;
 }
 
 export interface ReportInput {
@@ -117,6 +127,8 @@ export interface ReportInput {
 
 /** Statuses whose output existed and was recorded before, so a "before" is worth linking. */
 const HAD_PREVIOUS: ReadonlySet<PlanStatus> = new Set(["changed", "missing", "modified"]);
+/** Outcomes whose bytes the store should now hold: the renders a reviewer looks at. */
+const KEPT: ReadonlySet<AssetOutcome> = new Set(["rendered", "restored"]);
 
 export function buildReport({
   manifest,
@@ -210,6 +222,16 @@ export function buildReport({
     return { manifest, planOnly: true, counts, rows, ...framing, pullRequest };
   }
 
+  const storeFailed = result.store?.error !== undefined;
+  const notStored = (asset: AssetResult): Pick<ReportRow, "notStored"> =>
+    storeFailed && asset.stored === undefined && KEPT.has(asset.status)
+      ? {
+          notStored: {
+            refused: result.store?.refused === true,
+            ...(links?.storeDocsUrl ? { docsUrl: links.storeDocsUrl } : {}),
+          },
+        }
+      : {};
   const rows = result.assets.map((asset): ReportRow => {
     const entry = planById.get(asset.id);
     const lockOutput = entry?.lock?.output;
@@ -226,6 +248,7 @@ export function buildReport({
       changedFields: entry?.changedFields,
       url: storedUrl(asset.stored),
       ...previewOf(asset),
+      ...notStored(asset),
       ...source(entry?.asset?.source),
       durationMs: asset.durationMs,
       error: asset.error,
@@ -237,7 +260,7 @@ export function buildReport({
   const counts = Object.entries(result.counts).filter(
     ([label, n]) => n > 0 || label === "rendered" || label === "failed",
   );
-  const storeNote = noteFor(result);
+  const storeNote = noteFor(result, links?.storeDocsUrl, pullRequest);
   const fresh = result.assets.filter((a) => a.status === "rendered" || a.status === "restored");
   return {
     manifest,
@@ -247,6 +270,7 @@ export function buildReport({
     stopped: result.stopped,
     ...framing,
     ...(storeNote ? { storeNote } : {}),
+    ...(result.store?.refused ? { storeRefused: true } : {}),
     pullRequest,
     mergeKeepsRenders:
       result.store?.error === undefined &&
@@ -258,8 +282,28 @@ export function buildReport({
   };
 }
 
-function noteFor(result: RenderResult): string | undefined {
+/**
+ * The header's note when the store was not written. Trusted words only: the server's text (why
+ * it refused) is in the run's log, neutralised there, and never in the comment.
+ */
+function noteFor(
+  result: RenderResult,
+  docsUrl: string | undefined,
+  pullRequest: boolean,
+): string | undefined {
   const { store } = result;
   if (store?.error === undefined) return undefined;
-  return `⚠️ The store (${store.label}) could not be written, so new renders have no lasting preview and the merge would render them again. Re-run this job to retry.`;
+  const label = escapeInline(store.label, 120);
+  const docs = safeUrl(docsUrl);
+  if (store.refused) {
+    const lost = pullRequest
+      ? "merging would render them again"
+      : "another branch or run cannot reuse them";
+    return (
+      `⚠️ This run may not write to the store (${label}): the push was refused, as it is for a job whose token may only read. ` +
+      `So the renders below are not kept there: they have no preview here, and ${lost}` +
+      `${docs ? ` ([what to change, and why it is safe](${docs}))` : ""}.`
+    );
+  }
+  return `⚠️ The store (${label}) could not be written, so new renders have no lasting preview and the merge would render them again. Re-run this job to retry.`;
 }

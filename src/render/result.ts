@@ -99,6 +99,11 @@ export interface StoreOutcome {
    * in the lock unless the manifest keeps outputs in the store (then those assets are failed).
    */
   error?: string;
+  /**
+   * The store refused the write outright (a token that may only read, a rule on the branch):
+   * re-running as it is cannot help; the job's permissions or the branch's rules must change.
+   */
+  refused?: boolean;
 }
 
 export function countOutcomes(assets: readonly AssetResult[]): RenderCounts {

@@ -18,6 +18,7 @@ import type {
   StoreLocation,
   StoreWrite,
 } from "../store/store.js";
+import { StoreRefusedError } from "../store/store.js";
 import type { PreviewTools } from "../derive/preview/make-preview.js";
 import type { JobContext } from "./job.js";
 import { recordOutput } from "./record.js";
@@ -235,6 +236,7 @@ export async function writeBackToStore(store: Store, run: WriteBack): Promise<St
     outcome.written = held.size;
   } catch (error) {
     outcome.error = (error as Error).message;
+    if (error instanceof StoreRefusedError) outcome.refused = true;
     // With outputs: store, the run says it once, with what to do (see store-only-lock.ts).
     if (!run.confirm) run.warn(`could not write to the store (${store.label}): ${outcome.error}`);
   }

@@ -7,7 +7,7 @@ import { allowPartialClone, pngEntry } from "../../test/support/store-remote.js"
 import { tempDir } from "../../test/support/temp-dir.js";
 import { storeGit } from "./store-git.js";
 import { createGitStore } from "./git-store.js";
-import type { Store } from "./store.js";
+import { StoreRefusedError, type Store } from "./store.js";
 
 const AUTHOR = { name: "agentframer", email: "store@example.test" };
 
@@ -90,6 +90,18 @@ describe("git store", () => {
     const all = [...left, ...right].map((e) => e.record.hash);
     const hits = await machine().lookup(all);
     expect(hits.size).toBe(10);
+  });
+
+  it("stops at a push the remote refuses (a read-only token), with StoreRefusedError, once", async () => {
+    const { scratch, machine, remote } = await setup();
+    remote.refusePushes("Permission to octo/media.git denied to github-actions[bot].");
+    const write = machine().write([pngEntry(scratch, "refused")]);
+    await expect(write).rejects.toBeInstanceOf(StoreRefusedError);
+    await expect(write).rejects.toThrow(
+      /the remote refused the push \(a token that may only read.*Permission to octo\/media\.git denied/s,
+    );
+    // A refusal is not a race: no second try.
+    expect(remote.refusedPushes()).toBe(1);
   });
 
   it("writes nothing for entries it already holds", async () => {

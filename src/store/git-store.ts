@@ -14,6 +14,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { StoreGit } from "./store-git.js";
 import { GitError } from "../git/runner.js";
+import { isRefusedPush } from "../git/push-refusal.js";
 import { pushToBranch } from "../git/refs.js";
 import { BytesCheck } from "../net/verify-bytes.js";
 import type { BlobTarget } from "./git-batch.js";
@@ -30,6 +31,7 @@ import type {
   StoreRecord,
   StoreWrite,
 } from "./store.js";
+import { StoreRefusedError } from "./store.js";
 import { parseStoreRecord, serializeStoreRecord } from "./verify.js";
 import { prepareStoreRepo } from "./store-repo.js";
 
@@ -209,6 +211,14 @@ export function createGitStore(options: GitStoreOptions): Store {
           options: ["--quiet", "--no-thin"],
         });
       } catch (error) {
+        if (error instanceof GitError && isRefusedPush(error)) {
+          // A read-only token or a rule on the branch: the next try would be refused the same.
+          throw new StoreRefusedError(
+            "the remote refused the push (a token that may only read, or a rule on the " +
+              `branch): ${error.message}`,
+            { cause: error },
+          );
+        }
         if (!(error instanceof GitError) || !isRaceLost(error.stderr)) throw error;
         if (attempt >= MAX_PUSH_TRIES) {
           throw new StoreWriteError(

@@ -80,6 +80,16 @@ export interface PreviewAddition {
   preview: Buffer;
 }
 
+/**
+ * The store's server refused this run's write outright (a token that may only read, a rule on
+ * the branch): unlike a failed or raced write, doing it again as it is cannot help, so the caller
+ * says what to change rather than "re-run". The message is the tool's words plus the server's,
+ * already neutralised.
+ */
+export class StoreRefusedError extends Error {
+  override readonly name = "StoreRefusedError";
+}
+
 export interface Store {
   /** For messages: which store this is (`git branch agentframer-store of origin`, `s3://b/p`). No credentials. */
   readonly label: string;
@@ -115,6 +125,8 @@ export interface Store {
    * and whose record still names the bytes the preview was made from (SHA-256, size, format); its
    * record gains the preview's description. Returned, by hash, with the preview's location. A
    * backend that cannot show previews (S3) ignores them.
+   *
+   * Throws StoreRefusedError when the server refuses the write itself (not a race, not a fault).
    */
   write(
     entries: readonly StoreWrite[],
