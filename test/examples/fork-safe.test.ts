@@ -1,7 +1,8 @@
 /**
  * The fork-safe examples keep what makes them safe: half 2 takes nothing from half 1 (no
  * artifact, no PR number), checks out the commit GitHub names in the event without credentials,
- * runs nothing from that work tree, and spends only through a gated environment's key.
+ * runs nothing from that work tree, spends only through a gated environment's key, and may write
+ * only what the store and the comment need.
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -13,9 +14,14 @@ interface Step {
   run?: string;
   with?: Record<string, unknown>;
 }
+type Permissions = Record<string, string>;
 interface Workflow {
   on: Record<string, { paths?: string[] } | undefined>;
-  jobs: Record<string, { steps: Step[]; environment?: string; if?: string }>;
+  permissions?: Permissions;
+  jobs: Record<
+    string,
+    { steps: Step[]; environment?: string; if?: string; permissions?: Permissions }
+  >;
 }
 
 const examples = resolve(import.meta.dirname, "../../examples");
@@ -52,6 +58,19 @@ describe("examples/fork-safe", () => {
     expect(action?.with?.["pull-request"]).toBeUndefined();
     expect(action?.with?.["api-key"]).toBe("${{ secrets.AGENTFRAMER_PREVIEW_KEY }}");
     expect(Number(action?.with?.["max-jobs"])).toBeGreaterThan(0);
+  });
+
+  it("half 2's one job may push the store and comment; the workflow grants nothing else", () => {
+    // Without contents: write the store refuses the renders: no pictures, no promote on merge.
+    expect(render.permissions).toEqual({});
+    const jobs = Object.values(render.jobs);
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]?.permissions).toEqual({ contents: "write", "pull-requests": "write" });
+    const action = renderSteps.find((s) => s.uses?.startsWith("agentframer/render@"));
+    // The default store (git); the Actions cache stays off (it would be the default branch's).
+    expect(action?.with?.store).toBeUndefined();
+    expect(action?.with?.cache).toBe(false);
+    expect(request.permissions).toEqual({ contents: "read" });
   });
 });
 
