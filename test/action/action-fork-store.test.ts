@@ -10,6 +10,7 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createGitRemote, GIT_TEST_ENV } from "../support/git-remote.js";
+import { workflowRunEvent } from "../support/action-host.js";
 import { startGitHubStub } from "../support/github-stub.js";
 import { allowPartialClone } from "../support/store-remote.js";
 import { BASE_MANIFEST } from "./fixtures.js";
@@ -27,7 +28,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The repository after its first rendered push, then a fork's PR checked out as half 2 checks it
- * out (the head commit, detached from any branch of origin), with the PR the API lists for it.
+ * out (the head commit, on a branch origin does not have), with the PR the API lists for it.
  */
 async function forkPullRequest(): Promise<{ base: string; head: string; event: unknown }> {
   h.stub = await startGitHubStub();
@@ -46,17 +47,7 @@ async function forkPullRequest(): Promise<{ base: string; head: string; event: u
     headRepo: "stranger/media",
     baseSha: base,
   });
-  const event = {
-    action: "completed",
-    workflow_run: {
-      event: "pull_request",
-      conclusion: "success",
-      head_sha: head,
-      head_branch: "feature",
-      head_repository: { full_name: "stranger/media" },
-      pull_requests: [],
-    },
-  };
+  const event = workflowRunEvent(head);
   return { base, head, event };
 }
 
