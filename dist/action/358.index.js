@@ -742,6 +742,10 @@ class S3Store {
         this.warn(`${this.where(key)}: ${verdict.why}`);
         return false;
     }
+    /**
+     * Previews for entries held without one are not added (no `additions`): a bucket cannot show
+     * them in a comment, and a record, once written with `If-None-Match: *`, is never replaced.
+     */
     async write(entries) {
         // What the store holds already, in one lookup (a listing for many entries): kept as it is.
         const written = await this.lookup(entries.map((e) => e.record.hash));

@@ -19,6 +19,8 @@ var promises_ = __webpack_require__(51455);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/manifest/variants.js
 var variants = __webpack_require__(15907);
+// EXTERNAL MODULE: ./lib/plan/sha256-file.js
+var sha256_file = __webpack_require__(58763);
 // EXTERNAL MODULE: ./lib/plan/variant-recipe.js
 var variant_recipe = __webpack_require__(31721);
 // EXTERNAL MODULE: ./lib/state/atomic-write.js
@@ -82,14 +84,21 @@ async function encodeVariants(sharp, source, specs) {
 
 // EXTERNAL MODULE: ./lib/derive/image-lib.js
 var image_lib = __webpack_require__(53380);
+// EXTERNAL MODULE: ./lib/derive/preview/ffmpeg-tool.js
+var ffmpeg_tool = __webpack_require__(93830);
+// EXTERNAL MODULE: ./lib/derive/preview/poster-frame.js
+var poster_frame = __webpack_require__(23499);
 ;// CONCATENATED MODULE: ./lib/derive/derive-step.js
 /**
- * The derive step of a render: after every output is in place, each image asset whose web
- * variants are not current (recipe changed, re-rendered, a file gone or replaced) gets them
- * derived from its output's bytes — locally, no job — and its lock entry records them. Files are
- * written atomically (a kill leaves the old file or the new, never part of one), and the lock
- * entry is set only once all of an asset's files are written: after a kill, the next run finds
- * the old record and derives again.
+ * The derive step of a render: after every output is in place, each image or video asset whose
+ * web variants are not current (recipe changed, re-rendered, a file gone or replaced) gets them
+ * derived from its output's bytes — an image's own pixels, a video's poster frame — locally, no
+ * job, and its lock entry records them. Files are written atomically (a kill leaves the old file
+ * or the new, never part of one), and the lock entry is set only once all of an asset's files
+ * are written: after a kill, the next run finds the old record and derives again. A file the lock
+ * on disk names is first taken out of it (withdrawReplaced), so a kill never leaves a lock whose
+ * SHA-256 for a path is not the file's. A video whose frame cannot be had for want of ffmpeg
+ * keeps no record, so the next run with ffmpeg makes them.
  */
 
 
@@ -99,13 +108,20 @@ var image_lib = __webpack_require__(53380);
 
 
 
+
+
+
+/** Only an asset (never an orphaned lock entry) has variants to derive. */
+function typeOf(entry) {
+    return entry.asset?.type ?? "image";
+}
 /** An asset needs deriving when its entry is current but its variants record is not. */
 function needsDerive(entry, current) {
     const specs = entry.asset?.variants ?? [];
     const record = current.variants;
     if (specs.length === 0)
         return record !== undefined && record.files.length > 0;
-    if (record === undefined || record.recipe !== (0,variant_recipe/* variantRecipe */.K)(specs))
+    if (record === undefined || record.recipe !== (0,variant_recipe/* variantRecipe */.KC)(specs, typeOf(entry)))
         return true;
     // The entry the plan looked at is still the lock's: its verdict on the files holds.
     return current === entry.lock && entry.variants?.reason !== undefined;
@@ -127,7 +143,34 @@ async function staleAfter(manifestDir, earlier, kept) {
     }
     return out;
 }
-async function deriveOne(entry, current, ctx) {
+/**
+ * What the variants are encoded from: an image's own bytes, or a video's poster frame (PNG, at
+ * the video's own size, from ffmpeg). Never from an output the lock does not vouch for.
+ */
+async function sourceImage(type, current, ctx) {
+    const path = (0,external_node_path_.join)(ctx.manifestDir, current.output);
+    if (type !== "video") {
+        const bytes = await (0,promises_.readFile)(path);
+        return (0,external_node_crypto_.hash)("sha256", bytes, "hex") === current.sha256 ? { bytes } : { differs: true };
+    }
+    if (!ctx.ffmpeg.found) {
+        return {
+            waiting: `a video's variants come from its poster frame, which needs ffmpeg, and ${ctx.ffmpeg.why}. ` +
+                `Install ffmpeg (apt install ffmpeg, brew install ffmpeg) or set ${ffmpeg_tool/* FFMPEG_ENV */.Yh} to its ` +
+                `absolute path; the next run derives them, with no job`,
+        };
+    }
+    // A video is streamed through the hash, never held whole.
+    if ((await (0,sha256_file/* sha256File */.Q)(path, (await (0,promises_.stat)(path)).size)) !== current.sha256)
+        return { differs: true };
+    const duration = await (0,poster_frame/* videoDurationSeconds */.p)(path);
+    const frame = await (0,poster_frame/* posterFrame */.N)(ctx.ffmpeg.path, path, duration, {
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+    });
+    return { bytes: frame };
+}
+/** `written` gets the asset's id before its first file is written. */
+async function deriveOne(entry, current, ctx, written) {
     const id = entry.id;
     const specs = entry.asset?.variants ?? [];
     const earlier = [entry.lock?.variants, current.variants];
@@ -137,14 +180,16 @@ async function deriveOne(entry, current, ctx) {
         ctx.set(id, { ...current, variants: { ...previous, files: [], stale } });
         return { id, status: "dropped", files: [] };
     }
-    const outputPath = (0,external_node_path_.join)(ctx.manifestDir, current.output);
-    const source = await (0,promises_.readFile)(outputPath);
-    // Only from the bytes the lock vouches for: an output edited by hand is the render's to refuse.
-    if ((0,external_node_crypto_.hash)("sha256", source, "hex") !== current.sha256) {
+    const source = await sourceImage(typeOf(entry), current, ctx);
+    if ("waiting" in source)
+        return { id, status: "waiting", files: [], error: source.waiting };
+    if ("differs" in source) {
+        // Only from the bytes the lock vouches for: an output edited by hand is the render's to refuse.
         return { id, status: "failed", files: [], error: `${current.output} differs from the lock` };
     }
-    const encoded = await encodeVariants(await (0,image_lib/* loadImageLib */.lQ)(), source, specs);
+    const encoded = await encodeVariants(await (0,image_lib/* loadImageLib */.lQ)(), source.bytes, specs);
     const files = [];
+    written.add(id);
     for (const v of encoded.variants) {
         const path = (0,variants/* variantPath */.v7)(current.output, v.spec.width, v.spec.format);
         await (0,atomic_write/* writeFileAtomic */.Z)((0,external_node_path_.join)(ctx.manifestDir, path), v.bytes);
@@ -160,7 +205,7 @@ async function deriveOne(entry, current, ctx) {
     files.sort((a, b) => (a.path < b.path ? -1 : 1));
     const stale = await staleAfter(ctx.manifestDir, earlier, new Set(files.map((f) => f.path)));
     const record = {
-        recipe: (0,variant_recipe/* variantRecipe */.K)(specs),
+        recipe: (0,variant_recipe/* variantRecipe */.KC)(specs, typeOf(entry)),
         width: encoded.width,
         height: encoded.height,
         placeholder: encoded.placeholder,
@@ -176,30 +221,89 @@ async function deriveOne(entry, current, ctx) {
         ...(above.length ? { notUpscaled: above } : {}),
     };
 }
+/** The files the asset's recipe writes (a width above the output's own is not made). */
+function pathsWritten(entry, current) {
+    const width = current.variants?.width ?? Number.POSITIVE_INFINITY;
+    return new Set((entry.asset?.variants ?? [])
+        .filter((spec) => spec.width <= width)
+        .map((spec) => (0,variants/* variantPath */.v7)(current.output, spec.width, spec.format)));
+}
+/**
+ * Before any file is written, the lock on disk stops naming the files about to be replaced: a
+ * kill between a file's rename and the run's lock write would otherwise leave the old SHA-256
+ * recorded for new bytes, and the next run would take a derived file for one edited by hand. Each
+ * such record keeps its other files and gets REPLACING_RECIPE, so whatever the manifest then
+ * asks, the next run derives again; an asset re-rendered in this run has no record in the run's
+ * lock, and the write drops the one on disk. One lock write, only when some file is to be
+ * replaced. Returns the entries as they were, to put back for any asset not derived after all.
+ */
+async function withdrawReplaced(todo, ctx) {
+    const withdrawn = new Map();
+    let write = false;
+    for (const { entry, current } of todo) {
+        // A video's variants wait when there is no ffmpeg: nothing of it will be replaced.
+        if (typeOf(entry) === "video" && !ctx.ffmpeg.found)
+            continue;
+        const paths = pathsWritten(entry, current);
+        const onDisk = [entry.lock?.variants, current.variants];
+        const named = (f) => paths.has(f.path);
+        if (!onDisk.some((r) => r?.files.some(named) || r?.stale?.some(named)))
+            continue;
+        write = true;
+        const record = current.variants;
+        if (record === undefined)
+            continue;
+        const { stale: earlierStale = [], ...rest } = record;
+        const stale = earlierStale.filter((f) => !named(f));
+        const replacing = {
+            ...rest,
+            recipe: variant_recipe/* REPLACING_RECIPE */.dv,
+            files: record.files.filter((f) => !named(f)),
+            ...(stale.length > 0 ? { stale } : {}),
+        };
+        withdrawn.set(entry.id, current);
+        ctx.set(entry.id, { ...current, variants: replacing });
+    }
+    if (write)
+        await ctx.persist();
+    return withdrawn;
+}
 /**
  * Derives what is not current, one asset at a time (libvips already spreads each image over the
  * cores). A failure is that asset's outcome, never the run's: its old record stays.
  */
 async function deriveStep(entries, ctx) {
-    const outcomes = [];
+    const todo = [];
     for (const entry of entries) {
-        if (ctx.signal?.aborted)
-            break;
         if (entry.status === "orphaned" || entry.asset === undefined)
             continue;
         if (entry.asset.variants === undefined && entry.lock?.variants === undefined)
             continue;
         const current = ctx.current(entry.id);
-        if (current === undefined || !needsDerive(entry, current))
-            continue;
+        if (current !== undefined && needsDerive(entry, current))
+            todo.push({ entry, current });
+    }
+    if (todo.length === 0 || ctx.signal?.aborted)
+        return [];
+    const withdrawn = await withdrawReplaced(todo, ctx);
+    const outcomes = [];
+    const written = new Set();
+    for (const { entry, current } of todo) {
+        if (ctx.signal?.aborted)
+            break;
         try {
-            outcomes.push(await deriveOne(entry, current, ctx));
+            outcomes.push(await deriveOne(entry, current, ctx, written));
         }
         catch (error) {
             const message = error instanceof DeriveError || error instanceof Error ? error.message : String(error);
             outcomes.push({ id: entry.id, status: "failed", files: [], error: message });
         }
     }
+    // Not derived (failed before writing, waiting for ffmpeg, or stopped first): the old record
+    // is true again. One that failed between its writes stays withdrawn: its files are mixed.
+    for (const [id, before] of withdrawn)
+        if (!written.has(id))
+            ctx.set(id, before);
     return outcomes;
 }
 

@@ -9,6 +9,7 @@ export const modules = {
 /* harmony export */   creditLine: () => (/* binding */ creditLine),
 /* harmony export */   planCredits: () => (/* binding */ planCredits)
 /* harmony export */ });
+/* unused harmony export NOTHING_FREE */
 /* harmony import */ var _plan_credits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4617);
 /* harmony import */ var _plan_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3246);
 /* harmony import */ var _render_config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8260);
@@ -19,10 +20,13 @@ export const modules = {
 
 
 
+const NOTHING_FREE = { fromCache: new Set(), inFlight: new Set() };
 /** How long plan waits on `GET /models` before it goes on with the kept prices. */
 const PRICE_READ_TIMEOUT_MS = 10_000;
-async function planCredits(manifest, plan, env, warn) {
-    const assets = plan.entries.filter(_plan_types_js__WEBPACK_IMPORTED_MODULE_2__/* .needsRender */ .e).flatMap((e) => (e.asset ? [e.asset] : []));
+async function planCredits(manifest, plan, env, warn, free = NOTHING_FREE) {
+    const assets = plan.entries
+        .filter((e) => (0,_plan_types_js__WEBPACK_IMPORTED_MODULE_2__/* .needsRender */ .e)(e) && !free.fromCache.has(e.id) && !free.inFlight.has(e.id))
+        .flatMap((e) => (e.asset ? [e.asset] : []));
     const apiUrl = env.AGENTFRAMER_API_URL || _render_config_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_API_URL */ .r;
     const apiKey = env.AGENTFRAMER_API_KEY || undefined;
     const sources = {
@@ -62,18 +66,27 @@ async function planCredits(manifest, plan, env, warn) {
     }
 }
 /** The plan's last line about credits, or undefined when it renders nothing. */
-function creditLine(estimate, toRender, keySet) {
+function creditLine(estimate, toRender, keySet, free = NOTHING_FREE) {
     if (toRender === 0)
         return undefined;
-    const jobs = `${toRender} job${toRender === 1 ? "" : "s"}`;
+    const toPay = toRender - free.fromCache.size - free.inFlight.size;
+    const freeParts = [
+        free.fromCache.size > 0 && `${free.fromCache.size} restorable from the local cache`,
+        free.inFlight.size > 0 &&
+            `${free.inFlight.size} job${free.inFlight.size === 1 ? "" : "s"} in flight, paid for already`,
+    ].filter((part) => typeof part === "string");
+    if (toPay <= 0)
+        return `Credits: 0 estimated, no new job (${freeParts.join("; ")})`;
+    const besides = freeParts.length > 0 ? `; ${freeParts.join("; ")}: 0 credits` : "";
+    const jobs = `${toPay} job${toPay === 1 ? "" : "s"}`;
     if (estimate.total !== null)
-        return `Credits: ${(0,_plan_credits_js__WEBPACK_IMPORTED_MODULE_4__/* .formatCredits */ .Ql)(estimate.total)} estimated for ${jobs}`;
+        return `Credits: ${(0,_plan_credits_js__WEBPACK_IMPORTED_MODULE_4__/* .formatCredits */ .Ql)(estimate.total)} estimated for ${jobs}${besides}`;
     const fix = estimate.unknownModels.length === 0
         ? "set the params its price needs"
         : keySet
             ? "give it under pricing: in the manifest"
             : "give it under pricing: in the manifest, or set AGENTFRAMER_API_KEY to read the API's";
-    return `Credits: unknown for ${jobs} — ${(0,_plan_credits_js__WEBPACK_IMPORTED_MODULE_4__/* .unknownReason */ .$h)(estimate)} (${fix})`;
+    return `Credits: unknown for ${jobs} — ${(0,_plan_credits_js__WEBPACK_IMPORTED_MODULE_4__/* .unknownReason */ .$h)(estimate)} (${fix})${besides}`;
 }
 
 

@@ -1126,7 +1126,8 @@ async function planVariants(entry, manifestDir) {
             out.reason = "variants changed";
         return out;
     }
-    if (locked === undefined || locked.recipe !== (0,variant_recipe/* variantRecipe */.K)(specs)) {
+    if (locked === undefined ||
+        locked.recipe !== (0,variant_recipe/* variantRecipe */.KC)(specs, entry.asset?.type ?? "image")) {
         out.reason = "variants changed";
         return out;
     }
@@ -1298,20 +1299,44 @@ async function sha256File(path, size) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ variantRecipe)
+/* harmony export */   KC: () => (/* binding */ variantRecipe),
+/* harmony export */   dv: () => (/* binding */ REPLACING_RECIPE),
+/* harmony export */   mR: () => (/* binding */ POSTER_FRAME_AT)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 
 /** Bump when what a recipe makes changes (naming, encoder settings): every asset re-derives. */
 const RECIPE_FORMAT = "agentframer-variants-v1";
 /**
- * The recipe hash the lock records: the sorted list of files asked for (format, width, quality).
- * The output's bytes are not part of it: a re-render replaces the lock entry, variants and all.
+ * Where a video's poster frame is taken, as a fraction of its length: the middle shows what a
+ * clip is about better than its first frame (often black, or a title). The review preview and a
+ * video's web variants take the same frame (derive/preview/poster-frame.ts).
  */
-function variantRecipe(specs) {
+const POSTER_FRAME_AT = 0.5;
+/**
+ * How a video's variants get their pixels, as the recipe records it: the frame at
+ * POSTER_FRAME_AT of the length (from the movie header), decoded by ffmpeg at the video's own
+ * size, stretched to square pixels when its samples are not square, as a lossless PNG. A change
+ * to any of it changes the pixels, so it bumps this and every video re-derives.
+ */
+const POSTER_SOURCE = `poster-frame-v1 at=${POSTER_FRAME_AT} full-size square-pixels png`;
+/**
+ * The recipe hash the lock records: the sorted list of files asked for (format, width, quality),
+ * and for a video how its frame is taken. The output's bytes are not part of it: a re-render
+ * replaces the lock entry, variants and all.
+ */
+function variantRecipe(specs, type) {
     const canonical = specs.map((s) => `${s.format}:${s.width}:${s.quality}`).join(",");
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)("sha256", `${RECIPE_FORMAT}\n${canonical}`, "hex").slice(0, 16);
+    // An image's recipe keeps its original text, so that no image re-derives for this.
+    const source = type === "video" ? `\n${POSTER_SOURCE}` : "";
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)("sha256", `${RECIPE_FORMAT}\n${canonical}${source}`, "hex").slice(0, 16);
 }
+/**
+ * The recipe of a record whose files a render is replacing (derive/derive-step.ts): the lock
+ * names none of the files being written, and no recipe hashes to this (a recipe is 16 digits),
+ * so a run that finds it — the one that wrote it was killed — derives the variants again.
+ */
+const REPLACING_RECIPE = "0";
 
 
 /***/ }),

@@ -8,9 +8,12 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GitError: () => (/* binding */ GitError),
+/* harmony export */   NETWORK_COMMANDS: () => (/* binding */ NETWORK_COMMANDS),
+/* harmony export */   WORK_TREE_NETWORK_TIMEOUT_MS: () => (/* binding */ WORK_TREE_NETWORK_TIMEOUT_MS),
 /* harmony export */   gitIn: () => (/* binding */ gitIn),
 /* harmony export */   gitRunner: () => (/* binding */ gitRunner),
-/* harmony export */   literal: () => (/* binding */ literal)
+/* harmony export */   literal: () => (/* binding */ literal),
+/* harmony export */   subcommandOf: () => (/* binding */ subcommandOf)
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -125,9 +128,28 @@ function gitRunner(options) {
         },
     };
 }
-function gitIn(cwd, baseEnv = process.env) {
+/** The commands that talk to a remote: each is given a deadline. */
+const NETWORK_COMMANDS = new Set(["ls-remote", "fetch", "push"]);
+/** The git subcommand of `args`, past any `-c key=value` before it. */
+function subcommandOf(args) {
+    let i = 0;
+    while (args[i] === "-c")
+        i += 2;
+    return args[i];
+}
+/**
+ * The deadline of a network command in the user's checkout (the commit's fetch and push, the base
+ * commit's fetch): long enough for a push of many renders, short of a job's whole timeout.
+ */
+const WORK_TREE_NETWORK_TIMEOUT_MS = 10 * 60_000;
+function gitIn(cwd, baseEnv = process.env, networkTimeoutMs = WORK_TREE_NETWORK_TIMEOUT_MS) {
     const runner = gitRunner({ cwd, env: baseEnv });
-    return (args, env) => runner.run(args, env ? { env } : {});
+    return (args, env) => runner.run(args, {
+        ...(env ? { env } : {}),
+        // A remote that accepts the connection and never answers would hold the step until the
+        // runner kills it; a deadline ends the command and says so.
+        ...(NETWORK_COMMANDS.has(subcommandOf(args) ?? "") ? { timeoutMs: networkTimeoutMs } : {}),
+    });
 }
 /** A pathspec that matches exactly this path: output names like `shot[1].png` are not globs. */
 function literal(path) {

@@ -1168,8 +1168,9 @@ async function expandOne(state, { raw: defaults, broken: brokenDefaults }, index
         ok = false;
     }
     const variants = assetVariants(raw.variants, defaults.variants, type);
-    if (variants === "not-an-image") {
-        problems.add(positions.value([...base, "variants"]), `asset ${quote(raw.id)} is ${type === "video" ? "a video" : "audio"}: variants are derived from images only`);
+    if (variants === "audio") {
+        problems.add(positions.value([...base, "variants"]), `asset ${quote(raw.id)} is audio, which has no picture to derive variants from: ` +
+            `variants are made from an image, or from a video's poster frame; remove "variants" here`);
         ok = false;
     }
     const variantsField = Array.isArray(variants) ? { variants } : {};
@@ -1260,22 +1261,25 @@ async function expandOne(state, { raw: defaults, broken: brokenDefaults }, index
         idAt: positions.value([...base, "id"]),
     });
 }
-/** Defaults' lists, expanded once and shared (frozen) by every image asset that takes them. */
+/** Defaults' lists, expanded once and shared (frozen) by every asset that takes them. */
 const expandedDefaults = new WeakMap();
 /**
- * The asset's variants: its own list (or `none`) replaces the defaults'; the defaults apply to
- * images only, and an asset of another type asking for variants is a problem.
+ * The asset's variants: its own list (or `none`) replaces the defaults'. Images and videos (from
+ * their poster frame) take them; audio has no picture, so the defaults pass it by and a list of
+ * its own is a problem.
  */
 function assetVariants(own, defaults, type) {
     if (own !== undefined) {
         if (own === "none")
             return undefined;
-        if (type !== undefined && type !== "image")
-            return "not-an-image";
+        if (type === "audio")
+            return "audio";
         return Object.freeze((0,variants/* expandVariants */.Ts)(own));
     }
-    if (defaults === undefined || defaults === "none" || type !== "image")
+    // Defaults apply to what has a picture: an image, and a video through its poster frame.
+    if (defaults === undefined || defaults === "none" || type === "audio" || type === undefined) {
         return undefined;
+    }
     let shared = expandedDefaults.get(defaults);
     if (shared === undefined) {
         shared = Object.freeze((0,variants/* expandVariants */.Ts)(defaults));
@@ -2145,7 +2149,7 @@ const variantEntry = schemas/* strictObject */.rej({
     format: schemas/* enum */.k5n(variants/* VARIANT_FORMATS */.bn).describe("webp, avif, jpeg or png."),
     widths: schemas/* array */.YOg(schemas/* int */.Whr().min(1).max(variants/* VARIANT_MAX_WIDTH */.kj))
         .min(1)
-        .describe("Widths in pixels; one above the rendered image's width is not made (never upscaled)."),
+        .describe("Widths in pixels; one above the rendered image's (or video frame's) width is not made (never upscaled)."),
     quality: schemas/* int */.Whr()
         .min(1)
         .max(100)
@@ -2163,7 +2167,7 @@ const schema_variants = schemas/* union */.KCZ([
         }
     }),
 ])
-    .describe("Web variants derived locally from an image's render (no job, no credits): {stem}-{width}.{format} beside the output. `none` turns them off; an asset's own list replaces the defaults'.");
+    .describe("Web variants derived locally from an image's render, or from a video's poster frame (its middle; needs ffmpeg), with no job and no credits: {stem}-{width}.{format} beside the output. Not for audio. `none` turns them off; an asset's own list replaces the defaults'.");
 const defaultsSchema = schemas/* strictObject */.rej({
     type: assetType.optional(),
     model: model.optional(),

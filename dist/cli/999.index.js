@@ -64,7 +64,7 @@ const variantEntry = schemas/* strictObject */.rej({
     format: schemas/* enum */.k5n(variants/* VARIANT_FORMATS */.bn).describe("webp, avif, jpeg or png."),
     widths: schemas/* array */.YOg(schemas/* int */.Whr().min(1).max(variants/* VARIANT_MAX_WIDTH */.kj))
         .min(1)
-        .describe("Widths in pixels; one above the rendered image's width is not made (never upscaled)."),
+        .describe("Widths in pixels; one above the rendered image's (or video frame's) width is not made (never upscaled)."),
     quality: schemas/* int */.Whr()
         .min(1)
         .max(100)
@@ -82,7 +82,7 @@ const schema_variants = schemas/* union */.KCZ([
         }
     }),
 ])
-    .describe("Web variants derived locally from an image's render (no job, no credits): {stem}-{width}.{format} beside the output. `none` turns them off; an asset's own list replaces the defaults'.");
+    .describe("Web variants derived locally from an image's render, or from a video's poster frame (its middle; needs ffmpeg), with no job and no credits: {stem}-{width}.{format} beside the output. Not for audio. `none` turns them off; an asset's own list replaces the defaults'.");
 const defaultsSchema = schemas/* strictObject */.rej({
     type: assetType.optional(),
     model: model.optional(),
