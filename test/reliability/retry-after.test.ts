@@ -87,7 +87,10 @@ describe("a server-side rate limit", () => {
       durations: { image: { minMs: 300, maxMs: 900 } },
     });
     const result = await b.run({ concurrency });
-    expect(result.counts).toMatchObject({ rendered: 10, failed: 0 });
+    expect(
+      result.counts,
+      JSON.stringify(result.assets.filter((a) => a.status === "failed")),
+    ).toMatchObject({ rendered: 10, failed: 0 });
     expect(b.emulator.ledger.requests.rejected["rate-limited"]).toBeGreaterThan(0);
 
     // Downloads go to the results origin, which has no limit.
