@@ -136,11 +136,27 @@ export type Attempt<T> =
       retryAfter?: string | undefined;
       /** The answer came but could not be read (a proxy's error page, a cut body). */
       malformed?: boolean;
+      /**
+       * The server said "too many requests" (429): with a usable `Retry-After`, waiting as it asks
+       * is flow control, not a failure (see `THROTTLED_WAITS`).
+       */
+      throttled?: boolean;
       /** The error behind the failure, when there is one. */
       error?: unknown;
     };
 
 export type FailedAttempt = Extract<Attempt<unknown>, { kind: "retry" }>;
+
+/**
+ * How many times one request may be told "429, come back after N" and wait as told before further
+ * such answers count as failures. A server whose rate limit is below the run's concurrency answers
+ * most lanes 429 for a while: those waits are the server pacing the run, and counted as failures
+ * (six a request, and the run's retry budget) they failed every asset of a run at 8 lanes against
+ * a limit of 3 requests a second. Thirty waits of at least a second each (plus jitter, which
+ * spreads the lanes) let a lane lose the race for a slot thirty times in a row before its
+ * attempts count; bounded, so a server that answers 429 for ever still ends the run.
+ */
+export const THROTTLED_WAITS = 30;
 
 export interface RetryLoopOptions {
   policy: BackoffPolicy;
@@ -158,6 +174,8 @@ export interface RetryLoopOptions {
    * undefined to try again.
    */
   giveUp(failure: FailedAttempt, attempts: number): Error | undefined;
+  /** Paced waits a request may take before a 429 counts as a failure (`THROTTLED_WAITS`). */
+  throttledWaits?: number;
   /** Told before each wait, for logs and statistics. */
   onRetry?(failure: FailedAttempt, attempts: number, delayMs: number): void;
 }
@@ -172,16 +190,26 @@ export async function retryLoop<T>(
   options: RetryLoopOptions,
 ): Promise<T> {
   options.budget?.allowance.recordRequest();
+  let failures = 0; // attempts that count: towards giveUp, and each takes a retry from the budget
+  let throttledWaits = 0;
   for (let n = 1; ; n += 1) {
     options.signal?.throwIfAborted();
     const outcome = await attempt(n);
     if (outcome.kind === "ok") return outcome.value;
-    const final = options.giveUp(outcome, n);
+    const paced =
+      outcome.throttled === true &&
+      throttledWaits < (options.throttledWaits ?? THROTTLED_WAITS) &&
+      parseRetryAfter(outcome.retryAfter, options.now(), options.policy.retryAfterCapMs) !==
+        undefined;
+    if (paced) throttledWaits += 1;
+    else failures += 1;
+    // Asked after a paced wait too (with the count unchanged), so a deadline still ends the loop.
+    const final = options.giveUp(outcome, failures);
     if (final) throw final;
-    if (options.budget && !options.budget.allowance.tryWithdraw()) {
-      throw options.budget.spent(outcome, n);
+    if (!paced && options.budget && !options.budget.allowance.tryWithdraw()) {
+      throw options.budget.spent(outcome, failures);
     }
-    const delayMs = retryDelayMs(n - 1, outcome.retryAfter, {
+    const delayMs = retryDelayMs(paced ? 0 : failures - 1, outcome.retryAfter, {
       policy: options.policy,
       random: options.random,
       nowMs: options.now(),

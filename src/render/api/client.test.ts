@@ -13,7 +13,7 @@ import {
   KEY_REUSED_MESSAGE,
   ProtocolError,
 } from "../errors.js";
-import { RetryBudget } from "../../net/retry.js";
+import { RetryBudget, THROTTLED_WAITS } from "../../net/retry.js";
 
 const KEY = "sk_test_very_secret_key";
 const BODY = { type: "image", model: "flux-1.1-pro", prompt: "a cat" };
@@ -147,8 +147,28 @@ describe("create", () => {
     );
     await client.create(BODY, "af1-abc");
     // Retry-After is a floor plus up to a quarter of jitter; garbage falls back to backoff
-    // (base 250 ms doubling, times random 0.5); huge values are cut to the 120 s cap.
-    expect(waits).toEqual([3_375, 5_625, 500, 1_000, 135_000]);
+    // (base 250 ms doubling per counted failure, times random 0.5: the paced waits before it do
+    // not count); huge values are cut to the 120 s cap.
+    expect(waits).toEqual([3_375, 5_625, 125, 250, 135_000]);
+  });
+
+  it("a 429 with Retry-After paces the request: neither its attempts nor the run's budget are spent, up to THROTTLED_WAITS", async () => {
+    const tooMany: Reply = { status: 429, headers: { "retry-after": "1" } };
+    const paced = await setup(inOrder(...Array<Reply>(12).fill(tooMany), created), {
+      maxAttempts: 3,
+      retryBudget: new RetryBudget({ reserve: 0, ratio: 0 }),
+    });
+    await paced.client.create(BODY, "af1-abc");
+    expect(paced.server.requests).toHaveLength(13);
+    expect(paced.waits).toHaveLength(12);
+    expect(paced.waits.every((w) => w >= 1_000 && w <= 1_250)).toBe(true);
+
+    // A server that answers 429 for ever: THROTTLED_WAITS paced waits, then the 429s count as
+    // failures, so the request still ends, after the attempts allowed.
+    const forever = await setup(inOrder(tooMany), { maxAttempts: 3 });
+    const error = await forever.client.create(BODY, "af1-abc").catch((e: unknown) => e);
+    expect((error as ApiUnavailableError).reason).toBe("attempts");
+    expect(forever.server.requests).toHaveLength(THROTTLED_WAITS + 3);
   });
 
   it("gives up with ApiUnavailableError after the attempts allowed", async () => {

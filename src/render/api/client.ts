@@ -29,6 +29,7 @@ import {
   scrub,
 } from "../errors.js";
 import type { Attempt, BackoffPolicy, RetryBudget, Sleep } from "../../net/retry.js";
+import { ThrottleGate } from "../../net/throttle-gate.js";
 import {
   DEFAULT_BACKOFF,
   parseRetryAfter,
@@ -152,6 +153,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
   }
 
+  // The run's requests slow down together when the API says "too many requests".
+  const gate = new ThrottleGate();
+
   // Until the API has answered once, connection failures may mean a wrong URL or no network:
   // then waiting out every asset's retries only delays the one message that helps.
   let answered = false;
@@ -160,7 +164,31 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
    * One request, tried again through the one retry loop: up to `maxAttempts` times, or until
    * `until` (a status poll keeps trying while its job's deadline lasts), within the run's budget.
    */
-  function withRetries<T>(
+  async function withRetries<T>(
+    op: ApiOperation,
+    signal: AbortSignal | undefined,
+    attempt: () => Promise<Attempt<T>>,
+    until?: number,
+  ): Promise<T> {
+    const leave = await gate.enter(signal);
+    try {
+      return await retried(op, signal, paced(attempt), until);
+    } finally {
+      leave();
+    }
+  }
+
+  /** Tells the gate what each answer said: a 429 narrows it, an answer that served widens it. */
+  function paced<T>(attempt: () => Promise<Attempt<T>>): () => Promise<Attempt<T>> {
+    return async () => {
+      const outcome = await attempt();
+      if (outcome.kind === "retry" && outcome.throttled === true) gate.throttled();
+      else if (outcome.kind === "ok") gate.succeeded();
+      return outcome;
+    };
+  }
+
+  function retried<T>(
     op: ApiOperation,
     signal: AbortSignal | undefined,
     attempt: () => Promise<Attempt<T>>,
@@ -242,7 +270,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       throw new ApiRejectedError(status, said, reuse || (status === 422 && said === undefined));
     }
     if (status === 408 || status === 409 || status === 429 || status >= 500) {
-      return { kind: "retry", problem: `HTTP ${status}`, retryAfter: answer.header("retry-after") };
+      const retryAfter = answer.header("retry-after");
+      return { kind: "retry", problem: `HTTP ${status}`, retryAfter, throttled: status === 429 };
     }
     if (status >= 300 && status < 400) {
       throw new ProtocolError(`HTTP ${status} redirect; check the API URL`);
