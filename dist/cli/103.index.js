@@ -41,8 +41,8 @@ async function planCredits(manifest, plan, env, warn, free = NOTHING_FREE) {
     // The HTTP side loads only when there is a key to use it with.
     const [{ Agent }, { createApiClient }, { RetryBudget }] = await Promise.all([
         __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 4371, 19)),
-        Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(431)]).then(__webpack_require__.bind(__webpack_require__, 9431)),
-        __webpack_require__.e(/* import() */ 705).then(__webpack_require__.bind(__webpack_require__, 6705)),
+        Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(633), __webpack_require__.e(705)]).then(__webpack_require__.bind(__webpack_require__, 8633)),
+        __webpack_require__.e(/* import() */ 86).then(__webpack_require__.bind(__webpack_require__, 6705)),
     ]);
     const dispatcher = new Agent({ connections: 1 });
     try {

@@ -1,5 +1,5 @@
 export const id = 705;
-export const ids = [705];
+export const ids = [705,86];
 export const modules = {
 
 /***/ 6705:
@@ -9,6 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DEFAULT_BACKOFF: () => (/* binding */ DEFAULT_BACKOFF),
 /* harmony export */   RetryBudget: () => (/* binding */ RetryBudget),
+/* harmony export */   THROTTLED_WAITS: () => (/* binding */ THROTTLED_WAITS),
 /* harmony export */   backoffMs: () => (/* binding */ backoffMs),
 /* harmony export */   parseRetryAfter: () => (/* binding */ parseRetryAfter),
 /* harmony export */   retryDelayMs: () => (/* binding */ retryDelayMs),
@@ -118,24 +119,45 @@ class RetryBudget {
     }
 }
 /**
+ * How many times one request may be told "429, come back after N" and wait as told before further
+ * such answers count as failures. A server whose rate limit is below the run's concurrency answers
+ * most lanes 429 for a while: those waits are the server pacing the run, and counted as failures
+ * (six a request, and the run's retry budget) they failed every asset of a run at 8 lanes against
+ * a limit of 3 requests a second. Thirty waits of at least a second each (plus jitter, which
+ * spreads the lanes) let a lane lose the race for a slot thirty times in a row before its
+ * attempts count; bounded, so a server that answers 429 for ever still ends the run.
+ */
+const THROTTLED_WAITS = 30;
+/**
  * The one retry loop: every request that may be tried again (API calls, status polls, result
  * downloads) goes through it, so the policy — backoff with full jitter, `Retry-After` as a floor,
  * the run's budget — is applied in one place, and no layer above retries again.
  */
 async function retryLoop(attempt, options) {
     options.budget?.allowance.recordRequest();
+    let failures = 0; // attempts that count: towards giveUp, and each takes a retry from the budget
+    let throttledWaits = 0;
     for (let n = 1;; n += 1) {
         options.signal?.throwIfAborted();
         const outcome = await attempt(n);
         if (outcome.kind === "ok")
             return outcome.value;
-        const final = options.giveUp(outcome, n);
+        const paced = outcome.throttled === true &&
+            throttledWaits < (options.throttledWaits ?? THROTTLED_WAITS) &&
+            parseRetryAfter(outcome.retryAfter, options.now(), options.policy.retryAfterCapMs) !==
+                undefined;
+        if (paced)
+            throttledWaits += 1;
+        else
+            failures += 1;
+        // Asked after a paced wait too (with the count unchanged), so a deadline still ends the loop.
+        const final = options.giveUp(outcome, failures);
         if (final)
             throw final;
-        if (options.budget && !options.budget.allowance.tryWithdraw()) {
-            throw options.budget.spent(outcome, n);
+        if (!paced && options.budget && !options.budget.allowance.tryWithdraw()) {
+            throw options.budget.spent(outcome, failures);
         }
-        const delayMs = retryDelayMs(n - 1, outcome.retryAfter, {
+        const delayMs = retryDelayMs(paced ? 0 : failures - 1, outcome.retryAfter, {
             policy: options.policy,
             random: options.random,
             nowMs: options.now(),
