@@ -53,6 +53,11 @@ export interface RestoreTarget {
 
 const HASH_PATTERN = /^[0-9a-f]{16,128}$/;
 
+/** Where an entry's bytes are: `<dir>/<first2>/<hash>`; undefined for a key that is not a hash. */
+function entryPath(dir: string, hash: string): string | undefined {
+  return HASH_PATTERN.test(hash) ? join(dir, hash.slice(0, 2), hash) : undefined;
+}
+
 /** A reflink where the file system has them (btrfs, XFS, APFS): no second copy of the bytes. */
 const COPY_NEW = constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE;
 
@@ -75,8 +80,9 @@ export function createCacheStore(dir: string, warn: (message: string) => void): 
     }
   };
   const bytesPath = (hash: string): string => {
-    if (!HASH_PATTERN.test(hash)) throw new Error(`not a cache key: ${hash}`);
-    return join(dir, hash.slice(0, 2), hash);
+    const path = entryPath(dir, hash);
+    if (path === undefined) throw new Error(`not a cache key: ${hash}`);
+    return path;
   };
   const metaPath = (hash: string): string => `${bytesPath(hash)}.json`;
 
@@ -169,8 +175,8 @@ export function createCacheStore(dir: string, warn: (message: string) => void): 
  * it says. The bytes themselves are checked only by `restore`, so a damaged entry is still a job.
  */
 export function hasCachedEntry(dir: string, hash: string, outputPath: string): boolean {
-  if (!HASH_PATTERN.test(hash)) return false;
-  const bytes = join(dir, hash.slice(0, 2), hash);
+  const bytes = entryPath(dir, hash);
+  if (bytes === undefined) return false;
   let meta: CacheMeta | undefined;
   try {
     // A meta is about a hundred bytes: anything much longer is not one of ours.
