@@ -112,11 +112,16 @@ export async function prepareBeforeRenders(
     scratch = await mkdtemp(join(tmpdir(), "agentframer-before-"));
     const folder = scratch;
     await runPool([...toMake.values()], CONCURRENCY, async ({ hit, render }) => {
+      // Each copy may be up to MAX_PREVIOUS_BYTES: gone as soon as its preview is made, so the
+      // scratch folder never holds more than CONCURRENCY of them.
+      const copy = join(folder, hit.record.hash);
       try {
-        const addition = await previewOf(render, hit, join(folder, hit.record.hash), ctx);
+        const addition = await previewOf(render, hit, copy, ctx);
         if (addition) before.additions.push(addition);
       } catch (error) {
         ctx.warn(`${render.id}: no preview of its previous render: ${(error as Error).message}`);
+      } finally {
+        await rm(copy, { force: true });
       }
     });
   } catch (error) {

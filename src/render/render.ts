@@ -304,7 +304,9 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
     // The cache's hits one by one (local copies); the store's all in one batch, so that N hits
     // cost the store a fixed number of round trips, not N.
     const store = deps.store;
-    await Promise.all([
+    // Settled both before anything is rethrown: neither may still be writing results or the
+    // journal while the run tears down.
+    const restores = await Promise.allSettled([
       runPool(split.restore, RESTORE_CONCURRENCY, async (entry) =>
         settleRestore(entry, "cache", await restoreFromCache(entry, shared)),
       ),
@@ -317,6 +319,7 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
           )
         : undefined,
     ]);
+    for (const settled of restores) if (settled.status === "rejected") throw settled.reason;
     if (jobs.length > 0 && !stop.signal.aborted) {
       // The HTTP side (undici and the job runner) is loaded only now: a run with nothing to
       // submit, the usual CI run, never pays for it.

@@ -130,12 +130,22 @@ export function extractFrame(
       },
       (error, stdout) => {
         if (error) {
-          const stopped = error.killed || error.name === "AbortError";
-          const how = stopped ? "was stopped" : `failed (exit ${String(error.code ?? "?")})`;
-          reject(new PosterError(`ffmpeg ${how} reading the video`));
+          reject(new PosterError(`ffmpeg ${ffmpegFailure(error, signal)} reading the video`));
         } else if (stdout.length === 0) reject(new PosterError("ffmpeg gave no frame"));
         else resolve(stdout);
       },
     );
   });
+}
+
+/** What went wrong, in words: stopped, out of time, a frame too big, or ffmpeg's own exit code. */
+function ffmpegFailure(
+  error: Error & { code?: unknown; killed?: boolean },
+  signal: AbortSignal | undefined,
+): string {
+  if (error.name === "AbortError" || signal?.aborted) return "was stopped";
+  if (error.code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER")
+    return `gave a frame over ${MAX_FRAME_BYTES / (1024 * 1024)} MB`;
+  if (error.killed) return `took longer than ${FRAME_TIMEOUT_MS / 1000} s`;
+  return `failed (exit ${String(error.code ?? "?")})`;
 }
