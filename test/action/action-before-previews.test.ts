@@ -137,7 +137,7 @@ async function prRun(base: string, env: NodeJS.ProcessEnv = ffmpegEnv, fork = fa
     { GITHUB_HEAD_REF: "feature", ...env },
   );
   expect(run.code, run.stdout + run.stderr).toBe(0);
-  const body = h.stub.commentsOn(5)[0]?.body ?? "";
+  const body = h.stub.commentsOn(fork ? 9 : 5)[0]?.body ?? "";
   return { run, body, cells: beforeCells(body) };
 }
 
@@ -234,6 +234,7 @@ describe("the PR comment's Before column", () => {
     const fork = await prRun(base, ffmpegEnv, true);
     expect(fork.run.stdout).toContain("comes from a fork");
     expect(storeTip()).toBe(strippedTip);
+    expect(fork.body).not.toContain(".preview.webp");
 
     const trusted = await prRun(base);
     expect(trusted.run.outputs.rendered).toBe("3");
