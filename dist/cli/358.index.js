@@ -95,6 +95,7 @@ function networkProblem(error) {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DEFAULT_BACKOFF: () => (/* binding */ DEFAULT_BACKOFF),
+/* harmony export */   PACED_WAIT_TOTAL_MS: () => (/* binding */ PACED_WAIT_TOTAL_MS),
 /* harmony export */   RetryBudget: () => (/* binding */ RetryBudget),
 /* harmony export */   THROTTLED_WAITS: () => (/* binding */ THROTTLED_WAITS),
 /* harmony export */   backoffMs: () => (/* binding */ backoffMs),
@@ -206,15 +207,16 @@ class RetryBudget {
     }
 }
 /**
- * How many times one request may be told "429, come back after N" and wait as told before further
- * such answers count as failures. A server whose rate limit is below the run's concurrency answers
- * most lanes 429 for a while: those waits are the server pacing the run, and counted as failures
- * (six a request, and the run's retry budget) they failed every asset of a run at 8 lanes against
- * a limit of 3 requests a second. Thirty waits of at least a second each (plus jitter, which
- * spreads the lanes) let a lane lose the race for a slot thirty times in a row before its
- * attempts count; bounded, so a server that answers 429 for ever still ends the run.
+ * How long one request may wait as a 429's `Retry-After` tells it before further 429s count as
+ * failures: at most THROTTLED_WAITS waits, together no longer than PACED_WAIT_TOTAL_MS. A server
+ * whose rate limit is below the run's concurrency answers most lanes 429 for a while; those waits
+ * are the server pacing the run, and counted as failures (six a request, and the run's retry
+ * budget) they failed every asset of a run at 8 lanes against a limit of 3 requests a second.
+ * Bounded in count and in time, so a server that answers 429 for ever (or "come back in two
+ * minutes" each time) still ends the request within minutes.
  */
 const THROTTLED_WAITS = 30;
+const PACED_WAIT_TOTAL_MS = 5 * 60_000;
 /**
  * The one retry loop: every request that may be tried again (API calls, status polls, result
  * downloads) goes through it, so the policy — backoff with full jitter, `Retry-After` as a floor,
@@ -223,18 +225,25 @@ const THROTTLED_WAITS = 30;
 async function retryLoop(attempt, options) {
     options.budget?.allowance.recordRequest();
     let failures = 0; // attempts that count: towards giveUp, and each takes a retry from the budget
-    let throttledWaits = 0;
+    let pacedWaits = 0;
+    let pacedMs = 0;
     for (let n = 1;; n += 1) {
         options.signal?.throwIfAborted();
         const outcome = await attempt(n);
         if (outcome.kind === "ok")
             return outcome.value;
-        const paced = outcome.throttled === true &&
-            throttledWaits < (options.throttledWaits ?? THROTTLED_WAITS) &&
-            parseRetryAfter(outcome.retryAfter, options.now(), options.policy.retryAfterCapMs) !==
-                undefined;
-        if (paced)
-            throttledWaits += 1;
+        const timing = { policy: options.policy, random: options.random, nowMs: options.now() };
+        const asked = parseRetryAfter(outcome.retryAfter, timing.nowMs, options.policy.retryAfterCapMs);
+        const pacedDelay = outcome.throttled === true &&
+            asked !== undefined &&
+            pacedWaits < (options.throttledWaits ?? THROTTLED_WAITS)
+            ? retryDelayMs(0, outcome.retryAfter, timing)
+            : undefined;
+        const paced = pacedDelay !== undefined && pacedMs + pacedDelay <= PACED_WAIT_TOTAL_MS;
+        if (paced) {
+            pacedWaits += 1;
+            pacedMs += pacedDelay;
+        }
         else
             failures += 1;
         // Asked after a paced wait too (with the count unchanged), so a deadline still ends the loop.
@@ -244,11 +253,7 @@ async function retryLoop(attempt, options) {
         if (!paced && options.budget && !options.budget.allowance.tryWithdraw()) {
             throw options.budget.spent(outcome, failures);
         }
-        const delayMs = retryDelayMs(paced ? 0 : failures - 1, outcome.retryAfter, {
-            policy: options.policy,
-            random: options.random,
-            nowMs: options.now(),
-        });
+        const delayMs = paced ? pacedDelay : retryDelayMs(failures - 1, outcome.retryAfter, timing);
         options.onRetry?.(outcome, n, delayMs);
         await options.sleep(delayMs, options.signal);
     }

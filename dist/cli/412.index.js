@@ -276,6 +276,7 @@ function describe(head) {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DEFAULT_BACKOFF: () => (/* binding */ DEFAULT_BACKOFF),
+/* harmony export */   PACED_WAIT_TOTAL_MS: () => (/* binding */ PACED_WAIT_TOTAL_MS),
 /* harmony export */   RetryBudget: () => (/* binding */ RetryBudget),
 /* harmony export */   THROTTLED_WAITS: () => (/* binding */ THROTTLED_WAITS),
 /* harmony export */   backoffMs: () => (/* binding */ backoffMs),
@@ -387,15 +388,16 @@ class RetryBudget {
     }
 }
 /**
- * How many times one request may be told "429, come back after N" and wait as told before further
- * such answers count as failures. A server whose rate limit is below the run's concurrency answers
- * most lanes 429 for a while: those waits are the server pacing the run, and counted as failures
- * (six a request, and the run's retry budget) they failed every asset of a run at 8 lanes against
- * a limit of 3 requests a second. Thirty waits of at least a second each (plus jitter, which
- * spreads the lanes) let a lane lose the race for a slot thirty times in a row before its
- * attempts count; bounded, so a server that answers 429 for ever still ends the run.
+ * How long one request may wait as a 429's `Retry-After` tells it before further 429s count as
+ * failures: at most THROTTLED_WAITS waits, together no longer than PACED_WAIT_TOTAL_MS. A server
+ * whose rate limit is below the run's concurrency answers most lanes 429 for a while; those waits
+ * are the server pacing the run, and counted as failures (six a request, and the run's retry
+ * budget) they failed every asset of a run at 8 lanes against a limit of 3 requests a second.
+ * Bounded in count and in time, so a server that answers 429 for ever (or "come back in two
+ * minutes" each time) still ends the request within minutes.
  */
 const THROTTLED_WAITS = 30;
+const PACED_WAIT_TOTAL_MS = 5 * 60_000;
 /**
  * The one retry loop: every request that may be tried again (API calls, status polls, result
  * downloads) goes through it, so the policy — backoff with full jitter, `Retry-After` as a floor,
@@ -404,18 +406,25 @@ const THROTTLED_WAITS = 30;
 async function retryLoop(attempt, options) {
     options.budget?.allowance.recordRequest();
     let failures = 0; // attempts that count: towards giveUp, and each takes a retry from the budget
-    let throttledWaits = 0;
+    let pacedWaits = 0;
+    let pacedMs = 0;
     for (let n = 1;; n += 1) {
         options.signal?.throwIfAborted();
         const outcome = await attempt(n);
         if (outcome.kind === "ok")
             return outcome.value;
-        const paced = outcome.throttled === true &&
-            throttledWaits < (options.throttledWaits ?? THROTTLED_WAITS) &&
-            parseRetryAfter(outcome.retryAfter, options.now(), options.policy.retryAfterCapMs) !==
-                undefined;
-        if (paced)
-            throttledWaits += 1;
+        const timing = { policy: options.policy, random: options.random, nowMs: options.now() };
+        const asked = parseRetryAfter(outcome.retryAfter, timing.nowMs, options.policy.retryAfterCapMs);
+        const pacedDelay = outcome.throttled === true &&
+            asked !== undefined &&
+            pacedWaits < (options.throttledWaits ?? THROTTLED_WAITS)
+            ? retryDelayMs(0, outcome.retryAfter, timing)
+            : undefined;
+        const paced = pacedDelay !== undefined && pacedMs + pacedDelay <= PACED_WAIT_TOTAL_MS;
+        if (paced) {
+            pacedWaits += 1;
+            pacedMs += pacedDelay;
+        }
         else
             failures += 1;
         // Asked after a paced wait too (with the count unchanged), so a deadline still ends the loop.
@@ -425,11 +434,7 @@ async function retryLoop(attempt, options) {
         if (!paced && options.budget && !options.budget.allowance.tryWithdraw()) {
             throw options.budget.spent(outcome, failures);
         }
-        const delayMs = retryDelayMs(paced ? 0 : failures - 1, outcome.retryAfter, {
-            policy: options.policy,
-            random: options.random,
-            nowMs: options.now(),
-        });
+        const delayMs = paced ? pacedDelay : retryDelayMs(failures - 1, outcome.retryAfter, timing);
         options.onRetry?.(outcome, n, delayMs);
         await options.sleep(delayMs, options.signal);
     }
@@ -1533,13 +1538,19 @@ async function prepareBeforeRenders(replaced, hits, ctx) {
         scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), "agentframer-before-"));
         const folder = scratch;
         await runPool([...toMake.values()], CONCURRENCY, async ({ hit, render }) => {
+            // Each copy may be up to MAX_PREVIOUS_BYTES: gone as soon as its preview is made, so the
+            // scratch folder never holds more than CONCURRENCY of them.
+            const copy = (0,external_node_path_.join)(folder, hit.record.hash);
             try {
-                const addition = await previewOf(render, hit, (0,external_node_path_.join)(folder, hit.record.hash), ctx);
+                const addition = await previewOf(render, hit, copy, ctx);
                 if (addition)
                     before.additions.push(addition);
             }
             catch (error) {
                 ctx.warn(`${render.id}: no preview of its previous render: ${error.message}`);
+            }
+            finally {
+                await (0,promises_.rm)(copy, { force: true });
             }
         });
     }
@@ -2170,12 +2181,17 @@ async function renderLocked(config, deps) {
         // The cache's hits one by one (local copies); the store's all in one batch, so that N hits
         // cost the store a fixed number of round trips, not N.
         const store = deps.store;
-        await Promise.all([
+        // Settled both before anything is rethrown: neither may still be writing results or the
+        // journal while the run tears down.
+        const restores = await Promise.allSettled([
             runPool(split.restore, RESTORE_CONCURRENCY, async (entry) => settleRestore(entry, "cache", await restoreFromCache(entry, shared))),
             store && fromStore.length > 0
                 ? restoreFromStore(fromStore.map((entry) => ({ entry: withAsset(entry), hit: storeHits.get(entry.id) })), store, shared, async ({ entry }, restored) => settleRestore(entry, "store", restored))
                 : undefined,
         ]);
+        for (const settled of restores)
+            if (settled.status === "rejected")
+                throw settled.reason;
         if (jobs.length > 0 && !stop.signal.aborted) {
             // The HTTP side (undici and the job runner) is loaded only now: a run with nothing to
             // submit, the usual CI run, never pays for it.
@@ -2627,6 +2643,10 @@ __webpack_require__.r(__webpack_exports__);
 
 
 const HASH_PATTERN = /^[0-9a-f]{16,128}$/;
+/** Where an entry's bytes are: `<dir>/<first2>/<hash>`; undefined for a key that is not a hash. */
+function entryPath(dir, hash) {
+    return HASH_PATTERN.test(hash) ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, hash.slice(0, 2), hash) : undefined;
+}
 /** A reflink where the file system has them (btrfs, XFS, APFS): no second copy of the bytes. */
 const COPY_NEW = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.COPYFILE_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.COPYFILE_FICLONE;
 function createCacheStore(dir, warn) {
@@ -2650,9 +2670,10 @@ function createCacheStore(dir, warn) {
         }
     };
     const bytesPath = (hash) => {
-        if (!HASH_PATTERN.test(hash))
+        const path = entryPath(dir, hash);
+        if (path === undefined)
             throw new Error(`not a cache key: ${hash}`);
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, hash.slice(0, 2), hash);
+        return path;
     };
     const metaPath = (hash) => `${bytesPath(hash)}.json`;
     const discard = async (hash, why) => {
@@ -2747,9 +2768,9 @@ function createCacheStore(dir, warn) {
  * it says. The bytes themselves are checked only by `restore`, so a damaged entry is still a job.
  */
 function hasCachedEntry(dir, hash, outputPath) {
-    if (!HASH_PATTERN.test(hash))
+    const bytes = entryPath(dir, hash);
+    if (bytes === undefined)
         return false;
-    const bytes = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, hash.slice(0, 2), hash);
     let meta;
     try {
         // A meta is about a hundred bytes: anything much longer is not one of ours.

@@ -265,6 +265,10 @@ __webpack_require__.r(__webpack_exports__);
 
 
 const HASH_PATTERN = /^[0-9a-f]{16,128}$/;
+/** Where an entry's bytes are: `<dir>/<first2>/<hash>`; undefined for a key that is not a hash. */
+function entryPath(dir, hash) {
+    return HASH_PATTERN.test(hash) ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, hash.slice(0, 2), hash) : undefined;
+}
 /** A reflink where the file system has them (btrfs, XFS, APFS): no second copy of the bytes. */
 const COPY_NEW = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.COPYFILE_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.COPYFILE_FICLONE;
 function createCacheStore(dir, warn) {
@@ -288,9 +292,10 @@ function createCacheStore(dir, warn) {
         }
     };
     const bytesPath = (hash) => {
-        if (!HASH_PATTERN.test(hash))
+        const path = entryPath(dir, hash);
+        if (path === undefined)
             throw new Error(`not a cache key: ${hash}`);
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, hash.slice(0, 2), hash);
+        return path;
     };
     const metaPath = (hash) => `${bytesPath(hash)}.json`;
     const discard = async (hash, why) => {
@@ -385,9 +390,9 @@ function createCacheStore(dir, warn) {
  * it says. The bytes themselves are checked only by `restore`, so a damaged entry is still a job.
  */
 function hasCachedEntry(dir, hash, outputPath) {
-    if (!HASH_PATTERN.test(hash))
+    const bytes = entryPath(dir, hash);
+    if (bytes === undefined)
         return false;
-    const bytes = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, hash.slice(0, 2), hash);
     let meta;
     try {
         // A meta is about a hundred bytes: anything much longer is not one of ours.

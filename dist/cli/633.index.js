@@ -356,6 +356,9 @@ function createApiClient(options) {
      * `until` (a status poll keeps trying while its job's deadline lasts), within the run's budget.
      */
     async function withRetries(op, signal, attempt, until) {
+        // A place at the gate is held through the retry waits too: held only while a request is
+        // out, the lanes still come back together after each Retry-After and the server refuses
+        // them again (8 lanes against 3 requests a second then failed most assets).
         const leave = await gate.enter(signal);
         try {
             return await retried(op, signal, paced(attempt), until);
