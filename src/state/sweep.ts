@@ -3,6 +3,7 @@ import { basename, dirname, join } from "node:path";
 import { variantPath, type VariantSpec } from "../manifest/variants.js";
 import type { LockedVariants } from "./lock-variants.js";
 import { cacheDirFor, durationMemoryPath, journalDirFor, stateDirFor } from "./paths.js";
+import { isRealFolder } from "./plain-file.js";
 
 /**
  * What the sweep needs to know of an asset: where its output goes, its cache entry, and the web
@@ -63,6 +64,9 @@ export async function sweepStaleTemps(
 
   let removed = 0;
   for (const [folder, names] of targetsByFolder) {
+    // The cache's folders are the tool's own: one that is a link was put there, and is not swept.
+    const inCache = folder === cacheDir || dirname(folder) === cacheDir;
+    if (inCache && !(isRealFolder(cacheDir) && isRealFolder(folder))) continue;
     let listing: string[];
     try {
       listing = await readdir(folder);
