@@ -10,9 +10,11 @@ import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { tempDir } from "../../test/support/temp-dir.js";
-import { loadDurationMemory } from "../render/polling/duration-memory.js";
+import { loadDurationMemory, saveDurationMemory } from "../render/polling/duration-memory.js";
 import { createCacheStore, hasCachedEntry } from "./local-cache.js";
 import { durationMemoryPath } from "./paths.js";
+import { writeCachedPrices } from "./price-cache.js";
+import { sweepStaleTemps } from "./sweep.js";
 
 const HASH = "ab" + "1".repeat(62);
 const PNG = Buffer.from(
@@ -131,5 +133,37 @@ describe("a cache entry the tool did not write", () => {
     execFileSync("rm", [file]);
     writeFileSync(file, remembered);
     expect(Object.keys(await loadDurationMemory(file, api, now))).toEqual(["image/m"]);
+  });
+
+  it("is a miss when the cache folder itself is a link, and nothing is written through it", async () => {
+    entryIn(join(outside, "ab"));
+    execFileSync("rm", ["-r", cache]);
+    symlinkSync(outside, cache);
+    expect(hasCachedEntry(cache, HASH, "hero.png")).toBe(false);
+    expect(await restore()).toBeUndefined();
+
+    writeFileSync(join(dir, "new.png"), PNG);
+    const put = store().put("cd" + "3".repeat(62), join(dir, "new.png"), META);
+    await expect(put).rejects.toThrow(/is a link or not a folder; nothing is written through it/);
+    const api = "https://api.agentframer.com/v1";
+    const memory = { "image/m": { close: [{ afterMs: 1000, byMs: 1200 }], other: [] } };
+    await expect(saveDurationMemory(durationMemoryPath(dir), api, memory, 0)).rejects.toThrow(
+      /nothing is written through it/,
+    );
+    await expect(writeCachedPrices(dir, api, new Map())).rejects.toThrow(
+      /nothing is written through it/,
+    );
+    expect(readdirSync(outside).sort()).toEqual(["ab"]);
+    expect(readdirSync(join(outside, "ab")).sort()).toEqual([HASH, `${HASH}.json`]);
+  });
+
+  it("a run's sweep of stale temps does not follow a linked entry folder", async () => {
+    const temp = `.${HASH}.0123456789ab.tmp`;
+    writeFileSync(join(outside, temp), "someone else's");
+    execFileSync("rm", ["-r", join(cache, "ab")]);
+    symlinkSync(outside, join(cache, "ab"));
+    const asset = { output: "public/hero.png", hash: HASH };
+    await sweepStaleTemps(dir, join(dir, "agentframer.lock"), [asset], [asset]);
+    expect(readdirSync(outside)).toEqual([temp]);
   });
 });

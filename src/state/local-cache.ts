@@ -1,11 +1,11 @@
 import { constants, readFileSync, writeFileSync } from "node:fs";
-import { copyFile, mkdir, open, rename, unlink } from "node:fs/promises";
+import { copyFile, open, rename, unlink } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import { MAX_RESULT_BYTES } from "../manifest/limits.js";
 import type { AssetType } from "../manifest/types.js";
 import { verifyStoredBytes } from "../net/verify-bytes.js";
 import { tempPathFor, writeFileAtomic } from "./atomic-write.js";
-import { isRealFolder, plainFileSize, readPlainFile } from "./plain-file.js";
+import { isRealFolder, makeRealFolder, plainFileSize, readPlainFile } from "./plain-file.js";
 import { assertRealFolders, makeRealFolders } from "./real-folders.js";
 
 /**
@@ -83,10 +83,8 @@ export function createCacheStore(dir: string, warn: (message: string) => void): 
   /** Entry folders (`<first2>/`) known to exist: made once a run, not once an entry. */
   const madeFolders = new Set<string>();
   const makeFolder = async (folder: string): Promise<void> => {
-    await mkdir(folder, { recursive: true });
-    if (!inRealFolders(dir, join(folder, "entry"))) {
-      throw new Error(`${folder} is a link or not a folder; nothing is written through it`);
-    }
+    await makeRealFolder(dir);
+    await makeRealFolder(folder);
   };
   const inFolder = async <T>(file: string, write: () => Promise<T>): Promise<T> => {
     const folder = dirname(file);

@@ -7,7 +7,8 @@
  * Folders on the way are checked with lstat by `isRealFolder` (O_NOFOLLOW guards the last name).
  */
 import { constants, lstatSync, type Stats } from "node:fs";
-import { open } from "node:fs/promises";
+import { mkdir, open } from "node:fs/promises";
+import { dirname } from "node:path";
 
 /** The bytes, or why they were not read; `absent` when there is no such file. */
 export type PlainRead = { ok: true; bytes: Buffer } | { ok: false; absent: boolean; why: string };
@@ -50,6 +51,22 @@ export function plainFileSize(path: string, maxBytes: number): number | undefine
 /** Whether `path` is a real folder (lstat: a link to one is not). */
 export function isRealFolder(path: string): boolean {
   return lstatOf(path)?.isDirectory() ?? false;
+}
+
+/**
+ * `path` made if absent and checked to be a real folder, for a write into it: a link in its place
+ * (made before the run) is never written through. Its parent is made as needed; the folders
+ * above `.agentframer/` are checked by state-dir.ts.
+ */
+export async function makeRealFolder(path: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  // Not recursive: a link named `path` is EEXIST, and nothing is made behind it.
+  await mkdir(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "EEXIST") throw error;
+  });
+  if (!isRealFolder(path)) {
+    throw new Error(`${path} is a link or not a folder; nothing is written through it`);
+  }
 }
 
 /** Called directly, not through libuv's pool: a lookup of cached metadata (see real-folders.ts). */

@@ -10,13 +10,12 @@
  * id reaches an object's prototype), and a damaged file reads as "no prices known" — an estimate
  * then says unknown, never 0. Old prices are forgotten after MAX_AGE_MS.
  */
-import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { z } from "zod";
 import type { ModelPrice } from "../manifest/types.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { priceCachePath } from "./paths.js";
-import { readPlainFile } from "./plain-file.js";
+import { makeRealFolder, readPlainFile } from "./plain-file.js";
 
 const VERSION = 1;
 /** Prices change; a month-old table is still a fair estimate, an older one is not trusted. */
@@ -79,7 +78,7 @@ export async function writeCachedPrices(
     apis[name] = { savedAt: entry.savedAt, models: Object.fromEntries(entry.models) };
   }
   const path = priceCachePath(manifestDir);
-  await mkdir(dirname(path), { recursive: true });
+  await makeRealFolder(dirname(path));
   await writeFileAtomic(path, `${JSON.stringify({ version: VERSION, apis })}\n`, {
     durable: false,
   });

@@ -9,6 +9,7 @@ import {
   journalDirFor,
   stateDirFor,
 } from "./paths.js";
+import { isRealFolder } from "./plain-file.js";
 
 /**
  * What the sweep needs to know of an asset: where its output goes, its cache entry, and the web
@@ -72,6 +73,9 @@ export async function sweepStaleTemps(
   await rm(beforeSnapshotsDirFor(manifestDir), { recursive: true, force: true }).catch(() => {});
   let removed = 0;
   for (const [folder, names] of targetsByFolder) {
+    // The cache's folders are the tool's own: one that is a link was put there, and is not swept.
+    const inCache = folder === cacheDir || dirname(folder) === cacheDir;
+    if (inCache && !(isRealFolder(cacheDir) && isRealFolder(folder))) continue;
     let listing: string[];
     try {
       listing = await readdir(folder);

@@ -17,7 +17,6 @@
  * empty, intervals that make no sense are dropped, and what is older than MAX_AGE_MS is forgotten
  * (a model or the server may have changed since). Deleting the file is safe: the next run is cold.
  */
-import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { z } from "zod";
 import { writeFileAtomic } from "../../state/atomic-write.js";
@@ -25,7 +24,7 @@ import type { DurationMemory } from "./duration-model.js";
 import { DurationModel, MAX_CLOSE_SAMPLES, MAX_SAMPLES } from "./duration-model.js";
 import type { DurationInterval } from "./interval-estimate.js";
 import { durationMemoryPath } from "../../state/paths.js";
-import { readPlainFile } from "../../state/plain-file.js";
+import { makeRealFolder, readPlainFile } from "../../state/plain-file.js";
 
 const VERSION = 1;
 /**
@@ -152,7 +151,7 @@ export async function saveDurationMemory(
   const apis = Object.fromEntries(
     [...stored].map(([name, entries]) => [name, Object.fromEntries(entries)]),
   );
-  await mkdir(dirname(file), { recursive: true });
+  await makeRealFolder(dirname(file));
   await writeFileAtomic(file, `${JSON.stringify({ version: VERSION, apis })}\n`, {
     durable: false,
   });
