@@ -99,6 +99,14 @@ export function statIndexPath(manifestDir: string): string {
   return join(stateDirFor(manifestDir), "stat-index.json");
 }
 
+/**
+ * Hard links to the committed files whose previews a run makes while it replaces them
+ * (render/before-previews.ts): inside the checkout, so on the outputs' file system.
+ */
+export function beforeSnapshotsDirFor(manifestDir: string): string {
+  return join(stateDirFor(manifestDir), "before");
+}
+
 export function storeGitDirFor(manifestDir: string): string {
   return join(stateDirFor(manifestDir), "store.git");
 }
