@@ -269,13 +269,15 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   deps.signal?.addEventListener("abort", onInterrupt, { once: true });
   if (deps.signal?.aborted) onInterrupt();
   let saveDurations = async (): Promise<void> => {};
-  // Before any restore or job overwrites an output: previews of the renders being replaced.
+  // Before any restore or job overwrites an output: the committed bytes of the renders being
+  // replaced, for their previews, made while the run goes on.
   const before = looked
     ? await prepareBeforeRenders(replaced, looked.previous, {
         manifestDir: manifest.dir,
         write: deps.storeWrite === true,
         tools: deps.previews,
         warn,
+        ...(deps.signal ? { signal: deps.signal } : {}),
       })
     : undefined;
   try {
@@ -362,6 +364,7 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
         results.set(e.id, outcome(e, "skipped", "not submitted: the run stopped early"));
     }
     if (deps.store) {
+      await before?.settled;
       storeOutcome = await writeBackToStore(deps.store, {
         write: deps.storeWrite === true && !deps.signal?.aborted,
         results,
@@ -383,6 +386,8 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
     }
   } finally {
     deps.signal?.removeEventListener("abort", onInterrupt);
+    // Nothing left running behind the caller, and the links to the replaced files gone.
+    await before?.settled;
     await updater.close();
     await journal.close().catch(() => {});
     await prepared.index.save().catch(() => {});
@@ -394,6 +399,7 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
       lockName: basename(prepared.lockPath),
       store: deps.store?.label,
       cause: storeOutcome?.error,
+      refused: storeOutcome?.refused !== undefined,
       wrote: deps.storeWrite === true,
       interrupted: deps.signal?.aborted === true,
       warn,

@@ -216,6 +216,7 @@ export function createGitStore(options: GitStoreOptions): Store {
           throw new StoreRefusedError(
             "the remote refused the push (a token that may only read, or a rule on the " +
               `branch): ${error.message}`,
+            "git",
             { cause: error },
           );
         }

@@ -81,13 +81,27 @@ export interface PreviewAddition {
 }
 
 /**
+ * Which store refused a write, so that the words for the reader name the right fix: `git`, a push
+ * refused (the job's token or a rule on the branch); `s3`, a PUT refused (the credentials'
+ * s3:PutObject on the bucket and prefix).
+ */
+export type StoreRefuser = "git" | "s3";
+
+/**
  * The store's server refused this run's write outright (a token that may only read, a rule on
- * the branch): unlike a failed or raced write, doing it again as it is cannot help, so the caller
- * says what to change rather than "re-run". The message is the tool's words plus the server's,
- * already neutralised.
+ * the branch, S3 credentials without s3:PutObject): unlike a failed or raced write, doing it again
+ * as it is cannot help, so the caller says what to change rather than "re-run". The message is the
+ * tool's words plus the server's, already neutralised.
  */
 export class StoreRefusedError extends Error {
   override readonly name = "StoreRefusedError";
+  constructor(
+    message: string,
+    readonly by: StoreRefuser,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
 }
 
 export interface Store {
