@@ -399,6 +399,7 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
       lockName: basename(prepared.lockPath),
       store: deps.store?.label,
       cause: storeOutcome?.error,
+      refused: storeOutcome?.refused !== undefined,
       wrote: deps.storeWrite === true,
       interrupted: deps.signal?.aborted === true,
       warn,
