@@ -5,42 +5,19 @@
  * object tried once and no new PUT after the first refusal. The stand-in server (fake-s3.ts, on
  * 127.0.0.1) answers as S3 does: s3rver has one key pair and no policies.
  */
-import { createHash } from "node:crypto";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeS3, type FakeS3 } from "../../test/support/fake-s3.js";
+import { pngEntry } from "../../test/support/store-remote.js";
 import { tempDirSync } from "../../test/support/temp-dir.js";
 import { openStore } from "./open.js";
 import { parseStoreSpec } from "./spec.js";
-import { StoreRefusedError, type StoreWrite } from "./store.js";
+import { StoreRefusedError } from "./store.js";
 
 let s3: FakeS3;
 beforeAll(async () => {
   s3 = await startFakeS3();
 });
 afterAll(() => s3.close());
-
-const PNG = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-
-function entry(seed: number): StoreWrite {
-  const bytes = Buffer.concat([PNG, Buffer.from(`pixels ${seed}`)]);
-  const file = join(tempDirSync("af-s3-refused-"), "bytes.png");
-  writeFileSync(file, bytes);
-  return {
-    file,
-    record: {
-      hash: createHash("sha256").update(`request ${seed}`).digest("hex"),
-      sha256: createHash("sha256").update(bytes).digest("hex"),
-      size: bytes.length,
-      type: "image",
-      extension: "png",
-      model: "flux-1.1-pro",
-      generation: `gen-${seed}`,
-      created: "2026-12-06T00:00:00.000Z",
-    },
-  };
-}
 
 describe("an S3 store whose credentials may not write", () => {
   it("refuses the write at once, naming s3:PutObject on the bucket and prefix, each object tried once", async () => {
@@ -53,7 +30,8 @@ describe("an S3 store whose credentials may not write", () => {
       author: { name: "t", email: "t@example.test" },
       warn: (m) => void warnings.push(m),
     });
-    const entries = Array.from({ length: 40 }, (_, i) => entry(i));
+    const dir = tempDirSync("af-s3-refused-");
+    const entries = Array.from({ length: 40 }, (_, i) => pngEntry(dir, `seed${i}`, 64));
 
     const error = await store!.write(entries).then(
       () => undefined,

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGitRemote } from "../support/git-remote.js";
 import { startGitHubStub } from "../support/github-stub.js";
 import { startFakeS3, type FakeS3 } from "../support/fake-s3.js";
-import { BASE_MANIFEST } from "./fixtures.js";
+import { BASE_MANIFEST, renderRows } from "./fixtures.js";
 import { prEvent, useActionHarness } from "./harness.js";
 
 const h = useActionHarness();
@@ -22,17 +22,6 @@ beforeAll(async () => {
 afterAll(() => s3.close());
 
 const DOCS = "https://github.com/agentframer/render/blob/main/docs/action.md";
-
-/** Each rendered row's cells, by asset id: the "Renders" table of a comment or summary. */
-function renderRows(body: string): Map<string, string[]> {
-  const rows = new Map<string, string[]>();
-  const table = body.slice(body.indexOf("<b>Renders"), body.indexOf("</details>"));
-  for (const line of table.split("\n")) {
-    const id = /^\| <code>([a-z]+)<\/code>/.exec(line)?.[1];
-    if (id) rows.set(id, line.slice(2, -2).split(" | "));
-  }
-  return rows;
-}
 
 describe("the action, an S3 store that refuses the run's writes", () => {
   it("passes, and every render says it is not in the store because the credentials lack s3:PutObject", async () => {
