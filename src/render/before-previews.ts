@@ -3,7 +3,8 @@
  * its own small preview in the store, found by the previous entry's hash, instead of its full
  * committed file. It costs no round trip of its own:
  *
- * - the previous hashes go into the run's one store lookup (`lookupInStore`);
+ * - the previous hashes go into the run's one store lookup (`lookupInStore`), when the store can
+ *   show an entry to a browser (`Store.showsEntries`: git, not S3);
  * - an entry held without a preview (written before previews existed) gets one in a run that may
  *   write to the store, made from the committed bytes — and only when they are the very bytes the
  *   store entry holds (the lock's and the record's SHA-256 and size agree, and the file, read with

@@ -151,8 +151,9 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   }
 
   // Local cache → store → API: what the cache cannot give, the store may (a forced run renders).
-  // The same lookup finds the renders this run replaces, for the report's "Before".
-  const replaced = deps.store ? replacedRenders(prepared.selection.toRender) : [];
+  // The same lookup finds the renders this run replaces, for the report's "Before", from a store
+  // that can show them (git); from S3 each would be a record read for nothing.
+  const replaced = deps.store?.showsEntries ? replacedRenders(prepared.selection.toRender) : [];
   const looked = deps.store
     ? await lookupInStore(
         deps.store,

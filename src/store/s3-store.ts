@@ -69,6 +69,8 @@ async function eachConcurrently<T>(
 
 export class S3Store implements Store {
   readonly label: string;
+  /** An object in a bucket is no page a reviewer's browser can open: hits have no location. */
+  readonly showsEntries = false;
   private listingRefused = false;
 
   constructor(

@@ -108,6 +108,13 @@ export interface Store {
   /** For messages: which store this is (`git branch agentframer-store of origin`, `s3://b/p`). No credentials. */
   readonly label: string;
   /**
+   * Whether a hit's `location` is something a browser can open (git: a commit and a path in
+   * `origin`; S3: no location at all). Only such a store is asked for the renders a run replaces,
+   * for the report's "Before" (see render/before-previews.ts): elsewhere none of them could be
+   * shown, and each found would still cost the lookup a record read.
+   */
+  readonly showsEntries: boolean;
+  /**
    * The entries the store holds among `hashes`, by hash, without their bytes. A record that does
    * not parse is left out (with a warning). Hashes not held are simply absent from the map.
    */
