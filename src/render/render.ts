@@ -197,17 +197,30 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
                     throw new Error((error as Error).message);
                   }),
             };
-      gate = await gateCredits({ manifest, config, toSubmit, others, client, warn, now });
+      gate = await gateCredits({
+        manifest,
+        config,
+        toSubmit,
+        others,
+        client,
+        warn,
+        now,
+        ...(deps.signal ? { signal: deps.signal } : {}),
+      });
     } catch (error) {
-      // A refused key or an unreachable API stops the run here, as its first POST would.
-      if (!(error instanceof RenderError) || error.scope !== "run") {
-        await services?.close();
-        throw error;
+      // Interrupted while reading prices or the balance: no gate, and the stop below ends the run
+      // as any interrupted run ends (nothing submitted, jobs in flight left in the journal).
+      if (deps.signal?.aborted !== true) {
+        // A refused key or an unreachable API stops the run here, as its first POST would.
+        if (!(error instanceof RenderError) || error.scope !== "run") {
+          await services?.close();
+          throw error;
+        }
+        reporter.emit({ kind: "stopping", reason: error.message });
+        return refuse(error.message);
       }
-      reporter.emit({ kind: "stopping", reason: error.message });
-      return refuse(error.message);
     }
-    if (gate.refusal !== undefined) return refuse(gate.refusal);
+    if (gate?.refusal !== undefined) return refuse(gate.refusal);
   }
   // Restores that fall back to a job stay within both budgets.
   let committedCredits = gate?.estimate.total ?? 0;

@@ -2,10 +2,13 @@
  * A cancelled workflow through the built action. The runner sends SIGINT, then SIGTERM a few
  * seconds later, then SIGKILL: the first signal stops submitting and leaves the jobs in flight in
  * the journal, and says so; a second one ends the step at once, even when the orderly stop hangs
- * — and either way the next run resumes the jobs without paying for them twice.
+ * (a git command the stop cannot end) — and either way the next run resumes the jobs without
+ * paying for them twice.
  */
 import type { ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
@@ -27,6 +30,10 @@ const MORE_ASSETS = `${BASE_MANIFEST}  - id: banner
   - id: icon
     prompt: A tiny lighthouse icon
     output: public/icon.png
+`;
+const BADGE = `  - id: badge
+    prompt: A round badge with a lighthouse
+    output: public/badge.png
 `;
 const VIDEO_MANIFEST = (what: string) => `version: 1
 assets:
@@ -89,6 +96,35 @@ function run({
   });
 }
 
+/**
+ * A git remote on loopback that accepts every connection and never answers: a stalled server,
+ * which a git command waits on until its own deadline. `close` drops the connections, so the git
+ * a killed step left behind fails and ends.
+ */
+async function startSilentRemote(): Promise<{
+  url: string;
+  held: () => number;
+  close: () => Promise<void>;
+}> {
+  const sockets = new Set<Socket>();
+  let held = 0;
+  const server = createServer((socket) => {
+    held += 1;
+    sockets.add(socket);
+    socket.on("error", () => {});
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/store.git`,
+    held: () => held,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
 /** The journal's records as the next run reads them; every line must parse. */
 function journalRecords(): { state: string; id: string }[] {
   const path = join(remote!.clone, ".agentframer/journal/agentframer.jsonl");
@@ -147,26 +183,33 @@ describe("a cancelled workflow", () => {
     expect(inFlight()).toEqual(["banner", "icon"]);
     expect(lockAssets()).toEqual(["hero", "logo"]);
 
-    // The next run's orderly stop hangs (an API that accepts the connection and never answers a
-    // price request, which does not listen for the stop): the runner's SIGTERM ends it at once.
-    emulator.setFaults({ blackHole: "api" });
-    const hung = await run({
-      whileRunning: (child, printed) => {
-        void (async () => {
-          await waitFor(
-            () => (emulator!.ledger.faultsInjected.blackHole ?? 0) >= 1,
-            30_000,
-            "a request held",
-          );
-          child.kill("SIGINT");
-          // Sent whether or not the line came: the second signal must work either way.
-          await waitFor(() => stoppingLines(printed()) > 0, 10_000, "the stopping line").catch(
-            () => {},
-          );
-          child.kill("SIGTERM");
-        })();
-      },
-    });
+    // The next push adds an asset, and the run's orderly stop hangs: the store's remote accepts
+    // the connection and never answers, and the git command asking it does not listen for the
+    // stop (it runs to its own deadline). The runner's SIGTERM ends the step at once.
+    writeFiles(remote.clone, { "agentframer.yml": MORE_ASSETS + BADGE });
+    remote.git(["commit", "--quiet", "-am", "a badge"]);
+    const silent = await startSilentRemote();
+    remote.git(["remote", "set-url", "origin", silent.url]);
+    let hung: ActionRun;
+    try {
+      hung = await run({
+        inputs: { store: "git" },
+        whileRunning: (child, printed) => {
+          void (async () => {
+            await waitFor(() => silent.held() >= 1, 30_000, "the store's remote asked");
+            child.kill("SIGINT");
+            // Sent whether or not the line came: the second signal must work either way.
+            await waitFor(() => stoppingLines(printed()) > 0, 10_000, "the stopping line").catch(
+              () => {},
+            );
+            child.kill("SIGTERM");
+          })();
+        },
+      });
+    } finally {
+      await silent.close();
+      remote.git(["remote", "set-url", "origin", remote.bare]);
+    }
     expect(hung.killed, hung.stdout).toBe(false);
     expect(hung.signal).toBe("SIGTERM");
     expect(hung.status).toBe(143);
@@ -174,17 +217,18 @@ describe("a cancelled workflow", () => {
     // Nothing on disk half written: the lock and the journal parse, and still say the same.
     expect(inFlight()).toEqual(["banner", "icon"]);
     expect(lockAssets()).toEqual(["hero", "logo"]);
+    expect(emulator.ledger.jobs()).toHaveLength(4);
 
-    // The run after that resumes both jobs: one job per asset, none paid for twice.
-    emulator.setFaults({ blackHole: false });
+    // The run after that resumes both jobs and renders the badge: one job per asset, none paid
+    // for twice.
     stopFastForward = fastForward(emulator);
     const resumed = await run();
     expect(resumed.status, resumed.stdout + resumed.stderr).toBe(0);
     expect(resumed.stdout).toMatch(/resuming 2 jobs an interrupted run left in flight/);
     const jobs = emulator.ledger.jobs();
-    expect(jobs).toHaveLength(4);
+    expect(jobs).toHaveLength(5);
     for (const job of jobs) expect(emulator.ledger.jobsByKey(job.key)).toHaveLength(1);
-    expect(lockAssets()).toEqual(["banner", "hero", "icon", "logo"]);
+    expect(lockAssets()).toEqual(["badge", "banner", "hero", "icon", "logo"]);
     expect(journalRecords()).toEqual([]);
   }, 180_000);
 
