@@ -1,5 +1,5 @@
 // npm run bench — every benchmark in turn (plan, render, store, store-scale, action, derive,
-// before-previews), each with its own budget.
+// before-previews, cache-transfer), each with its own budget.
 // Needs `npm run build` first. Exits 1 if any benchmark is over budget (or fails), after running
 // them all, so one slow figure does not hide the others.
 import { spawnSync } from "node:child_process";
@@ -16,6 +16,7 @@ for (const name of [
   "action",
   "derive",
   "before-previews",
+  "cache-transfer",
 ]) {
   console.log(`\n=== bench:${name} ===`);
   const run = spawnSync(process.execPath, [join(here, `${name}.mjs`)], { stdio: "inherit" });

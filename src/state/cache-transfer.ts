@@ -20,11 +20,26 @@
  * and the folder of a persistent workspace may hold what an earlier job planted, so a symbolic
  * link, a hard link to some other file, a FIFO or a device is left where it is, never followed.
  */
-import { constants } from "node:fs";
-import { copyFile, link, lstat, mkdir, readdir, rename, rm } from "node:fs/promises";
+import {
+  constants,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  unlinkSync,
+} from "node:fs";
+import { copyFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { MAX_RESULT_BYTES } from "../manifest/limits.js";
 import { cacheDirFor, cacheTransferDirFor } from "./paths.js";
+
+/*
+ * The walks below call the file system directly rather than through libuv's pool: a cache of
+ * 50,000 entries is 100,000 files, each an lstat of metadata just written (a microsecond or two)
+ * that the pool makes ten times dearer, and nothing else in the action runs meanwhile. See
+ * scripts/bench/cache-transfer.mjs for the figures.
+ */
 
 /** No cache file is larger than the largest result a job may bring. */
 const MAX_CACHE_FILE_BYTES = Math.max(...Object.values(MAX_RESULT_BYTES));
@@ -37,13 +52,22 @@ export async function emptyCacheTransfer(manifestDir: string): Promise<string> {
 }
 
 /**
- * Move what a finished restore unpacked into the cache: each file the cache does not hold (the
- * cache is content-addressed: a file it holds is the same entry). The transfer folder is gone after.
+ * Move what a finished restore unpacked into the cache: each plain file the cache does not hold
+ * (the cache is content-addressed: a file it holds is the same entry). With no cache yet (a
+ * hosted runner), what is not plain is removed and the folder renamed whole. The transfer folder
+ * is gone after.
  */
 export async function adoptCacheTransfer(manifestDir: string): Promise<void> {
   const transfer = cacheTransferDirFor(manifestDir);
-  if ((await kindOf(transfer)) !== "folder") return;
-  await crossPlainFiles(transfer, cacheDirFor(manifestDir), rename);
+  const cache = cacheDirFor(manifestDir);
+  if (kindOf(transfer) === "folder") {
+    if (kindOf(cache) === "absent") {
+      dropAllButPlain(transfer);
+      renameSync(transfer, cache);
+      return;
+    }
+    await crossPlainFiles(transfer, cache, moveUnlessThere);
+  }
   await rm(transfer, { recursive: true, force: true });
 }
 
@@ -53,9 +77,9 @@ export async function adoptCacheTransfer(manifestDir: string): Promise<void> {
  */
 export async function stageCacheForSave(manifestDir: string): Promise<string | undefined> {
   const cache = cacheDirFor(manifestDir);
-  if ((await kindOf(cache)) !== "folder") return undefined;
+  if (kindOf(cache) !== "folder") return undefined;
   const transfer = await emptyCacheTransfer(manifestDir);
-  await crossPlainFiles(cache, transfer, linkOrCopy);
+  await crossPlainFiles(cache, transfer, linkUnlessThere);
   return transfer;
 }
 
@@ -69,56 +93,69 @@ export async function unstageCacheAfterSave(manifestDir: string): Promise<void> 
 
 type Kind = "folder" | "file" | "other" | "absent";
 
-/** What lstat says of `path` (never following a link); a file only with one link. */
-async function kindOf(path: string): Promise<Kind> {
-  let facts;
-  try {
-    facts = await lstat(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "absent";
-    throw error;
-  }
+/** What lstat says of `path` (never following a link); a file only with one link, within bound. */
+function kindOf(path: string): Kind {
+  const facts = lstatSync(path, { throwIfNoEntry: false });
+  if (facts === undefined) return "absent";
   if (facts.isDirectory()) return "folder";
   const plain = facts.isFile() && facts.nlink === 1 && facts.size <= MAX_CACHE_FILE_BYTES;
   return plain ? "file" : "other";
 }
 
 /**
- * Put each plain file under `from` that `into` lacks at the same place in `into`, through `place`,
- * making real folders as needed. A folder in `into` that is not a real one is not entered.
+ * Put each plain file under `from` at the same place in `into`, through `place` (which leaves a
+ * file already there as it is), making real folders as needed. A folder in `into` that is not a
+ * real one is not entered.
  */
 async function crossPlainFiles(
   from: string,
   into: string,
   place: (source: string, target: string) => Promise<void>,
 ): Promise<void> {
-  const target = await kindOf(into);
-  if (target === "absent") await mkdir(into);
+  const target = kindOf(into);
+  if (target === "absent") mkdirSync(into);
   else if (target !== "folder") return;
-  const folders: string[] = [];
-  // A folder's files at once (an entry folder holds a few hundred of 50,000 entries), its
-  // folders one after another.
-  await Promise.all(
-    (await readdir(from)).map(async (name) => {
-      const kind = await kindOf(join(from, name));
-      if (kind === "folder") folders.push(name);
-      else if (kind === "file" && (await kindOf(join(into, name))) === "absent") {
-        await place(join(from, name), join(into, name));
-      }
-    }),
-  );
-  for (const name of folders) await crossPlainFiles(join(from, name), join(into, name), place);
+  for (const name of readdirSync(from)) {
+    const source = join(from, name);
+    const kind = kindOf(source);
+    if (kind === "folder") await crossPlainFiles(source, join(into, name), place);
+    else if (kind === "file") await place(source, join(into, name));
+  }
 }
 
-/** A hard link: no bytes copied. A copy (a reflink where it can) where links are not offered. */
-async function linkOrCopy(source: string, target: string): Promise<void> {
+/** Remove from `folder`, at any depth, everything but real folders and plain files. */
+function dropAllButPlain(folder: string): void {
+  for (const name of readdirSync(folder)) {
+    const path = join(folder, name);
+    const kind = kindOf(path);
+    if (kind === "folder") dropAllButPlain(path);
+    // unlink removes a link itself, never what it points to.
+    else if (kind === "other") unlinkSync(path);
+  }
+}
+
+/** Move `source` to `target` unless something is there (a rename would replace it). */
+async function moveUnlessThere(source: string, target: string): Promise<void> {
+  if (kindOf(target) === "absent") renameSync(source, target);
+}
+
+/**
+ * A hard link to `source` at `target`, no bytes copied; a copy (a reflink where it can) where the
+ * file system offers no links. Either leaves a file already at `target` as it is.
+ */
+async function linkUnlessThere(source: string, target: string): Promise<void> {
   try {
-    await link(source, target);
+    linkSync(source, target);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return;
     if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "EMLINK") {
       throw error;
     }
-    await copyFile(source, target, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
+    await copyFile(source, target, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE).catch(
+      (copyError: NodeJS.ErrnoException) => {
+        if (copyError.code !== "EEXIST") throw copyError;
+      },
+    );
   }
 }
