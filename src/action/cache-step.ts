@@ -2,7 +2,8 @@
  * Restoring and saving `.agentframer/cache` around the render; warnings only, never a failure.
  * Each call has a deadline (`cacheTimeoutMs`): past it the run goes on without the cache. The
  * Actions cache unpacks into and saves from `.agentframer/cache-transfer/`, never the cache
- * itself (state/cache-transfer.ts), so a restore given up leaves nothing in `cache/`.
+ * itself (state/cache-transfer.ts): a restore given up leaves nothing in `cache/`, and a save
+ * given up, failed or killed takes nothing from it.
  */
 import { existsSync } from "node:fs";
 import { dirname } from "node:path";
@@ -105,8 +106,8 @@ export async function saveCache(
         : `Saving the cache failed (${messageOf(error)}); the next run may render more.`,
     );
   } finally {
-    // A save given up may still be reading what it archives: left where it is (the run is over
-    // with the cache; the next restore clears it).
+    // A save given up may still be reading its copy: left where it is (the next restore clears
+    // it; the cache itself was never moved).
     if (!late) await unstageCacheAfterSave(dir).catch(() => {});
   }
 }

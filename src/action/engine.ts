@@ -5,6 +5,11 @@ import { redactSecrets } from "../net/leaked-key.js";
 import { neutralizeOutsideText } from "../util/outside-text.js";
 import type { Engine } from "./deps.js";
 import { previewTools } from "../derive/preview/tools.js";
+import { listenForStopSignals } from "../util/stop-signals.js";
+
+/** What the log says on the first signal: the step is stopping, and how to stop it at once. */
+const STOPPING_LINE =
+  "agentframer: stopping — jobs in flight stay recorded for the next run to resume (another SIGINT or SIGTERM stops at once)";
 
 /** `credentials`: the run's others (github-token, AWS keys), scrubbed from its lines in any encoding. */
 export function renderEngine(
@@ -26,10 +31,12 @@ export function renderEngine(
       });
       // A cancelled workflow gets SIGINT, then SIGTERM a few seconds later: stop submitting and
       // leave jobs in flight in the journal, so the next run resumes them instead of paying twice.
+      // If that stop hangs, the second signal ends the step at once (util/stop-signals.ts).
       const cancel = new AbortController();
-      const onSignal = (): void => cancel.abort();
-      process.on("SIGINT", onSignal);
-      process.on("SIGTERM", onSignal);
+      const stopListening = listenForStopSignals(() => {
+        process.stdout.write(`${STOPPING_LINE}\n`);
+        cancel.abort();
+      });
       try {
         return await render(config, {
           reporter,
@@ -38,8 +45,7 @@ export function renderEngine(
           previews: previewTools(process.env),
         });
       } finally {
-        process.off("SIGINT", onSignal);
-        process.off("SIGTERM", onSignal);
+        stopListening();
         reporter.close();
       }
     },

@@ -86,7 +86,14 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     }
   }
 
-  if (result.store?.refused) {
+  if (result.store?.refused === "s3") {
+    // The credentials' rights are set outside the workflow: the annotation says where.
+    host.warning(
+      `the store (${result.store.label}) refused this run's upload (403), so its renders are not ` +
+        "kept there: nothing for a later run to reuse. Allow `s3:PutObject` on the store's bucket " +
+        `and prefix for the credentials in AWS_ACCESS_KEY_ID (${STORE_WRITE_DOCS_URL})`,
+    );
+  } else if (result.store?.refused) {
     // An annotation, not only a log line: a job without contents: write is a workflow to fix.
     host.warning(
       `the store (${result.store.label}) refused this run's push, so its renders are not kept ` +

@@ -1,3 +1,5 @@
+import type { AssetType } from "./types.js";
+
 /**
  * Caps that keep hostile or mistaken input from exhausting memory or time. Each is stated in the
  * message a user sees when it is crossed, so they live here under one name each.
@@ -36,6 +38,16 @@ export const SEGMENT_MAX_LENGTH = 255;
  * identical lines help nobody. The rest are counted in one closing line.
  */
 export const ROW_PROBLEMS_MAX = 100;
+
+/**
+ * Largest result accepted per type: far above real renders, low enough to stop a runaway body.
+ * A download stops at it, and a cache file larger than the largest is not one the tool wrote.
+ */
+export const MAX_RESULT_BYTES: Record<AssetType, number> = {
+  image: 256 * 1024 * 1024,
+  audio: 1024 * 1024 * 1024,
+  video: 4 * 1024 * 1024 * 1024,
+};
 
 /** "64 MiB" for a whole number of MiB (the limits), "70.2 MiB" otherwise. */
 export function formatMiB(bytes: number): string {

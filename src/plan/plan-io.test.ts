@@ -3,10 +3,11 @@ import { mkdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Asset, Manifest } from "../manifest/types.js";
+import type { Plan } from "./types.js";
 import { emptyLockfile, writeLockfile } from "../state/lockfile.js";
 import { lockEntryFor } from "./lock-entry.js";
 import { probeOutputs } from "./output-state.js";
-import { planManifest } from "./plan-manifest.js";
+import { planManifest, planManifestToShow } from "./plan-manifest.js";
 import { RACY_WINDOW_MS, StatIndex, recordOutputStates } from "../state/stat-index.js";
 import { makeAsset } from "../../test/support/assets.js";
 import { listFiles, tempRepo } from "../../test/support/temp-repo.js";
@@ -128,6 +129,58 @@ describe("planManifest on real files", () => {
       ["new", "new"],
       ["orphan", "orphaned"],
     ]);
+  });
+
+  it("shows the plan a render makes, reading only the bytes of unchanged requests' entries", async () => {
+    const ids = ["same", "gone", "edited", "grown", "changed", "variants", "orphan"];
+    const assets = ids.map((id) => makeAsset({ id, output: `o/${id}.png` }));
+    const m = await rendered(assets);
+    await rm(join(m.dir, "o/gone.png"));
+    await put(m.dir, "o/edited.png", "EDITED bytes");
+    await put(m.dir, "o/grown.png", "grown bytes and more");
+    const now = {
+      ...m,
+      assets: [
+        ...assets.slice(0, 4),
+        makeAsset({ id: "changed", output: "o/changed.png", prompt: "another prompt" }),
+        // Variants asked for now and not in the lock: "variants changed", read from either lock.
+        makeAsset({
+          id: "variants",
+          output: "o/variants.png",
+          variants: [{ width: 8, format: "webp", quality: 80 }],
+        }),
+        makeAsset({ id: "new", output: "o/new.png" }),
+      ],
+    };
+    const lockless = (plan: Plan) => plan.entries.map(({ lock: _, ...rest }) => rest);
+    for (const outputs of [undefined, "store"] as const) {
+      const manifest = outputs === undefined ? now : { ...now, outputs };
+      const whole = (await planManifest(manifest, undefined)).plan;
+      for (const early of [
+        undefined,
+        probeOutputs(
+          now.dir,
+          { lockPath: lockfilePathFor(now.path) },
+          { minLockBytes: 0, hash: true },
+        ),
+      ]) {
+        const shown = (await planManifestToShow(manifest, early)).plan;
+        expect(lockless(shown)).toEqual(lockless(whole));
+        expect(shown.counts).toEqual(whole.counts);
+        // Only the entries a plan must read whole are there: a changed request and an orphan.
+        expect(shown.entries.filter((e) => e.lock).map((e) => e.id)).toEqual(["changed", "orphan"]);
+      }
+      expect(whole.entries.map((e) => [e.id, e.status])).toEqual([
+        ["same", "unchanged"],
+        ["gone", outputs === "store" ? "stored" : "missing"],
+        ["edited", "modified"],
+        ["grown", "modified"],
+        ["changed", "changed"],
+        ["variants", "unchanged"],
+        ["new", "new"],
+        ["orphan", "orphaned"],
+      ]);
+    }
   });
 
   it("writes nothing itself; saving the index writes only .agentframer/", async () => {

@@ -5,20 +5,21 @@ import type { Asset, Manifest } from "../manifest/types.js";
 import { collectAfterLoad } from "../util/collect-garbage.js";
 import { hashAssets } from "./hash.js";
 import type { ShareStrings } from "../state/lockfile.js";
-import { readManifestLock } from "../state/manifest-lock.js";
+import { readManifestLock, readManifestPlanLock } from "../state/manifest-lock.js";
 import type { Lockfile } from "../state/lock-types.js";
+import type { PlanLock } from "../state/plan-lock.js";
 import { probeOutputs, readOutputStates, type OutputProbe } from "./output-state.js";
-import { outputsToCheck, planAssets } from "./plan.js";
+import { outputsToCheck, planAssets, type LockToPlan } from "./plan.js";
 import { StatIndex } from "../state/stat-index.js";
 import type { Plan } from "./types.js";
 import { planAllVariants } from "./variant-state.js";
 import { lockfilePathFor, statIndexPath } from "../state/paths.js";
 import { verifyStateDir } from "../state/state-dir.js";
 
-export interface PlannedManifest {
+export interface PlannedManifest<L extends LockToPlan = Lockfile> {
   plan: Plan;
   /** The lockfile as read, for the render engine to update and write back. */
-  lock: Lockfile;
+  lock: L;
   lockPath: string;
   /** The folder's shared agentframer.lock, when the lock started from its entries. */
   adoptedFrom?: string;
@@ -68,14 +69,45 @@ export function startOutputProbe(manifestPath: string): OutputProbe | undefined 
   return probeOutputs(manifestDir, { lockPath }, { hash: true });
 }
 
+/** Reads the manifest's lock for a plan: `byId` and `hashes` are its assets', by place. */
+type LockReader<L extends LockToPlan> = (
+  byId: ReadonlyMap<string, number>,
+  hashes: readonly string[],
+  share: ShareStrings,
+) => Promise<{ lock: L; path: string; adoptedFrom?: string }>;
+
 /**
  * Throws ManifestError for a request that cannot be sent, LockfileError for a damaged lockfile;
  * writes nothing. `early` is startOutputProbe's, when the caller started it before loading.
+ * Every lock entry is read whole, as a render (and `pull`) needs them.
  */
-export async function planManifest(
+export function planManifest(
   manifest: Manifest,
   early: OutputProbe | undefined = startOutputProbe(manifest.path),
 ): Promise<PlannedManifest> {
+  return planWith(manifest, early, (byId, _hashes, share) =>
+    readManifestLock(manifest.path, byId, share),
+  );
+}
+
+/**
+ * planManifest for a plan that is shown, not rendered (`agentframer plan`): the lock is read as
+ * a plan reads it (state/plan-lock.ts), and an unchanged asset's plan entry has no `lock`.
+ */
+export function planManifestToShow(
+  manifest: Manifest,
+  early: OutputProbe | undefined = startOutputProbe(manifest.path),
+): Promise<PlannedManifest<PlanLock>> {
+  return planWith(manifest, early, (byId, hashes, share) =>
+    readManifestPlanLock(manifest.path, byId, hashes, share),
+  );
+}
+
+async function planWith<L extends LockToPlan>(
+  manifest: Manifest,
+  early: OutputProbe | undefined,
+  readLock: LockReader<L>,
+): Promise<PlannedManifest<L>> {
   // The loader's temporaries are all garbage now: collected before the plan's own data arrives.
   collectAfterLoad(manifest.assets.length);
   // Every output is stat-ed on a second thread while this one reads the lock and hashes; only
@@ -87,7 +119,7 @@ export async function planManifest(
   // byId also answers which ids the manifest has: no second collection of 51,000 ids.
   const { share, lockPlace, byId } = shareAssetStrings(manifest.assets, hashes);
   const [{ lock, path: lockPath, adoptedFrom }, index] = await Promise.all([
-    readManifestLock(manifest.path, byId, share),
+    readLock(byId, hashes, share),
     // The index says which outputs need no second look: never one a commit put there.
     verifyStateDir(manifest.dir).then(() => StatIndex.load(manifest.dir)),
   ]);

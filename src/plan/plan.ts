@@ -5,7 +5,8 @@
  */
 import type { Asset } from "../manifest/types.js";
 import { assetHash, changedFields, fieldHashes } from "./hash.js";
-import type { Lockfile } from "../state/lock-types.js";
+import type { LockEntry, Lockfile } from "../state/lock-types.js";
+import { planLockOf, type LockedBytes, type PlanLock } from "../state/plan-lock.js";
 import { PLAN_STATUSES } from "./types.js";
 import type { Plan, PlanEntry, PlanStatus } from "./types.js";
 
@@ -34,20 +35,47 @@ export interface OutputCheck {
   asset?: number;
 }
 
+/** The lock as planning reads it: a whole lock, or the plan-only read (state/plan-lock.ts). */
+export type LockToPlan = Lockfile | PlanLock;
+
+function planLock(lock: LockToPlan): PlanLock {
+  return "assets" in lock ? planLockOf(lock) : lock;
+}
+
+/**
+ * Asset `i`'s entry: whole (`entry`) when the lock kept it so, and the bytes it recorded when it
+ * records the request the asset makes now (`hash`); undefined when the lock has none.
+ */
+function lockedFor(
+  lock: PlanLock,
+  asset: Asset,
+  i: number,
+  hash: string | undefined,
+): Locked | undefined {
+  const entry = lock.whole(asset.id);
+  if (entry !== undefined) return entry.hash === hash ? { entry, same: entry } : { entry };
+  const same = lock.sameRequest(i);
+  return same === undefined ? undefined : { same };
+}
+
+/** An entry kept whole whose request differs, or one whose request is the asset's now. */
+type Locked = { entry: LockEntry; same?: undefined } | { entry?: LockEntry; same: LockedBytes };
+
 /**
  * Outputs whose state decides an asset's status. New and changed assets render whatever is on
  * disk, so only assets whose hash matches the lock need their output examined.
  */
 export function outputsToCheck(
   assets: readonly Asset[],
-  lock: Lockfile,
+  lockToPlan: LockToPlan,
   hashes: readonly string[],
 ): OutputCheck[] {
+  const lock = planLock(lockToPlan);
   const checks: OutputCheck[] = [];
   assets.forEach((asset, i) => {
-    const locked = lock.assets[asset.id];
-    if (locked !== undefined && locked.hash === hashes[i]) {
-      checks.push({ output: asset.output, size: locked.size, sha256: locked.sha256, asset: i });
+    const same = lockedFor(lock, asset, i, hashes[i])?.same;
+    if (same !== undefined) {
+      checks.push({ output: asset.output, size: same.size, sha256: same.sha256, asset: i });
     }
   });
   return checks;
@@ -72,7 +100,7 @@ export function emptyCounts(): Record<PlanStatus, number> {
  */
 export function planAssets(
   assets: readonly Asset[],
-  lock: Lockfile,
+  lockToPlan: LockToPlan,
   outputs: OutputStates,
   hashes: readonly string[] = assets.map(assetHash),
   {
@@ -80,6 +108,7 @@ export function planAssets(
     uniqueIds = false,
   }: { outputsInStore?: boolean; uniqueIds?: boolean } = {},
 ): Plan {
+  const lock = planLock(lockToPlan);
   const entries: PlanEntry[] = [];
   const counts = emptyCounts();
   let lfsPointers = 0;
@@ -87,16 +116,18 @@ export function planAssets(
 
   assets.forEach((asset, i) => {
     const hash = hashes[i] ?? assetHash(asset);
-    const locked = lock.assets[asset.id];
+    const locked = lockedFor(lock, asset, i, hash);
     const entry: PlanEntry = { id: asset.id, status: "new", output: asset.output, hash, asset };
     if (locked !== undefined) {
       found += 1;
-      entry.lock = locked;
-      if (locked.hash !== hash) {
+      // A plan-only read keeps an unchanged request's entry as its bytes alone (no `lock`).
+      if (locked.entry !== undefined) entry.lock = locked.entry;
+      if (locked.same === undefined) {
         entry.status = "changed";
         // Per-field hashes only here: they cost four SHA-256s an asset, needless when unchanged.
-        entry.changedFields = changedFields(fieldHashes(asset), locked.fields);
+        entry.changedFields = changedFields(fieldHashes(asset), locked.entry.fields);
       } else {
+        const same = locked.same;
         const state = outputs.get(asset.output);
         if (state === undefined) {
           throw new Error(`planAssets: no output state for ${asset.output} (asset "${asset.id}")`);
@@ -105,7 +136,7 @@ export function planAssets(
           ? outputsInStore
             ? "stored"
             : "missing"
-          : state.size !== locked.size || state.sha256 !== locked.sha256
+          : state.size !== same.size || state.sha256 !== same.sha256
             ? "modified"
             : "unchanged";
         if (state.exists && state.lfsPointer && entry.status === "unchanged") lfsPointers += 1;
@@ -115,16 +146,15 @@ export function planAssets(
     entries.push(entry);
   });
 
-  const lockedIds = Object.keys(lock.assets);
-  let orphans: string[] = [];
-  if (!uniqueIds || found < lockedIds.length) {
+  // Orphans are entries for no asset: always kept whole.
+  const orphans: Array<[string, LockEntry]> = [];
+  if (!uniqueIds || found < lock.count) {
     const seen = new Set<string>();
     for (const asset of assets) seen.add(asset.id);
-    orphans = lockedIds.filter((id) => !seen.has(id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [id, locked] of lock.wholeEntries()) if (!seen.has(id)) orphans.push([id, locked]);
+    orphans.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
-  for (const id of orphans) {
-    const locked = lock.assets[id];
-    if (locked === undefined) continue;
+  for (const [id, locked] of orphans) {
     entries.push({
       id,
       status: "orphaned",

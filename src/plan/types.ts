@@ -26,7 +26,11 @@ export interface PlanEntry {
   changedFields?: RequestField[];
   /** Absent for `orphaned`. */
   asset?: Asset;
-  /** The lock entry, when there is one. */
+  /**
+   * The lock entry, when there is one. A plan that is only shown (`planManifestToShow`, for
+   * `agentframer plan`) leaves it out where the entry records the asset's request as it is now
+   * and has no variants: the plan read only its bytes (state/plan-lock.ts).
+   */
   lock?: LockEntry;
   /** Web variants: what deriving them would do (no job); absent when the asset has none. */
   variants?: VariantsPlan;

@@ -356,14 +356,14 @@ describe("renderMarkdown when the run could not write to the store", () => {
         stored: { commit: "5702e", path: "h3/h3.png" },
       },
     ]);
-  const draw = (refused: boolean, pullRequest = true) => {
+  const draw = (refused: boolean | "s3", pullRequest = true) => {
     const result = results();
     result.store = {
-      label: "git branch agentframer-store of origin",
+      label: refused === "s3" ? "s3://media/renders" : "git branch agentframer-store of origin",
       restored: 1,
       written: 0,
       error: "the remote refused the push: <img src=x> ::error::forged",
-      ...(refused ? { refused: true } : {}),
+      ...(refused === "s3" ? { refused: "s3" } : refused ? { refused: "git" } : {}),
     };
     return renderMarkdown(
       buildReport({
@@ -412,6 +412,25 @@ describe("renderMarkdown when the run could not write to the store", () => {
       "\n**Next:** give this job `permissions: contents: write` in its workflow file: its next run then keeps what it renders in the store.\n",
     );
     expect(text).not.toMatch(/merg/i);
+  });
+
+  it("refused by S3: each render names the credentials' s3:PutObject, not the job's permissions nor a re-run", () => {
+    const text = draw("s3");
+    for (const id of ["hero-home", "logo"]) {
+      expect(afterOf(text, id)).toBe(
+        "<sub>📭 No preview: not in the store, whose credentials may read but not write it. Allow " +
+          `<code>s3:PutObject</code> on the store's bucket and prefix for them (<a href="${docs}">how</a>).</sub> |`,
+      );
+    }
+    expect(text).toContain(
+      "This run may not write to the store (s3\\://media/renders): S3 refused the upload (403), as it does for credentials without `s3:PutObject` on that bucket and prefix. " +
+        `So the renders below are not kept there, and merging would render them again ([what to change](${docs})).`,
+    );
+    expect(text).toContain(
+      "\n**Next:** allow `s3:PutObject` on the store's bucket and prefix for the credentials in `AWS_ACCESS_KEY_ID`: the pull request's next run then keeps its renders in the store, and the merge restores them with no new job.\n",
+    );
+    expect(text).not.toMatch(/contents: write|re-run|Re-run|the push/);
+    expect(text).not.toContain("forged");
   });
 
   it("a failed write (not a refusal) says to re-run, with the same docs link", () => {

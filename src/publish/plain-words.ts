@@ -137,6 +137,12 @@ export function nextStep(report: Report): string {
         : `fix the ${failed.length} failed assets, ${failed.slice(0, NAMED_FAILURES).map(where).join(", ")}${failed.length > NAMED_FAILURES ? ` and ${failed.length - NAMED_FAILURES} more` : ""} (reasons under Failed)`;
     return `**Next:** ${what}, then push; a failure on the server's side needs only a re-run of this job.${keptNote}`;
   }
+  if (report.storeRefused === "s3") {
+    const then = report.pullRequest
+      ? "the pull request's next run then keeps its renders in the store, and the merge restores them with no new job"
+      : "its next run then keeps what it renders in the store";
+    return `**Next:** allow \`s3:PutObject\` on the store's bucket and prefix for the credentials in \`AWS_ACCESS_KEY_ID\`: ${then}.`;
+  }
   if (report.storeRefused) {
     const then = report.pullRequest
       ? "the pull request's next run then keeps its renders in the store, shows them here, and the merge commits them with no new job"
@@ -163,6 +169,12 @@ export function nextStep(report: Report): string {
 export function notStoredWords(notStored: NonNullable<ReportRow["notStored"]>): string {
   const url = safeUrl(notStored.docsUrl);
   const docs = (label: string) => (url ? ` (<a href="${url}">${label}</a>)` : "");
+  if (notStored.refused === "s3") {
+    return (
+      "📭 No preview: not in the store, whose credentials may read but not write it. Allow " +
+      `<code>s3:PutObject</code> on the store's bucket and prefix for them${docs("how")}.`
+    );
+  }
   return notStored.refused
     ? "📭 No preview: not in the store, which this run may not write to. Give the job " +
         `<code>permissions: contents: write</code>${docs("how")}.`

@@ -7,7 +7,7 @@ import { isAbsolute, posix, relative, sep } from "node:path";
 import type { AssetType, SourcePosition } from "../manifest/types.js";
 import type { Plan, PlanStatus, RequestField } from "../plan/types.js";
 import type { AssetOutcome, AssetResult, RenderResult } from "../render/result.js";
-import type { StoreLocation } from "../store/store.js";
+import type { StoreLocation, StoreRefuser } from "../store/store.js";
 import { costHeadline } from "./cost.js";
 import { encodePath, escapeInline, safeUrl } from "./markdown-escape.js";
 
@@ -69,7 +69,7 @@ export interface ReportRow {
    * show for it: whether the store refused the write (the job's permissions must change) or the
    * write failed (a re-run may do), and where the docs say so.
    */
-  notStored?: { refused: boolean; docsUrl?: string };
+  notStored?: { refused?: StoreRefuser; docsUrl?: string };
 }
 
 export interface Report {
@@ -86,8 +86,11 @@ export interface Report {
   runUrl?: string;
   /** What the store did, in one trusted sentence for the reader, when there is something to say. */
   storeNote?: string;
-  /** The store refused this run's write: the next step is the job's permissions, not a re-run. */
-  storeRefused?: boolean;
+  /**
+   * The store refused this run's write: the next step is the job's permissions (git) or the
+   * credentials' rights (s3), not a re-run.
+   */
+  storeRefused?: StoreRefuser;
   /** A pull request's run: the next step is a review and a merge. */
   pullRequest?: boolean;
   /** Every new render is in the store, so the merge commits these exact bytes with no job. */
@@ -227,7 +230,7 @@ export function buildReport({
     storeFailed && asset.stored === undefined && KEPT.has(asset.status)
       ? {
           notStored: {
-            refused: result.store?.refused === true,
+            ...(result.store?.refused ? { refused: result.store.refused } : {}),
             ...(links?.storeDocsUrl ? { docsUrl: links.storeDocsUrl } : {}),
           },
         }
@@ -270,7 +273,7 @@ export function buildReport({
     stopped: result.stopped,
     ...framing,
     ...(storeNote ? { storeNote } : {}),
-    ...(result.store?.refused ? { storeRefused: true } : {}),
+    ...(result.store?.refused ? { storeRefused: result.store.refused } : {}),
     pullRequest,
     mergeKeepsRenders:
       result.store?.error === undefined &&
@@ -299,6 +302,12 @@ function noteFor(
     const lost = pullRequest
       ? "merging would render them again"
       : "another branch or run cannot reuse them";
+    if (store.refused === "s3") {
+      return (
+        `⚠️ This run may not write to the store (${label}): S3 refused the upload (403), as it does for credentials without \`s3:PutObject\` on that bucket and prefix. ` +
+        `So the renders below are not kept there, and ${lost}${docs ? ` ([what to change](${docs}))` : ""}.`
+      );
+    }
     return (
       `⚠️ This run may not write to the store (${label}): the push was refused, as it is for a job whose token may only read. ` +
       `So the renders below are not kept there: they have no preview here, and ${lost}` +

@@ -43,12 +43,20 @@ export interface GateInput {
   client: Pick<ApiClient, "read"> | undefined;
   warn: (message: string) => void;
   now?: () => number;
+  /**
+   * The run's interrupt, given to every read: a hung `GET /models` or `GET /credits` must not
+   * hold a stopping run through its retries. A read it stops throws (see `resolvePrices`).
+   */
+  signal?: AbortSignal;
 }
 
 const assetsOf = (entries: readonly PlanEntry[]) =>
   entries.flatMap((e) => (e.asset ? [e.asset] : []));
 
-/** Throws what a refused key or an unreachable API throws, as the first POST would. */
+/**
+ * Throws what a refused key or an unreachable API throws, as the first POST would, and the
+ * interrupt's reason when `input.signal` stopped a read (the caller checks the signal).
+ */
 export async function gateCredits(input: GateInput): Promise<CreditGate> {
   const submit = assetsOf(input.toSubmit);
   const all = [...submit, ...assetsOf(input.others)];
@@ -62,6 +70,7 @@ export async function gateCredits(input: GateInput): Promise<CreditGate> {
       warn: input.warn,
       ...(input.client ? { client: input.client } : {}),
       ...(input.now ? { now: input.now } : {}),
+      ...(input.signal ? { signal: input.signal } : {}),
     },
   );
   const estimate = estimateCredits(submit, prices);
@@ -104,7 +113,7 @@ async function refusalFor(input: GateInput, estimate: CreditEstimate): Promise<s
   for (const credits of estimate.perAsset.values()) known += credits ?? 0;
   known = roundCredits(known);
   if (input.client === undefined || known === 0) return undefined;
-  const balance = await readBalance(input.client, input.warn);
+  const balance = await readBalance(input.client, input.warn, input.signal);
   if (balance === undefined || balance >= known) return undefined;
   const cost =
     estimate.total === null

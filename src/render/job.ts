@@ -1,6 +1,7 @@
 import { extname, join } from "node:path";
 import type { Dispatcher } from "undici";
-import type { Asset, AssetType } from "../manifest/types.js";
+import { MAX_RESULT_BYTES } from "../manifest/limits.js";
+import type { Asset } from "../manifest/types.js";
 import { recordOutput } from "./record.js";
 import type { RecordContext } from "./record.js";
 import { requestBody } from "../plan/hash.js";
@@ -21,13 +22,6 @@ import type { InFlightRecord } from "../state/journal.js";
 import { pollUntilDone } from "./polling/poller.js";
 import type { AssetResult } from "./result.js";
 import type { Sleep } from "../net/retry.js";
-
-/** Largest result accepted per type: far above real renders, low enough to stop a runaway body. */
-export const MAX_RESULT_BYTES: Record<AssetType, number> = {
-  image: 256 * 1024 * 1024,
-  audio: 1024 * 1024 * 1024,
-  video: 4 * 1024 * 1024 * 1024,
-};
 
 /** How long one job may take from submission (queueing included) before it is given up. */
 export const DEFAULT_JOB_DEADLINE_MS = 30 * 60 * 1000;

@@ -18,6 +18,8 @@ export interface PriceSources {
   client?: Pick<ApiClient, "read">;
   warn: (message: string) => void;
   now?: () => number;
+  /** The run's interrupt: a read it stops throws, unworded (see `askApi`). */
+  signal?: AbortSignal;
 }
 
 export interface ResolvedPrices {
@@ -28,8 +30,9 @@ export interface ResolvedPrices {
 
 /**
  * Prices for `models`. Asks the API only for models the manifest leaves out. A refused key or
- * an API that cannot be reached throws (the run stops as it would on its first POST); any other
- * trouble reading the prices is a warning, and the kept prices stand in.
+ * an API that cannot be reached throws (the run stops as it would on its first POST), and so does
+ * a read the run's interrupt stopped; any other trouble reading the prices is a warning, and the
+ * kept prices stand in.
  */
 export async function resolvePrices(
   manifest: Pick<Manifest, "pricing">,
@@ -41,7 +44,9 @@ export async function resolvePrices(
   for (const model of models) if (!prices.has(model)) missing.add(model);
   if (missing.size === 0) return { prices };
   const { api, manifestDir } = sources;
-  const listed = sources.client ? await askApi(sources.client, sources.warn) : "unasked";
+  const listed = sources.client
+    ? await askApi(sources.client, sources.warn, sources.signal)
+    : "unasked";
   let found: ReadonlyMap<string, ModelPrice> | undefined;
   let from: ResolvedPrices["from"];
   if (listed instanceof Map) {
@@ -65,12 +70,13 @@ export async function resolvePrices(
 async function askApi(
   client: Pick<ApiClient, "read">,
   warn: (message: string) => void,
+  signal: AbortSignal | undefined,
 ): Promise<Map<string, ModelPrice> | "not-offered" | "failed"> {
   let text: string | undefined;
   try {
-    text = await client.read("models");
+    text = await client.read("models", signal);
   } catch (error) {
-    if (error instanceof RenderError && error.scope === "run") throw error;
+    if (stopsTheRun(error, signal)) throw error;
     warn(`could not read prices from the API (${(error as Error).message})`);
     return "failed";
   }
@@ -85,17 +91,19 @@ async function askApi(
 
 /**
  * The workspace's balance from `GET /credits`, or undefined when the server does not offer it
- * or the read fails (a warning: the run goes on; a short balance then shows as a 402).
+ * or the read fails (a warning: the run goes on; a short balance then shows as a 402). Throws
+ * what stops the run: a refused key, an unreachable API, or `signal` (the run's interrupt).
  */
 export async function readBalance(
   client: Pick<ApiClient, "read">,
   warn: (message: string) => void,
+  signal?: AbortSignal,
 ): Promise<number | undefined> {
   let text: string | undefined;
   try {
-    text = await client.read("credits");
+    text = await client.read("credits", signal);
   } catch (error) {
-    if (error instanceof RenderError && error.scope === "run") throw error;
+    if (stopsTheRun(error, signal)) throw error;
     warn(`could not read the balance from the API (${(error as Error).message})`);
     return undefined;
   }
@@ -103,4 +111,12 @@ export async function readBalance(
   const balance = parseBalance(text);
   if (balance === undefined) warn("the API's GET /credits answer holds no balance");
   return balance;
+}
+
+/**
+ * A refused key or an unreachable API stops the run, as its first POST would; so does the run's
+ * interrupt, which is no trouble reading to warn of: the caller stops as an interrupted run does.
+ */
+function stopsTheRun(error: unknown, signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true || (error instanceof RenderError && error.scope === "run");
 }

@@ -151,8 +151,9 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   }
 
   // Local cache → store → API: what the cache cannot give, the store may (a forced run renders).
-  // The same lookup finds the renders this run replaces, for the report's "Before".
-  const replaced = deps.store ? replacedRenders(prepared.selection.toRender) : [];
+  // The same lookup finds the renders this run replaces, for the report's "Before", from a store
+  // that can show them (git); from S3 each would be a record read for nothing.
+  const replaced = deps.store?.showsEntries ? replacedRenders(prepared.selection.toRender) : [];
   const looked = deps.store
     ? await lookupInStore(
         deps.store,
@@ -197,17 +198,30 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
                     throw new Error((error as Error).message);
                   }),
             };
-      gate = await gateCredits({ manifest, config, toSubmit, others, client, warn, now });
+      gate = await gateCredits({
+        manifest,
+        config,
+        toSubmit,
+        others,
+        client,
+        warn,
+        now,
+        ...(deps.signal ? { signal: deps.signal } : {}),
+      });
     } catch (error) {
-      // A refused key or an unreachable API stops the run here, as its first POST would.
-      if (!(error instanceof RenderError) || error.scope !== "run") {
-        await services?.close();
-        throw error;
+      // Interrupted while reading prices or the balance: no gate, and the stop below ends the run
+      // as any interrupted run ends (nothing submitted, jobs in flight left in the journal).
+      if (deps.signal?.aborted !== true) {
+        // A refused key or an unreachable API stops the run here, as its first POST would.
+        if (!(error instanceof RenderError) || error.scope !== "run") {
+          await services?.close();
+          throw error;
+        }
+        reporter.emit({ kind: "stopping", reason: error.message });
+        return refuse(error.message);
       }
-      reporter.emit({ kind: "stopping", reason: error.message });
-      return refuse(error.message);
     }
-    if (gate.refusal !== undefined) return refuse(gate.refusal);
+    if (gate?.refusal !== undefined) return refuse(gate.refusal);
   }
   // Restores that fall back to a job stay within both budgets.
   let committedCredits = gate?.estimate.total ?? 0;
@@ -269,13 +283,15 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
   deps.signal?.addEventListener("abort", onInterrupt, { once: true });
   if (deps.signal?.aborted) onInterrupt();
   let saveDurations = async (): Promise<void> => {};
-  // Before any restore or job overwrites an output: previews of the renders being replaced.
+  // Before any restore or job overwrites an output: the committed bytes of the renders being
+  // replaced, for their previews, made while the run goes on.
   const before = looked
     ? await prepareBeforeRenders(replaced, looked.previous, {
         manifestDir: manifest.dir,
         write: deps.storeWrite === true,
         tools: deps.previews,
         warn,
+        ...(deps.signal ? { signal: deps.signal } : {}),
       })
     : undefined;
   try {
@@ -362,6 +378,7 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
         results.set(e.id, outcome(e, "skipped", "not submitted: the run stopped early"));
     }
     if (deps.store) {
+      await before?.settled;
       storeOutcome = await writeBackToStore(deps.store, {
         write: deps.storeWrite === true && !deps.signal?.aborted,
         results,
@@ -383,6 +400,8 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
     }
   } finally {
     deps.signal?.removeEventListener("abort", onInterrupt);
+    // Nothing left running behind the caller, and the links to the replaced files gone.
+    await before?.settled;
     await updater.close();
     await journal.close().catch(() => {});
     await prepared.index.save().catch(() => {});
@@ -394,6 +413,7 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
       lockName: basename(prepared.lockPath),
       store: deps.store?.label,
       cause: storeOutcome?.error,
+      refused: storeOutcome?.refused !== undefined,
       wrote: deps.storeWrite === true,
       interrupted: deps.signal?.aborted === true,
       warn,

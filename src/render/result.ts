@@ -1,6 +1,6 @@
 /** The one JSON document `render --json` prints and the action exposes as its `result` output. */
 import type { AssetType } from "../manifest/types.js";
-import type { StoreLocation } from "../store/store.js";
+import type { StoreLocation, StoreRefuser } from "../store/store.js";
 
 export type AssetOutcome = "rendered" | "unchanged" | "restored" | "failed" | "skipped";
 
@@ -100,10 +100,11 @@ export interface StoreOutcome {
    */
   error?: string;
   /**
-   * The store refused the write outright (a token that may only read, a rule on the branch):
-   * re-running as it is cannot help; the job's permissions or the branch's rules must change.
+   * Which store refused the write outright, if one did: `git` (a token that may only read, a rule
+   * on the branch) or `s3` (credentials without s3:PutObject). Re-running as it is cannot help;
+   * the job's permissions, the branch's rules or the credentials' rights must change.
    */
-  refused?: boolean;
+  refused?: StoreRefuser;
 }
 
 export function countOutcomes(assets: readonly AssetResult[]): RenderCounts {

@@ -54,6 +54,11 @@ export interface WithheldContext {
   store: string | undefined;
   /** Why writing to the store failed, when it did. */
   cause: string | undefined;
+  /**
+   * The store refused the write outright (StoreRefusedError): `cause` names what to change, and
+   * running again as it is would be refused the same.
+   */
+  refused: boolean;
   /** Whether this run writes to the store at all. */
   wrote: boolean;
   interrupted: boolean;
@@ -77,13 +82,17 @@ export function withheldFromLock(
       : !ctx.wrote
         ? "this run does not write to the store"
         : ctx.cause !== undefined
-          ? `writing failed: ${ctx.cause}`
+          ? `${ctx.refused ? "the store refused the write" : "writing failed"}: ${ctx.cause}`
           : "the store did not take them";
   const fix = ctx.interrupted
     ? "Run the same command again"
-    : ctx.store !== undefined && ctx.wrote
-      ? "Fix the store, then run the same command again"
-      : "Run again with a store this run writes to (CLI: --store SPEC --store-push; the action writes by default)";
+    : ctx.refused
+      ? "Allow what the store's message names, then run the same command again"
+      : ctx.store !== undefined && ctx.wrote
+        ? "Fix the store, then run the same command again"
+        : "Run again with a store this run writes to (CLI: --store SPEC --store-push; the action writes by default)";
+  const short =
+    ctx.cause === undefined ? why : ctx.refused ? "the store refused the write" : "writing failed";
   const n = ids.length;
   ctx.warn(
     `${n} new output${n === 1 ? "" : "s"} did not reach the store${ctx.store ? ` (${ctx.store})` : ""}: ${why}. ` +
@@ -96,7 +105,7 @@ export function withheldFromLock(
     results.set(id, {
       ...result,
       status: "failed",
-      error: `not written to the store (${ctx.cause === undefined ? why : "writing failed"}), so not recorded in ${ctx.lockName}; the next run writes it from .agentframer/cache with no new job`,
+      error: `not written to the store (${short}), so not recorded in ${ctx.lockName}; the next run writes it from .agentframer/cache with no new job${ctx.refused ? " once the store allows it" : ""}`,
     });
   }
 }

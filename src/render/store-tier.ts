@@ -236,7 +236,7 @@ export async function writeBackToStore(store: Store, run: WriteBack): Promise<St
     outcome.written = held.size;
   } catch (error) {
     outcome.error = (error as Error).message;
-    if (error instanceof StoreRefusedError) outcome.refused = true;
+    if (error instanceof StoreRefusedError) outcome.refused = error.by;
     // With outputs: store, the run says it once, with what to do (see store-only-lock.ts).
     if (!run.confirm) run.warn(`could not write to the store (${store.label}): ${outcome.error}`);
   }

@@ -1,9 +1,11 @@
-import { constants, readFileSync, statSync, writeFileSync } from "node:fs";
-import { copyFile, mkdir, open, readdir, readFile, rename, unlink } from "node:fs/promises";
+import { constants, readFileSync, writeFileSync } from "node:fs";
+import { copyFile, open, readdir, rename, unlink } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
+import { MAX_RESULT_BYTES } from "../manifest/limits.js";
 import type { AssetType } from "../manifest/types.js";
 import { verifyStoredBytes } from "../net/verify-bytes.js";
 import { tempPathFor, writeFileAtomic } from "./atomic-write.js";
+import { isRealFolder, makeRealFolder, plainFileSize, readPlainFile } from "./plain-file.js";
 import { assertRealFolders, makeRealFolders } from "./real-folders.js";
 
 /**
@@ -13,6 +15,11 @@ import { assertRealFolders, makeRealFolders } from "./real-folders.js";
  *
  * Layout: `.agentframer/cache/<first2>/<hash>` holds the bytes, `<hash>.json` beside it the meta.
  * The meta is written after the bytes, so an entry without meta is unfinished and is ignored.
+ *
+ * What is in the folder may not be the tool's (an Actions cache another branch's run saved, an
+ * earlier job on a self-hosted runner): an entry is read only through real folders, as plain
+ * files within their bounds (plain-file.ts); anything else is a miss, and nothing is written
+ * through a link.
  */
 
 export interface CacheMeta {
@@ -58,6 +65,17 @@ export interface RestoreTarget {
 
 const HASH_PATTERN = /^[0-9a-f]{16,128}$/;
 
+/** A meta is about a hundred bytes: anything much longer is not one of ours. */
+const MAX_META_BYTES = 4096;
+
+/** No entry is larger than the largest result a job may bring. */
+const MAX_ENTRY_BYTES = Math.max(...Object.values(MAX_RESULT_BYTES));
+
+/** The cache folder and the entry's own are real folders: no link is followed to an entry. */
+function inRealFolders(dir: string, file: string): boolean {
+  return isRealFolder(dir) && isRealFolder(dirname(file));
+}
+
 /** Where an entry's bytes are: `<dir>/<first2>/<hash>`; undefined for a key that is not a hash. */
 function entryPath(dir: string, hash: string): string | undefined {
   return HASH_PATTERN.test(hash) ? join(dir, hash.slice(0, 2), hash) : undefined;
@@ -69,10 +87,14 @@ const COPY_NEW = constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE;
 export function createCacheStore(dir: string, warn: (message: string) => void): CacheStore {
   /** Entry folders (`<first2>/`) known to exist: made once a run, not once an entry. */
   const madeFolders = new Set<string>();
+  const makeFolder = async (folder: string): Promise<void> => {
+    await makeRealFolder(dir);
+    await makeRealFolder(folder);
+  };
   const inFolder = async <T>(file: string, write: () => Promise<T>): Promise<T> => {
     const folder = dirname(file);
     if (!madeFolders.has(folder)) {
-      await mkdir(folder, { recursive: true });
+      await makeFolder(folder);
       madeFolders.add(folder);
     }
     try {
@@ -80,7 +102,7 @@ export function createCacheStore(dir: string, warn: (message: string) => void): 
     } catch (error) {
       if (!isErrno(error, "ENOENT")) throw error;
       // The folder went since it was made (a person cleared the cache): make it again.
-      await mkdir(folder, { recursive: true });
+      await makeFolder(folder);
       return write();
     }
   };
@@ -99,13 +121,14 @@ export function createCacheStore(dir: string, warn: (message: string) => void): 
 
   const peek = async (hash: string): Promise<CacheMeta | undefined> => {
     const path = metaPath(hash);
-    let text: string;
-    try {
-      text = await readFile(path, "utf8");
-    } catch {
+    // Not even deleted through a link: what is behind it is not the cache's.
+    if (!inRealFolders(dir, path)) return undefined;
+    const read = await readPlainFile(path, MAX_META_BYTES);
+    if (!read.ok) {
+      if (!read.absent) await discard(hash, `its meta is not read: ${read.why}`);
       return undefined;
     }
-    const meta = parseMeta(text);
+    const meta = parseMeta(read.bytes.toString("utf8"));
     if (!meta) await discard(hash, "unreadable meta");
     return meta;
   };
@@ -123,8 +146,12 @@ export function createCacheStore(dir: string, warn: (message: string) => void): 
       else byFolder.set(prefix, [hash]);
     }
     const found = new Set<string>();
+    // Through real folders only, as peek reads: an entry behind a link is a miss.
+    if (byFolder.size === 0 || !isRealFolder(dir)) return found;
     for (const [prefix, group] of byFolder) {
-      const names = new Set(await readdir(join(dir, prefix)).catch(() => [] as string[]));
+      const folder = join(dir, prefix);
+      if (!isRealFolder(folder)) continue;
+      const names = new Set(await readdir(folder).catch(() => [] as string[]));
       for (const hash of group) if (names.has(`${hash}.json`)) found.add(hash);
     }
     return found;
@@ -168,6 +195,12 @@ export function createCacheStore(dir: string, warn: (message: string) => void): 
     async restore(hash, target) {
       const meta = await peek(hash);
       if (!meta || !sameExtension(meta.extension, target.path)) return undefined;
+      // A link, a FIFO, or a size its meta does not give is never opened, let alone read whole.
+      const bound = Math.min(MAX_RESULT_BYTES[target.type], MAX_ENTRY_BYTES);
+      if (plainFileSize(bytesPath(hash), bound) !== meta.size) {
+        await discard(hash, `its bytes are missing or not a plain file of ${meta.size} bytes`);
+        return undefined;
+      }
       const folder = dirname(target.path);
       await makeRealFolders(target.within, folder);
       const temp = tempPathFor(target.path);
@@ -202,19 +235,16 @@ export function createCacheStore(dir: string, warn: (message: string) => void): 
  */
 export function hasCachedEntry(dir: string, hash: string, outputPath: string): boolean {
   const bytes = entryPath(dir, hash);
-  if (bytes === undefined) return false;
+  if (bytes === undefined || !inRealFolders(dir, bytes)) return false;
   let meta: CacheMeta | undefined;
   try {
-    // A meta is about a hundred bytes: anything much longer is not one of ours.
-    const facts = statSync(`${bytes}.json`, { throwIfNoEntry: false });
-    if (facts === undefined || !facts.isFile() || facts.size > 4096) return false;
+    if (plainFileSize(`${bytes}.json`, MAX_META_BYTES) === undefined) return false;
     meta = parseMeta(readFileSync(`${bytes}.json`, "utf8"));
   } catch {
     return false;
   }
   if (meta === undefined || !sameExtension(meta.extension, outputPath)) return false;
-  const facts = statSync(bytes, { throwIfNoEntry: false });
-  return facts !== undefined && facts.isFile() && facts.size === meta.size;
+  return plainFileSize(bytes, MAX_ENTRY_BYTES) === meta.size;
 }
 
 /** Replace `target` with a copy of `source` through a temp file, so no reader sees it half-made. */

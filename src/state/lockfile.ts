@@ -99,6 +99,46 @@ export function parseLockfile(text: string, file: string): Lockfile {
   return lockFromJson(parseJson(text, file, remedy), file, remedy);
 }
 
+/**
+ * Checks one parsed entry at a time, in file order: the entry as it is when it passes (most do,
+ * through the hand-written check), else the schema's copy; throws LockfileError naming `file` and
+ * the entry. Most assets share a type and a model (and the rows of one `each:` their params), so
+ * their field hashes repeat: one string each instead of one per entry (JSON.parse makes a new
+ * one every time) saves megabytes on a large lock.
+ */
+export function entryChecker(
+  file: string,
+  remedy = REPAIR.replace("FILE", file),
+): (id: string, entry: unknown) => LockEntry {
+  let type = "";
+  let model = "";
+  let params = "";
+  return (id, entry) => {
+    if (isLockEntry(entry)) {
+      const { fields } = entry;
+      if (fields.type === type) fields.type = type;
+      else type = fields.type;
+      if (fields.model === model) fields.model = model;
+      else model = fields.model;
+      if (fields.params === params) fields.params = params;
+      else params = fields.params;
+      return entry;
+    }
+    const parsed = entrySchema.safeParse(entry);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = ["assets", id, ...(issue?.path ?? [])].map(String).join(".");
+      throw new LockfileError(file, `${where}: ${issue?.message ?? "invalid entry"}`, remedy);
+    }
+    const variants = parsed.data.variants;
+    const problem = variants && variantsProblem(parsed.data.output, variants);
+    if (problem !== undefined) {
+      throw new LockfileError(file, `assets.${id}.variants: ${problem}`, remedy);
+    }
+    return parsed.data as LockEntry;
+  };
+}
+
 /** The parsed JSON of a lockfile → the lock; throws LockfileError naming `file`. */
 function lockFromJson(data: unknown, file: string, remedy: string): Lockfile {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
@@ -126,36 +166,11 @@ function lockFromJson(data: unknown, file: string, remedy: string): Lockfile {
   // time and, with its growing copies, megabytes.
   const raw = Object.setPrototypeOf(assets, null) as Record<string, unknown>;
   const lock: Lockfile = { version: LOCKFILE_VERSION, assets: raw as Lockfile["assets"] };
-  // Most assets share a type and a model (and the rows of one `each:` their params), so their
-  // field hashes repeat: one string each instead of one per entry (JSON.parse makes a new one
-  // every time) saves megabytes on a large lock.
-  let type = "";
-  let model = "";
-  let params = "";
+  const check = entryChecker(file, remedy);
   for (const id in raw) {
     const entry = raw[id];
-    if (isLockEntry(entry)) {
-      const { fields } = entry;
-      if (fields.type === type) fields.type = type;
-      else type = fields.type;
-      if (fields.model === model) fields.model = model;
-      else model = fields.model;
-      if (fields.params === params) fields.params = params;
-      else params = fields.params;
-      continue;
-    }
-    const parsed = entrySchema.safeParse(entry);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = ["assets", id, ...(issue?.path ?? [])].map(String).join(".");
-      throw new LockfileError(file, `${where}: ${issue?.message ?? "invalid entry"}`, remedy);
-    }
-    const variants = parsed.data.variants;
-    const problem = variants && variantsProblem(parsed.data.output, variants);
-    if (problem !== undefined) {
-      throw new LockfileError(file, `assets.${id}.variants: ${problem}`, remedy);
-    }
-    lock.assets[id] = parsed.data as LockEntry;
+    const checked = check(id, entry);
+    if (checked !== entry) lock.assets[id] = checked;
   }
   return lock;
 }
@@ -169,26 +184,26 @@ const READ_CHUNK = 64 * 1024;
  * A lockfile as written (one asset per line) is parsed a few hundred lines at a time, so that
  * neither its bytes nor its text (19 MB each for 50,000 assets) exist whole: every piece dies
  * young, where it is cheap to collect, instead of sitting in the old generation until the next
- * full collection while the plan goes on. The result is exactly JSON.parse of the whole file:
- * `{"version": 1, "assets": {BODY}}`, and BODY split after a comma that ends a line (a JSON
+ * full collection while the plan goes on. Together the parts are exactly JSON.parse of the whole
+ * file: `{"version": 1, "assets": {BODY}}`, and BODY split after a comma that ends a line (a JSON
  * string holds no line break, so such a comma separates two members or two fields) into parts
- * that each parse as `{PART}` means the same members in the same order. Anything else — another
- * layout, a part that does not parse (a member spread over lines, a merge conflict, damage) —
- * returns undefined, and the whole file is read the usual way for its exact error message.
+ * that each parse as `{PART}` means the same members in the same order. Each part's object goes
+ * to `onPart` in file order. Anything else — another layout, a part that does not parse (a member
+ * spread over lines, a merge conflict, damage) — returns false, and the caller reads the whole
+ * file the usual way, for its exact error message.
  */
-function readWrittenLockfile(
+export function readWrittenParts(
   path: string,
-  share: ShareStrings | undefined,
-): { version: number; assets: object } | undefined {
+  onPart: (part: Record<string, unknown>) => void,
+): boolean {
   const fd = openSync(path, "r");
   try {
-    const assets = Object.create(null) as Record<string, unknown>;
     const buffer = Buffer.allocUnsafe(READ_CHUNK);
     let kept = 0; // bytes of an unfinished line at the start of `buffer`
     let carry = ""; // whole lines not yet parsed (after the last line-ending comma)
     let first = true;
     for (;;) {
-      if (kept === buffer.length) return undefined; // a line longer than a chunk
+      if (kept === buffer.length) return false; // a line longer than a chunk
       const n = readSync(fd, buffer, kept, buffer.length - kept, null);
       const end = kept + n;
       // A line break is one byte in UTF-8, never inside a character: decode whole lines only.
@@ -197,22 +212,21 @@ function readWrittenLockfile(
       buffer.copy(buffer, 0, lineEnd, end);
       kept = end - lineEnd;
       if (first) {
-        if (!text.startsWith(WRITTEN_HEAD)) return undefined;
+        if (!text.startsWith(WRITTEN_HEAD)) return false;
         text = text.slice(WRITTEN_HEAD.length);
         first = false;
       }
       if (n === 0) {
-        if (kept > 0 || !text.endsWith(WRITTEN_TAIL)) return undefined;
+        if (kept > 0 || !text.endsWith(WRITTEN_TAIL)) return false;
         const last = text.slice(0, -WRITTEN_TAIL.length);
-        if (last === "" || !addMembers(assets, last, share)) return undefined;
-        return { version: LOCKFILE_VERSION, assets };
+        return last !== "" && parsePart(last, onPart);
       }
       const cut = text.lastIndexOf(",\n");
       if (cut < 0) {
         carry = text;
         continue;
       }
-      if (!addMembers(assets, text.slice(0, cut), share)) return undefined;
+      if (!parsePart(text.slice(0, cut), onPart)) return false;
       carry = text.slice(cut + 2);
     }
   } finally {
@@ -220,12 +234,8 @@ function readWrittenLockfile(
   }
 }
 
-/** Parse `{members}` into `into` (later ids replace earlier ones, as in JSON.parse); false if it does not parse. */
-function addMembers(
-  into: Record<string, unknown>,
-  members: string,
-  share: ShareStrings | undefined,
-): boolean {
+/** `{members}` parsed and handed on; false if it does not parse as an object. */
+function parsePart(members: string, onPart: (part: Record<string, unknown>) => void): boolean {
   let part: unknown;
   try {
     part = JSON.parse(`{${members}}`);
@@ -233,14 +243,26 @@ function addMembers(
     return false;
   }
   if (typeof part !== "object" || part === null || Array.isArray(part)) return false;
-  for (const id of Object.keys(part)) {
-    const entry = (part as Record<string, unknown>)[id];
-    if (share && typeof entry === "object" && entry !== null) {
-      share(id, entry as Record<string, unknown>);
-    }
-    into[id] = entry;
-  }
+  onPart(part as Record<string, unknown>);
   return true;
+}
+
+/** The members of a lockfile as written, gathered (later ids replace earlier ones, as in JSON.parse). */
+function readWrittenLockfile(
+  path: string,
+  share: ShareStrings | undefined,
+): { version: number; assets: object } | undefined {
+  const assets = Object.create(null) as Record<string, unknown>;
+  const complete = readWrittenParts(path, (part) => {
+    for (const id of Object.keys(part)) {
+      const entry = part[id];
+      if (share && typeof entry === "object" && entry !== null) {
+        share(id, entry as Record<string, unknown>);
+      }
+      assets[id] = entry;
+    }
+  });
+  return complete ? { version: LOCKFILE_VERSION, assets } : undefined;
 }
 
 /**

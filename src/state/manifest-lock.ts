@@ -7,6 +7,7 @@ import { basename, dirname } from "node:path";
 import type { Lockfile } from "./lock-types.js";
 import { emptyLockfile, readLockfile, type ShareStrings } from "./lockfile.js";
 import { lockfilePathFor, sharedLockfilePath } from "./paths.js";
+import { planLockOf, readPlanLock, type PlanLock } from "./plan-lock.js";
 
 export interface ManifestLock {
   lock: Lockfile;
@@ -39,14 +40,38 @@ export async function readManifestLock(
   share?: ShareStrings,
 ): Promise<ManifestLock> {
   const path = lockfilePathFor(manifestPath);
-  const shared = sharedLockfilePath(dirname(manifestPath));
-  if (path === shared || existsSync(path) || !existsSync(shared)) {
-    return { lock: await readLockfile(path, share), path };
-  }
+  const shared = adoptsFrom(manifestPath);
+  if (shared === undefined) return { lock: await readLockfile(path, share), path };
   const all = await readLockfile(shared);
   const lock = emptyLockfile();
   for (const [id, entry] of Object.entries(all.assets)) {
     if (ids.has(id)) lock.assets[id] = entry;
   }
   return { lock, path, adoptedFrom: shared };
+}
+
+/** The shared agentframer.lock a manifest with no lock of its own starts from, if any. */
+function adoptsFrom(manifestPath: string): string | undefined {
+  const path = lockfilePathFor(manifestPath);
+  const shared = sharedLockfilePath(dirname(manifestPath));
+  return path === shared || existsSync(path) || !existsSync(shared) ? undefined : shared;
+}
+
+/**
+ * The manifest's lock as `agentframer plan` reads it (state/plan-lock.ts): what readManifestLock
+ * reads, with unchanged requests kept as their bytes only. `byId` and `hashes` are the manifest's
+ * assets (id → place) and their request hashes.
+ */
+export async function readManifestPlanLock(
+  manifestPath: string,
+  byId: ReadonlyMap<string, number>,
+  hashes: readonly string[],
+  share?: ShareStrings,
+): Promise<{ lock: PlanLock; path: string; adoptedFrom?: string }> {
+  if (adoptsFrom(manifestPath) === undefined) {
+    const path = lockfilePathFor(manifestPath);
+    return { lock: await readPlanLock(path, byId, hashes, share), path };
+  }
+  const adopted = await readManifestLock(manifestPath, byId, share);
+  return { ...adopted, lock: planLockOf(adopted.lock) };
 }

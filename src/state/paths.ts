@@ -17,8 +17,8 @@ import { basename, dirname, join } from "node:path";
  *   - `render.pid`: the run lock, naming the render that holds this folder (run-lock.ts);
  *   - `store.git/`: the store's private bare repository (store/git-store.ts), never the user's .git;
  *   - `cache-transfer/`: the action's Actions cache is unpacked here and moved into `cache/` only
- *     once the restore finished in time, and `cache/` is moved here to be saved
- *     (cache-transfer.ts).
+ *     once the restore finished in time, and hard links to `cache/`'s files are put here to be
+ *     saved; `cache/` itself never moves (cache-transfer.ts).
  *
  * The folder itself is made, and checked to be the tool's own (no link, nothing committed), by
  * `state-dir.ts` only. Writes go through the modules named above, each with `atomic-write.ts`.
@@ -97,6 +97,14 @@ export function runLockPath(manifestDir: string): string {
 
 export function statIndexPath(manifestDir: string): string {
   return join(stateDirFor(manifestDir), "stat-index.json");
+}
+
+/**
+ * Hard links to the committed files whose previews a run makes while it replaces them
+ * (render/before-previews.ts): inside the checkout, so on the outputs' file system.
+ */
+export function beforeSnapshotsDirFor(manifestDir: string): string {
+  return join(stateDirFor(manifestDir), "before");
 }
 
 export function storeGitDirFor(manifestDir: string): string {

@@ -10,13 +10,12 @@
  * id reaches an object's prototype), and a damaged file reads as "no prices known" — an estimate
  * then says unknown, never 0. Old prices are forgotten after MAX_AGE_MS.
  */
-import { constants } from "node:fs";
-import { mkdir, open } from "node:fs/promises";
 import { dirname } from "node:path";
 import { z } from "zod";
 import type { ModelPrice } from "../manifest/types.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { priceCachePath } from "./paths.js";
+import { makeRealFolder, readPlainFile } from "./plain-file.js";
 
 const VERSION = 1;
 /** Prices change; a month-old table is still a fair estimate, an older one is not trusted. */
@@ -79,7 +78,7 @@ export async function writeCachedPrices(
     apis[name] = { savedAt: entry.savedAt, models: Object.fromEntries(entry.models) };
   }
   const path = priceCachePath(manifestDir);
-  await mkdir(dirname(path), { recursive: true });
+  await makeRealFolder(dirname(path));
   await writeFileAtomic(path, `${JSON.stringify({ version: VERSION, apis })}\n`, {
     durable: false,
   });
@@ -123,28 +122,8 @@ async function readBounded(
   path: string,
   warn: ((message: string) => void) | undefined,
 ): Promise<string | undefined> {
-  let handle;
-  try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== "ENOENT" && code !== "ENOTDIR") {
-      warn?.(`ignored .agentframer/cache/prices.json: ${code === "ELOOP" ? "it is a link" : code}`);
-    }
-    return undefined;
-  }
-  try {
-    const info = await handle.stat();
-    if (!info.isFile() || info.size > MAX_FILE_BYTES) {
-      warn?.(
-        `ignored .agentframer/cache/prices.json: ${info.isFile() ? `larger than ${MAX_FILE_BYTES} bytes` : "not a regular file"}`,
-      );
-      return undefined;
-    }
-    const buffer = Buffer.alloc(info.size);
-    const { bytesRead } = await handle.read(buffer, 0, info.size, 0);
-    return buffer.subarray(0, bytesRead).toString("utf8");
-  } finally {
-    await handle.close();
-  }
+  const read = await readPlainFile(path, MAX_FILE_BYTES);
+  if (read.ok) return read.bytes.toString("utf8");
+  if (!read.absent) warn?.(`ignored .agentframer/cache/prices.json: ${read.why}`);
+  return undefined;
 }

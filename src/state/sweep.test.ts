@@ -1,4 +1,4 @@
-import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { link, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeEach, expect, it } from "vitest";
 import type { PlanEntry } from "../plan/types.js";
@@ -42,4 +42,16 @@ it("removes the temps a killed run left beside its files, and nothing else", asy
     ".notes.txt.eeeeeeeeeeee.tmp",
     "cd",
   ]);
+});
+
+it("removes the links a killed run kept of the files it was replacing, and leaves the files", async () => {
+  const hash = "ef".repeat(32);
+  const entry: PlanEntry = { id: "a", status: "changed", output: "out/a.png", hash };
+  await mkdir(join(dir, "out"), { recursive: true });
+  await mkdir(join(dir, ".agentframer", "before"), { recursive: true });
+  await writeFile(join(dir, "out", "a.png"), "the committed render");
+  await link(join(dir, "out", "a.png"), join(dir, ".agentframer", "before", hash));
+  await sweepStaleTemps(dir, join(dir, "agentframer.lock"), [entry], [entry]);
+  expect(await readdir(join(dir, ".agentframer"))).toEqual([]);
+  expect(await readFile(join(dir, "out", "a.png"), "utf8")).toBe("the committed render");
 });

@@ -1,8 +1,15 @@
-import { readdir, unlink } from "node:fs/promises";
+import { readdir, rm, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { variantPath, type VariantSpec } from "../manifest/variants.js";
 import type { LockedVariants } from "./lock-variants.js";
-import { cacheDirFor, durationMemoryPath, journalDirFor, stateDirFor } from "./paths.js";
+import {
+  beforeSnapshotsDirFor,
+  cacheDirFor,
+  durationMemoryPath,
+  journalDirFor,
+  stateDirFor,
+} from "./paths.js";
+import { isRealFolder } from "./plain-file.js";
 
 /**
  * What the sweep needs to know of an asset: where its output goes, its cache entry, and the web
@@ -27,7 +34,9 @@ const TEMP_NAME = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
  * of the manifest's assets and their web variants, the lockfile, the journal, the stat index, the duration memory and
  * the cache entries of the assets this run renders —
  * and only by their exact temp-name pattern, so nothing a person put there is deleted. Run before
- * any write of this run (two renders of one manifest at once are not supported).
+ * any write of this run (two renders of one manifest at once are not supported). The folder of
+ * links a killed run made for its "before" previews goes too: each keeps a replaced file's bytes
+ * on disk.
  */
 export async function sweepStaleTemps(
   manifestDir: string,
@@ -62,9 +71,13 @@ export async function sweepStaleTemps(
   const ownFolders = new Set([journalDirFor(manifestDir), stateDir]);
   for (const folder of ownFolders) folders.add(folder);
 
+  await rm(beforeSnapshotsDirFor(manifestDir), { recursive: true, force: true }).catch(() => {});
   // Folder → its temps: [temp name, the name of the file it was to become].
   const temps = new Map<string, Array<[string, string]>>();
   for (const folder of folders) {
+    // The cache's folders are the tool's own: one that is a link was put there, and is not swept.
+    const inCache = folder === cacheDir || dirname(folder) === cacheDir;
+    if (inCache && !(isRealFolder(cacheDir) && isRealFolder(folder))) continue;
     let listing: string[];
     try {
       listing = await readdir(folder);

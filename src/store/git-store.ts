@@ -216,6 +216,7 @@ export function createGitStore(options: GitStoreOptions): Store {
           throw new StoreRefusedError(
             "the remote refused the push (a token that may only read, or a rule on the " +
               `branch): ${error.message}`,
+            "git",
             { cause: error },
           );
         }
@@ -341,7 +342,7 @@ export function createGitStore(options: GitStoreOptions): Store {
     return shown;
   }
 
-  return { label: options.label, lookup, fetch, fetchMany, write, previews };
+  return { label: options.label, showsEntries: true, lookup, fetch, fetchMany, write, previews };
 }
 
 /** A file of the next commit: one on disk (an entry's bytes) or bytes in memory. */

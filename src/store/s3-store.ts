@@ -45,20 +45,32 @@ export interface S3StoreDeps extends S3ClientDeps {
   warn(message: string): void;
 }
 
+/**
+ * `run` for each item, `concurrency` at a time. After one fails no other is started: its error is
+ * the answer, and a store that refused one write (403) would refuse the next hundred the same.
+ */
 async function eachConcurrently<T>(
   items: readonly T[],
   run: (item: T) => Promise<void>,
   concurrency = CONCURRENCY,
 ): Promise<void> {
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < items.length) await run(items[next++] as T);
+    while (!failed && next < items.length) {
+      await run(items[next++] as T).catch((error: unknown) => {
+        failed = true;
+        throw error;
+      });
+    }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
 export class S3Store implements Store {
   readonly label: string;
+  /** An object in a bucket is no page a reviewer's browser can open: hits have no location. */
+  readonly showsEntries = false;
   private listingRefused = false;
 
   constructor(
@@ -324,6 +336,7 @@ export class S3Store implements Store {
       discardBody(response.body);
       return "held";
     }
+    if (response.status === 403) throw await this.client.refusal(key, response);
     throw await this.client.failure("PUT", key, response);
   }
 }

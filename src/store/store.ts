@@ -81,18 +81,39 @@ export interface PreviewAddition {
 }
 
 /**
+ * Which store refused a write, so that the words for the reader name the right fix: `git`, a push
+ * refused (the job's token or a rule on the branch); `s3`, a PUT refused (the credentials'
+ * s3:PutObject on the bucket and prefix).
+ */
+export type StoreRefuser = "git" | "s3";
+
+/**
  * The store's server refused this run's write outright (a token that may only read, a rule on
- * the branch): unlike a failed or raced write, doing it again as it is cannot help, so the caller
- * says what to change rather than "re-run". The message is the tool's words plus the server's,
- * already neutralised.
+ * the branch, S3 credentials without s3:PutObject): unlike a failed or raced write, doing it again
+ * as it is cannot help, so the caller says what to change rather than "re-run". The message is the
+ * tool's words plus the server's, already neutralised.
  */
 export class StoreRefusedError extends Error {
   override readonly name = "StoreRefusedError";
+  constructor(
+    message: string,
+    readonly by: StoreRefuser,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
 }
 
 export interface Store {
   /** For messages: which store this is (`git branch agentframer-store of origin`, `s3://b/p`). No credentials. */
   readonly label: string;
+  /**
+   * Whether a hit's `location` is something a browser can open (git: a commit and a path in
+   * `origin`; S3: no location at all). Only such a store is asked for the renders a run replaces,
+   * for the report's "Before" (see render/before-previews.ts): elsewhere none of them could be
+   * shown, and each found would still cost the lookup a record read.
+   */
+  readonly showsEntries: boolean;
   /**
    * The entries the store holds among `hashes`, by hash, without their bytes. A record that does
    * not parse is left out (with a warning). Hashes not held are simply absent from the map.

@@ -13,7 +13,7 @@ import { createGitRemote, GIT_TEST_ENV } from "../support/git-remote.js";
 import { workflowRunEvent } from "../support/action-host.js";
 import { startGitHubStub } from "../support/github-stub.js";
 import { allowPartialClone } from "../support/store-remote.js";
-import { BASE_MANIFEST } from "./fixtures.js";
+import { BASE_MANIFEST, renderRows } from "./fixtures.js";
 import { pushEvent, useActionHarness } from "./harness.js";
 
 const h = useActionHarness();
@@ -49,17 +49,6 @@ async function forkPullRequest(): Promise<{ base: string; head: string; event: u
   });
   const event = workflowRunEvent(head);
   return { base, head, event };
-}
-
-/** Each rendered row's cells, by asset id: the "Renders" table of a comment or summary. */
-function renderRows(body: string): Map<string, string[]> {
-  const rows = new Map<string, string[]>();
-  const table = body.slice(body.indexOf("<b>Renders"), body.indexOf("</details>"));
-  for (const line of table.split("\n")) {
-    const id = /^\| <code>([a-z]+)<\/code>/.exec(line)?.[1];
-    if (id) rows.set(id, line.slice(2, -2).split(" | "));
-  }
-  return rows;
 }
 
 const storeTip = (): string | undefined => {

@@ -90,3 +90,14 @@ export function withoutMaskCommand(stdout: string, key: string): string {
     .filter((line) => line !== `::add-mask::${key}`)
     .join("\n");
 }
+
+/** Each rendered row's cells, by asset id: the "Renders" table of a comment or summary. */
+export function renderRows(body: string): Map<string, string[]> {
+  const rows = new Map<string, string[]>();
+  const table = body.slice(body.indexOf("<b>Renders"), body.indexOf("</details>"));
+  for (const line of table.split("\n")) {
+    const id = /^\| <code>([a-z]+)<\/code>/.exec(line)?.[1];
+    if (id) rows.set(id, line.slice(2, -2).split(" | "));
+  }
+  return rows;
+}

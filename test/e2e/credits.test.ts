@@ -2,12 +2,14 @@
  * Credits through the compiled CLI, against the emulator with its credit endpoints on (prices,
  * a balance, per-job charges, 402) and off (404, as an older server answers).
  */
-import { rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
 import type { Emulator, EmulatorOptions } from "../../src/emulator/index.js";
 import type { RenderResult } from "../../src/render/result.js";
-import { compileCli, spawnCli } from "../support/built-cli.js";
+import { compileCli, spawnCli, waitFor } from "../support/built-cli.js";
+import type { CliRun } from "../support/built-cli.js";
+import { fastForward } from "../support/fast-forward.js";
 import { TEST_KEY, TestRepo } from "../support/render-repo.js";
 
 let cli: Awaited<ReturnType<typeof compileCli>>;
@@ -67,7 +69,13 @@ async function repoWith(manifest: string): Promise<TestRepo> {
 }
 
 async function agentframer(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const run = spawnCli(
+  const run = launch(args, env);
+  const code = await run.exited;
+  return { code, stdout: run.stdout(), stderr: run.stderr() };
+}
+
+function launch(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
+  return spawnCli(
     cli.main,
     args,
     {
@@ -79,8 +87,6 @@ async function agentframer(args: string[], env: NodeJS.ProcessEnv = {}) {
     },
     repo!.dir,
   );
-  const code = await run.exited;
-  return { code, stdout: run.stdout(), stderr: run.stderr() };
 }
 
 const lastLine = (text: string) => text.trimEnd().split("\n").at(-1);
@@ -282,6 +288,147 @@ describe("without the credit endpoints (404)", () => {
     expect(e.ledger.requests.create).toBe(0);
     expect(run.stderr).toMatch(
       /the plan's 3 new jobs cost an unknown number of credits \(no price for img-mp, vid-1\), so the budget max-credits 100 cannot be kept; nothing was submitted\. Give the price under pricing: in the manifest, or run without max-credits/,
+    );
+  });
+});
+
+/**
+ * One SIGINT once `reached` holds; then the test's safety net stands for a user's patience: a
+ * process still there 20 s later (less than one attempt of a read, 30 s) is SIGKILLed, and the
+ * exit says "SIGKILL" instead of the code the process would have chosen.
+ */
+async function interruptWhen(
+  run: CliRun,
+  reached: () => boolean,
+  what: string,
+): Promise<number | string> {
+  await waitFor(reached, 30_000, what);
+  run.child.kill("SIGINT");
+  const safetyNet = setTimeout(() => run.child.kill("SIGKILL"), 20_000);
+  try {
+    return await run.exited;
+  } finally {
+    clearTimeout(safetyNet);
+  }
+}
+
+/** The ids the journal holds in flight; every line must parse, as the next run reads them. */
+async function inFlight(r: TestRepo): Promise<string[]> {
+  const text = await readFile(r.path(".agentframer/journal/agentframer.jsonl"), "utf8").catch(
+    () => "",
+  );
+  const latest = new Map<string, string>();
+  for (const line of text.split("\n").filter(Boolean)) {
+    const record = JSON.parse(line) as { id: string; state: string };
+    latest.set(record.id, record.state);
+  }
+  return [...latest]
+    .filter(([, state]) => state === "submitting" || state === "submitted")
+    .map(([id]) => id)
+    .sort();
+}
+
+const INTERRUPTED = /Stopped early: interrupted — run the same command again to resume/;
+
+describe("Ctrl-C while the credit check waits on the API", () => {
+  it.each([
+    ["GET /models", MIXED, "models"],
+    [
+      "GET /credits",
+      MIXED.replace(
+        "version: 1\n",
+        "version: 1\npricing:\n  img-1: { credits: 4, per: image }\n  img-mp: { credits: 2, per: megapixel }\n  vid-1: { credits: 0.5, per: second }\n",
+      ),
+      "credits",
+    ],
+  ] as const)(
+    "render: one SIGINT during a hung %s ends the run by itself, nothing submitted; the next run renders each asset once",
+    async (_read, manifest, resource) => {
+      const e = await start({ prices: PRICES, balance: 1000 });
+      const r = await repoWith(manifest);
+      e.setFaults({ blackHole: "api" });
+      const run = launch(["render"]);
+      const code = await interruptWhen(
+        run,
+        () => e.ledger.requests[resource] >= 1,
+        `the ${resource} read`,
+      );
+      expect(code, run.stderr()).toBe(3);
+      expect(run.stderr()).toMatch(INTERRUPTED);
+      expect(run.stderr()).not.toMatch(/could not read (prices|the balance)/);
+      expect(e.ledger.requests.create).toBe(0);
+      expect(await inFlight(r)).toEqual([]);
+      expect(await r.exists("public/poster.png")).toBe(false);
+
+      e.setFaults({ blackHole: false });
+      const again = await agentframer(["render"]);
+      expect(again.code, again.stderr).toBe(0);
+      const jobs = e.ledger.jobs();
+      expect(jobs).toHaveLength(3);
+      for (const job of jobs) expect(e.ledger.jobsByKey(job.key)).toHaveLength(1);
+      expect(Object.keys((await r.lock()).assets).sort()).toEqual(["banner", "clip", "poster"]);
+    },
+    90_000,
+  );
+
+  it("render: with only jobs in flight to resume, one SIGINT during a hung GET /models leaves them in the journal, and the next run resumes them unpaid", async () => {
+    // Jobs that take a minute of the emulator's clock: in flight until the test moves it on.
+    const e = (emulator = await startEmulator({
+      apiKey: TEST_KEY,
+      durations: {
+        image: { minMs: 60_000, maxMs: 60_000 },
+        video: { minMs: 60_000, maxMs: 60_000 },
+      },
+      credits: { prices: PRICES, balance: 1000 },
+    }));
+    const r = await repoWith(MIXED);
+    const first = launch(["render"]);
+    expect(
+      await interruptWhen(first, () => e.ledger.jobs().length === 3, "every job submitted"),
+      first.stderr(),
+    ).toBe(3);
+    expect(await inFlight(r)).toEqual(["banner", "clip", "poster"]);
+
+    // Nothing to submit, three jobs to resume: the prices are still read, for the report.
+    e.setFaults({ blackHole: "api" });
+    const models = e.ledger.requests.models;
+    const hung = launch(["render"]);
+    const code = await interruptWhen(
+      hung,
+      () => e.ledger.requests.models > models,
+      "the models read",
+    );
+    expect(code, hung.stderr()).toBe(3);
+    expect(hung.stderr()).toMatch(
+      /interrupted — run the same command again to resume 3 jobs in flight; nothing will be submitted twice/,
+    );
+    expect(hung.stderr()).not.toMatch(/could not read prices/);
+    expect(await inFlight(r)).toEqual(["banner", "clip", "poster"]);
+
+    e.setFaults({ blackHole: false });
+    const stopFastForward = fastForward(e);
+    try {
+      const resumed = await agentframer(["render"]);
+      expect(resumed.code, resumed.stderr).toBe(0);
+      expect(resumed.stderr).toMatch(/resuming 3 jobs an interrupted run left in flight/);
+    } finally {
+      stopFastForward();
+    }
+    const jobs = e.ledger.jobs();
+    expect(jobs).toHaveLength(3);
+    for (const job of jobs) expect(e.ledger.jobsByKey(job.key)).toHaveLength(1);
+    expect(await inFlight(r)).toEqual([]);
+    expect(Object.keys((await r.lock()).assets).sort()).toEqual(["banner", "clip", "poster"]);
+  }, 90_000);
+
+  it("plan: one SIGINT during a hung GET /models ends it at once", async () => {
+    const e = await start({ prices: PRICES, balance: 1000 });
+    await repoWith(MIXED);
+    e.setFaults({ blackHole: "api" });
+    const plan = launch(["plan"]);
+    // plan keeps no listener: the signal's default action ends it, as the shell expects.
+    expect(await interruptWhen(plan, () => e.ledger.requests.models >= 1, "the models read")).toBe(
+      "SIGINT",
     );
   });
 });

@@ -360,6 +360,52 @@ describe("a render's restores from the store cost the run, not the entries", () 
       await s3.close();
     }
   }, 120_000);
+
+  // A replaced render is shown in the report's "Before" only from a store a browser can open
+  // (git); S3 cannot show one, so its record is not read: up to hundreds of GETs on a big PR.
+  it.each([
+    ["4 assets (looked up one by one)", CSV],
+    ["40 assets (looked up by listing)", products(38)],
+  ])(
+    "a render that replaces %s reads none of the previous renders' records from S3",
+    async (_label, csv) => {
+      const s3 = await startFakeS3();
+      try {
+        const { dir, keys } = await s3Checkout(s3, "replaced", { manifest: MANIFEST, csv });
+        // Every asset asked for again, at another size: each replaces the render the lock names.
+        writeFileSync(
+          join(dir, "agentframer.yml"),
+          MANIFEST.replace(
+            "params: { width: 512, height: 512 }",
+            "params: { width: 256, height: 256 }",
+          ),
+        );
+        const run = spawnCli(
+          cli.main,
+          ["render", "--emulator", "--store", `s3://${s3.bucket}/replaced`, "--json"],
+          s3.env,
+          dir,
+        );
+        const code = await run.exited;
+        expect(code, run.stderr()).toBe(0);
+        expect(JSON.parse(run.stdout()).counts).toMatchObject({
+          rendered: keys.size,
+          restored: 0,
+        });
+        const replacedRecords = [...keys.values()].map((key) => key.replace(/\.png$/, ".json"));
+        expect(replacedRecords).toHaveLength(keys.size);
+        for (const record of replacedRecords)
+          expect(
+            s3.requests.filter((r) => r === `GET ${record}`),
+            record,
+          ).toEqual([]);
+        expect(s3.requests.filter((r) => r.startsWith("GET") && r.endsWith(".png"))).toEqual([]);
+      } finally {
+        await s3.close();
+      }
+    },
+    120_000,
+  );
 });
 
 /** A `git` first on PATH that logs each command's arguments, then runs the real one. */

@@ -5,7 +5,9 @@
  * append to. Those files, and the HOME and RUNNER_TEMP the action gets, sit in a temp folder
  * removed after the test. Needs `npm run build` first (CI builds before it tests).
  */
+import type { ChildProcess } from "node:child_process";
 import { spawn } from "node:child_process";
+import { constants } from "node:os";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { tempDir } from "./temp-dir.js";
@@ -28,10 +30,19 @@ export interface ActionRunOptions {
    * SIGKILL after this long. `killed` then says so.
    */
   killAfterMs?: number;
+  /**
+   * Called once the step has started, with its process and what it has printed so far: for tests
+   * that signal it as a runner cancelling the workflow does.
+   */
+  onStart?: (child: ChildProcess, printed: () => string) => void;
 }
 
 export interface ActionRun {
   code: number | null;
+  /** The signal that ended the step, if one did (then `code` is null). */
+  signal: NodeJS.Signals | null;
+  /** The exit status as the runner reports it: the code, or 128 + N for the signal N. */
+  status: number;
   /** Whether killAfterMs ran out and the step was killed rather than ending by itself. */
   killed: boolean;
   stdout: string;
@@ -100,13 +111,16 @@ export async function runDistAction(options: ActionRunOptions): Promise<ActionRu
           killed = true;
           child.kill("SIGKILL");
         }, options.killAfterMs);
-  const code = await new Promise<number | null>((done, fail) => {
+  options.onStart?.(child, () => stdout + stderr);
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done, fail) => {
     child.on("error", fail);
-    child.on("close", done);
+    child.on("close", (exitCode, exitSignal) => done([exitCode, exitSignal]));
   }).finally(() => clearTimeout(timer));
   const outputFile = readFileSync(outputPath, "utf8");
   return {
     code,
+    signal,
+    status: code ?? 128 + (signal ? constants.signals[signal] : 0),
     killed,
     stdout,
     stderr,

@@ -26,6 +26,8 @@ export interface FakeS3 {
   sent: Map<string, number>;
   /** Answer listings with 403 AccessDenied, as a key without s3:ListBucket gets. */
   denyListing: boolean;
+  /** Answer every PUT with 403 AccessDenied, as a read-only key (no s3:PutObject) gets. */
+  denyWrites: boolean;
   close(): Promise<void>;
 }
 
@@ -107,6 +109,15 @@ export async function startFakeS3(bucket = "media"): Promise<FakeS3> {
     }
     const key = path.slice(bucket.length + 2);
     requests.push(`${req.method} ${key}`);
+    if (req.method === "PUT" && fake.denyWrites) {
+      req.resume();
+      req.on("end", () => {
+        res
+          .writeHead(403, { "content-type": "application/xml" })
+          .end("<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>");
+      });
+      return;
+    }
     if (req.method === "PUT") {
       const chunks: Buffer[] = [];
       req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -171,6 +182,7 @@ export async function startFakeS3(bucket = "media"): Promise<FakeS3> {
     requests,
     sent,
     denyListing: false,
+    denyWrites: false,
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);

@@ -290,7 +290,7 @@ export const planCommand: Command = {
   ],
   async run(args: string[], ctx: CommandContext): Promise<number> {
     const { values, positionals } = parseCommandArgs(planCommand, args, OPTIONS, 1);
-    const [{ loadManifest }, { planManifest, startOutputProbe }, { lfsPointerNote }] =
+    const [{ loadManifest }, { planManifestToShow, startOutputProbe }, { lfsPointerNote }] =
       await Promise.all([
         import("../../manifest/load.js"),
         import("../../plan/plan-manifest.js"),
@@ -302,7 +302,8 @@ export const planCommand: Command = {
     const manifest = await loadManifest(manifestPath, { cwd: ctx.io.cwd });
     printWarnings(manifest, ctx);
     const ids = manifest.assets.map((a) => a.id);
-    const planned = await planManifest(manifest, probe);
+    // Shown, not rendered: the lock is read as a plan reads it (unchanged entries as their bytes).
+    const planned = await planManifestToShow(manifest, probe);
     const { index, adoptedFrom } = planned;
     const plan = selectedPlan(planned.plan, values.only, ids);
     const showRequest: ShowRequest =

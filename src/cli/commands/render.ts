@@ -11,6 +11,7 @@ import type { StoreFlags } from "../store-flags.js";
 import { StoreSpecError } from "../../store/spec.js";
 import { STORE_RULE_HELP } from "../store-rule.js";
 import { previewTools } from "../../derive/preview/tools.js";
+import { listenForStopSignals } from "../../util/stop-signals.js";
 import type { EmulatorOptions } from "../../emulator/types.js";
 import {
   EMULATOR_BEHAVIOUR_HELP,
@@ -156,24 +157,12 @@ export const renderCommand: Command = {
       throw new CommandError(error.message, ExitCode.Invalid);
     }
     const interrupt = new AbortController();
-    let interrupts = 0;
-    const onSigint = (signal: NodeJS.Signals): void => {
-      interrupts += 1;
-      if (interrupts > 1) {
-        // process.exit() waits for the thread pool, which a blocked open or read can hold for
-        // good; the signal's own default action ends the process whatever its threads do.
-        process.off("SIGINT", onSigint);
-        process.off("SIGTERM", onSigint);
-        process.kill(process.pid, signal);
-        return;
-      }
+    const stopListening = listenForStopSignals(() => {
       stderr.write(
         "\nagentframer: stopping — jobs in flight stay recorded (Ctrl-C again to quit now)\n",
       );
       interrupt.abort();
-    };
-    process.on("SIGINT", onSigint);
-    process.on("SIGTERM", onSigint);
+    });
     let result: RenderResult;
     try {
       result = await render(config, {
@@ -188,8 +177,7 @@ export const renderCommand: Command = {
           }),
       });
     } finally {
-      process.off("SIGINT", onSigint);
-      process.off("SIGTERM", onSigint);
+      stopListening();
       reporter.close();
     }
     if (json) ctx.io.stdout.write(`${JSON.stringify(result)}\n`);

@@ -39,10 +39,12 @@ export interface PreviewTools {
   ffmpeg: FfmpegLookup;
 }
 
+/** `signal` stops ffmpeg (a video's poster frame): the preview is then not made, and says so. */
 export async function makePreview(
   file: string,
   type: AssetType,
   tools: PreviewTools,
+  signal?: AbortSignal,
 ): Promise<Preview> {
   let durationSeconds: number | undefined;
   try {
@@ -56,6 +58,7 @@ export async function makePreview(
           return { durationSeconds, note: `no poster: ${tools.ffmpeg.why} (see docs/action.md)` };
         const frame = await posterFrame(tools.ffmpeg.path, file, durationSeconds, {
           maxWidth: PREVIEW_WIDTH,
+          ...(signal ? { signal } : {}),
         });
         return { durationSeconds, image: await webp(tools, frame) };
       }

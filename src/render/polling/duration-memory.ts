@@ -17,7 +17,6 @@
  * empty, intervals that make no sense are dropped, and what is older than MAX_AGE_MS is forgotten
  * (a model or the server may have changed since). Deleting the file is safe: the next run is cold.
  */
-import { mkdir, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { z } from "zod";
 import { writeFileAtomic } from "../../state/atomic-write.js";
@@ -25,8 +24,14 @@ import type { DurationMemory } from "./duration-model.js";
 import { DurationModel, MAX_CLOSE_SAMPLES, MAX_SAMPLES } from "./duration-model.js";
 import type { DurationInterval } from "./interval-estimate.js";
 import { durationMemoryPath } from "../../state/paths.js";
+import { makeRealFolder, readPlainFile } from "../../state/plain-file.js";
 
 const VERSION = 1;
+/**
+ * A file kept to the caps below is tens of KB for a dozen kinds; a larger one is not ours. It may
+ * come from an Actions cache another run saved: read only as a plain file (plain-file.ts).
+ */
+const MAX_FILE_BYTES = 1024 * 1024;
 /** What runs learnt a month ago says little about a model that may have been retrained since. */
 export const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 /** The caps `DurationModel` keeps to, kept to here too, whatever the file holds. */
@@ -146,7 +151,7 @@ export async function saveDurationMemory(
   const apis = Object.fromEntries(
     [...stored].map(([name, entries]) => [name, Object.fromEntries(entries)]),
   );
-  await mkdir(dirname(file), { recursive: true });
+  await makeRealFolder(dirname(file));
   await writeFileAtomic(file, `${JSON.stringify({ version: VERSION, apis })}\n`, {
     durable: false,
   });
@@ -157,7 +162,9 @@ async function readStored(file: string, now: number): Promise<Stored> {
   const stored: Stored = new Map();
   let data: unknown;
   try {
-    data = JSON.parse(await readFile(file, "utf8"));
+    const read = await readPlainFile(file, MAX_FILE_BYTES);
+    if (!read.ok) return stored;
+    data = JSON.parse(read.bytes.toString("utf8"));
   } catch {
     return stored;
   }

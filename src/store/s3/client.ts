@@ -17,6 +17,7 @@ import {
 } from "../../net/retry.js";
 import { redactSecrets } from "../../net/leaked-key.js";
 import { neutralizeOutsideText } from "../../util/outside-text.js";
+import { StoreRefusedError } from "../store.js";
 import { secretsOf, type S3Config } from "./config.js";
 import { EMPTY_SHA256, signRequest, uriEncode } from "./sigv4.js";
 
@@ -173,22 +174,49 @@ export class S3Client {
 
   /** The error for an answer the caller did not expect: status, S3's Code and Message, scrubbed. */
   async failure(method: string, key: string, response: S3Response): Promise<S3StoreError> {
-    const text = (await readCapped(response.body, response.headers, ERROR_BODY_CAP)) ?? "";
-    const code = /<Code>([^<]{1,100})<\/Code>/.exec(text)?.[1];
-    const message = /<Message>([^<]{1,300})<\/Message>/.exec(text)?.[1];
-    // S3's words, or whoever answers in its place: neutralised before they reach any log.
-    const detail = neutralizeOutsideText([code, message].filter(Boolean).join(": "));
+    const { code, answered } = await this.answer(method, key, response);
     const hint =
       response.status === 403
         ? " (check AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY and the key's rights on the bucket)"
         : response.status === 404 && code === "NoSuchBucket"
           ? " (create the bucket, or fix the store's bucket name)"
           : "";
-    return new S3StoreError(
+    return new S3StoreError(this.scrub(`${answered}${hint}`));
+  }
+
+  /**
+   * A PUT answered 403: the store may be read with these credentials but not written (no
+   * s3:PutObject, a bucket policy that denies it). Running again as it is cannot help, so the
+   * message names the permission and where it is needed, not a retry.
+   */
+  async refusal(key: string, response: S3Response): Promise<StoreRefusedError> {
+    const { answered } = await this.answer("PUT", key, response);
+    const { bucket, prefix } = this.config;
+    return new StoreRefusedError(
       this.scrub(
-        `${this.label}: ${method} ${key} answered ${response.status}${detail ? ` ${detail}` : ""}${hint}`,
+        `${answered}: these credentials may not write to the store. Allow s3:PutObject on ` +
+          `arn:aws:s3:::${bucket}/${prefix ? `${prefix}/` : ""}* for the key in AWS_ACCESS_KEY_ID ` +
+          "(or lift the bucket policy that denies it); until then every run's write is refused the same way",
       ),
+      "s3",
     );
+  }
+
+  /** "LABEL: METHOD KEY answered STATUS Code: Message", S3's words capped and neutralised. */
+  private async answer(
+    method: string,
+    key: string,
+    response: S3Response,
+  ): Promise<{ code: string | undefined; answered: string }> {
+    const text = (await readCapped(response.body, response.headers, ERROR_BODY_CAP)) ?? "";
+    const code = /<Code>([^<]{1,100})<\/Code>/.exec(text)?.[1];
+    const message = /<Message>([^<]{1,300})<\/Message>/.exec(text)?.[1];
+    // S3's words, or whoever answers in its place: neutralised before they reach any log.
+    const detail = neutralizeOutsideText([code, message].filter(Boolean).join(": "));
+    return {
+      code,
+      answered: `${this.label}: ${method} ${key} answered ${response.status}${detail ? ` ${detail}` : ""}`,
+    };
   }
 }
 
