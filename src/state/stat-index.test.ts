@@ -27,6 +27,27 @@ describe("StatIndex", () => {
     expect(loaded.dirty).toBe(false);
   });
 
+  it("writes a file of many pieces as JSON.stringify would write it whole", async () => {
+    const dir = await tempRepo();
+    const index = StatIndex.empty(dir);
+    // About 300 KB: several of the pieces the file is written in.
+    const paths = Array.from({ length: 2000 }, (_, i) => `public/products/😀-${i}.png`);
+    paths.forEach((p, i) => index.set(p, facts(i), (i % 16).toString(16).repeat(64)));
+    await index.save(LATER);
+    const sorted = [...paths].sort();
+    const expected = {
+      version: 2,
+      writtenAt: LATER,
+      outputs: sorted,
+      stats: sorted.flatMap((p) => {
+        const f = facts(paths.indexOf(p));
+        return [f.size, f.mtimeMs, f.ino];
+      }),
+      sha256: sorted.map((p) => (paths.indexOf(p) % 16).toString(16).repeat(64)).join(""),
+    };
+    expect(await readFile(statIndexPath(dir), "utf8")).toBe(`${JSON.stringify(expected)}\n`);
+  });
+
   it("writes exactly what JSON.stringify of its columns gives, whatever the paths", async () => {
     const dir = await tempRepo();
     const index = StatIndex.empty(dir);
