@@ -12,6 +12,8 @@
 // client's for the same jobs, which nothing that plans and then runs the jobs can go below.
 // Needs `npm run build`. BENCH_SCALE_ASSETS, BENCH_SCALE_CHANGED, BENCH_SCALE_JOBS and
 // BENCH_SCALE_CONCURRENCY override the sizes; run alone with `node scripts/bench/render-scale.mjs`.
+// BENCH_SCALE_PARTS=a or =b runs one part only (default a,b); the other part's lines and budget
+// checks are left out.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -30,6 +32,7 @@ const SIZES = {
   jobs: Number(process.env.BENCH_SCALE_JOBS ?? 50_000),
   concurrency: Number(process.env.BENCH_SCALE_CONCURRENCY ?? 64),
 };
+const PARTS = new Set((process.env.BENCH_SCALE_PARTS ?? "a,b").split(",").map((p) => p.trim()));
 const CHANGE_CONCURRENCY = 32;
 // BENCH_SCALE_CPU_PROF=DIR writes a CPU profile of each `render` there (node --cpu-prof).
 const PROFILE = process.env.BENCH_SCALE_CPU_PROF
@@ -217,43 +220,60 @@ export async function scaleSection() {
     if (!existsSync(needed))
       throw new Error(`bench:render scale: ${needed} is missing (npm run build; GNU time)`);
   }
+  for (const part of PARTS) {
+    if (part !== "a" && part !== "b")
+      throw new Error(`bench:render scale: BENCH_SCALE_PARTS has "${part}"; the parts are a and b`);
+  }
   const scratch = mkdtempSync(join(tmpdir(), "agentframer-bench-scale-"));
   try {
-    console.error("bench:render scale: (a) a small change to a big catalogue…");
-    const a = await smallChange(scratch);
-    console.error("bench:render scale: (b) near-instant jobs, ours then the minimal client…");
-    const b = await throughput(scratch);
     const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
     const mb = (x) => `${x.toFixed(0)} MB`;
-    const lines = [
-      `scale (a): ${SIZES.changed} changed in ${SIZES.assets} assets, jobs of 3–6 s at concurrency ${CHANGE_CONCURRENCY} (${a.ledger.jobs} jobs on the server)`,
-      `  plan    wall ${s(a.plan.wallMs)}  CPU ${s(a.plan.cpuMs)} (sys ${s(a.plan.sysMs)})  peak ${mb(a.plan.rssMb)}  (median of 3, worst peak)`,
-      `  render  wall ${s(a.render.wallMs)}  CPU ${s(a.render.cpuMs)} (sys ${s(a.render.sysMs)})  peak ${mb(a.render.rssMb)}  → CPU ×${(a.render.cpuMs / a.plan.cpuMs).toFixed(2)}, peak ×${(a.render.rssMb / a.plan.rssMb).toFixed(2)} of plan's`,
-      `  floor   the minimal client's CPU for the same ${SIZES.changed} jobs ${s(a.minimal.cpuMs)} (sys ${s(a.minimal.sysMs)}); plan + it = ×${((a.plan.cpuMs + a.minimal.cpuMs) / a.plan.cpuMs).toFixed(2)} of plan's (no render can be below this)`,
-      `scale (b): ${SIZES.jobs} near-instant jobs at concurrency ${SIZES.concurrency}`,
-      `  ours     wall ${s(b.ours.wallMs)}  CPU ${s(b.ours.cpuMs)} (sys ${s(b.ours.sysMs)})  peak ${mb(b.ours.rssMb)}  (${b.oursLedger.jobs} jobs, ${((b.oursLedger.create + b.oursLedger.status) / b.oursLedger.jobs).toFixed(2)} req/job)`,
-      `  minimal  wall ${s(b.minimal.wallMs)}  CPU ${s(b.minimal.cpuMs)} (sys ${s(b.minimal.sysMs)})  peak ${mb(b.minimal.rssMb)}  (${b.minimalLedger.jobs} jobs, ${((b.minimalLedger.create + b.minimalLedger.status) / b.minimalLedger.jobs).toFixed(2)} req/job)  → ours ×${(b.ours.wallMs / b.minimal.wallMs).toFixed(2)} wall`,
-    ];
-    const checks = [
-      [
-        `scale (a): render CPU ≤ ${BUDGET.cpuVsPlan}× plan's`,
-        a.render.cpuMs <= BUDGET.cpuVsPlan * a.plan.cpuMs,
-      ],
-      [
-        `scale (a): render peak ≤ ${BUDGET.rssVsPlan}× plan's`,
-        a.render.rssMb <= BUDGET.rssVsPlan * a.plan.rssMb,
-      ],
-      [`scale (a): ${SIZES.changed} jobs, no more`, a.ledger.jobs === SIZES.changed],
-      [
-        `scale (b): wall ≤ ${BUDGET.wallVsMinimal}× the minimal durable client's`,
-        b.ours.wallMs <= BUDGET.wallVsMinimal * b.minimal.wallMs,
-      ],
-      [`scale (b): peak RSS < ${BUDGET.throughputRssMb} MB`, b.ours.rssMb < BUDGET.throughputRssMb],
-      [
-        `scale (b): ${SIZES.jobs} jobs each`,
-        b.oursLedger.jobs === SIZES.jobs && b.minimalLedger.jobs === SIZES.jobs,
-      ],
-    ];
+    const lines = [];
+    const checks = [];
+    if (PARTS.has("a")) {
+      console.error("bench:render scale: (a) a small change to a big catalogue…");
+      const a = await smallChange(scratch);
+      lines.push(
+        `scale (a): ${SIZES.changed} changed in ${SIZES.assets} assets, jobs of 3–6 s at concurrency ${CHANGE_CONCURRENCY} (${a.ledger.jobs} jobs on the server)`,
+        `  plan    wall ${s(a.plan.wallMs)}  CPU ${s(a.plan.cpuMs)} (sys ${s(a.plan.sysMs)})  peak ${mb(a.plan.rssMb)}  (median of 3, worst peak)`,
+        `  render  wall ${s(a.render.wallMs)}  CPU ${s(a.render.cpuMs)} (sys ${s(a.render.sysMs)})  peak ${mb(a.render.rssMb)}  → CPU ×${(a.render.cpuMs / a.plan.cpuMs).toFixed(2)}, peak ×${(a.render.rssMb / a.plan.rssMb).toFixed(2)} of plan's`,
+        `  floor   the minimal client's CPU for the same ${SIZES.changed} jobs ${s(a.minimal.cpuMs)} (sys ${s(a.minimal.sysMs)}); plan + it = ×${((a.plan.cpuMs + a.minimal.cpuMs) / a.plan.cpuMs).toFixed(2)} of plan's (no render can be below this)`,
+      );
+      checks.push(
+        [
+          `scale (a): render CPU ≤ ${BUDGET.cpuVsPlan}× plan's`,
+          a.render.cpuMs <= BUDGET.cpuVsPlan * a.plan.cpuMs,
+        ],
+        [
+          `scale (a): render peak ≤ ${BUDGET.rssVsPlan}× plan's`,
+          a.render.rssMb <= BUDGET.rssVsPlan * a.plan.rssMb,
+        ],
+        [`scale (a): ${SIZES.changed} jobs, no more`, a.ledger.jobs === SIZES.changed],
+      );
+    }
+    if (PARTS.has("b")) {
+      console.error("bench:render scale: (b) near-instant jobs, ours then the minimal client…");
+      const b = await throughput(scratch);
+      lines.push(
+        `scale (b): ${SIZES.jobs} near-instant jobs at concurrency ${SIZES.concurrency}`,
+        `  ours     wall ${s(b.ours.wallMs)}  CPU ${s(b.ours.cpuMs)} (sys ${s(b.ours.sysMs)})  peak ${mb(b.ours.rssMb)}  (${b.oursLedger.jobs} jobs, ${((b.oursLedger.create + b.oursLedger.status) / b.oursLedger.jobs).toFixed(2)} req/job)`,
+        `  minimal  wall ${s(b.minimal.wallMs)}  CPU ${s(b.minimal.cpuMs)} (sys ${s(b.minimal.sysMs)})  peak ${mb(b.minimal.rssMb)}  (${b.minimalLedger.jobs} jobs, ${((b.minimalLedger.create + b.minimalLedger.status) / b.minimalLedger.jobs).toFixed(2)} req/job)  → ours ×${(b.ours.wallMs / b.minimal.wallMs).toFixed(2)} wall`,
+      );
+      checks.push(
+        [
+          `scale (b): wall ≤ ${BUDGET.wallVsMinimal}× the minimal durable client's`,
+          b.ours.wallMs <= BUDGET.wallVsMinimal * b.minimal.wallMs,
+        ],
+        [
+          `scale (b): peak RSS < ${BUDGET.throughputRssMb} MB`,
+          b.ours.rssMb < BUDGET.throughputRssMb,
+        ],
+        [
+          `scale (b): ${SIZES.jobs} jobs each`,
+          b.oursLedger.jobs === SIZES.jobs && b.minimalLedger.jobs === SIZES.jobs,
+        ],
+      );
+    }
     return { lines, checks };
   } finally {
     rmSync(scratch, { recursive: true, force: true });

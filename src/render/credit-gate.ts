@@ -74,7 +74,8 @@ export async function gateCredits(input: GateInput): Promise<CreditGate> {
     },
   );
   const estimate = estimateCredits(submit, prices);
-  const everything = estimateCredits(all, prices);
+  // With nothing but new jobs (a run from nothing), both are the same map of every asset: one.
+  const everything = all.length === submit.length ? estimate : estimateCredits(all, prices);
   const gate: CreditGate = {
     prices,
     estimate,

@@ -74,7 +74,7 @@ export async function resumableJobs(
   return resumable;
 }
 
-/** Cache probes in flight at once: each is one small file read, mostly a miss. */
+/** Cache probes in flight at once: each is one small file read. */
 const PROBE_CONCURRENCY = 64;
 
 /** Split what must be produced into cache restores and jobs to run, in plan order. */
@@ -84,19 +84,20 @@ export async function splitByCache(
   force: boolean,
   resumable: ReadonlyMap<string, InFlightRecord>,
 ): Promise<{ restore: PlanEntry[]; jobs: PlanEntry[] }> {
-  const cached = new Array<boolean>(toRender.length).fill(false);
   // A job already paid for is picked up rather than bypassed; --force never restores.
-  if (!force) {
-    await runPool(
-      toRender.map((entry, i) => ({ entry, i })),
-      PROBE_CONCURRENCY,
-      async ({ entry, i }) => {
-        if (!resumable.has(entry.id)) cached[i] = (await cache.peek(entry.hash)) !== undefined;
-      },
-    );
-  }
+  const candidates = force ? [] : toRender.filter((entry) => !resumable.has(entry.id));
+  // Only the entries whose meta is listed are read (and a bad one discarded, as peek does).
+  const listed = await cache.listed(candidates.map((entry) => entry.hash));
+  const hits = new Set<PlanEntry>();
+  await runPool(
+    candidates.filter((entry) => listed.has(entry.hash)),
+    PROBE_CONCURRENCY,
+    async (entry) => {
+      if ((await cache.peek(entry.hash)) !== undefined) hits.add(entry);
+    },
+  );
   return {
-    restore: toRender.filter((_, i) => cached[i]),
-    jobs: toRender.filter((_, i) => !cached[i]),
+    restore: toRender.filter((entry) => hits.has(entry)),
+    jobs: toRender.filter((entry) => !hits.has(entry)),
   };
 }

@@ -74,6 +74,28 @@ describe("cache store", () => {
     expect(warnings).toEqual([]);
   });
 
+  it("lists the hashes whose entry has a meta, one listing per entry folder", async () => {
+    const withMeta = "ab" + "3".repeat(62);
+    const bytesOnly = "ab" + "4".repeat(62);
+    const elsewhere = "cd" + "5".repeat(62);
+    const absent = "ef" + "6".repeat(62);
+    const metaOf = (bytes: Buffer, generation: string) => ({
+      sha256: sha(bytes),
+      size: bytes.length,
+      generation,
+      extension: "png",
+    });
+    expect(await store().listed([withMeta, absent])).toEqual(new Set());
+    await writeFile(join(dir, "src.png"), PNG);
+    await store().put(withMeta, join(dir, "src.png"), metaOf(PNG, "g1"));
+    await store().put(bytesOnly, join(dir, "src.png"), metaOf(PNG, "g2"));
+    await rm(join(dir, "cache", "ab", `${bytesOnly}.json`));
+    await store().put(elsewhere, join(dir, "src.png"), metaOf(PNG, "g3"));
+    const listed = await store().listed([withMeta, bytesOnly, elsewhere, absent, "../../etc"]);
+    expect([...listed].sort()).toEqual([withMeta, elsewhere]);
+    expect(warnings).toEqual([]);
+  });
+
   it("misses quietly when there is no entry", async () => {
     expect(await store().peek(HASH)).toBeUndefined();
     expect(await store().restore(HASH, at(join(dir, "x.png")))).toBeUndefined();

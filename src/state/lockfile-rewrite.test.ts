@@ -97,7 +97,7 @@ describe("rewriteLockfile", () => {
     ]);
   });
 
-  it("serialises the whole lock when the file is not laid out as written, or holds other ids", async () => {
+  it("serialises the whole lock when the file is not laid out as written, ends otherwise, or holds other ids", async () => {
     const dir = await tempDir("agentframer-rewrite-");
     const path = join(dir, "agentframer.lock");
     const lock = lockOf(["b", "a"]);
@@ -109,6 +109,9 @@ describe("rewriteLockfile", () => {
       `${JSON.stringify(lock, null, 2)}\n`,
       unsorted.join("\n"),
       serializeLockfile(lockOf(["a", "b", "gone"])),
+      // Found out only at the end of the file, after the lines before were copied.
+      serializeLockfile(lock).slice(0, -3),
+      `${serializeLockfile(lock)}{}\n`,
     ];
     for (const layout of layouts) {
       await writeFile(path, layout);

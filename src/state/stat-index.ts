@@ -16,6 +16,8 @@ import { ensureStateDir } from "./state-dir.js";
 
 const INDEX_VERSION = 2;
 export const RACY_WINDOW_MS = 2000;
+/** About how much of the index file is written at once: below V8's large object size, so it dies young. */
+const FILE_CHUNK_CHARS = 1 << 16;
 
 /** What JSON.stringify would escape in a string: quote, backslash, control characters, lone surrogates. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
@@ -177,42 +179,35 @@ export class StatIndex {
   }
 
   /**
-   * The file as `JSON.stringify(file) + "\n"` would give it (an IndexFile, outputs sorted), but
-   * written piece by piece into one buffer sized first: after a cold plan it is 6 MB, and the
-   * string, its UTF-8 copy and the pieces held on the way all coexisted at the process's peak.
+   * The file as `JSON.stringify(file) + "\n"` would give it (an IndexFile, outputs sorted), in
+   * pieces of about 64 KiB: after a render of 50,000 outputs it is 6 MB, which as one buffer (or
+   * a string and its UTF-8 copy) sat on top of the lock's last write at a render's peak.
    */
-  private fileBytes(now: number): Buffer {
+  private *fileChunks(now: number): Generator<string> {
     const outputs = [...this.rows.keys()].sort();
     // JSON.stringify only for a path with something to escape; most are quoted as they are.
     const quoted = (path: string): string =>
       NEEDS_ESCAPE.test(path) ? JSON.stringify(path) : `"${path}"`;
-    const head = `{"version":${INDEX_VERSION},"writtenAt":${JSON.stringify(now)},"outputs":[`;
-    const parts = ['],"stats":[', '],"sha256":"', '"}\n'];
-    let size = head.length + parts.join("").length;
-    for (const output of outputs) {
-      const row = this.rows.get(output) as number;
-      size += Buffer.byteLength(quoted(output)) + 1 + 64;
-      for (let k = 0; k < 3; k++) size += String(this.stats[row * 3 + k] ?? 0).length + 1;
+    let chunk = `{"version":${INDEX_VERSION},"writtenAt":${JSON.stringify(now)},"outputs":[`;
+    const add = function* (text: string): Generator<string> {
+      chunk += text;
+      if (chunk.length < FILE_CHUNK_CHARS) return;
+      yield chunk;
+      chunk = "";
+    };
+    for (const [i, output] of outputs.entries()) {
+      yield* add(i === 0 ? quoted(output) : `,${quoted(output)}`);
     }
-    const bytes = Buffer.allocUnsafe(size);
-    let at = bytes.write(head);
-    outputs.forEach((output, i) => {
-      at += bytes.write(i === 0 ? quoted(output) : `,${quoted(output)}`, at);
-    });
-    at += bytes.write(parts[0] as string, at);
-    outputs.forEach((output, i) => {
+    yield* add('],"stats":[');
+    for (const [i, output] of outputs.entries()) {
       const row = this.rows.get(output) as number;
-      for (let k = 0; k < 3; k++) {
-        const n = String(this.stats[row * 3 + k] ?? 0);
-        at += bytes.write(i === 0 && k === 0 ? n : `,${n}`, at);
-      }
-    });
-    at += bytes.write(parts[1] as string, at);
-    for (const output of outputs)
-      at += bytes.write(this.hashAt(this.rows.get(output) as number), at);
-    at += bytes.write(parts[2] as string, at);
-    // `size` counted a comma after every item; the first of each list has none.
-    return bytes.subarray(0, at);
+      const at = row * 3;
+      const [size, mtimeMs, ino] = [this.stats[at], this.stats[at + 1], this.stats[at + 2]];
+      yield* add(`${i === 0 ? "" : ","}${size ?? 0},${mtimeMs ?? 0},${ino ?? 0}`);
+    }
+    yield* add('],"sha256":"');
+    for (const output of outputs) yield* add(this.hashAt(this.rows.get(output) as number));
+    yield chunk + '"}\n';
   }
 
   /** Write the index atomically if anything changed. `now` is injectable for tests. */
@@ -221,7 +216,7 @@ export class StatIndex {
     // Machine-specific (inodes, mtimes): the state folder's own .gitignore keeps it out of commits.
     await ensureStateDir(this.manifestDir);
     // Not synced to disk: a cache, and one a crash leaves missing or damaged is only empty.
-    await writeFileAtomic(statIndexPath(this.manifestDir), this.fileBytes(now), {
+    await writeFileAtomic(statIndexPath(this.manifestDir), this.fileChunks(now), {
       durable: false,
     });
     this.writtenAt = now;

@@ -44,35 +44,37 @@ export async function sweepStaleTemps(
   all: readonly SweptAsset[],
   toRender: readonly SweptAsset[],
 ): Promise<number> {
-  // Folder → the names whose temps may go there, or "all" for folders only this tool writes.
   const stateDir = stateDirFor(manifestDir);
   const cacheDir = cacheDirFor(manifestDir);
-  const targetsByFolder = new Map<string, Set<string> | "all">();
-  const add = (path: string): void => {
-    const folder = dirname(path);
-    const names = targetsByFolder.get(folder) ?? new Set<string>();
-    if (names !== "all") targetsByFolder.set(folder, names.add(basename(path)));
-  };
-  for (const entry of all) {
-    add(join(manifestDir, entry.output));
-    // Web variants a derivation was writing when the run died: this recipe's, and the lock's.
-    for (const spec of entry.asset?.variants ?? []) {
-      add(join(manifestDir, variantPath(entry.output, spec.width, spec.format)));
+  // Every file this tool may have been writing, by folder. Walked twice, and names gathered
+  // only for a folder that holds a temp: at 50,000 assets, sets of every name up front were
+  // 150,000 strings (25 MB of a render's peak) for a sweep that almost always finds nothing.
+  const eachTarget = (visit: (path: string) => void): void => {
+    for (const entry of all) {
+      visit(join(manifestDir, entry.output));
+      // Web variants a derivation was writing when the run died: this recipe's, and the lock's.
+      for (const spec of entry.asset?.variants ?? []) {
+        visit(join(manifestDir, variantPath(entry.output, spec.width, spec.format)));
+      }
+      for (const file of entry.lock?.variants?.files ?? []) visit(join(manifestDir, file.path));
     }
-    for (const file of entry.lock?.variants?.files ?? []) add(join(manifestDir, file.path));
-  }
-  for (const entry of toRender) {
-    add(join(cacheDir, entry.hash.slice(0, 2), entry.hash));
-    add(join(cacheDir, entry.hash.slice(0, 2), `${entry.hash}.json`));
-  }
-  add(lockPath);
-  add(durationMemoryPath(manifestDir));
-  targetsByFolder.set(journalDirFor(manifestDir), "all");
-  targetsByFolder.set(stateDir, "all");
+    for (const entry of toRender) {
+      visit(join(cacheDir, entry.hash.slice(0, 2), entry.hash));
+      visit(join(cacheDir, entry.hash.slice(0, 2), `${entry.hash}.json`));
+    }
+    visit(lockPath);
+    visit(durationMemoryPath(manifestDir));
+  };
+  const folders = new Set<string>();
+  eachTarget((path) => folders.add(dirname(path)));
+  // Folders only this tool writes: every temp in them is one of its own.
+  const ownFolders = new Set([journalDirFor(manifestDir), stateDir]);
+  for (const folder of ownFolders) folders.add(folder);
 
   await rm(beforeSnapshotsDirFor(manifestDir), { recursive: true, force: true }).catch(() => {});
-  let removed = 0;
-  for (const [folder, names] of targetsByFolder) {
+  // Folder → its temps: [temp name, the name of the file it was to become].
+  const temps = new Map<string, Array<[string, string]>>();
+  for (const folder of folders) {
     // The cache's folders are the tool's own: one that is a link was put there, and is not swept.
     const inCache = folder === cacheDir || dirname(folder) === cacheDir;
     if (inCache && !(isRealFolder(cacheDir) && isRealFolder(folder))) continue;
@@ -84,7 +86,26 @@ export async function sweepStaleTemps(
     }
     for (const name of listing) {
       const target = TEMP_NAME.exec(name)?.[1];
-      if (target === undefined || (names !== "all" && !names.has(target))) continue;
+      if (target === undefined) continue;
+      const found = temps.get(folder);
+      if (found) found.push([name, target]);
+      else temps.set(folder, [[name, target]]);
+    }
+  }
+  if (temps.size === 0) return 0;
+  const ours = new Map<string, Set<string>>();
+  eachTarget((path) => {
+    const folder = dirname(path);
+    if (!temps.has(folder) || ownFolders.has(folder)) return;
+    const names = ours.get(folder);
+    if (names) names.add(basename(path));
+    else ours.set(folder, new Set([basename(path)]));
+  });
+
+  let removed = 0;
+  for (const [folder, found] of temps) {
+    for (const [name, target] of found) {
+      if (!ownFolders.has(folder) && ours.get(folder)?.has(target) !== true) continue;
       await unlink(join(folder, name)).then(
         () => (removed += 1),
         () => {},
