@@ -70,11 +70,21 @@ describe("planManifest on real files", () => {
     await put(m.dir, "o/pointer.png", pointer("pointer bytes", "ext-0-foo sha256:00\n"));
     await put(m.dir, "o/stale.png", pointer("an older render"));
     await put(m.dir, "o/text.png", `oid sha256:${sha("text bytes")}\nsize 10\n`);
-    for (const early of [
-      undefined,
-      probeOutputs(m.dir, { lockPath: lockfilePathFor(m.path) }, { minLockBytes: 0, hash: true }),
+    // Plain, with a probe started early, and only shown (the lock's columns): all the same.
+    for (const planned of [
+      () => planManifest(m, undefined),
+      () =>
+        planManifest(
+          m,
+          probeOutputs(
+            m.dir,
+            { lockPath: lockfilePathFor(m.path) },
+            { minLockBytes: 0, hash: true },
+          ),
+        ),
+      () => planManifestToShow(m, undefined),
     ]) {
-      const { plan } = await planManifest(m, early);
+      const { plan } = await planned();
       expect(plan.entries.map((e) => [e.id, e.status])).toEqual([
         ["fetched", "unchanged"],
         ["pointer", "unchanged"],
