@@ -98,12 +98,13 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   DEFAULT_JOB_DEADLINE_MS: () => (/* binding */ DEFAULT_JOB_DEADLINE_MS),
-  MAX_RESULT_BYTES: () => (/* binding */ MAX_RESULT_BYTES),
   runJob: () => (/* binding */ runJob)
 });
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./lib/manifest/limits.js
+var limits = __webpack_require__(10789);
 // EXTERNAL MODULE: ./lib/render/record.js + 1 modules
 var record = __webpack_require__(43955);
 // EXTERNAL MODULE: ./lib/plan/hash.js
@@ -566,12 +567,7 @@ async function waitForProbe(probe, sleep, signal) {
 
 
 
-/** Largest result accepted per type: far above real renders, low enough to stop a runaway body. */
-const MAX_RESULT_BYTES = {
-    image: 256 * 1024 * 1024,
-    audio: 1024 * 1024 * 1024,
-    video: 4 * 1024 * 1024 * 1024,
-};
+
 /** How long one job may take from submission (queueing included) before it is given up. */
 const DEFAULT_JOB_DEADLINE_MS = 30 * 60 * 1000;
 /**
@@ -628,7 +624,7 @@ async function runJob(entry, resume, ctx) {
         const bytes = await downloadResult(done.url, target, {
             type: asset.type,
             extension: (0,external_node_path_.extname)(entry.output),
-            maxBytes: MAX_RESULT_BYTES[asset.type],
+            maxBytes: limits/* MAX_RESULT_BYTES */.Xs[asset.type],
             within: ctx.repoRoot,
             dispatcher: ctx.dispatcher,
             apiOrigin: ctx.client.origin,

@@ -176,16 +176,19 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  LOCKFILE_CHUNK_CHARS: () => (/* binding */ LOCKFILE_CHUNK_CHARS),
   LOCKFILE_VERSION: () => (/* binding */ LOCKFILE_VERSION),
   LockfileError: () => (/* reexport */ lockfile_error/* LockfileError */.g),
   WRITTEN_HEAD: () => (/* binding */ WRITTEN_HEAD),
   WRITTEN_TAIL: () => (/* binding */ WRITTEN_TAIL),
   compareCodeUnits: () => (/* binding */ compareCodeUnits),
   emptyLockfile: () => (/* binding */ emptyLockfile),
+  entryChecker: () => (/* binding */ entryChecker),
   entryLine: () => (/* binding */ entryLine),
   lockfileChunks: () => (/* binding */ lockfileChunks),
   parseLockfile: () => (/* binding */ parseLockfile),
   readLockfile: () => (/* binding */ readLockfile),
+  readWrittenParts: () => (/* binding */ readWrittenParts),
   serializeLockfile: () => (/* binding */ serializeLockfile),
   writeLockfile: () => (/* binding */ writeLockfile)
 });
@@ -368,6 +371,48 @@ function parseLockfile(text, file) {
     const remedy = REPAIR.replace("FILE", file);
     return lockFromJson(parseJson(text, file, remedy), file, remedy);
 }
+/**
+ * Checks one parsed entry at a time, in file order: the entry as it is when it passes (most do,
+ * through the hand-written check), else the schema's copy; throws LockfileError naming `file` and
+ * the entry. Most assets share a type and a model (and the rows of one `each:` their params), so
+ * their field hashes repeat: one string each instead of one per entry (JSON.parse makes a new
+ * one every time) saves megabytes on a large lock.
+ */
+function entryChecker(file, remedy = REPAIR.replace("FILE", file)) {
+    let type = "";
+    let model = "";
+    let params = "";
+    return (id, entry) => {
+        if (isLockEntry(entry)) {
+            const { fields } = entry;
+            if (fields.type === type)
+                fields.type = type;
+            else
+                type = fields.type;
+            if (fields.model === model)
+                fields.model = model;
+            else
+                model = fields.model;
+            if (fields.params === params)
+                fields.params = params;
+            else
+                params = fields.params;
+            return entry;
+        }
+        const parsed = entrySchema.safeParse(entry);
+        if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            const where = ["assets", id, ...(issue?.path ?? [])].map(String).join(".");
+            throw new lockfile_error/* LockfileError */.g(file, `${where}: ${issue?.message ?? "invalid entry"}`, remedy);
+        }
+        const variants = parsed.data.variants;
+        const problem = variants && variantsProblem(parsed.data.output, variants);
+        if (problem !== undefined) {
+            throw new lockfile_error/* LockfileError */.g(file, `assets.${id}.variants: ${problem}`, remedy);
+        }
+        return parsed.data;
+    };
+}
 /** The parsed JSON of a lockfile → the lock; throws LockfileError naming `file`. */
 function lockFromJson(data, file, remedy) {
     if (typeof data !== "object" || data === null || Array.isArray(data)) {
@@ -391,42 +436,12 @@ function lockFromJson(data, file, remedy) {
     // time and, with its growing copies, megabytes.
     const raw = Object.setPrototypeOf(assets, null);
     const lock = { version: LOCKFILE_VERSION, assets: raw };
-    // Most assets share a type and a model (and the rows of one `each:` their params), so their
-    // field hashes repeat: one string each instead of one per entry (JSON.parse makes a new one
-    // every time) saves megabytes on a large lock.
-    let type = "";
-    let model = "";
-    let params = "";
+    const check = entryChecker(file, remedy);
     for (const id in raw) {
         const entry = raw[id];
-        if (isLockEntry(entry)) {
-            const { fields } = entry;
-            if (fields.type === type)
-                fields.type = type;
-            else
-                type = fields.type;
-            if (fields.model === model)
-                fields.model = model;
-            else
-                model = fields.model;
-            if (fields.params === params)
-                fields.params = params;
-            else
-                params = fields.params;
-            continue;
-        }
-        const parsed = entrySchema.safeParse(entry);
-        if (!parsed.success) {
-            const issue = parsed.error.issues[0];
-            const where = ["assets", id, ...(issue?.path ?? [])].map(String).join(".");
-            throw new lockfile_error/* LockfileError */.g(file, `${where}: ${issue?.message ?? "invalid entry"}`, remedy);
-        }
-        const variants = parsed.data.variants;
-        const problem = variants && variantsProblem(parsed.data.output, variants);
-        if (problem !== undefined) {
-            throw new lockfile_error/* LockfileError */.g(file, `assets.${id}.variants: ${problem}`, remedy);
-        }
-        lock.assets[id] = parsed.data;
+        const checked = check(id, entry);
+        if (checked !== entry)
+            lock.assets[id] = checked;
     }
     return lock;
 }
@@ -438,24 +453,24 @@ const READ_CHUNK = 64 * 1024;
  * A lockfile as written (one asset per line) is parsed a few hundred lines at a time, so that
  * neither its bytes nor its text (19 MB each for 50,000 assets) exist whole: every piece dies
  * young, where it is cheap to collect, instead of sitting in the old generation until the next
- * full collection while the plan goes on. The result is exactly JSON.parse of the whole file:
- * `{"version": 1, "assets": {BODY}}`, and BODY split after a comma that ends a line (a JSON
+ * full collection while the plan goes on. Together the parts are exactly JSON.parse of the whole
+ * file: `{"version": 1, "assets": {BODY}}`, and BODY split after a comma that ends a line (a JSON
  * string holds no line break, so such a comma separates two members or two fields) into parts
- * that each parse as `{PART}` means the same members in the same order. Anything else — another
- * layout, a part that does not parse (a member spread over lines, a merge conflict, damage) —
- * returns undefined, and the whole file is read the usual way for its exact error message.
+ * that each parse as `{PART}` means the same members in the same order. Each part's object goes
+ * to `onPart` in file order. Anything else — another layout, a part that does not parse (a member
+ * spread over lines, a merge conflict, damage) — returns false, and the caller reads the whole
+ * file the usual way, for its exact error message.
  */
-function readWrittenLockfile(path, share) {
+function readWrittenParts(path, onPart) {
     const fd = (0,external_node_fs_.openSync)(path, "r");
     try {
-        const assets = Object.create(null);
         const buffer = Buffer.allocUnsafe(READ_CHUNK);
         let kept = 0; // bytes of an unfinished line at the start of `buffer`
         let carry = ""; // whole lines not yet parsed (after the last line-ending comma)
         let first = true;
         for (;;) {
             if (kept === buffer.length)
-                return undefined; // a line longer than a chunk
+                return false; // a line longer than a chunk
             const n = (0,external_node_fs_.readSync)(fd, buffer, kept, buffer.length - kept, null);
             const end = kept + n;
             // A line break is one byte in UTF-8, never inside a character: decode whole lines only.
@@ -465,25 +480,23 @@ function readWrittenLockfile(path, share) {
             kept = end - lineEnd;
             if (first) {
                 if (!text.startsWith(WRITTEN_HEAD))
-                    return undefined;
+                    return false;
                 text = text.slice(WRITTEN_HEAD.length);
                 first = false;
             }
             if (n === 0) {
                 if (kept > 0 || !text.endsWith(WRITTEN_TAIL))
-                    return undefined;
+                    return false;
                 const last = text.slice(0, -WRITTEN_TAIL.length);
-                if (last === "" || !addMembers(assets, last, share))
-                    return undefined;
-                return { version: LOCKFILE_VERSION, assets };
+                return last !== "" && parsePart(last, onPart);
             }
             const cut = text.lastIndexOf(",\n");
             if (cut < 0) {
                 carry = text;
                 continue;
             }
-            if (!addMembers(assets, text.slice(0, cut), share))
-                return undefined;
+            if (!parsePart(text.slice(0, cut), onPart))
+                return false;
             carry = text.slice(cut + 2);
         }
     }
@@ -491,8 +504,8 @@ function readWrittenLockfile(path, share) {
         (0,external_node_fs_.closeSync)(fd);
     }
 }
-/** Parse `{members}` into `into` (later ids replace earlier ones, as in JSON.parse); false if it does not parse. */
-function addMembers(into, members, share) {
+/** `{members}` parsed and handed on; false if it does not parse as an object. */
+function parsePart(members, onPart) {
     let part;
     try {
         part = JSON.parse(`{${members}}`);
@@ -502,14 +515,22 @@ function addMembers(into, members, share) {
     }
     if (typeof part !== "object" || part === null || Array.isArray(part))
         return false;
-    for (const id of Object.keys(part)) {
-        const entry = part[id];
-        if (share && typeof entry === "object" && entry !== null) {
-            share(id, entry);
-        }
-        into[id] = entry;
-    }
+    onPart(part);
     return true;
+}
+/** The members of a lockfile as written, gathered (later ids replace earlier ones, as in JSON.parse). */
+function readWrittenLockfile(path, share) {
+    const assets = Object.create(null);
+    const complete = readWrittenParts(path, (part) => {
+        for (const id of Object.keys(part)) {
+            const entry = part[id];
+            if (share && typeof entry === "object" && entry !== null) {
+                share(id, entry);
+            }
+            assets[id] = entry;
+        }
+    });
+    return complete ? { version: LOCKFILE_VERSION, assets } : undefined;
 }
 /** Read the lockfile; a missing one is empty, a damaged one throws LockfileError. */
 async function readLockfile(path, share) {
@@ -567,10 +588,15 @@ function entryJson(e) {
 function serializeLockfile(lock) {
     return [...lockfileChunks(lock)].join("");
 }
-/** About how much of the lockfile each chunk holds: big enough to write, small beside the lock. */
-const CHUNK_CHARS = 1 << 20;
 /**
- * The text `serializeLockfile` gives, in chunks of about a megabyte, for writing without holding
+ * About how much of the lockfile each chunk holds: big enough to write, and below V8's large
+ * object size (128 KiB), so that a chunk written dies young. Megabyte chunks each went to the
+ * large object space, where at 50,000 assets the 20 MB of them stayed until a full collection,
+ * on top of the run's peak.
+ */
+const LOCKFILE_CHUNK_CHARS = 1 << 16;
+/**
+ * The text `serializeLockfile` gives, in chunks of about 64 KiB, for writing without holding
  * the whole file at once: at 50,000 assets it is 20 MB, twice over as a string and its bytes.
  */
 function* lockfileChunks(lock) {
@@ -582,7 +608,7 @@ function* lockfileChunks(lock) {
     let chunk = WRITTEN_HEAD;
     for (const [i, id] of ids.entries()) {
         chunk += (i === 0 ? "" : ",\n") + entryLine(id, lock.assets[id]);
-        if (chunk.length >= CHUNK_CHARS) {
+        if (chunk.length >= LOCKFILE_CHUNK_CHARS) {
             yield chunk;
             chunk = "";
         }

@@ -291,6 +291,8 @@ var retry = __webpack_require__(6705);
 var leaked_key = __webpack_require__(5027);
 // EXTERNAL MODULE: ./lib/util/outside-text.js
 var outside_text = __webpack_require__(47);
+// EXTERNAL MODULE: ./lib/store/store.js
+var store = __webpack_require__(7208);
 // EXTERNAL MODULE: ./lib/net/url-policy.js + 1 modules
 var url_policy = __webpack_require__(4583);
 ;// CONCATENATED MODULE: ./lib/store/s3/config.js
@@ -438,6 +440,7 @@ function signRequest(input) {
 
 
 
+
 class S3StoreError extends Error {
     name = "S3StoreError";
 }
@@ -554,17 +557,37 @@ class S3Client {
     }
     /** The error for an answer the caller did not expect: status, S3's Code and Message, scrubbed. */
     async failure(method, key, response) {
-        const text = (await (0,http/* readCapped */.EF)(response.body, response.headers, ERROR_BODY_CAP)) ?? "";
-        const code = /<Code>([^<]{1,100})<\/Code>/.exec(text)?.[1];
-        const message = /<Message>([^<]{1,300})<\/Message>/.exec(text)?.[1];
-        // S3's words, or whoever answers in its place: neutralised before they reach any log.
-        const detail = (0,outside_text/* neutralizeOutsideText */.K)([code, message].filter(Boolean).join(": "));
+        const { code, answered } = await this.answer(method, key, response);
         const hint = response.status === 403
             ? " (check AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY and the key's rights on the bucket)"
             : response.status === 404 && code === "NoSuchBucket"
                 ? " (create the bucket, or fix the store's bucket name)"
                 : "";
-        return new S3StoreError(this.scrub(`${this.label}: ${method} ${key} answered ${response.status}${detail ? ` ${detail}` : ""}${hint}`));
+        return new S3StoreError(this.scrub(`${answered}${hint}`));
+    }
+    /**
+     * A PUT answered 403: the store may be read with these credentials but not written (no
+     * s3:PutObject, a bucket policy that denies it). Running again as it is cannot help, so the
+     * message names the permission and where it is needed, not a retry.
+     */
+    async refusal(key, response) {
+        const { answered } = await this.answer("PUT", key, response);
+        const { bucket, prefix } = this.config;
+        return new store/* StoreRefusedError */.O(this.scrub(`${answered}: these credentials may not write to the store. Allow s3:PutObject on ` +
+            `arn:aws:s3:::${bucket}/${prefix ? `${prefix}/` : ""}* for the key in AWS_ACCESS_KEY_ID ` +
+            "(or lift the bucket policy that denies it); until then every run's write is refused the same way"), "s3");
+    }
+    /** "LABEL: METHOD KEY answered STATUS Code: Message", S3's words capped and neutralised. */
+    async answer(method, key, response) {
+        const text = (await (0,http/* readCapped */.EF)(response.body, response.headers, ERROR_BODY_CAP)) ?? "";
+        const code = /<Code>([^<]{1,100})<\/Code>/.exec(text)?.[1];
+        const message = /<Message>([^<]{1,300})<\/Message>/.exec(text)?.[1];
+        // S3's words, or whoever answers in its place: neutralised before they reach any log.
+        const detail = (0,outside_text/* neutralizeOutsideText */.K)([code, message].filter(Boolean).join(": "));
+        return {
+            code,
+            answered: `${this.label}: ${method} ${key} answered ${response.status}${detail ? ` ${detail}` : ""}`,
+        };
     }
 }
 function sha256Of(bytes) {
@@ -714,11 +737,20 @@ const CONCURRENCY = 16;
  * already known to be within its bound and to have bytes of the record's size beside it.
  */
 const DIRECT_LOOKUP = 32;
+/**
+ * `run` for each item, `concurrency` at a time. After one fails no other is started: its error is
+ * the answer, and a store that refused one write (403) would refuse the next hundred the same.
+ */
 async function eachConcurrently(items, run, concurrency = CONCURRENCY) {
     let next = 0;
+    let failed = false;
     const worker = async () => {
-        while (next < items.length)
-            await run(items[next++]);
+        while (!failed && next < items.length) {
+            await run(items[next++]).catch((error) => {
+                failed = true;
+                throw error;
+            });
+        }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
@@ -727,6 +759,8 @@ class S3Store {
     warn;
     now;
     label;
+    /** An object in a bucket is no page a reviewer's browser can open: hits have no location. */
+    showsEntries = false;
     listingRefused = false;
     constructor(client, warn, now = () => new Date()) {
         this.client = client;
@@ -973,6 +1007,8 @@ class S3Store {
             (0,http/* discardBody */.LL)(response.body);
             return "held";
         }
+        if (response.status === 403)
+            throw await this.client.refusal(key, response);
         throw await this.client.failure("PUT", key, response);
     }
 }

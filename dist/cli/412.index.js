@@ -1,5 +1,5 @@
 export const id = 412;
-export const ids = [412,924,277,705,86];
+export const ids = [412,924,705,86];
 export const modules = {
 
 /***/ 6359:
@@ -149,122 +149,6 @@ function posterFrame(ffmpegPath, file, durationSeconds, { maxWidth, signal } = {
         ...(maxWidth !== undefined ? { maxWidth } : {}),
         ...(signal ? { signal } : {}),
     });
-}
-
-
-/***/ }),
-
-/***/ 3934:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ sniff),
-/* harmony export */   d: () => (/* binding */ SNIFF_BYTES)
-/* harmony export */ });
-/**
- * Does a downloaded file start the way its type and extension say it should? An HTML error page,
- * a JSON body or a PNG where a WAV was asked for is caught here, before it lands at the output
- * path. Signatures are the formats' magic bytes (WHATWG MIME Sniffing and each format's spec).
- */
-/** Bytes needed to decide; shorter files are judged on what there is. */
-const SNIFF_BYTES = 16;
-const ascii = (head, at, text) => head.length >= at + text.length && head.toString("latin1", at, at + text.length) === text;
-const isoBox = (head, boxes) => boxes.some((box) => ascii(head, 4, box));
-const FORMATS = {
-    png: {
-        name: "PNG",
-        type: "image",
-        matches: (h) => h.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10])),
-    },
-    jpeg: {
-        name: "JPEG",
-        type: "image",
-        matches: (h) => h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff,
-    },
-    gif: {
-        name: "GIF",
-        type: "image",
-        matches: (h) => ascii(h, 0, "GIF87a") || ascii(h, 0, "GIF89a"),
-    },
-    webp: { name: "WebP", type: "image", matches: (h) => ascii(h, 0, "RIFF") && ascii(h, 8, "WEBP") },
-    avif: { name: "AVIF", type: "image", matches: (h) => ascii(h, 4, "ftypavi") },
-    mp4: { name: "MP4", type: "video", matches: (h) => isoBox(h, ["ftyp"]) },
-    // QuickTime files may open with other top-level atoms than ftyp.
-    mov: {
-        name: "QuickTime",
-        type: "video",
-        matches: (h) => isoBox(h, ["ftyp", "moov", "wide", "mdat", "free", "skip"]),
-    },
-    webm: {
-        name: "WebM/Matroska",
-        type: "video",
-        matches: (h) => h.subarray(0, 4).equals(Buffer.from([0x1a, 0x45, 0xdf, 0xa3])),
-    },
-    wav: { name: "WAV", type: "audio", matches: (h) => ascii(h, 0, "RIFF") && ascii(h, 8, "WAVE") },
-    mp3: {
-        name: "MP3",
-        type: "audio",
-        // An ID3v2 tag, or straight into an MPEG audio frame (11 sync bits set).
-        matches: (h) => ascii(h, 0, "ID3") || (h[0] === 0xff && ((h[1] ?? 0) & 0xe0) === 0xe0),
-    },
-    ogg: { name: "Ogg", type: "audio", matches: (h) => ascii(h, 0, "OggS") },
-    flac: { name: "FLAC", type: "audio", matches: (h) => ascii(h, 0, "fLaC") },
-    m4a: { name: "MPEG-4 audio", type: "audio", matches: (h) => isoBox(h, ["ftyp"]) },
-    aac: {
-        name: "AAC (ADTS)",
-        type: "audio",
-        matches: (h) => h[0] === 0xff && ((h[1] ?? 0) & 0xf6) === 0xf0,
-    },
-};
-const BY_EXTENSION = {
-    png: "png",
-    jpg: "jpeg",
-    jpeg: "jpeg",
-    gif: "gif",
-    webp: "webp",
-    avif: "avif",
-    mp4: "mp4",
-    m4v: "mp4",
-    mov: "mov",
-    webm: "webm",
-    mkv: "webm",
-    wav: "wav",
-    mp3: "mp3",
-    ogg: "ogg",
-    oga: "ogg",
-    opus: "ogg",
-    flac: "flac",
-    m4a: "m4a",
-    aac: "aac",
-};
-/**
- * Checks `head` (the first SNIFF_BYTES of the file, or all of a shorter one) against the format
- * the extension names; an extension this table does not know accepts any format of `type`.
- */
-function sniff(head, type, extension) {
-    const ext = extension.replace(/^\./, "").toLowerCase();
-    const named = BY_EXTENSION[ext];
-    const candidates = named
-        ? [FORMATS[named]]
-        : Object.values(FORMATS).filter((format) => format.type === type);
-    const formats = candidates.filter((f) => f !== undefined);
-    if (formats.some((format) => format.type === type && format.matches(head)))
-        return { ok: true };
-    return {
-        ok: false,
-        expected: `${type} ${formats.map((f) => f.name).join(" or ")}${named ? ` (.${ext})` : ""}`,
-        found: describe(head),
-    };
-}
-/** The first bytes, as text when they are printable (an HTML page says so), else as hex. */
-function describe(head) {
-    if (head.length === 0)
-        return "an empty body";
-    const first = head.subarray(0, 8);
-    const printable = [...first].every((b) => b >= 0x20 && b < 0x7f);
-    return printable
-        ? `"${first.toString("latin1")}…"`
-        : `bytes ${first.toString("hex").replace(/(..)/g, "$1 ").trim()}`;
 }
 
 
@@ -443,69 +327,6 @@ async function retryLoop(attempt, options) {
 
 /***/ }),
 
-/***/ 7804:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ BytesCheck),
-/* harmony export */   I: () => (/* binding */ verifyStoredBytes)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var _media_sniff_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3934);
-/**
- * The one check every stored entry's bytes pass (a store's, or the local cache's): size, SHA-256
- * and the type's magic bytes against what the record says. It can be fed as bytes stream in, so
- * that a backend checks what it writes while it writes it and stops as soon as more bytes come
- * than the record says (a running limit: nothing past `size` is ever accepted).
- */
-
-
-
-class BytesCheck {
-    record;
-    hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256");
-    head = Buffer.alloc(0);
-    /** Bytes seen so far. */
-    size = 0;
-    constructor(record) {
-        this.record = record;
-    }
-    /** False once more bytes have come than the record says: the caller stops reading. */
-    update(bytes) {
-        if (this.head.length < _media_sniff_js__WEBPACK_IMPORTED_MODULE_2__/* .SNIFF_BYTES */ .d)
-            this.head = Buffer.concat([this.head, bytes.subarray(0, _media_sniff_js__WEBPACK_IMPORTED_MODULE_2__/* .SNIFF_BYTES */ .d - this.head.length)]);
-        this.hash.update(bytes);
-        this.size += bytes.length;
-        return this.size <= this.record.size;
-    }
-    /** The verdict once every byte has been fed. */
-    verdict() {
-        const { record } = this;
-        if (this.size !== record.size)
-            return { ok: false, why: `${this.size} bytes where the record says ${record.size}` };
-        if (this.hash.digest("hex") !== record.sha256)
-            return { ok: false, why: "its bytes do not match their SHA-256" };
-        const verdict = (0,_media_sniff_js__WEBPACK_IMPORTED_MODULE_2__/* .sniff */ .Z)(this.head, record.type, record.extension);
-        if (!verdict.ok)
-            return { ok: false, why: `expected ${verdict.expected}, found ${verdict.found}` };
-        return { ok: true };
-    }
-}
-/**
- * Are the bytes in `file` the ones the record describes? Every entry read from a store (or the
- * local cache) passes here, or through a BytesCheck as it streams, before it may reach an output.
- */
-async function verifyStoredBytes(file, record) {
-    const check = new BytesCheck(record);
-    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file))
-        check.update(chunk);
-    return check.verdict();
-}
-
-
-/***/ }),
-
 /***/ 3955:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -597,101 +418,205 @@ var lockfile = __webpack_require__(5102);
 
 
 const HEAD = Buffer.from(lockfile.WRITTEN_HEAD);
-const TAIL = Buffer.from(lockfile.WRITTEN_TAIL);
+const HEAD_LINES = lockfile.WRITTEN_HEAD.split("\n").slice(0, -1);
+const SEPARATOR = Buffer.from(",\n");
+/** The line that closes the assets object, and what must follow it to the end of the file. */
+const CLOSE_ASSETS = "  }";
+const AFTER_CLOSE = Buffer.from(lockfile.WRITTEN_TAIL.slice(1 + CLOSE_ASSETS.length + 1));
 /** What follows an id's closing quote on a written line. It cannot occur inside a JSON string: a quote there is escaped. */
 const AFTER_ID = Buffer.from('": {"hash":');
-const SEPARATOR = Buffer.from(",\n");
+/** How much of the old file is read at a time, and about how much new text is written at once. */
+const CHUNK_BYTES = lockfile.LOCKFILE_CHUNK_CHARS;
+/** The file is not as `serializeLockfile` writes it: serialise the whole lock instead. */
+class NotAsWritten extends Error {
+}
 /**
  * Write `lock` over the lockfile at `path`, which holds the same lock except the `changed` ids:
  * the lines of the other assets are copied as they are on disk, not parsed and serialised again,
  * so a small change to a big lock costs a copy of its bytes, not 50,000 `JSON.stringify`s and a
  * sort. Falls back to serialising the whole lock when the file is not as `serializeLockfile`
  * writes it (missing, hand-formatted, unsorted, or holding other ids than `lock`); either way the
- * write is atomic. Neither way holds a second copy of the file: runs of unchanged lines are
- * written straight from the old file's bytes, and a whole lock is serialised a chunk at a time.
+ * write is atomic. Neither way holds the file whole: the old file is read 64 KiB at a time and
+ * copied from there, and the new lines go out in pieces of about that size (at 50,000 assets, the old
+ * file read whole and a buffer per changed line were 27 MB of a render's peak at its last write).
  */
 async function rewriteLockfile(path, lock, changed) {
-    await (0,atomic_write/* writeFileAtomic */.Z)(path, withChangedLines(path, lock, changed) ?? (0,lockfile.lockfileChunks)(lock));
-}
-function withChangedLines(path, lock, changed) {
-    let file;
-    try {
-        file = (0,external_node_fs_.readFileSync)(path);
-    }
-    catch {
-        return undefined;
-    }
-    const bodyEnd = file.length - TAIL.length;
-    if (bodyEnd <= HEAD.length ||
-        !file.subarray(0, HEAD.length).equals(HEAD) ||
-        !file.subarray(bodyEnd).equals(TAIL)) {
-        return undefined;
-    }
     const ids = [...new Set(changed)]
         .filter((id) => Object.hasOwn(lock.assets, id))
         .sort(lockfile.compareCodeUnits);
-    // The body as members separated by ",\n": a run of unchanged lines is one slice of the file
-    // (its inner separators included), so there are parts for the changes, not for every line.
-    const parts = [HEAD];
-    let members = 0;
-    let run;
-    const separate = () => {
-        if (members++ > 0)
-            parts.push(SEPARATOR);
-    };
-    const endRun = () => {
-        if (!run)
-            return;
-        separate();
-        parts.push(file.subarray(run.from, run.to));
-        run = undefined;
-    };
-    const newLine = (id) => {
-        endRun();
-        separate();
-        parts.push(Buffer.from((0,lockfile.entryLine)(id, lock.assets[id])));
-    };
-    let copied = 0;
-    let next = 0;
-    let previous;
-    for (let start = HEAD.length; start < bodyEnd;) {
-        const lineBreak = file.indexOf(10, start);
-        const last = lineBreak < 0 || lineBreak >= bodyEnd;
-        const lineEnd = last ? bodyEnd : lineBreak;
-        // Every line but the last ends with the comma that separates members; the last has none.
-        if ((file[lineEnd - 1] === 0x2c) === last)
-            return undefined;
-        const contentEnd = last ? lineEnd : lineEnd - 1;
-        const id = idOfLine(file, start, contentEnd);
-        if (id === undefined || (previous !== undefined && (0,lockfile.compareCodeUnits)(previous, id) >= 0)) {
-            return undefined;
-        }
-        previous = id;
-        while (next < ids.length && (0,lockfile.compareCodeUnits)(ids[next], id) < 0) {
-            newLine(ids[next++]);
-        }
-        if (ids[next] === id)
-            newLine(ids[next++]);
-        else {
-            copied += 1;
-            if (run)
-                run.to = contentEnd;
-            else
-                run = { from: start, to: contentEnd };
-        }
-        start = lineEnd + 1;
+    try {
+        await (0,atomic_write/* writeFileAtomic */.Z)(path, withChangedLines(path, lock, ids));
     }
-    endRun();
-    while (next < ids.length)
-        newLine(ids[next++]);
-    // The file held an id the lock does not (or the other way round): serialise the lock instead.
-    let count = 0;
-    for (const _ in lock.assets)
-        count++;
-    if (count !== copied + ids.length)
-        return undefined;
-    parts.push(TAIL);
-    return parts;
+    catch (error) {
+        // The temp file the failed attempt began is gone (writeFileAtomic removes it).
+        if (!(error instanceof NotAsWritten))
+            throw error;
+        await (0,atomic_write/* writeFileAtomic */.Z)(path, (0,lockfile.lockfileChunks)(lock));
+    }
+}
+/**
+ * The new file's bytes in pieces of about 64 KiB: the unchanged lines copied from the old file
+ * (read a chunk at a time), the changed ids' lines in their sorted places. Throws NotAsWritten,
+ * at whatever point it finds out, when the old file is not laid out as written.
+ */
+function* withChangedLines(path, lock, ids) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, "r");
+    }
+    catch {
+        throw new NotAsWritten();
+    }
+    try {
+        const lines = linesOf(fd);
+        for (const expected of HEAD_LINES) {
+            const line = lines.next();
+            if (line.done || !isLine(line.value, expected))
+                throw new NotAsWritten();
+        }
+        const out = new Pieces();
+        yield* out.add(HEAD);
+        let members = 0;
+        let next = 0;
+        let copied = 0;
+        let previous;
+        let lastHadComma = true;
+        const separate = function* () {
+            if (members++ > 0)
+                yield* out.add(SEPARATOR);
+        };
+        const newLine = function* (id) {
+            yield* separate();
+            yield* out.add((0,lockfile.entryLine)(id, lock.assets[id]));
+        };
+        for (;;) {
+            const item = lines.next();
+            if (item.done)
+                throw new NotAsWritten();
+            const line = item.value;
+            if (isLine(line, CLOSE_ASSETS)) {
+                // The last line has no comma, and there is one; then the file ends as written.
+                if (lastHadComma || !lines.rest().equals(AFTER_CLOSE))
+                    throw new NotAsWritten();
+                break;
+            }
+            // Every line but the last ends with the comma that separates members.
+            if (!lastHadComma)
+                throw new NotAsWritten();
+            lastHadComma = line.chunk[line.end - 1] === 0x2c;
+            const contentEnd = lastHadComma ? line.end - 1 : line.end;
+            const id = idOfLine(line.chunk, line.start, contentEnd);
+            if (id === undefined || (previous !== undefined && (0,lockfile.compareCodeUnits)(previous, id) >= 0)) {
+                throw new NotAsWritten();
+            }
+            previous = id;
+            while (next < ids.length && (0,lockfile.compareCodeUnits)(ids[next], id) < 0) {
+                yield* newLine(ids[next++]);
+            }
+            if (ids[next] === id)
+                yield* newLine(ids[next++]);
+            else {
+                copied += 1;
+                yield* separate();
+                yield* out.add(line.chunk.subarray(line.start, contentEnd));
+            }
+        }
+        while (next < ids.length)
+            yield* newLine(ids[next++]);
+        // The file held an id the lock does not (or the other way round): serialise the lock instead.
+        let count = 0;
+        for (const _ in lock.assets)
+            count++;
+        if (count !== copied + ids.length)
+            throw new NotAsWritten();
+        yield* out.add(lockfile.WRITTEN_TAIL);
+        yield* out.flush();
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/**
+ * Output gathered into buffers of CHUNK_BYTES, each handed out once full: a write per 64 KiB, not
+ * one per line or run of lines (a lock with every other line changed is 50,000 of those).
+ */
+class Pieces {
+    buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    used = 0;
+    *add(data) {
+        const size = typeof data === "string" ? Buffer.byteLength(data) : data.length;
+        if (this.used + size > this.buffer.length)
+            yield* this.flush();
+        if (size > this.buffer.length) {
+            yield typeof data === "string" ? Buffer.from(data) : data;
+            return;
+        }
+        if (typeof data === "string")
+            this.buffer.write(data, this.used);
+        else
+            this.buffer.set(data, this.used);
+        this.used += size;
+    }
+    /** Hand out what is gathered; a fresh buffer follows, as the one handed out may still be read. */
+    *flush() {
+        if (this.used === 0)
+            return;
+        yield this.buffer.subarray(0, this.used);
+        this.buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+        this.used = 0;
+    }
+}
+function isLine(line, text) {
+    return (line.end - line.start === text.length &&
+        line.chunk.toString("latin1", line.start, line.end) === text);
+}
+/**
+ * The file's lines, read a chunk at a time into a buffer of its own each, so that a slice handed
+ * out stays valid after the next read. `rest()` (after the last line taken) is what follows it to
+ * the end of the file, read whole: only ever the few bytes after the assets.
+ */
+function linesOf(fd) {
+    let chunk = Buffer.alloc(0);
+    let at = 0;
+    let ended = false;
+    const fill = () => {
+        if (ended)
+            return false;
+        const kept = chunk.length - at;
+        const fresh = Buffer.allocUnsafe(kept + CHUNK_BYTES);
+        chunk.copy(fresh, 0, at);
+        let filled = kept;
+        while (filled < fresh.length) {
+            const n = (0,external_node_fs_.readSync)(fd, fresh, filled, fresh.length - filled, null);
+            if (n === 0) {
+                ended = true;
+                break;
+            }
+            filled += n;
+        }
+        chunk = fresh.subarray(0, filled);
+        at = 0;
+        return filled > kept;
+    };
+    return {
+        next() {
+            for (;;) {
+                const lineBreak = chunk.indexOf(10, at);
+                if (lineBreak >= 0) {
+                    const line = { chunk, start: at, end: lineBreak };
+                    at = lineBreak + 1;
+                    return { done: false, value: line };
+                }
+                if (!fill())
+                    return { done: true, value: undefined };
+            }
+        },
+        rest() {
+            while (fill())
+                ;
+            return chunk.subarray(at);
+        },
+    };
 }
 /** The id on a line `    "ID": {"hash":…`, or undefined if the line is not laid out so. */
 function idOfLine(file, start, end) {
@@ -726,7 +651,10 @@ var pricing = __webpack_require__(4694);
 
 
 const assetsOf = (entries) => entries.flatMap((e) => (e.asset ? [e.asset] : []));
-/** Throws what a refused key or an unreachable API throws, as the first POST would. */
+/**
+ * Throws what a refused key or an unreachable API throws, as the first POST would, and the
+ * interrupt's reason when `input.signal` stopped a read (the caller checks the signal).
+ */
 async function gateCredits(input) {
     const submit = assetsOf(input.toSubmit);
     const all = [...submit, ...assetsOf(input.others)];
@@ -737,9 +665,11 @@ async function gateCredits(input) {
         warn: input.warn,
         ...(input.client ? { client: input.client } : {}),
         ...(input.now ? { now: input.now } : {}),
+        ...(input.signal ? { signal: input.signal } : {}),
     });
     const estimate = (0,credits/* estimateCredits */.JV)(submit, prices);
-    const everything = (0,credits/* estimateCredits */.JV)(all, prices);
+    // With nothing but new jobs (a run from nothing), both are the same map of every asset: one.
+    const everything = all.length === submit.length ? estimate : (0,credits/* estimateCredits */.JV)(all, prices);
     const gate = {
         prices,
         estimate,
@@ -776,7 +706,7 @@ async function refusalFor(input, estimate) {
     known = (0,credits/* roundCredits */.VV)(known);
     if (input.client === undefined || known === 0)
         return undefined;
-    const balance = await (0,pricing/* readBalance */.b)(input.client, input.warn);
+    const balance = await (0,pricing/* readBalance */.b)(input.client, input.warn, input.signal);
     if (balance === undefined || balance >= known)
         return undefined;
     const cost = estimate.total === null
@@ -994,21 +924,22 @@ async function resumableJobs(journal, prepared) {
     await journal.removeAll(stale);
     return resumable;
 }
-/** Cache probes in flight at once: each is one small file read, mostly a miss. */
+/** Cache probes in flight at once: each is one small file read. */
 const PROBE_CONCURRENCY = 64;
 /** Split what must be produced into cache restores and jobs to run, in plan order. */
 async function splitByCache(toRender, cache, force, resumable) {
-    const cached = new Array(toRender.length).fill(false);
     // A job already paid for is picked up rather than bypassed; --force never restores.
-    if (!force) {
-        await runPool(toRender.map((entry, i) => ({ entry, i })), PROBE_CONCURRENCY, async ({ entry, i }) => {
-            if (!resumable.has(entry.id))
-                cached[i] = (await cache.peek(entry.hash)) !== undefined;
-        });
-    }
+    const candidates = force ? [] : toRender.filter((entry) => !resumable.has(entry.id));
+    // Only the entries whose meta is listed are read (and a bad one discarded, as peek does).
+    const listed = await cache.listed(candidates.map((entry) => entry.hash));
+    const hits = new Set();
+    await runPool(candidates.filter((entry) => listed.has(entry.hash)), PROBE_CONCURRENCY, async (entry) => {
+        if ((await cache.peek(entry.hash)) !== undefined)
+            hits.add(entry);
+    });
     return {
-        restore: toRender.filter((_, i) => cached[i]),
-        jobs: toRender.filter((_, i) => !cached[i]),
+        restore: toRender.filter((entry) => hits.has(entry)),
+        jobs: toRender.filter((entry) => !hits.has(entry)),
     };
 }
 
@@ -1097,8 +1028,6 @@ async function restoreFromCache(entry, ctx) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./lib/derive/preview/media-file-reader.js
@@ -1255,7 +1184,8 @@ async function wavPeaks(reader, columns) {
 const PREVIEW_WIDTH = 560;
 const WAVEFORM_HEIGHT = 120;
 const WEBP_QUALITY = 80;
-async function makePreview(file, type, tools) {
+/** `signal` stops ffmpeg (a video's poster frame): the preview is then not made, and says so. */
+async function makePreview(file, type, tools, signal) {
     let durationSeconds;
     try {
         const handle = await (0,promises_.open)(file, "r");
@@ -1269,6 +1199,7 @@ async function makePreview(file, type, tools) {
                     return { durationSeconds, note: `no poster: ${tools.ffmpeg.why} (see docs/action.md)` };
                 const frame = await (0,poster_frame/* posterFrame */.N)(tools.ffmpeg.path, file, durationSeconds, {
                     maxWidth: PREVIEW_WIDTH,
+                    ...(signal ? { signal } : {}),
                 });
                 return { durationSeconds, image: await webp(tools, frame) };
             }
@@ -1308,6 +1239,8 @@ async function webp(tools, input) {
     return { bytes: data, format: "webp", width: info.width, height: info.height };
 }
 
+// EXTERNAL MODULE: ./lib/state/paths.js
+var paths = __webpack_require__(1997);
 // EXTERNAL MODULE: ./lib/net/verify-bytes.js
 var verify_bytes = __webpack_require__(7804);
 ;// CONCATENATED MODULE: ./lib/render/previous-bytes.js
@@ -1468,12 +1401,17 @@ async function showStoredPreviews(store, results, hitsById, others = []) {
  * its own small preview in the store, found by the previous entry's hash, instead of its full
  * committed file. It costs no round trip of its own:
  *
- * - the previous hashes go into the run's one store lookup (`lookupInStore`);
+ * - the previous hashes go into the run's one store lookup (`lookupInStore`), when the store can
+ *   show an entry to a browser (`Store.showsEntries`: git, not S3);
  * - an entry held without a preview (written before previews existed) gets one in a run that may
- *   write to the store: made here, before anything overwrites the outputs, from the committed
- *   bytes — and only when they are the very bytes the store entry holds (the lock's and the
- *   record's SHA-256 and size agree, and the file, read with that bound, hashes to them) — then
- *   added beside the entry in the run's one store write;
+ *   write to the store, made from the committed bytes — and only when they are the very bytes the
+ *   store entry holds (the lock's and the record's SHA-256 and size agree, and the file, read with
+ *   that bound, hashes to them) — then added beside the entry in the run's one store write. The
+ *   committed files are kept before anything overwrites the outputs, by a hard link each (no copy,
+ *   no wait: outputs are replaced by rename, so a link keeps the old bytes), and the previews are
+ *   made from those while the run submits its jobs, not before; where a file cannot be linked
+ *   (another file system), its preview is made at once, as before. The run's interrupt stops
+ *   them: none is started after it and ffmpeg is stopped, and the report links the full file;
  * - previews the store recorded earlier are checked (size, SHA-256, WebP dimensions) in the
  *   run's one preview check, with the new renders' (`showStoredPreviews`).
  *
@@ -1508,10 +1446,17 @@ function replacedRenders(toRender) {
 }
 /**
  * What the store holds for each replaced render (`hits`, by hash, from the run's lookup), and the
- * previews to make now, while the committed bytes are still in the checkout.
+ * previews to make of the committed bytes: kept now, before any output is overwritten, and made
+ * in the background (`settled`).
  */
 async function prepareBeforeRenders(replaced, hits, ctx) {
-    const before = { additions: [], recorded: [], shown: new Map(), byId: new Map() };
+    const before = {
+        additions: [],
+        recorded: [],
+        shown: new Map(),
+        byId: new Map(),
+        settled: Promise.resolve(),
+    };
     const toMake = new Map();
     for (const render of replaced) {
         const hit = hits.get(render.lock.hash);
@@ -1526,61 +1471,82 @@ async function prepareBeforeRenders(replaced, hits, ctx) {
         else if (ctx.write &&
             ctx.tools &&
             render.status === "changed" &&
+            // The lock's own path, as the manifest's rules computed it; a moved output is not looked for.
+            render.lock.output === render.output &&
             sameBytes(render.lock, hit)) {
             toMake.set(hit.record.hash, { hit, render });
         }
     }
-    if (toMake.size === 0)
+    if (toMake.size === 0 || ctx.signal?.aborted)
         return before;
     // A preview is a courtesy to the reviewer: no failure here may cost the run.
-    let scratch;
+    const folder = (0,paths.beforeSnapshotsDirFor)(ctx.manifestDir);
+    const linked = [];
+    const unlinked = [];
     try {
-        scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), "agentframer-before-"));
-        const folder = scratch;
-        await runPool([...toMake.values()], CONCURRENCY, async ({ hit, render }) => {
-            // Each copy may be up to MAX_PREVIOUS_BYTES: gone as soon as its preview is made, so the
-            // scratch folder never holds more than CONCURRENCY of them.
-            const copy = (0,external_node_path_.join)(folder, hit.record.hash);
+        await (0,promises_.mkdir)(folder, { recursive: true });
+        for (const { hit, render } of toMake.values()) {
+            const committed = (0,external_node_path_.join)(ctx.manifestDir, render.output);
+            const snapshot = (0,external_node_path_.join)(folder, hit.record.hash);
             try {
-                const addition = await previewOf(render, hit, copy, ctx);
-                if (addition)
-                    before.additions.push(addition);
+                // A link to a symbolic link or a FIFO is refused when read, as the file itself would be.
+                await (0,promises_.link)(committed, snapshot);
+                linked.push({ hit, render, source: snapshot, linked: true });
             }
             catch (error) {
-                ctx.warn(`${render.id}: no preview of its previous render: ${error.message}`);
+                // An output kept in the store only is not committed: nothing to say about it.
+                if (error.code === "ENOENT")
+                    continue;
+                unlinked.push({ hit, render, source: committed, linked: false });
             }
-            finally {
-                await (0,promises_.rm)(copy, { force: true });
-            }
-        });
+        }
     }
     catch (error) {
         ctx.warn(`no previews of previous renders: ${error.message}`);
+        await (0,promises_.rm)(folder, { recursive: true, force: true }).catch(() => { });
+        return before;
     }
-    finally {
-        if (scratch)
-            await (0,promises_.rm)(scratch, { recursive: true, force: true });
-    }
+    await makePreviews(unlinked, folder, before, ctx);
+    before.settled = makePreviews(linked, folder, before, ctx).finally(() => (0,promises_.rm)(folder, { recursive: true, force: true }).catch(() => { }));
     return before;
+}
+/** Previews of `items`, into `before.additions`; never throws. */
+async function makePreviews(items, folder, before, ctx) {
+    await runPool(items, CONCURRENCY, async ({ hit, render, source, linked }) => {
+        // Each copy may be up to MAX_PREVIOUS_BYTES: gone as soon as its preview is made, so the
+        // folder never holds more than CONCURRENCY of them.
+        const copy = (0,external_node_path_.join)(folder, `${hit.record.hash}.copy`);
+        try {
+            const addition = await previewOf(render, hit, source, copy, ctx);
+            if (addition)
+                before.additions.push(addition);
+        }
+        catch (error) {
+            ctx.warn(`${render.id}: no preview of its previous render: ${error.message}`);
+        }
+        finally {
+            await (0,promises_.rm)(copy, { force: true });
+            if (linked)
+                await (0,promises_.rm)(source, { force: true });
+        }
+    }, () => ctx.signal?.aborted !== true).catch((error) => {
+        ctx.warn(`no previews of previous renders: ${error.message}`);
+    });
 }
 /** The lock and the store describe the same bytes, so a preview of one is a preview of the other. */
 function sameBytes(lock, hit) {
     return lock.sha256 === hit.record.sha256 && lock.size === hit.record.size;
 }
-async function previewOf(render, hit, copy, ctx) {
+async function previewOf(render, hit, source, copy, ctx) {
     const { record } = hit;
-    // The lock's own path, as the manifest's rules computed it; a moved output is not looked for.
-    if (render.lock.output !== render.output)
-        return undefined;
-    const why = await copyExpectedBytes((0,external_node_path_.join)(ctx.manifestDir, render.output), copy, record, MAX_PREVIOUS_BYTES);
-    // An output kept in the store only is not committed: nothing to say about it.
+    const why = await copyExpectedBytes(source, copy, record, MAX_PREVIOUS_BYTES);
     if (why === NOT_IN_CHECKOUT)
         return undefined;
     if (why !== undefined) {
         ctx.warn(`${render.id}: no preview of its previous render: ${render.output} ${why}`);
         return undefined;
     }
-    const made = await makePreview(copy, record.type, ctx.tools);
+    const made = await makePreview(copy, record.type, ctx.tools, ctx.signal);
     if (!made.image)
         return undefined;
     return {
@@ -1773,7 +1739,7 @@ async function writeBackToStore(store, run) {
     catch (error) {
         outcome.error = error.message;
         if (error instanceof store_store/* StoreRefusedError */.O)
-            outcome.refused = true;
+            outcome.refused = error.by;
         // With outputs: store, the run says it once, with what to do (see store-only-lock.ts).
         if (!run.confirm)
             run.warn(`could not write to the store (${store.label}): ${outcome.error}`);
@@ -1881,13 +1847,16 @@ function withheldFromLock(ids, results, ctx) {
             : !ctx.wrote
                 ? "this run does not write to the store"
                 : ctx.cause !== undefined
-                    ? `writing failed: ${ctx.cause}`
+                    ? `${ctx.refused ? "the store refused the write" : "writing failed"}: ${ctx.cause}`
                     : "the store did not take them";
     const fix = ctx.interrupted
         ? "Run the same command again"
-        : ctx.store !== undefined && ctx.wrote
-            ? "Fix the store, then run the same command again"
-            : "Run again with a store this run writes to (CLI: --store SPEC --store-push; the action writes by default)";
+        : ctx.refused
+            ? "Allow what the store's message names, then run the same command again"
+            : ctx.store !== undefined && ctx.wrote
+                ? "Fix the store, then run the same command again"
+                : "Run again with a store this run writes to (CLI: --store SPEC --store-push; the action writes by default)";
+    const short = ctx.cause === undefined ? why : ctx.refused ? "the store refused the write" : "writing failed";
     const n = ids.length;
     ctx.warn(`${n} new output${n === 1 ? "" : "s"} did not reach the store${ctx.store ? ` (${ctx.store})` : ""}: ${why}. ` +
         `With outputs: store, ${ctx.lockName} records only what the store holds, so it leaves ${n === 1 ? "it" : "them"} out; ` +
@@ -1899,7 +1868,7 @@ function withheldFromLock(ids, results, ctx) {
         results.set(id, {
             ...result,
             status: "failed",
-            error: `not written to the store (${ctx.cause === undefined ? why : "writing failed"}), so not recorded in ${ctx.lockName}; the next run writes it from .agentframer/cache with no new job`,
+            error: `not written to the store (${short}), so not recorded in ${ctx.lockName}; the next run writes it from .agentframer/cache with no new job${ctx.refused ? " once the store allows it" : ""}`,
         });
     }
 }
@@ -1918,8 +1887,6 @@ var retry = __webpack_require__(6705);
 var run_lock = __webpack_require__(8482);
 // EXTERNAL MODULE: ./lib/state/sweep.js
 var sweep = __webpack_require__(6277);
-// EXTERNAL MODULE: ./lib/state/paths.js
-var paths = __webpack_require__(1997);
 // EXTERNAL MODULE: ./lib/state/state-dir.js
 var state_dir = __webpack_require__(818);
 // EXTERNAL MODULE: ./lib/state/media-json.js
@@ -2036,8 +2003,9 @@ async function renderLocked(config, deps) {
         results.set(e.id, outcome(e, "skipped", "not selected (--only / --shard)"));
     }
     // Local cache → store → API: what the cache cannot give, the store may (a forced run renders).
-    // The same lookup finds the renders this run replaces, for the report's "Before".
-    const replaced = deps.store ? replacedRenders(prepared.selection.toRender) : [];
+    // The same lookup finds the renders this run replaces, for the report's "Before", from a store
+    // that can show them (git); from S3 each would be a record read for nothing.
+    const replaced = deps.store?.showsEntries ? replacedRenders(prepared.selection.toRender) : [];
     const looked = deps.store
         ? await lookupInStore(deps.store, config.force ? [] : split.jobs.filter((e) => !resumable.has(e.id)), replaced.map((r) => r.lock.hash), warn)
         : undefined;
@@ -2077,18 +2045,31 @@ async function renderLocked(config, deps) {
                         throw new Error(error.message);
                     }),
                 };
-            gate = await gateCredits({ manifest, config, toSubmit, others, client, warn, now });
+            gate = await gateCredits({
+                manifest,
+                config,
+                toSubmit,
+                others,
+                client,
+                warn,
+                now,
+                ...(deps.signal ? { signal: deps.signal } : {}),
+            });
         }
         catch (error) {
-            // A refused key or an unreachable API stops the run here, as its first POST would.
-            if (!(error instanceof render_errors/* RenderError */.vH) || error.scope !== "run") {
-                await services?.close();
-                throw error;
+            // Interrupted while reading prices or the balance: no gate, and the stop below ends the run
+            // as any interrupted run ends (nothing submitted, jobs in flight left in the journal).
+            if (deps.signal?.aborted !== true) {
+                // A refused key or an unreachable API stops the run here, as its first POST would.
+                if (!(error instanceof render_errors/* RenderError */.vH) || error.scope !== "run") {
+                    await services?.close();
+                    throw error;
+                }
+                reporter.emit({ kind: "stopping", reason: error.message });
+                return refuse(error.message);
             }
-            reporter.emit({ kind: "stopping", reason: error.message });
-            return refuse(error.message);
         }
-        if (gate.refusal !== undefined)
+        if (gate?.refusal !== undefined)
             return refuse(gate.refusal);
     }
     // Restores that fall back to a job stay within both budgets.
@@ -2152,13 +2133,15 @@ async function renderLocked(config, deps) {
     if (deps.signal?.aborted)
         onInterrupt();
     let saveDurations = async () => { };
-    // Before any restore or job overwrites an output: previews of the renders being replaced.
+    // Before any restore or job overwrites an output: the committed bytes of the renders being
+    // replaced, for their previews, made while the run goes on.
     const before = looked
         ? await prepareBeforeRenders(replaced, looked.previous, {
             manifestDir: manifest.dir,
             write: deps.storeWrite === true,
             tools: deps.previews,
             warn,
+            ...(deps.signal ? { signal: deps.signal } : {}),
         })
         : undefined;
     try {
@@ -2231,6 +2214,7 @@ async function renderLocked(config, deps) {
                 results.set(e.id, outcome(e, "skipped", "not submitted: the run stopped early"));
         }
         if (deps.store) {
+            await before?.settled;
             storeOutcome = await writeBackToStore(deps.store, {
                 write: deps.storeWrite === true && !deps.signal?.aborted,
                 results,
@@ -2253,6 +2237,8 @@ async function renderLocked(config, deps) {
     }
     finally {
         deps.signal?.removeEventListener("abort", onInterrupt);
+        // Nothing left running behind the caller, and the links to the replaced files gone.
+        await before?.settled;
         await updater.close();
         await journal.close().catch(() => { });
         await prepared.index.save().catch(() => { });
@@ -2264,6 +2250,7 @@ async function renderLocked(config, deps) {
             lockName: (0,external_node_path_.basename)(prepared.lockPath),
             store: deps.store?.label,
             cause: storeOutcome?.error,
+            refused: storeOutcome?.refused !== undefined,
             wrote: deps.storeWrite === true,
             interrupted: deps.signal?.aborted === true,
             warn,
@@ -2622,222 +2609,6 @@ function isLockEntry(value) {
 
 /***/ }),
 
-/***/ 3565:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   createCacheStore: () => (/* binding */ createCacheStore),
-/* harmony export */   hasCachedEntry: () => (/* binding */ hasCachedEntry)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var _net_verify_bytes_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7804);
-/* harmony import */ var _atomic_write_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6642);
-/* harmony import */ var _real_folders_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9201);
-
-
-
-
-
-
-const HASH_PATTERN = /^[0-9a-f]{16,128}$/;
-/** Where an entry's bytes are: `<dir>/<first2>/<hash>`; undefined for a key that is not a hash. */
-function entryPath(dir, hash) {
-    return HASH_PATTERN.test(hash) ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, hash.slice(0, 2), hash) : undefined;
-}
-/** A reflink where the file system has them (btrfs, XFS, APFS): no second copy of the bytes. */
-const COPY_NEW = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.COPYFILE_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.COPYFILE_FICLONE;
-function createCacheStore(dir, warn) {
-    /** Entry folders (`<first2>/`) known to exist: made once a run, not once an entry. */
-    const madeFolders = new Set();
-    const inFolder = async (file, write) => {
-        const folder = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(file);
-        if (!madeFolders.has(folder)) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(folder, { recursive: true });
-            madeFolders.add(folder);
-        }
-        try {
-            return await write();
-        }
-        catch (error) {
-            if (!isErrno(error, "ENOENT"))
-                throw error;
-            // The folder went since it was made (a person cleared the cache): make it again.
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(folder, { recursive: true });
-            return write();
-        }
-    };
-    const bytesPath = (hash) => {
-        const path = entryPath(dir, hash);
-        if (path === undefined)
-            throw new Error(`not a cache key: ${hash}`);
-        return path;
-    };
-    const metaPath = (hash) => `${bytesPath(hash)}.json`;
-    const discard = async (hash, why) => {
-        warn(`cache entry ${hash.slice(0, 12)} ignored and deleted: ${why}`);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(metaPath(hash)).catch(() => { });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(bytesPath(hash)).catch(() => { });
-    };
-    const peek = async (hash) => {
-        const path = metaPath(hash);
-        let text;
-        try {
-            text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, "utf8");
-        }
-        catch {
-            return undefined;
-        }
-        const meta = parseMeta(text);
-        if (!meta)
-            await discard(hash, "unreadable meta");
-        return meta;
-    };
-    return {
-        dir,
-        peek,
-        async put(hash, sourceFile, meta) {
-            const target = bytesPath(hash);
-            const metaText = `${JSON.stringify(meta)}\n`;
-            // Neither file is fsynced: after a power cut an entry may be empty or torn, and restore
-            // checks every byte against the SHA-256 before it reaches an output (a miss, never harm).
-            // A new entry is written in place: until its meta exists it is unfinished and ignored, so
-            // neither file needs a temp name and a rename (two fewer file operations a job). The meta,
-            // a hundred bytes, is written directly rather than through libuv's thread pool.
-            let fresh = true;
-            try {
-                await inFolder(target, () => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(sourceFile, target, COPY_NEW));
-            }
-            catch (error) {
-                if (!isErrno(error, "EEXIST"))
-                    throw error;
-                // An entry for this hash already exists (a forced render, an entry a crash left
-                // unfinished): replace it whole.
-                fresh = false;
-                await replaceBytes(sourceFile, target);
-            }
-            if (fresh) {
-                try {
-                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(metaPath(hash), metaText, { flag: "wx", mode: 0o644 });
-                    return;
-                }
-                catch (error) {
-                    // A meta whose bytes went missing: replaced below like any other.
-                    if (!isErrno(error, "EEXIST"))
-                        throw error;
-                }
-            }
-            await (0,_atomic_write_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Z)(metaPath(hash), metaText, { durable: false });
-        },
-        async restore(hash, target) {
-            const meta = await peek(hash);
-            if (!meta || !sameExtension(meta.extension, target.path))
-                return undefined;
-            const folder = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(target.path);
-            await (0,_real_folders_js__WEBPACK_IMPORTED_MODULE_5__/* .makeRealFolders */ .mG)(target.within, folder);
-            const temp = (0,_atomic_write_js__WEBPACK_IMPORTED_MODULE_4__/* .tempPathFor */ .F)(target.path);
-            try {
-                await copyDurably(bytesPath(hash), temp);
-                const verdict = await (0,_net_verify_bytes_js__WEBPACK_IMPORTED_MODULE_3__/* .verifyStoredBytes */ .I)(temp, { ...meta, type: target.type });
-                if (!verdict.ok) {
-                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temp).catch(() => { });
-                    await discard(hash, verdict.why);
-                    return undefined;
-                }
-                await (0,_real_folders_js__WEBPACK_IMPORTED_MODULE_5__/* .assertRealFolders */ ._6)(target.within, folder);
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, target.path);
-                return meta;
-            }
-            catch (error) {
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temp).catch(() => { });
-                if (isErrno(error, "ENOENT")) {
-                    await discard(hash, "its bytes are missing");
-                    return undefined;
-                }
-                throw error;
-            }
-        },
-    };
-}
-/**
- * Whether a restore of `hash` to `outputPath` would find a finished entry, judged without writing
- * anything (plan's question: would a render restore this instead of paying for it?). Read-only and
- * cheap: the meta must parse, name the output's extension, and its bytes file must have the size
- * it says. The bytes themselves are checked only by `restore`, so a damaged entry is still a job.
- */
-function hasCachedEntry(dir, hash, outputPath) {
-    const bytes = entryPath(dir, hash);
-    if (bytes === undefined)
-        return false;
-    let meta;
-    try {
-        // A meta is about a hundred bytes: anything much longer is not one of ours.
-        const facts = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(`${bytes}.json`, { throwIfNoEntry: false });
-        if (facts === undefined || !facts.isFile() || facts.size > 4096)
-            return false;
-        meta = parseMeta((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`${bytes}.json`, "utf8"));
-    }
-    catch {
-        return false;
-    }
-    if (meta === undefined || !sameExtension(meta.extension, outputPath))
-        return false;
-    const facts = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(bytes, { throwIfNoEntry: false });
-    return facts !== undefined && facts.isFile() && facts.size === meta.size;
-}
-/** Replace `target` with a copy of `source` through a temp file, so no reader sees it half-made. */
-async function replaceBytes(source, target) {
-    const temp = (0,_atomic_write_js__WEBPACK_IMPORTED_MODULE_4__/* .tempPathFor */ .F)(target);
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(source, temp, COPY_NEW);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, target);
-    }
-    catch (error) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temp).catch(() => { });
-        throw error;
-    }
-}
-/** Copy `source` to a new file `dest` (a reflink where the file system has them), fsynced. */
-async function copyDurably(source, dest) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(source, dest, COPY_NEW);
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(dest, "r+");
-    try {
-        await handle.sync();
-    }
-    finally {
-        await handle.close();
-    }
-}
-function parseMeta(text) {
-    try {
-        const value = JSON.parse(text);
-        if (typeof value !== "object" || value === null)
-            return undefined;
-        const { sha256, size, generation, extension } = value;
-        if (typeof sha256 !== "string" || !/^[0-9a-f]{64}$/.test(sha256))
-            return undefined;
-        if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0)
-            return undefined;
-        if (typeof generation !== "string" || typeof extension !== "string")
-            return undefined;
-        return { sha256, size, generation, extension };
-    }
-    catch {
-        return undefined;
-    }
-}
-function sameExtension(extension, target) {
-    return extension.toLowerCase() === (0,node_path__WEBPACK_IMPORTED_MODULE_2__.extname)(target).slice(1).toLowerCase();
-}
-function isErrno(error, code) {
-    return error instanceof Error && error.code === code;
-}
-
-
-/***/ }),
-
 /***/ 2924:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -2904,101 +2675,6 @@ async function syncMediaJson(path, lock, ids) {
 
 /***/ }),
 
-/***/ 9201:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _6: () => (/* binding */ assertRealFolders),
-/* harmony export */   mG: () => (/* binding */ makeRealFolders)
-/* harmony export */ });
-/* unused harmony export SwappedFolderError */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var _manifest_path_rules_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8980);
-
-
-
-/**
- * An output's folder was inside the repository when the run planned it; a symbolic link swapped
- * in since, for the folder or any folder above it, would carry the write somewhere else. So the
- * folders from the repository root down to the output's are checked with lstat (which never
- * follows a link) just before the temp file is created, and again just before the rename. A
- * link is followed only when it leads inside the repository, as the manifest loader allows.
- *
- * The checks call the file system directly rather than through libuv's thread pool: each is a
- * lookup of cached folder metadata that takes a microsecond or two, a tenth of what a trip through
- * the pool costs, and a job makes four of them.
- */
-class SwappedFolderError extends Error {
-    name = "SwappedFolderError";
-    constructor(root, folder, what) {
-        super(`${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, folder) || "."} ${what}; nothing was written through it. ` +
-            "Put a real folder there and run again");
-    }
-}
-/** The folders from just below `root` down to `folder`, in order; throws if `folder` is outside. */
-function foldersBetween(root, folder) {
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, folder);
-    if (rel === "")
-        return [];
-    if (rel === ".." || rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel)) {
-        throw new SwappedFolderError(root, folder, "is outside the repository");
-    }
-    const out = [];
-    let current = root;
-    for (const name of rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep))
-        out.push((current = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(current, name)));
-    return out;
-}
-function checkFolder(root, folder, create) {
-    let facts;
-    try {
-        facts = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(folder);
-    }
-    catch (error) {
-        if (!create || error.code !== "ENOENT")
-            throw error;
-        // Not recursive: each parent was checked just before, and mkdir of one name follows no link.
-        try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(folder);
-        }
-        catch (e) {
-            if (e.code !== "EEXIST")
-                throw e;
-        }
-        facts = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(folder);
-    }
-    if (facts.isSymbolicLink()) {
-        const [real, realRoot] = [(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(folder), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root)];
-        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(realRoot, real);
-        if (rel === ".." || rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel)) {
-            throw new SwappedFolderError(root, folder, "became a symbolic link to outside the repository");
-        }
-        const special = (0,_manifest_path_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .specialFolderProblem */ .l1)(rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep));
-        if (special)
-            throw new SwappedFolderError(root, folder, `became a symbolic link that ${special} since the run began`);
-        facts = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(real);
-    }
-    if (!facts.isDirectory()) {
-        const error = new Error(`${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, folder)} is a file, not a folder (ENOTDIR): the output cannot be written there`);
-        error.code = "ENOTDIR";
-        throw error;
-    }
-}
-/** Creates `folder` under `root` as needed, refusing to pass through any symbolic link. */
-async function makeRealFolders(root, folder) {
-    for (const each of foldersBetween(root, folder))
-        checkFolder(root, each, true);
-}
-/** Throws unless every folder from `root` down to `folder` is still a real folder. */
-async function assertRealFolders(root, folder) {
-    for (const each of foldersBetween(root, folder))
-        checkFolder(root, each, false);
-}
-
-
-/***/ }),
-
 /***/ 6277:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -3010,6 +2686,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var _manifest_variants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5907);
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1997);
+/* harmony import */ var _plain_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5824);
+
 
 
 
@@ -3023,38 +2701,47 @@ const TEMP_NAME = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
  * of the manifest's assets and their web variants, the lockfile, the journal, the stat index, the duration memory and
  * the cache entries of the assets this run renders —
  * and only by their exact temp-name pattern, so nothing a person put there is deleted. Run before
- * any write of this run (two renders of one manifest at once are not supported).
+ * any write of this run (two renders of one manifest at once are not supported). The folder of
+ * links a killed run made for its "before" previews goes too: each keeps a replaced file's bytes
+ * on disk.
  */
 async function sweepStaleTemps(manifestDir, lockPath, all, toRender) {
-    // Folder → the names whose temps may go there, or "all" for folders only this tool writes.
     const stateDir = (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__.stateDirFor)(manifestDir);
     const cacheDir = (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__.cacheDirFor)(manifestDir);
-    const targetsByFolder = new Map();
-    const add = (path) => {
-        const folder = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path);
-        const names = targetsByFolder.get(folder) ?? new Set();
-        if (names !== "all")
-            targetsByFolder.set(folder, names.add((0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(path)));
-    };
-    for (const entry of all) {
-        add((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(manifestDir, entry.output));
-        // Web variants a derivation was writing when the run died: this recipe's, and the lock's.
-        for (const spec of entry.asset?.variants ?? []) {
-            add((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(manifestDir, (0,_manifest_variants_js__WEBPACK_IMPORTED_MODULE_2__/* .variantPath */ .v7)(entry.output, spec.width, spec.format)));
+    // Every file this tool may have been writing, by folder. Walked twice, and names gathered
+    // only for a folder that holds a temp: at 50,000 assets, sets of every name up front were
+    // 150,000 strings (25 MB of a render's peak) for a sweep that almost always finds nothing.
+    const eachTarget = (visit) => {
+        for (const entry of all) {
+            visit((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(manifestDir, entry.output));
+            // Web variants a derivation was writing when the run died: this recipe's, and the lock's.
+            for (const spec of entry.asset?.variants ?? []) {
+                visit((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(manifestDir, (0,_manifest_variants_js__WEBPACK_IMPORTED_MODULE_2__/* .variantPath */ .v7)(entry.output, spec.width, spec.format)));
+            }
+            for (const file of entry.lock?.variants?.files ?? [])
+                visit((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(manifestDir, file.path));
         }
-        for (const file of entry.lock?.variants?.files ?? [])
-            add((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(manifestDir, file.path));
-    }
-    for (const entry of toRender) {
-        add((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(cacheDir, entry.hash.slice(0, 2), entry.hash));
-        add((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(cacheDir, entry.hash.slice(0, 2), `${entry.hash}.json`));
-    }
-    add(lockPath);
-    add((0,_paths_js__WEBPACK_IMPORTED_MODULE_3__.durationMemoryPath)(manifestDir));
-    targetsByFolder.set((0,_paths_js__WEBPACK_IMPORTED_MODULE_3__.journalDirFor)(manifestDir), "all");
-    targetsByFolder.set(stateDir, "all");
-    let removed = 0;
-    for (const [folder, names] of targetsByFolder) {
+        for (const entry of toRender) {
+            visit((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(cacheDir, entry.hash.slice(0, 2), entry.hash));
+            visit((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(cacheDir, entry.hash.slice(0, 2), `${entry.hash}.json`));
+        }
+        visit(lockPath);
+        visit((0,_paths_js__WEBPACK_IMPORTED_MODULE_3__.durationMemoryPath)(manifestDir));
+    };
+    const folders = new Set();
+    eachTarget((path) => folders.add((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path)));
+    // Folders only this tool writes: every temp in them is one of its own.
+    const ownFolders = new Set([(0,_paths_js__WEBPACK_IMPORTED_MODULE_3__.journalDirFor)(manifestDir), stateDir]);
+    for (const folder of ownFolders)
+        folders.add(folder);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)((0,_paths_js__WEBPACK_IMPORTED_MODULE_3__.beforeSnapshotsDirFor)(manifestDir), { recursive: true, force: true }).catch(() => { });
+    // Folder → its temps: [temp name, the name of the file it was to become].
+    const temps = new Map();
+    for (const folder of folders) {
+        // The cache's folders are the tool's own: one that is a link was put there, and is not swept.
+        const inCache = folder === cacheDir || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(folder) === cacheDir;
+        if (inCache && !((0,_plain_file_js__WEBPACK_IMPORTED_MODULE_4__/* .isRealFolder */ .jj)(cacheDir) && (0,_plain_file_js__WEBPACK_IMPORTED_MODULE_4__/* .isRealFolder */ .jj)(folder)))
+            continue;
         let listing;
         try {
             listing = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(folder);
@@ -3064,7 +2751,32 @@ async function sweepStaleTemps(manifestDir, lockPath, all, toRender) {
         }
         for (const name of listing) {
             const target = TEMP_NAME.exec(name)?.[1];
-            if (target === undefined || (names !== "all" && !names.has(target)))
+            if (target === undefined)
+                continue;
+            const found = temps.get(folder);
+            if (found)
+                found.push([name, target]);
+            else
+                temps.set(folder, [[name, target]]);
+        }
+    }
+    if (temps.size === 0)
+        return 0;
+    const ours = new Map();
+    eachTarget((path) => {
+        const folder = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path);
+        if (!temps.has(folder) || ownFolders.has(folder))
+            return;
+        const names = ours.get(folder);
+        if (names)
+            names.add((0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(path));
+        else
+            ours.set(folder, new Set([(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(path)]));
+    });
+    let removed = 0;
+    for (const [folder, found] of temps) {
+        for (const [name, target] of found) {
+            if (!ownFolders.has(folder) && ours.get(folder)?.has(target) !== true)
                 continue;
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.unlink)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(folder, name)).then(() => (removed += 1), () => { });
         }
@@ -3083,12 +2795,17 @@ async function sweepStaleTemps(manifestDir, lockPath, all, toRender) {
 /* harmony export */ });
 /**
  * The store's server refused this run's write outright (a token that may only read, a rule on
- * the branch): unlike a failed or raced write, doing it again as it is cannot help, so the caller
- * says what to change rather than "re-run". The message is the tool's words plus the server's,
- * already neutralised.
+ * the branch, S3 credentials without s3:PutObject): unlike a failed or raced write, doing it again
+ * as it is cannot help, so the caller says what to change rather than "re-run". The message is the
+ * tool's words plus the server's, already neutralised.
  */
 class StoreRefusedError extends Error {
+    by;
     name = "StoreRefusedError";
+    constructor(message, by, options) {
+        super(message, options);
+        this.by = by;
+    }
 }
 
 

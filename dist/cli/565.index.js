@@ -181,69 +181,6 @@ async function verifyStoredBytes(file, record) {
 
 /***/ }),
 
-/***/ 6642:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ tempPathFor),
-/* harmony export */   Z: () => (/* binding */ writeFileAtomic)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-
-
-
-/**
- * Temp names are unique per process by a random prefix drawn once and a counter: random bytes
- * for every name cost more than the rest of a small write.
- */
-const processPrefix = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3).toString("hex");
-let counter = 0;
-/** A temp name beside `target`, so the final rename stays on one file system. */
-function tempPathFor(target) {
-    counter = (counter + 1) % 0x1000000;
-    const unique = `${processPrefix}${counter.toString(16).padStart(6, "0")}`;
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(target), `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(target)}.${unique}.tmp`);
-}
-/**
- * Write `data` to `target` so that a reader (or a crash) sees either the old file or the new one,
- * never a partial one: write a temp file beside it, fsync, rename over the target. `durable:
- * false` skips the fsync, for caches: readers still never see a partial file, but after a power
- * loss the new file may be empty or missing, which a cache must (and does) treat as empty.
- * `data` may come in pieces (an iterable), written one after another, so that a big file is never
- * held whole in memory.
- */
-async function writeFileAtomic(target, data, { durable = true } = {}) {
-    const temp = tempPathFor(target);
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(temp, "wx", 0o644);
-    try {
-        if (typeof data === "string" || data instanceof Uint8Array)
-            await handle.writeFile(data);
-        else
-            for (const piece of data)
-                await handle.writeFile(piece);
-        if (durable)
-            await handle.sync();
-    }
-    catch (error) {
-        await handle.close().catch(() => { });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temp).catch(() => { });
-        throw error;
-    }
-    await handle.close();
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, target);
-    }
-    catch (error) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temp).catch(() => { });
-        throw error;
-    }
-}
-
-
-/***/ }),
-
 /***/ 3565:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -255,9 +192,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var _net_verify_bytes_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7804);
-/* harmony import */ var _atomic_write_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6642);
-/* harmony import */ var _real_folders_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9201);
+/* harmony import */ var _manifest_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(789);
+/* harmony import */ var _net_verify_bytes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7804);
+/* harmony import */ var _atomic_write_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6642);
+/* harmony import */ var _plain_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5824);
+/* harmony import */ var _real_folders_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9201);
+
+
 
 
 
@@ -265,6 +206,14 @@ __webpack_require__.r(__webpack_exports__);
 
 
 const HASH_PATTERN = /^[0-9a-f]{16,128}$/;
+/** A meta is about a hundred bytes: anything much longer is not one of ours. */
+const MAX_META_BYTES = 4096;
+/** No entry is larger than the largest result a job may bring. */
+const MAX_ENTRY_BYTES = Math.max(...Object.values(_manifest_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_RESULT_BYTES */ .Xs));
+/** The cache folder and the entry's own are real folders: no link is followed to an entry. */
+function inRealFolders(dir, file) {
+    return (0,_plain_file_js__WEBPACK_IMPORTED_MODULE_6__/* .isRealFolder */ .jj)(dir) && (0,_plain_file_js__WEBPACK_IMPORTED_MODULE_6__/* .isRealFolder */ .jj)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(file));
+}
 /** Where an entry's bytes are: `<dir>/<first2>/<hash>`; undefined for a key that is not a hash. */
 function entryPath(dir, hash) {
     return HASH_PATTERN.test(hash) ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, hash.slice(0, 2), hash) : undefined;
@@ -274,10 +223,14 @@ const COPY_NEW = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.COPYFILE_EXCL | 
 function createCacheStore(dir, warn) {
     /** Entry folders (`<first2>/`) known to exist: made once a run, not once an entry. */
     const madeFolders = new Set();
+    const makeFolder = async (folder) => {
+        await (0,_plain_file_js__WEBPACK_IMPORTED_MODULE_6__/* .makeRealFolder */ .vK)(dir);
+        await (0,_plain_file_js__WEBPACK_IMPORTED_MODULE_6__/* .makeRealFolder */ .vK)(folder);
+    };
     const inFolder = async (file, write) => {
         const folder = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(file);
         if (!madeFolders.has(folder)) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(folder, { recursive: true });
+            await makeFolder(folder);
             madeFolders.add(folder);
         }
         try {
@@ -287,7 +240,7 @@ function createCacheStore(dir, warn) {
             if (!isErrno(error, "ENOENT"))
                 throw error;
             // The folder went since it was made (a person cleared the cache): make it again.
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(folder, { recursive: true });
+            await makeFolder(folder);
             return write();
         }
     };
@@ -305,21 +258,54 @@ function createCacheStore(dir, warn) {
     };
     const peek = async (hash) => {
         const path = metaPath(hash);
-        let text;
-        try {
-            text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, "utf8");
-        }
-        catch {
+        // Not even deleted through a link: what is behind it is not the cache's.
+        if (!inRealFolders(dir, path))
+            return undefined;
+        const read = await (0,_plain_file_js__WEBPACK_IMPORTED_MODULE_6__/* .readPlainFile */ .b$)(path, MAX_META_BYTES);
+        if (!read.ok) {
+            if (!read.absent)
+                await discard(hash, `its meta is not read: ${read.why}`);
             return undefined;
         }
-        const meta = parseMeta(text);
+        const meta = parseMeta(read.bytes.toString("utf8"));
         if (!meta)
             await discard(hash, "unreadable meta");
         return meta;
     };
+    const listed = async (hashes) => {
+        // By entry folder (at most 256): at 50,000 assets a probe per hash was 50,000 failed opens,
+        // each a rejected promise and an error with its stack, 20 MB of the run's peak before its
+        // first job; a listing is one call a folder, and none at all when the cache is empty.
+        const byFolder = new Map();
+        for (const hash of hashes) {
+            if (!HASH_PATTERN.test(hash))
+                continue;
+            const prefix = hash.slice(0, 2);
+            const group = byFolder.get(prefix);
+            if (group)
+                group.push(hash);
+            else
+                byFolder.set(prefix, [hash]);
+        }
+        const found = new Set();
+        // Through real folders only, as peek reads: an entry behind a link is a miss.
+        if (byFolder.size === 0 || !(0,_plain_file_js__WEBPACK_IMPORTED_MODULE_6__/* .isRealFolder */ .jj)(dir))
+            return found;
+        for (const [prefix, group] of byFolder) {
+            const folder = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, prefix);
+            if (!(0,_plain_file_js__WEBPACK_IMPORTED_MODULE_6__/* .isRealFolder */ .jj)(folder))
+                continue;
+            const names = new Set(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(folder).catch(() => []));
+            for (const hash of group)
+                if (names.has(`${hash}.json`))
+                    found.add(hash);
+        }
+        return found;
+    };
     return {
         dir,
         peek,
+        listed,
         async put(hash, sourceFile, meta) {
             const target = bytesPath(hash);
             const metaText = `${JSON.stringify(meta)}\n`;
@@ -351,24 +337,30 @@ function createCacheStore(dir, warn) {
                         throw error;
                 }
             }
-            await (0,_atomic_write_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Z)(metaPath(hash), metaText, { durable: false });
+            await (0,_atomic_write_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileAtomic */ .Z)(metaPath(hash), metaText, { durable: false });
         },
         async restore(hash, target) {
             const meta = await peek(hash);
             if (!meta || !sameExtension(meta.extension, target.path))
                 return undefined;
+            // A link, a FIFO, or a size its meta does not give is never opened, let alone read whole.
+            const bound = Math.min(_manifest_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_RESULT_BYTES */ .Xs[target.type], MAX_ENTRY_BYTES);
+            if ((0,_plain_file_js__WEBPACK_IMPORTED_MODULE_6__/* .plainFileSize */ .sX)(bytesPath(hash), bound) !== meta.size) {
+                await discard(hash, `its bytes are missing or not a plain file of ${meta.size} bytes`);
+                return undefined;
+            }
             const folder = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(target.path);
-            await (0,_real_folders_js__WEBPACK_IMPORTED_MODULE_5__/* .makeRealFolders */ .mG)(target.within, folder);
-            const temp = (0,_atomic_write_js__WEBPACK_IMPORTED_MODULE_4__/* .tempPathFor */ .F)(target.path);
+            await (0,_real_folders_js__WEBPACK_IMPORTED_MODULE_7__/* .makeRealFolders */ .mG)(target.within, folder);
+            const temp = (0,_atomic_write_js__WEBPACK_IMPORTED_MODULE_5__/* .tempPathFor */ .F)(target.path);
             try {
                 await copyDurably(bytesPath(hash), temp);
-                const verdict = await (0,_net_verify_bytes_js__WEBPACK_IMPORTED_MODULE_3__/* .verifyStoredBytes */ .I)(temp, { ...meta, type: target.type });
+                const verdict = await (0,_net_verify_bytes_js__WEBPACK_IMPORTED_MODULE_4__/* .verifyStoredBytes */ .I)(temp, { ...meta, type: target.type });
                 if (!verdict.ok) {
                     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temp).catch(() => { });
                     await discard(hash, verdict.why);
                     return undefined;
                 }
-                await (0,_real_folders_js__WEBPACK_IMPORTED_MODULE_5__/* .assertRealFolders */ ._6)(target.within, folder);
+                await (0,_real_folders_js__WEBPACK_IMPORTED_MODULE_7__/* .assertRealFolders */ ._6)(target.within, folder);
                 await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, target.path);
                 return meta;
             }
@@ -391,13 +383,11 @@ function createCacheStore(dir, warn) {
  */
 function hasCachedEntry(dir, hash, outputPath) {
     const bytes = entryPath(dir, hash);
-    if (bytes === undefined)
+    if (bytes === undefined || !inRealFolders(dir, bytes))
         return false;
     let meta;
     try {
-        // A meta is about a hundred bytes: anything much longer is not one of ours.
-        const facts = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(`${bytes}.json`, { throwIfNoEntry: false });
-        if (facts === undefined || !facts.isFile() || facts.size > 4096)
+        if ((0,_plain_file_js__WEBPACK_IMPORTED_MODULE_6__/* .plainFileSize */ .sX)(`${bytes}.json`, MAX_META_BYTES) === undefined)
             return false;
         meta = parseMeta((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`${bytes}.json`, "utf8"));
     }
@@ -406,12 +396,11 @@ function hasCachedEntry(dir, hash, outputPath) {
     }
     if (meta === undefined || !sameExtension(meta.extension, outputPath))
         return false;
-    const facts = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(bytes, { throwIfNoEntry: false });
-    return facts !== undefined && facts.isFile() && facts.size === meta.size;
+    return (0,_plain_file_js__WEBPACK_IMPORTED_MODULE_6__/* .plainFileSize */ .sX)(bytes, MAX_ENTRY_BYTES) === meta.size;
 }
 /** Replace `target` with a copy of `source` through a temp file, so no reader sees it half-made. */
 async function replaceBytes(source, target) {
-    const temp = (0,_atomic_write_js__WEBPACK_IMPORTED_MODULE_4__/* .tempPathFor */ .F)(target);
+    const temp = (0,_atomic_write_js__WEBPACK_IMPORTED_MODULE_5__/* .tempPathFor */ .F)(target);
     try {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(source, temp, COPY_NEW);
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, target);

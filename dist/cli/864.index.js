@@ -199,8 +199,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: EMULATOR_API, MAX_AGE_MS, MAX_CLOSE, MAX_OTHER, loadDurationMemory, saveDurationMemory
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 7 modules
@@ -904,6 +902,8 @@ function clamp(value, min, max) {
 
 // EXTERNAL MODULE: ./lib/state/paths.js
 var paths = __webpack_require__(1997);
+// EXTERNAL MODULE: ./lib/state/plain-file.js
+var plain_file = __webpack_require__(5824);
 ;// CONCATENATED MODULE: ./lib/render/polling/duration-memory.js
 /**
  * `.agentframer/cache/durations.json`: what earlier runs learnt about how long each kind of job
@@ -931,6 +931,11 @@ var paths = __webpack_require__(1997);
 
 
 const VERSION = 1;
+/**
+ * A file kept to the caps below is tens of KB for a dozen kinds; a larger one is not ours. It may
+ * come from an Actions cache another run saved: read only as a plain file (plain-file.ts).
+ */
+const MAX_FILE_BYTES = 1024 * 1024;
 /** What runs learnt a month ago says little about a model that may have been retrained since. */
 const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 /** The caps `DurationModel` keeps to, kept to here too, whatever the file holds. */
@@ -1017,7 +1022,7 @@ async function saveDurationMemory(file, api, memory, now) {
     if (kinds.size > 0)
         stored.set(api, kinds);
     const apis = Object.fromEntries([...stored].map(([name, entries]) => [name, Object.fromEntries(entries)]));
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(file), { recursive: true });
+    await (0,plain_file/* makeRealFolder */.vK)((0,external_node_path_.dirname)(file));
     await (0,atomic_write/* writeFileAtomic */.Z)(file, `${JSON.stringify({ version: VERSION, apis })}\n`, {
         durable: false,
     });
@@ -1027,7 +1032,10 @@ async function readStored(file, now) {
     const stored = new Map();
     let data;
     try {
-        data = JSON.parse(await (0,promises_.readFile)(file, "utf8"));
+        const read = await (0,plain_file/* readPlainFile */.b$)(file, MAX_FILE_BYTES);
+        if (!read.ok)
+            return stored;
+        data = JSON.parse(read.bytes.toString("utf8"));
     }
     catch {
         return stored;
@@ -1084,10 +1092,6 @@ __webpack_require__.d(__webpack_exports__, {
   N: () => (/* binding */ resolvePrices)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 7 modules
@@ -1096,6 +1100,8 @@ var schemas = __webpack_require__(2311);
 var atomic_write = __webpack_require__(6642);
 // EXTERNAL MODULE: ./lib/state/paths.js
 var paths = __webpack_require__(1997);
+// EXTERNAL MODULE: ./lib/state/plain-file.js
+var plain_file = __webpack_require__(5824);
 ;// CONCATENATED MODULE: ./lib/state/price-cache.js
 /**
  * `.agentframer/cache/prices.json`: the prices `GET /models` last answered, per API, so that a
@@ -1109,7 +1115,6 @@ var paths = __webpack_require__(1997);
  * id reaches an object's prototype), and a damaged file reads as "no prices known" — an estimate
  * then says unknown, never 0. Old prices are forgotten after MAX_AGE_MS.
  */
-
 
 
 
@@ -1154,7 +1159,7 @@ async function writeCachedPrices(manifestDir, api, models, options = {}) {
         apis[name] = { savedAt: entry.savedAt, models: Object.fromEntries(entry.models) };
     }
     const path = (0,paths.priceCachePath)(manifestDir);
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    await (0,plain_file/* makeRealFolder */.vK)((0,external_node_path_.dirname)(path));
     await (0,atomic_write/* writeFileAtomic */.Z)(path, `${JSON.stringify({ version: VERSION, apis })}\n`, {
         durable: false,
     });
@@ -1194,30 +1199,12 @@ async function readAll(manifestDir, warn) {
 }
 /** The file's text, or undefined: absent, a link, not a regular file, or over the bound. */
 async function readBounded(path, warn) {
-    let handle;
-    try {
-        handle = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code !== "ENOENT" && code !== "ENOTDIR") {
-            warn?.(`ignored .agentframer/cache/prices.json: ${code === "ELOOP" ? "it is a link" : code}`);
-        }
-        return undefined;
-    }
-    try {
-        const info = await handle.stat();
-        if (!info.isFile() || info.size > MAX_FILE_BYTES) {
-            warn?.(`ignored .agentframer/cache/prices.json: ${info.isFile() ? `larger than ${MAX_FILE_BYTES} bytes` : "not a regular file"}`);
-            return undefined;
-        }
-        const buffer = Buffer.alloc(info.size);
-        const { bytesRead } = await handle.read(buffer, 0, info.size, 0);
-        return buffer.subarray(0, bytesRead).toString("utf8");
-    }
-    finally {
-        await handle.close();
-    }
+    const read = await (0,plain_file/* readPlainFile */.b$)(path, MAX_FILE_BYTES);
+    if (read.ok)
+        return read.bytes.toString("utf8");
+    if (!read.absent)
+        warn?.(`ignored .agentframer/cache/prices.json: ${read.why}`);
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/render/api/credits-schema.js
@@ -1274,8 +1261,9 @@ var errors = __webpack_require__(1169);
 
 /**
  * Prices for `models`. Asks the API only for models the manifest leaves out. A refused key or
- * an API that cannot be reached throws (the run stops as it would on its first POST); any other
- * trouble reading the prices is a warning, and the kept prices stand in.
+ * an API that cannot be reached throws (the run stops as it would on its first POST), and so does
+ * a read the run's interrupt stopped; any other trouble reading the prices is a warning, and the
+ * kept prices stand in.
  */
 async function resolvePrices(manifest, models, sources) {
     const prices = new Map(manifest.pricing ?? []);
@@ -1286,7 +1274,9 @@ async function resolvePrices(manifest, models, sources) {
     if (missing.size === 0)
         return { prices };
     const { api, manifestDir } = sources;
-    const listed = sources.client ? await askApi(sources.client, sources.warn) : "unasked";
+    const listed = sources.client
+        ? await askApi(sources.client, sources.warn, sources.signal)
+        : "unasked";
     let found;
     let from;
     if (listed instanceof Map) {
@@ -1307,13 +1297,13 @@ async function resolvePrices(manifest, models, sources) {
             prices.set(model, price);
     return from === undefined ? { prices } : { prices, from };
 }
-async function askApi(client, warn) {
+async function askApi(client, warn, signal) {
     let text;
     try {
-        text = await client.read("models");
+        text = await client.read("models", signal);
     }
     catch (error) {
-        if (error instanceof errors/* RenderError */.vH && error.scope === "run")
+        if (stopsTheRun(error, signal))
             throw error;
         warn(`could not read prices from the API (${error.message})`);
         return "failed";
@@ -1329,15 +1319,16 @@ async function askApi(client, warn) {
 }
 /**
  * The workspace's balance from `GET /credits`, or undefined when the server does not offer it
- * or the read fails (a warning: the run goes on; a short balance then shows as a 402).
+ * or the read fails (a warning: the run goes on; a short balance then shows as a 402). Throws
+ * what stops the run: a refused key, an unreachable API, or `signal` (the run's interrupt).
  */
-async function readBalance(client, warn) {
+async function readBalance(client, warn, signal) {
     let text;
     try {
-        text = await client.read("credits");
+        text = await client.read("credits", signal);
     }
     catch (error) {
-        if (error instanceof errors/* RenderError */.vH && error.scope === "run")
+        if (stopsTheRun(error, signal))
             throw error;
         warn(`could not read the balance from the API (${error.message})`);
         return undefined;
@@ -1348,6 +1339,104 @@ async function readBalance(client, warn) {
     if (balance === undefined)
         warn("the API's GET /credits answer holds no balance");
     return balance;
+}
+/**
+ * A refused key or an unreachable API stops the run, as its first POST would; so does the run's
+ * interrupt, which is no trouble reading to warn of: the caller stops as an interrupted run does.
+ */
+function stopsTheRun(error, signal) {
+    return signal?.aborted === true || (error instanceof errors/* RenderError */.vH && error.scope === "run");
+}
+
+
+/***/ }),
+
+/***/ 5824:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b$: () => (/* binding */ readPlainFile),
+/* harmony export */   jj: () => (/* binding */ isRealFolder),
+/* harmony export */   sX: () => (/* binding */ plainFileSize),
+/* harmony export */   vK: () => (/* binding */ makeRealFolder)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/**
+ * Reading a file under `.agentframer/` that anyone may have put there: the folder is the tool's
+ * own (state-dir.ts), but what is in it may come from an Actions cache another branch's run saved,
+ * or from an earlier job in a self-hosted runner's workspace. So a file is read only when it is
+ * a plain file no larger than its bound: opened without following a symbolic link and without
+ * waiting on a FIFO, its kind and size taken from the open handle, never more than the bound read.
+ * Folders on the way are checked with lstat by `isRealFolder` (O_NOFOLLOW guards the last name).
+ */
+
+
+
+const NO_FOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK;
+async function readPlainFile(path, maxBytes) {
+    let handle;
+    try {
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, NO_FOLLOW);
+    }
+    catch (error) {
+        const code = error.code ?? "error";
+        const absent = code === "ENOENT" || code === "ENOTDIR";
+        return { ok: false, absent, why: code === "ELOOP" ? "it is a link" : code };
+    }
+    try {
+        const facts = await handle.stat();
+        if (!facts.isFile())
+            return { ok: false, absent: false, why: "it is not a regular file" };
+        if (facts.size > maxBytes) {
+            return { ok: false, absent: false, why: `it is larger than ${maxBytes} bytes` };
+        }
+        const buffer = Buffer.alloc(facts.size);
+        const { bytesRead } = await handle.read(buffer, 0, facts.size, 0);
+        return { ok: true, bytes: buffer.subarray(0, bytesRead) };
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Whether `path` is a plain file of at most `maxBytes` (lstat: a link is not one); its size, or
+ * undefined. For a file copied by path afterwards (a reflink needs the path): nothing races to
+ * swap what the tool's own folder holds, the threat is what was put there before the run.
+ */
+function plainFileSize(path, maxBytes) {
+    const facts = lstatOf(path);
+    return facts?.isFile() && facts.size <= maxBytes ? facts.size : undefined;
+}
+/** Whether `path` is a real folder (lstat: a link to one is not). */
+function isRealFolder(path) {
+    return lstatOf(path)?.isDirectory() ?? false;
+}
+/**
+ * `path` made if absent and checked to be a real folder, for a write into it: a link in its place
+ * (made before the run) is never written through. Its parent is made as needed; the folders
+ * above `.agentframer/` are checked by state-dir.ts.
+ */
+async function makeRealFolder(path) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true });
+    // Not recursive: a link named `path` is EEXIST, and nothing is made behind it.
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(path).catch((error) => {
+        if (error.code !== "EEXIST")
+            throw error;
+    });
+    if (!isRealFolder(path)) {
+        throw new Error(`${path} is a link or not a folder; nothing is written through it`);
+    }
+}
+/** Called directly, not through libuv's pool: a lookup of cached metadata (see real-folders.ts). */
+function lstatOf(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path);
+    }
+    catch {
+        return undefined;
+    }
 }
 
 

@@ -606,7 +606,7 @@ function createGitStore(options) {
                 if (error instanceof git_runner.GitError && isRefusedPush(error)) {
                     // A read-only token or a rule on the branch: the next try would be refused the same.
                     throw new store/* StoreRefusedError */.O("the remote refused the push (a token that may only read, or a rule on the " +
-                        `branch): ${error.message}`, { cause: error });
+                        `branch): ${error.message}`, "git", { cause: error });
                 }
                 if (!(error instanceof git_runner.GitError) || !isRaceLost(error.stderr))
                     throw error;
@@ -721,7 +721,7 @@ function createGitStore(options) {
         }
         return shown;
     }
-    return { label: options.label, lookup, fetch, fetchMany, write, previews };
+    return { label: options.label, showsEntries: true, lookup, fetch, fetchMany, write, previews };
 }
 /** An entry's files: its bytes, its record, and its preview when it has one. */
 function entryFiles(e) {
@@ -1524,12 +1524,17 @@ function checkPreviewBytes(bytes, preview) {
 /* harmony export */ });
 /**
  * The store's server refused this run's write outright (a token that may only read, a rule on
- * the branch): unlike a failed or raced write, doing it again as it is cannot help, so the caller
- * says what to change rather than "re-run". The message is the tool's words plus the server's,
- * already neutralised.
+ * the branch, S3 credentials without s3:PutObject): unlike a failed or raced write, doing it again
+ * as it is cannot help, so the caller says what to change rather than "re-run". The message is the
+ * tool's words plus the server's, already neutralised.
  */
 class StoreRefusedError extends Error {
+    by;
     name = "StoreRefusedError";
+    constructor(message, by, options) {
+        super(message, options);
+        this.by = by;
+    }
 }
 
 
