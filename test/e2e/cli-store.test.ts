@@ -14,17 +14,9 @@ import { createGitRemote, GIT_TEST_ENV, type GitRemote } from "../support/git-re
 import { captureStream, TEST_KEY } from "../support/render-repo.js";
 import { allowPartialClone } from "../support/store-remote.js";
 import { tempDir } from "../support/temp-dir.js";
+import { TWO_SMALL_IMAGES } from "../support/small-manifests.js";
 
-const MANIFEST = `version: 1
-defaults: { type: image, model: flux-1.1-pro, params: { width: 64, height: 64 } }
-assets:
-  - id: hero
-    prompt: A lighthouse at dawn
-    output: public/hero.png
-  - id: logo
-    prompt: A fox made of triangles
-    output: public/logo.png
-`;
+const MANIFEST = TWO_SMALL_IMAGES;
 
 let emulator: Emulator;
 let remote: GitRemote;

@@ -13,17 +13,9 @@ import type { RenderResult } from "../../src/render/result.js";
 import { startFakeS3, type FakeS3 } from "../support/fake-s3.js";
 import { captureStream, TEST_KEY } from "../support/render-repo.js";
 import { tempDir } from "../support/temp-dir.js";
+import { TWO_SMALL_IMAGES } from "../support/small-manifests.js";
 
-const MANIFEST = `version: 1
-defaults: { type: image, model: flux-1.1-pro, params: { width: 64, height: 64 } }
-assets:
-  - id: hero
-    prompt: A lighthouse at dawn
-    output: public/hero.png
-  - id: logo
-    prompt: A fox made of triangles
-    output: public/logo.png
-`;
+const MANIFEST = TWO_SMALL_IMAGES;
 const PERMISSION = "s3:PutObject on arn:aws:s3:::media/ro/*";
 
 let s3: FakeS3;

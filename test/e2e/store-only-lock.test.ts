@@ -23,18 +23,9 @@ import { captureStream, TEST_KEY } from "../support/render-repo.js";
 import { startS3Server, type S3Server } from "../support/s3-server.js";
 import { pngEntry } from "../support/store-remote.js";
 import { tempDir } from "../support/temp-dir.js";
+import { TWO_SMALL_IMAGES_IN_STORE } from "../support/small-manifests.js";
 
-const MANIFEST = `version: 1
-outputs: store
-defaults: { type: image, model: flux-1.1-pro, params: { width: 64, height: 64 } }
-assets:
-  - id: hero
-    prompt: A lighthouse at dawn
-    output: public/hero.png
-  - id: logo
-    prompt: A fox made of triangles
-    output: public/logo.png
-`;
+const MANIFEST = TWO_SMALL_IMAGES_IN_STORE;
 const CHANGED = `${MANIFEST.replace("A lighthouse at dawn", "A lighthouse at dusk")}  - id: badge
     prompt: A round enamel badge
     output: public/badge.png

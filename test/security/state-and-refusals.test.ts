@@ -15,18 +15,9 @@ import { createGitRemote, GIT_TEST_ENV, type GitRemote } from "../support/git-re
 import { TEST_KEY } from "../support/render-repo.js";
 import { allowPartialClone } from "../support/store-remote.js";
 import { tempDir } from "../support/temp-dir.js";
+import { TWO_SMALL_IMAGES_IN_STORE } from "../support/small-manifests.js";
 
-const MANIFEST = `version: 1
-outputs: store
-defaults: { type: image, model: flux-1.1-pro, params: { width: 64, height: 64 } }
-assets:
-  - id: hero
-    prompt: A lighthouse at dawn
-    output: public/hero.png
-  - id: logo
-    prompt: A fox made of triangles
-    output: public/logo.png
-`;
+const MANIFEST = TWO_SMALL_IMAGES_IN_STORE;
 
 let emulator: Emulator;
 let remote: GitRemote;
