@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -115,6 +116,16 @@ describe("readPlanLock", () => {
     const read = await readPlanLock(path, byId, hashes);
     expect(seen(read)).toEqual(seen(planLockOf(await readLockfile(path))));
     expect(read.whole("a")).toEqual(entry(0));
+  });
+
+  it("refuses a named pipe in place of the lockfile without opening it, as a render does", async () => {
+    const path = join(await tempRepo(), "agentframer.lock");
+    execFileSync("mkfifo", [path]);
+    // Opening a FIFO for reading would block this thread for good: the test would time out.
+    const render = await readLockfile(path).catch((e: Error) => e.message);
+    const plan = await readPlanLock(path, byId, hashes).catch((e: Error) => e.message);
+    expect(plan).toMatch(/named pipe \(FIFO\), not a regular file/);
+    expect(plan).toBe(render);
   });
 
   it("refuses a damaged lockfile with the words a render uses", async () => {
