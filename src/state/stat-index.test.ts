@@ -166,12 +166,16 @@ function trusted(
   });
 }
 
-describe("StatIndex loaded for a manifest (rows by place)", () => {
+// Small files are parsed whole, large ones scanned as bytes: every test takes both ways.
+describe.each([
+  ["parsed whole", undefined],
+  ["scanned", 0],
+])("StatIndex loaded for a manifest (rows by place), %s", (_, parseWholeBelow) => {
   async function load(text: string, outputs: readonly string[]): Promise<StatIndex> {
     const dir = await tempRepo();
     await mkdir(join(dir, ".agentframer"));
     await writeFile(statIndexPath(dir), text);
-    return StatIndex.load(dir, outputs);
+    return StatIndex.load(dir, outputs, { parseWholeBelow });
   }
 
   it("trusts the same entries whatever order the file lists them in, and writes the manifest's", async () => {
@@ -194,7 +198,7 @@ describe("StatIndex loaded for a manifest (rows by place)", () => {
     const dir = await tempRepo();
     await mkdir(join(dir, ".agentframer"));
     await writeFile(statIndexPath(dir), sortedIndexText(LATER, rows));
-    await (await StatIndex.load(dir, outputs)).save(LATER + 1);
+    await (await StatIndex.load(dir, outputs, { parseWholeBelow })).save(LATER + 1);
     expect(await readFile(statIndexPath(dir), "utf8")).toBe(indexText(LATER + 1, rows));
   });
 
@@ -260,20 +264,24 @@ describe("StatIndex loaded for a manifest (rows by place)", () => {
     const index = await load(text, outputs);
     expect(trusted(index, all, outputs)).toEqual(all.map((r) => r.sha256));
     expect(index.dirty).toBe(false);
-    // Read in one scan of the bytes, not by the JSON.parse a layout it did not expect falls to.
+    // Scanned in one pass, not by the JSON.parse a layout it did not expect falls back to.
     let sinks = 0;
     const places = new Map(outputs.map((o, place) => [o, place]));
-    const read = readIndexFile(statIndexPath(index.manifestDir), () => {
-      sinks++;
-      return {
-        place: (path) => places.get(path.text()) ?? -1,
-        columns: () => ({
-          stats: new Float64Array(3 * all.length),
-          digests: new Uint8Array(32 * all.length),
-          held: new Uint8Array(all.length),
-        }),
-      };
-    });
+    const read = readIndexFile(
+      statIndexPath(index.manifestDir),
+      () => {
+        sinks++;
+        return {
+          place: (path) => places.get(path.text()) ?? -1,
+          columns: () => ({
+            stats: new Float64Array(3 * all.length),
+            digests: new Uint8Array(32 * all.length),
+            held: new Uint8Array(all.length),
+          }),
+        };
+      },
+      { parseWholeBelow: 0 },
+    );
     expect(read?.writtenAt).toBe(LATER);
     expect(sinks).toBe(1);
   });

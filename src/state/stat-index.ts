@@ -142,8 +142,13 @@ export class StatIndex {
    * entries for any other path are dropped (the index is then dirty, so that a save drops them
    * from the file); without, every entry is kept.
    */
-  static async load(manifestDir: string, outputs?: readonly string[]): Promise<StatIndex> {
-    const read = readIndexFile(statIndexPath(manifestDir), () => new RowPlacer(outputs));
+  static async load(
+    manifestDir: string,
+    outputs?: readonly string[],
+    /** Tests read small files by the scan that large ones take (stat-index-file.ts). */
+    options?: { parseWholeBelow?: number },
+  ): Promise<StatIndex> {
+    const read = readIndexFile(statIndexPath(manifestDir), () => new RowPlacer(outputs), options);
     if (read === undefined) return StatIndex.empty(manifestDir, outputs);
     return new StatIndex(manifestDir, outputs ?? [], {
       placer: read.sink,
