@@ -8,6 +8,8 @@
  * a loader more memory than the assets they make; the text and two numbers per row cost little.
  */
 
+import { withRoom } from "./int-array.js";
+
 export interface TextProblem {
   line: number;
   col: number;
@@ -244,8 +246,8 @@ export function scanCsv(
       } else if (scan.ok) {
         if (count < maxRows) {
           if (count === offsets.length) {
-            offsets = resized(offsets, count * 2);
-            lines = resized(lines, count * 2);
+            offsets = withRoom(offsets, count + 1);
+            lines = withRoom(lines, count + 1);
           }
           offsets[count] = recordAt;
           lines[count] = recordLine;
@@ -285,12 +287,6 @@ function checkedRows(
       return into;
     },
   };
-}
-
-function resized(array: Int32Array, length: number): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(length);
-  next.set(array);
-  return next;
 }
 
 function fieldCount(fields: number): string {
