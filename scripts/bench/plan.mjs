@@ -2,7 +2,8 @@
 // 50,000 CSV-driven assets (BENCH_ROWS sets how many) plus 1,000 explicit ones, against a
 // lockfile matching 90% of them, cold (no stat index: every output is hashed) and warm. Also
 // times a floor: a bare Node process that only parses the same YAML and CSV and SHA-256s each
-// canonical request.
+// canonical request. A "minimal" plan is timed beside it for reference: the floor plus reading the
+// lock and the stat index and one lstat per unchanged output, checking nothing.
 // Budget (issue 19): the warm plan's CPU time (user+sys, which load does not inflate) and peak
 // RSS within 1.5x the floor's at the default size, within 2x from 500,000 rows; exits 1 when over.
 // Wall times, cold figures and the start-up cost are printed beside it.
@@ -159,7 +160,7 @@ function series(label, args, before = () => {}) {
   const cpuMs = median(runs.map((r) => r.cpuMs));
   const mb = Math.max(...runs.map((r) => r.mb));
   console.log(
-    `${label.padEnd(6)} wall median ${ms.toFixed(0).padStart(5)} ms  (runs: ${runs.map((r) => r.ms.toFixed(0)).join(", ")})` +
+    `${label.padEnd(7)} wall median ${ms.toFixed(0).padStart(5)} ms  (runs: ${runs.map((r) => r.ms.toFixed(0)).join(", ")})` +
       `  cpu median ${cpuMs.toFixed(0).padStart(5)} ms  peak ${mb.toFixed(0)} MB`,
   );
   return { ms, mb, cpuMs };
@@ -229,6 +230,62 @@ if (n !== ${manifest.assets.length}) throw new Error("floor saw " + n + " assets
 );
 const floor = series("floor", [floorScript]);
 
+// --- a minimal plan, for reference (not part of the verdict) ----------------------------------
+// The floor plus only what any plan must add to it: the lock's entries (the tool's own one-line
+// layout, scanned for the three fields compared, with no validation), the stat index, and one
+// lstat per output whose request is unchanged. No checks of ids, paths or links, no output. It
+// shows how much of the budget is left for all of those: at 51,000 assets, none.
+const minimalScript = join(dir, "minimal.mjs");
+writeFileSync(
+  minimalScript,
+  `import { lstatSync, readFileSync } from "node:fs";
+import { hash } from "node:crypto";
+import { parse } from ${JSON.stringify(yamlUrl)};
+const field = (line, name, end) => {
+  const at = line.indexOf(name) + name.length;
+  return line.slice(at, line.indexOf(end, at));
+};
+const lock = new Map();
+for (const line of readFileSync("agentframer.lock", "utf8").split("\\n")) {
+  if (!line.startsWith('    "')) continue;
+  const id = line.slice(5, line.indexOf('"', 5));
+  lock.set(id, [field(line, '"hash":"', '"'), Number(field(line, '"size":', ",")), field(line, '"sha256":"', '"')]);
+}
+const index = JSON.parse(readFileSync(".agentframer/stat-index.json", "utf8"));
+const known = new Map();
+index.outputs.forEach((output, i) => known.set(output, i));
+const doc = parse(readFileSync("agentframer.yml", "utf8"));
+const d = doc.defaults;
+const counts = { new: 0, changed: 0, unchanged: 0, modified: 0, missing: 0 };
+const plan = (id, output, prompt, params) => {
+  const body = { ...d.params, ...params, model: d.model, prompt, type: d.type };
+  const h = hash("sha256", "agentframer-asset-v1\\n" + JSON.stringify(body, Object.keys(body).sort()), "hex");
+  const locked = lock.get(id);
+  if (locked === undefined) return counts.new++;
+  if (locked[0] !== h) return counts.changed++;
+  const stat = lstatSync(output, { throwIfNoEntry: false });
+  if (stat === undefined) return counts.missing++;
+  const row = known.get(output);
+  const same = row !== undefined && index.stats[row * 3] === stat.size && index.stats[row * 3 + 1] === stat.mtimeMs &&
+    index.sha256.slice(row * 64, row * 64 + 64) === locked[2];
+  counts[same ? "unchanged" : "modified"]++;
+};
+const fill = (t, cols, values) => t.replace(/{{(\\w+)}}/g, (_, c) => values[cols.indexOf(c)]);
+for (const a of doc.assets) {
+  if (a.each) {
+    const [header, ...rows] = readFileSync(a.each, "utf8").trimEnd().split("\\n");
+    const cols = header.split(",");
+    for (const row of rows) {
+      const values = row.split(",");
+      plan(fill(a.id, cols, values), fill(a.output, cols, values), fill(a.prompt, cols, values), a.params ?? {});
+    }
+  } else plan(a.id, a.output, a.prompt, a.params ?? {});
+}
+if (counts.unchanged !== ${locked}) throw new Error("minimal plan: " + JSON.stringify(counts));
+`,
+);
+const minimal = series("minimal", [minimalScript]);
+
 const ratio = warm.ms / floor.ms;
 const cpuRatio = warm.cpuMs / floor.cpuMs;
 const mbRatio = warm.mb / floor.mb;
@@ -237,6 +294,10 @@ console.log(
     `(budget <= ${BUDGET_RATIO} cpu and peak); ` +
     `cold/floor ${(cold.ms / floor.ms).toFixed(2)} wall, ${(cold.cpuMs / floor.cpuMs).toFixed(2)} cpu, ` +
     `${(cold.mb / floor.mb).toFixed(2)} peak`,
+);
+console.log(
+  `ratio  minimal/floor ${(minimal.cpuMs / floor.cpuMs).toFixed(2)} cpu, ${(minimal.mb / floor.mb).toFixed(2)} peak ` +
+    `(a plan that only reads the lock and the index and stats each output, checking nothing)`,
 );
 const cores = cpus().length;
 const load = Math.max(...loads);

@@ -1,6 +1,6 @@
-import { parseCsv, type TextProblem } from "./csv.js";
+import { scanCsv, type TextProblem } from "./csv.js";
 import { parseJsonRows } from "./json-rows.js";
-import { DATA_FILE_MAX_BYTES, ROW_PROBLEMS_MAX } from "./limits.js";
+import { DATA_FILE_MAX_BYTES, MAX_ASSETS, ROW_PROBLEMS_MAX } from "./limits.js";
 import type { ProblemList } from "./problems.js";
 import { readTextFile } from "./read-text.js";
 import type { Row } from "./template.js";
@@ -12,7 +12,12 @@ export interface DataTable {
   file: string;
   columns: string[];
   columnIndex: ReadonlyMap<string, number>;
-  rows: Row[];
+  rowCount: number;
+  /**
+   * Row `index`'s values. The array may be the one the previous call returned, refilled: use it
+   * before asking for the next row.
+   */
+  row(index: number): Row;
   /** Where row `index` starts. */
   position(index: number): SourcePosition;
   /**
@@ -58,7 +63,8 @@ export async function readDataFile(
         file,
         columns,
         columnIndex: indexColumns(columns),
-        rows,
+        rowCount: rows.length,
+        row: (index) => rows[index] ?? [],
         position: (index) => ({
           file,
           line: positions[index]?.line ?? 1,
@@ -77,17 +83,20 @@ export async function readDataFile(
     };
   }
 
-  const result = parseCsv(read.text, ROW_PROBLEMS_MAX);
-  if (!result.table) return report(result.problems, result.omitted);
-  const { columns, rows, lines } = result.table;
+  // A file with more rows than a manifest may have assets is refused before any row is read.
+  const result = scanCsv(read.text, ROW_PROBLEMS_MAX, MAX_ASSETS);
+  if (!result.rows) return report(result.problems, result.omitted);
+  const rows = result.rows;
+  const values: string[] = [];
   return {
     kind: "table",
     table: {
       file,
-      columns,
-      columnIndex: indexColumns(columns),
-      rows,
-      position: (index) => ({ file, line: lines[index] ?? 1, col: 1 }),
+      columns: rows.columns,
+      columnIndex: indexColumns(rows.columns),
+      rowCount: rows.count,
+      row: (index) => rows.read(index, values),
+      position: (index) => ({ file, line: rows.line(index), col: 1 }),
     },
   };
 }

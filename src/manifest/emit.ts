@@ -26,13 +26,20 @@ export interface ExpandContext {
 }
 
 /**
- * The assets, and per asset (same index) its output from the repository root and the registry
- * origin of its output, for the checks on disk that follow.
+ * The assets, and what the checks on disk that follow need beyond them: where a declared asset's
+ * output is written (a row's is its source), and the few outputs that climb out of the manifest's
+ * folder with "..", from the repository root. Kept by exception, because two entries for every
+ * row of a 500,000-row file were megabytes kept only to report the rare link.
  */
 export interface Expanded {
   assets: Asset[];
-  fromRoot: string[];
-  outputOrigin: number[];
+  /** By asset index: where its output is written, when that is not the asset's `source`. */
+  outputAt: Map<number, SourcePosition>;
+  /**
+   * By asset index: its output from the repository root, when that is not the manifest's folder
+   * followed by `output`.
+   */
+  climbing: Map<number, string>;
   registry: AssetRegistry;
 }
 
@@ -43,10 +50,15 @@ export interface ExpandState {
   out: Expanded;
 }
 
-function push(out: Expanded, asset: Asset, fromRoot: string, origin: number): void {
+function push(out: Expanded, asset: Asset, fromRoot: string, folder: ManifestFolder): void {
+  const { prefix } = folder;
+  const { output } = asset;
+  const plain =
+    fromRoot.length === prefix.length + output.length &&
+    fromRoot.startsWith(prefix) &&
+    fromRoot.endsWith(output);
+  if (!plain) out.climbing.set(out.assets.length, fromRoot);
   out.assets.push(asset);
-  out.fromRoot.push(fromRoot);
-  out.outputOrigin.push(origin);
 }
 
 /** An asset declared without `each:`; type and model are absent when they were invalid. */
@@ -86,7 +98,8 @@ export function emitDeclared(
   const { type, model } = asset;
   if (!ok || !whole || type === undefined || model === undefined) return;
   deepFreeze(asset.params);
-  push(state.out, { ...asset, type, model, output: fromManifest }, fromRoot, origin);
+  state.out.outputAt.set(state.out.assets.length, outputAt);
+  push(state.out, { ...asset, type, model, output: fromManifest }, fromRoot, dirFromRoot);
 }
 
 export interface RowSpec {
@@ -139,9 +152,11 @@ export function emitRows(state: ExpandState, spec: RowSpec): void {
   };
 
   const { registry } = state.out;
+  const firstOrigin = registry.rowOrigins(table, table.rowCount);
   const outputType = spec.extensionChecked ? undefined : type;
-  rows: for (let r = 0; r < table.rows.length; r++) {
-    const row: Row = table.rows[r] ?? [];
+  const { variants } = spec;
+  rows: for (let r = 0; r < table.rowCount; r++) {
+    const row: Row = table.row(r);
     if (table.cellProblem) {
       for (const column of used) {
         const problem = table.cellProblem(r, column);
@@ -162,7 +177,7 @@ export function emitRows(state: ExpandState, spec: RowSpec): void {
     if (!output.ok)
       rowProblem(r, `this row makes output ${quote(rawOutput)}, which ${output.problem}`);
     if (idIssue || promptIssue || !output.ok) continue;
-    const origin = registry.origin(table, r);
+    const origin = firstOrigin + r;
     const duplicate = registry.claimId(id, origin);
     if (duplicate) {
       duplicates += 1;
@@ -174,21 +189,11 @@ export function emitRows(state: ExpandState, spec: RowSpec): void {
     if (duplicate || collision) continue;
     const params = buildParams(row);
     // The row is where its asset comes from: a failure (or a bad param) is reported there.
-    push(
-      state.out,
-      {
-        id,
-        type,
-        model,
-        prompt,
-        params,
-        output: fromManifest,
-        source: position(r),
-        ...(spec.variants ? { variants: spec.variants } : {}),
-      },
-      fromRoot,
-      origin,
-    );
+    const source = position(r);
+    const asset: Asset = variants
+      ? { id, type, model, prompt, params, output: fromManifest, source, variants }
+      : { id, type, model, prompt, params, output: fromManifest, source };
+    push(state.out, asset, fromRoot, dirFromRoot);
   }
   if (firstDuplicate !== undefined) {
     const at = position(firstDuplicate.row);
@@ -209,10 +214,12 @@ export function emitRows(state: ExpandState, spec: RowSpec): void {
 /** How to make the id unique: a column whose values all differ, if the file has one. */
 function uniqueIdHint(id: Template, table: DataTable): string {
   const used = new Set(id.placeholders.map((p) => p.name));
-  const unique = table.columns.find(
-    (column, c) =>
-      !used.has(column) && new Set(table.rows.map((row) => row[c])).size === table.rows.length,
-  );
+  const unique = table.columns.find((column, c) => {
+    if (used.has(column)) return false;
+    const values = new Set<string | undefined>();
+    for (let r = 0; r < table.rowCount; r++) values.add(table.row(r)[c]);
+    return values.size === table.rowCount;
+  });
   return unique === undefined
     ? `add a column with a value unique to each row to ${table.file} and use it in the id`
     : `add a column that differs on every row, e.g. ${quote(`${id.source}-{{${unique}}}`)}`;

@@ -50,8 +50,10 @@ export async function expandAssets(
   const state: ExpandState = {
     ctx,
     tables: new Map(),
-    out: { assets: [], fromRoot: [], outputOrigin: [], registry: new AssetRegistry() },
+    out: { assets: [], outputAt: new Map(), climbing: new Map(), registry: new AssetRegistry() },
   };
+  // Each declared asset claims at most one id and output; an `each:` announces its rows itself.
+  state.out.registry.expect(declared.length);
   for (const { index, raw, broken } of declared) {
     await expandOne(state, defaults, index, { raw, broken });
   }
@@ -175,7 +177,7 @@ async function expandOne(
   ok = checkColumns(state, fields, table) && ok;
   for (const field of fields) {
     const perRow = field.name === "id" || field.name === "output";
-    if (perRow && table.rows.length > 1 && field.template.placeholders.length === 0) {
+    if (perRow && table.rowCount > 1 && field.template.placeholders.length === 0) {
       problems.add(
         positions.value(field.source),
         `${field.name} ${quote(field.template.source)} is the same for every row of ${table.file}; add a {{column}} to it`,
@@ -183,10 +185,10 @@ async function expandOne(
       ok = false;
     }
   }
-  if (state.out.assets.length + table.rows.length > MAX_ASSETS) {
+  if (state.out.assets.length + table.rowCount > MAX_ASSETS) {
     problems.add(
       eachAt,
-      `${table.file} has ${table.rows.length} rows, which would make more than ${MAX_ASSETS} assets in all`,
+      `${table.file} has ${table.rowCount} rows, which would make more than ${MAX_ASSETS} assets in all`,
     );
     ok = false;
   }

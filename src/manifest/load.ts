@@ -1,9 +1,9 @@
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, relative, resolve, sep } from "node:path";
 import { ManifestError } from "./errors.js";
 import type * as z from "zod";
 import { expandAssets, type Salvaged } from "./expand.js";
-import type { Expanded } from "./emit.js";
 import { MANIFEST_MAX_BYTES } from "./limits.js";
+import { checkOutputLinks } from "./output-links.js";
 import { manifestFolder } from "./path-rules.js";
 import { displayPath, ProblemList, quote } from "./problems.js";
 import { readTextFile } from "./read-text.js";
@@ -95,7 +95,7 @@ async function load(
   const guard = await SymlinkGuard.create(root);
   const ctx = { positions, problems, warnings, dir, dirFromRoot, cwd, guard };
   const expanded = await expandAssets(ctx, defaults, declared);
-  await checkOutputLinks(expanded, root, guard, problems);
+  await checkOutputLinks(expanded, root, dirFromRoot, guard, problems);
   const manifest: Manifest = { path, dir, root, assets: expanded.assets };
   // An invalid value is already a problem above; only a valid "store" changes anything.
   if ((value as { outputs?: unknown }).outputs === "store") manifest.outputs = "store";
@@ -212,52 +212,4 @@ function salvage(
     else broken.add(key);
   }
   return { raw, broken };
-}
-
-/**
- * Follows symbolic links for every output folder (once per folder) and every output that is
- * itself a link, so that a link cannot carry a write outside the repository.
- */
-async function checkOutputLinks(
-  { assets, fromRoot, outputOrigin, registry }: Expanded,
-  root: string,
-  guard: SymlinkGuard,
-  problems: ProblemList,
-): Promise<void> {
-  // Asset indexes by folder; outputs of one `each:` mostly share a folder, so the previous
-  // folder is reused without slicing a new string per asset.
-  const byFolder = new Map<string, number[]>();
-  let folder = "";
-  let list: number[] | undefined;
-  fromRoot.forEach((path, index) => {
-    const slash = path.lastIndexOf("/");
-    if (!list || slash !== folder.length || !path.startsWith(folder)) {
-      folder = slash < 0 ? "" : path.slice(0, slash);
-      list = byFolder.get(folder);
-      if (!list) byFolder.set(folder, (list = []));
-    }
-    list.push(index);
-  });
-  const report = (index: number, problem: string): void => {
-    const output = assets[index]?.output ?? "";
-    problems.add(registry.position(outputOrigin[index] ?? 0), `output ${quote(output)} ${problem}`);
-  };
-  await Promise.all(
-    [...byFolder].map(async ([folder, indexes]) => {
-      const absolute = join(root, folder);
-      const folderProblem = await guard.folderProblem(absolute);
-      if (folderProblem) {
-        report(indexes[0] ?? 0, folderProblem);
-        return;
-      }
-      const links = await guard.symlinksIn(absolute);
-      if (links.size === 0) return;
-      for (const index of indexes) {
-        const path = fromRoot[index] ?? "";
-        if (!links.has(path.slice(path.lastIndexOf("/") + 1))) continue;
-        const linkProblem = await guard.linkProblem(join(root, path));
-        if (linkProblem) report(index, linkProblem);
-      }
-    }),
-  );
 }

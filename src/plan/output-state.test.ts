@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { mkdir, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { probeOutputs, readOutputStates, type OutputProbe } from "./output-state.js";
+import { probeOutputs, readOutputStates, type ProbeAnswers } from "./output-state.js";
 import { StatIndex } from "../state/stat-index.js";
 import { tempRepo } from "../../test/support/temp-repo.js";
 import { lockfilePathFor } from "../state/paths.js";
@@ -18,19 +18,80 @@ async function writeLockNaming(dir: string, outputs: readonly string[]): Promise
   return path;
 }
 
-type Prestat = Awaited<ReturnType<OutputProbe["finish"]>>;
+/**
+ * What the probe answers for `output` (the output of the asset at `place`): undefined when it has
+ * no answer, null for no such file, else what stat said (and the SHA-256 when it hashed).
+ */
+type Answer =
+  | { size: number; mtimeMs: number; ino: number; isFile: () => boolean; sha256?: string }
+  | null
+  | undefined;
+type Prestat = (output: string, place?: number) => Answer;
+
+function answersOf(answers: ProbeAnswers | undefined): Prestat {
+  if (answers === undefined) throw new Error("no probe");
+  return (output, place) => {
+    const row = answers.row(output, place);
+    if (row < 0) return undefined;
+    const kind = answers.kind(row);
+    if (kind === 1) return null;
+    const { size, mtimeMs, ino } = answers.factsAt(row);
+    const hex = Buffer.from(answers.digests.subarray(row * 32, row * 32 + 32)).toString("hex");
+    return { size, mtimeMs, ino, isFile: () => kind !== 3, ...(kind === 5 ? { sha256: hex } : {}) };
+  };
+}
 
 async function probe(
   dir: string,
-  options: { hash?: boolean; steal?: boolean } = {},
-): Promise<Prestat> {
+  options: { hash?: boolean; steal?: boolean; places?: number[] } = {},
+): Promise<ProbeAnswers> {
   const started = probeOutputs(
     dir,
     { lockPath: lockfilePathFor(join(dir, "agentframer.yml")) },
     { minLockBytes: 0, ...options },
   );
   if (started === undefined) throw new Error("no probe");
-  return started.finish({ steal: options.steal ?? true });
+  const answers = await started.finish({ steal: options.steal ?? true, places: options.places });
+  if (answers === undefined) throw new Error("no answers");
+  return answers;
+}
+
+const sha = (text: string) => createHash("sha256").update(text).digest("hex");
+const FOUR = sha("four");
+/** Outputs whose lock entries all record 4 bytes hashing to FOUR, and what each is found to be. */
+const OUTPUTS = ["a.png", "b.png", "same-size.png", "folder.png", "gone.png", "unlocked.png"].map(
+  (f) => `out/${f}`,
+);
+const VERDICTS = ["locked", "modified", "modified", "modified", "missing", "locked"];
+
+async function writeOutputs(): Promise<string> {
+  const dir = await tempRepo();
+  await mkdir(join(dir, "out/folder.png"), { recursive: true });
+  await writeFile(join(dir, "out/a.png"), "four");
+  await writeFile(join(dir, "out/b.png"), "longer");
+  await writeFile(join(dir, "out/same-size.png"), "FOUR");
+  await writeFile(join(dir, "out/unlocked.png"), "four");
+  return dir;
+}
+
+/** readOutputStates' verdicts for OUTPUTS, and what its index then trusts of each. */
+async function statesOf(
+  dir: string,
+  answers?: ProbeAnswers,
+): Promise<{ verdicts: Array<string | undefined>; index: Array<string | undefined> }> {
+  const index = StatIndex.empty(dir, OUTPUTS);
+  const locked = () => ({ size: 4, sha256: FOUR });
+  const states = await readOutputStates(dir, OUTPUTS, locked, index, answers);
+  // Saved as if a minute later, so that nothing in it is too recent to trust.
+  await index.save(Date.now() + 60_000);
+  const saved = await StatIndex.load(dir, OUTPUTS);
+  const trusted = await Promise.all(
+    OUTPUTS.map(async (o) => {
+      const s = await stat(join(dir, o)).catch(() => undefined);
+      return s && saved.trustedSha256(o, { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino });
+    }),
+  );
+  return { verdicts: OUTPUTS.map((_, place) => states.get(place)), index: trusted };
 }
 
 /** Stat only by the worker; hash by the worker; hash, with this thread taking everything first. */
@@ -41,8 +102,8 @@ const PROBE_MODES = [
 ] as const;
 
 /** What the probe says about out/a.png (a 4-byte file), out/folder.png and out/gone.png. */
-async function checkProbe(dir: string, prestat: Prestat | undefined): Promise<void> {
-  if (prestat === undefined) throw new Error("no probe");
+async function checkProbe(dir: string, answers: ProbeAnswers | undefined): Promise<void> {
+  const prestat = answersOf(answers);
   const real = await stat(join(dir, "out/a.png"));
   const a = prestat("out/a.png");
   expect(a && { size: a.size, mtimeMs: a.mtimeMs, ino: a.ino, file: a.isFile() }).toEqual({
@@ -76,7 +137,7 @@ describe("probeOutputs, from the paths a lockfile names", () => {
       await writeFile(join(dir, "out/a.png"), "four");
       await writeLockNaming(dir, ["out/pipe.png", "out/a.png"]);
       for (const steal of [false, true]) {
-        const prestat = await probe(dir, { hash: true, steal });
+        const prestat = answersOf(await probe(dir, { hash: true, steal }));
         expect(prestat("out/pipe.png")?.isFile()).toBe(false);
         expect(prestat("out/a.png")?.sha256).toBe(
           createHash("sha256").update("four").digest("hex"),
@@ -92,7 +153,7 @@ describe("probeOutputs, from the paths a lockfile names", () => {
       await writeFile(join(dir, "real.png"), "four");
       await symlink(join(dir, "real.png"), join(dir, "link.png"));
       await writeLockNaming(dir, ["link.png", "real.png"]);
-      const prestat = await probe(dir, { hash: true });
+      const prestat = answersOf(await probe(dir, { hash: true }));
       expect(prestat("link.png")).toBeUndefined();
       expect(prestat("real.png")?.size).toBe(4);
     },
@@ -107,26 +168,27 @@ describe("probeOutputs, from the paths a lockfile names", () => {
     await writeLockNaming(dir, ["big.png", "exact.png", "empty.png"]);
     const sha = (b: Buffer | string) => createHash("sha256").update(b).digest("hex");
     for (const steal of [false, true]) {
-      const prestat = await probe(dir, { hash: true, steal });
+      const prestat = answersOf(await probe(dir, { hash: true, steal }));
       expect(prestat("big.png")?.sha256).toBe(sha(big));
       expect(prestat("exact.png")?.sha256).toBe(sha(Buffer.alloc(256 * 1024, 1)));
       expect(prestat("empty.png")?.sha256).toBe(sha(""));
     }
   });
 
-  it("gives back the caller's own string when the bytes have the hash it expects", async () => {
+  it("tells whether a hashed output has the SHA-256 the lock spells, without a string", async () => {
     const dir = await tempRepo();
     await writeFile(join(dir, "a.png"), "four");
     await writeLockNaming(dir, ["a.png"]);
     const right = createHash("sha256").update("four").digest("hex");
-    const prestat = await probe(dir, { hash: true });
-    expect(prestat("a.png", 0, right)?.sha256).toBe(right);
+    const answers = await probe(dir, { hash: true });
+    const row = answers.row("a.png", 0);
+    expect(answers.digestIs(row, right)).toBe(true);
     // A near miss in the last digit, and upper case, are not the same hash.
     const wrong = right.slice(0, 63) + (right.endsWith("0") ? "1" : "0");
-    expect(prestat("a.png", 0, wrong)?.sha256).toBe(right);
-    expect(prestat("a.png", 0, right.toUpperCase())?.sha256).toBe(right);
+    expect(answers.digestIs(row, wrong)).toBe(false);
+    expect(answers.digestIs(row, right.toUpperCase())).toBe(false);
     // A wrong place is ignored: the path decides.
-    expect(prestat("a.png", 5, right)?.sha256).toBe(right);
+    expect(answers.row("a.png", 5)).toBe(row);
   });
 
   it("is not started for a small lockfile or none", async () => {
@@ -156,7 +218,7 @@ describe("probeOutputs, from the paths a lockfile names", () => {
       "}",
     ].join("\n");
     await writeFile(lockfilePathFor(join(dir, "agentframer.yml")), pretty);
-    const prestat = await probe(dir);
+    const prestat = answersOf(await probe(dir));
     expect(prestat('out/é "q".png')?.size).toBe(4);
     expect(prestat("out/b.png")?.size).toBe(4);
   });
@@ -177,7 +239,7 @@ describe("probeOutputs, from the paths a lockfile names", () => {
       "out/a.png\u0000",
     ];
     await writeLockNaming(dir, [...hostile, "out/a.png"]);
-    const prestat = await probe(dir, { hash: true });
+    const prestat = answersOf(await probe(dir, { hash: true }));
     for (const path of hostile) expect(prestat(path), path).toBeUndefined();
     expect(prestat("out/a.png")?.sha256).toBe(createHash("sha256").update("four").digest("hex"));
   });
@@ -189,38 +251,27 @@ describe("probeOutputs, from the paths a lockfile names", () => {
       lockfilePathFor(join(dir, "agentframer.yml")),
       `<<<<<<< ours\n"output": "a.png\n${"x".repeat(70_000)}`,
     );
-    const prestat = await probe(dir);
+    const prestat = answersOf(await probe(dir));
     expect(prestat("a.png")).toBeUndefined();
   });
 
   it("gives readOutputStates the same states as its own stat calls", async () => {
-    const dir = await tempRepo();
-    await mkdir(join(dir, "out/folder.png"), { recursive: true });
-    await writeFile(join(dir, "out/a.png"), "four");
-    await writeFile(join(dir, "out/b.png"), "longer");
-    const checks = ["a.png", "b.png", "folder.png", "gone.png", "unlocked.png"].map((f) => ({
-      output: `out/${f}`,
-      size: 4,
-    }));
-    await writeFile(join(dir, "out/unlocked.png"), "four");
-    // The lock names all but the last: that one the caller stats itself.
-    await writeLockNaming(
-      dir,
-      checks.slice(0, -1).map((c) => c.output),
-    );
-    const ownIndex = StatIndex.empty(dir);
-    const own = await readOutputStates(dir, checks, ownIndex);
+    const dir = await writeOutputs();
+    // The lock names all but the last, in its own order: that one the caller stats itself.
+    const named = OUTPUTS.slice(0, -1).reverse();
+    await writeLockNaming(dir, named);
+    const places = OUTPUTS.map((o) => named.indexOf(o));
+    const own = await statesOf(dir);
+    expect(own.verdicts).toEqual(VERDICTS);
+    // Every file of the right size was hashed and recorded: a.png, same-size.png, unlocked.png.
+    expect(own.index).toEqual([FOUR, undefined, sha("FOUR"), undefined, undefined, FOUR]);
     for (const [hash, steal] of PROBE_MODES) {
-      const prestat = await probe(dir, { hash, steal });
-      expect(prestat("out/a.png")?.sha256).toBe(
-        hash ? createHash("sha256").update("four").digest("hex") : undefined,
-      );
-      const index = StatIndex.empty(dir);
-      const viaWorker = await readOutputStates(dir, checks, index, prestat);
-      // Compared as lookups: the order of insertion differs (hashed files come last).
-      expect(new Map([...viaWorker].sort())).toEqual(new Map([...own].sort()));
+      const answers = await probe(dir, { hash, steal, places });
+      expect(answersOf(answers)("out/a.png")?.sha256).toBe(hash ? FOUR : undefined);
+      const viaWorker = await statesOf(dir, answers);
+      expect(viaWorker.verdicts).toEqual(own.verdicts);
       // What the worker hashed is recorded as the main thread's hashing is.
-      expect(index.dirty).toBe(ownIndex.dirty);
+      expect(viaWorker.index).toEqual(own.index);
     }
   });
 });
@@ -242,31 +293,16 @@ describe("probeOutputs, from a list of outputs", () => {
   });
 
   it("gives readOutputStates the same states as its own stat calls", async () => {
-    const dir = await tempRepo();
-    await mkdir(join(dir, "out/folder.png"), { recursive: true });
-    await writeFile(join(dir, "out/a.png"), "four");
-    await writeFile(join(dir, "out/b.png"), "longer");
-    // With their place in the probe's list, as plan passes them (found by name otherwise).
-    const checks = ["a.png", "b.png", "folder.png", "gone.png"].map((f, asset) => ({
-      output: `out/${f}`,
-      size: 4,
-      asset,
-    }));
-    const outputs = checks.map((c) => c.output);
-    const ownIndex = StatIndex.empty(dir);
-    const own = await readOutputStates(dir, checks, ownIndex);
+    const dir = await writeOutputs();
+    const own = await statesOf(dir);
     for (const [hash, steal] of PROBE_MODES) {
-      const prestat = await probeOutputs(dir, { outputs }, { min: 0, hash })?.finish({ steal });
-      expect(prestat).toBeDefined();
-      expect(prestat?.("out/a.png")?.sha256).toBe(
-        hash ? createHash("sha256").update("four").digest("hex") : undefined,
-      );
-      const index = StatIndex.empty(dir);
-      const viaWorker = await readOutputStates(dir, checks, index, prestat);
-      // Compared as lookups: the order of insertion differs (hashed files come last).
-      expect(new Map([...viaWorker].sort())).toEqual(new Map([...own].sort()));
-      // What the worker hashed is recorded as the main thread's hashing is.
-      expect(index.dirty).toBe(ownIndex.dirty);
+      const answers = await probeOutputs(dir, { outputs: OUTPUTS }, { min: 0, hash })?.finish({
+        steal,
+      });
+      expect(answersOf(answers)("out/a.png")?.sha256).toBe(hash ? FOUR : undefined);
+      const viaWorker = await statesOf(dir, answers);
+      expect(viaWorker.verdicts).toEqual(own.verdicts);
+      expect(viaWorker.index).toEqual(own.index);
     }
   });
 });

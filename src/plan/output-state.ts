@@ -1,88 +1,83 @@
 /**
- * Reads the state of output files for the plan: exists, size and SHA-256. The stat index spares
- * re-reading files whose stat has not changed; only the rest are hashed, a few at a time.
+ * Reads the state of output files for the plan: whether each still holds the bytes its lock entry
+ * recorded. The stat index spares re-reading files whose stat has not changed; only the rest are
+ * hashed, a few at a time.
  */
 import { createHash } from "node:crypto";
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { Worker } from "node:worker_threads";
-import type { OutputCheck, OutputState } from "./plan.js";
+import { OutputStates } from "./plan.js";
 import { READ_WHOLE_UP_TO, sha256File } from "./sha256-file.js";
 import { readLfsPointer } from "./lfs-pointer.js";
-import type { StatIndex } from "../state/stat-index.js";
+import type { LockedBytes } from "../state/plan-lock.js";
+import { digestIs, type StatFacts, type StatIndex } from "../state/stat-index.js";
 
 /** Files hashed at once: enough to keep the thread pool busy, few enough to bound memory. */
 const HASH_CONCURRENCY = 16;
 
 /**
- * What `stat` said about one output (`null`: no such file), and the SHA-256 of the bytes read
- * after it when the worker hashed them; `undefined` to stat it here (see `statInWorker`).
+ * How the output of each asset whose request is unchanged compares with the bytes its lock entry
+ * recorded, by the asset's place. `outputs` are the assets' outputs by place; `locked(place)`
+ * gives those bytes, or undefined for an asset whose output is not to be examined (a new or
+ * changed request renders whatever is on disk). Nothing is kept per output but a verdict byte:
+ * a hash read from the index or the probe is compared where it lies.
  */
-type Prestat = (
-  output: string,
-  /** Where the output is in the probe's list, when the caller knows. */
-  at?: number,
-  /** The SHA-256 the caller expects: given back (the same string) when the bytes have it. */
-  expected?: string,
-) => (Pick<Stats, "size" | "mtimeMs" | "ino" | "isFile"> & { sha256?: string }) | null | undefined;
-
-/**
- * The lock's own string when a hash just read equals it: states then share the lock's strings
- * rather than hold 50,000 equal copies while the plan is made.
- */
-function same(sha256: string, locked: string | undefined): string {
-  return sha256 === locked ? locked : sha256;
-}
-
 export async function readOutputStates(
   manifestDir: string,
-  checks: readonly OutputCheck[],
+  outputs: readonly string[],
+  locked: (place: number) => LockedBytes | undefined,
   index: StatIndex,
-  prestat?: Prestat,
-): Promise<Map<string, OutputState>> {
-  const states = new Map<string, OutputState>();
+  probe?: ProbeAnswers,
+): Promise<OutputStates> {
+  const states = new OutputStates(outputs.length);
   const toHash: Array<{
+    place: number;
     output: string;
     path: string;
-    size: number;
-    mtimeMs: number;
-    ino: number;
-    locked: string | undefined;
+    facts: StatFacts;
+    expected: string;
   }> = [];
 
-  // Synchronous stat: for tens of thousands of small calls it is several times quicker than
-  // the promise API's round trips through the thread pool.
-  for (const { output, size, sha256: locked, asset } of checks) {
+  for (let place = 0; place < outputs.length; place++) {
+    const expected = locked(place);
+    if (expected === undefined) continue;
+    const output = outputs[place] as string;
     // Plain concatenation: the loader has already normalised `output`, and path.join's
     // normalisation is measurable across 50,000 files. Windows accepts the forward slash.
-    const path = `${manifestDir}/${output}`;
-    const known = prestat?.(output, asset, locked);
-    const s =
-      known === undefined ? statSync(path, { throwIfNoEntry: false }) : (known ?? undefined);
-    if (s === undefined) {
-      states.set(output, { exists: false });
-      index.delete(output);
-    } else if (!s.isFile()) {
+    const path = (): string => `${manifestDir}/${output}`;
+    const row = probe === undefined ? -1 : probe.row(output, place);
+    let kind: number;
+    let facts: StatFacts = NO_FACTS;
+    if (probe !== undefined && row >= 0) {
+      kind = probe.kind(row);
+      if (kind !== MISSING && kind !== NOT_A_FILE) facts = probe.factsAt(row);
+    } else {
+      // Synchronous stat: for tens of thousands of small calls it is several times quicker than
+      // the promise API's round trips through the thread pool.
+      const s = statSync(path(), { throwIfNoEntry: false });
+      kind = s === undefined ? MISSING : s.isFile() ? FILE : NOT_A_FILE;
+      if (s !== undefined) facts = { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino };
+    }
+    if (kind === MISSING) {
+      states.set(place, "missing");
+      index.delete(output, place);
+    } else if (kind === NOT_A_FILE) {
       // A folder (or device) where the output should be: not the locked bytes.
-      states.set(output, { exists: true, size: -1 });
-    } else if (s.size !== size) {
+      states.set(place, "modified");
+    } else if (facts.size !== expected.size) {
       // Modified whatever its hash, unless it is an LFS pointer to the locked bytes (a checkout
       // that did not fetch LFS files): only then is a small file read.
-      const pointer = locked === undefined ? undefined : readLfsPointer(path, s.size);
-      if (pointer !== undefined && pointer.sha256 === locked && pointer.size === size) {
-        states.set(output, { exists: true, size, sha256: locked, lfsPointer: true });
-      } else {
-        states.set(output, { exists: true, size: s.size });
-      }
+      const pointer = readLfsPointer(path(), facts.size);
+      const lfs = pointer?.sha256 === expected.sha256 && pointer.size === expected.size;
+      states.set(place, lfs ? "lfs pointer" : "modified");
     } else {
-      const facts = { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino };
-      const sha256 = index.trustedSha256(output, facts);
-      if (sha256 !== undefined) {
-        states.set(output, { exists: true, size: s.size, sha256: same(sha256, locked) });
-      } else if (known?.sha256 !== undefined) {
-        // Already the lock's own string when it matches (the probe was told what to expect).
-        states.set(output, { exists: true, size: s.size, sha256: known.sha256 });
-        index.set(output, facts, known.sha256);
-      } else toHash.push({ output, path, locked, ...facts });
+      const trusted = index.trustedRow(output, facts, place);
+      if (trusted >= 0) {
+        states.set(place, index.digestIs(trusted, expected.sha256) ? "locked" : "modified");
+      } else if (probe !== undefined && kind === HASHED) {
+        states.set(place, probe.digestIs(row, expected.sha256) ? "locked" : "modified");
+        index.setDigest(output, facts, probe.digests, row * 32, place);
+      } else toHash.push({ place, output, path: path(), facts, expected: expected.sha256 });
     }
   }
 
@@ -91,9 +86,9 @@ export async function readOutputStates(
     while (next < toHash.length) {
       const item = toHash[next++];
       if (item === undefined) break;
-      const sha256 = same(await sha256File(item.path, item.size), item.locked);
-      states.set(item.output, { exists: true, size: item.size, sha256 });
-      index.set(item.output, item, sha256);
+      const sha256 = await sha256File(item.path, item.facts.size);
+      states.set(item.place, sha256 === item.expected ? "locked" : "modified");
+      index.set(item.output, item.facts, sha256, item.place);
     }
   };
   await Promise.all(Array.from({ length: Math.min(HASH_CONCURRENCY, toHash.length) }, worker));
@@ -304,30 +299,78 @@ for (;;) {
 parentPort.postMessage("done");
 `;
 
-const NOT_A_FILE = { size: -1, mtimeMs: 0, ino: 0, isFile: () => false };
+/** The probe's kinds (see probeOutput) that readOutputStates tells apart; 0 and 4 are no answer. */
+const MISSING = 1;
+const FILE = 2;
+const NOT_A_FILE = 3;
+const HASHED = 5;
+const NO_FACTS: StatFacts = { size: -1, mtimeMs: 0, ino: 0 };
+
+/** What the probe found, by row of its list. */
+export class ProbeAnswers {
+  /** Row → where the row's path is in the list by name, built only when a place does not match. */
+  #rows: Map<string, number> | undefined;
+
+  constructor(
+    private readonly outputs: readonly string[],
+    private readonly facts: Float64Array,
+    /** The SHA-256 of a hashed row at row * 32. */
+    readonly digests: Uint8Array,
+    /** Where the list has the output of the asset at each place (absent: at that place). */
+    private readonly places: ArrayLike<number> | undefined,
+  ) {}
+
+  /**
+   * The row that answers for `output`, the output of the asset at `place`, or -1 when the probe
+   * has no answer (not in its list, or the stat failed): then the caller stats it itself.
+   */
+  row(output: string, place?: number): number {
+    const at =
+      place === undefined ? -1 : this.places === undefined ? place : (this.places[place] ?? -1);
+    let row = at;
+    if (at < 0 || this.outputs[at] !== output) {
+      if (this.#rows === undefined) {
+        this.#rows = new Map();
+        for (let i = 0; i < this.outputs.length; i++) this.#rows.set(this.outputs[i] as string, i);
+      }
+      row = this.#rows.get(output) ?? -1;
+    }
+    const kind = row < 0 ? 0 : this.facts[row * 4];
+    return kind === 0 || kind === 4 ? -1 : row;
+  }
+
+  /** 1 no such file, 2 a file, 3 not a file, 5 a file and its SHA-256 in `digests`. */
+  kind(row: number): number {
+    return this.facts[row * 4] as number;
+  }
+
+  factsAt(row: number): StatFacts {
+    const { facts } = this;
+    return {
+      size: facts[row * 4 + 1] as number,
+      mtimeMs: facts[row * 4 + 2] as number,
+      ino: facts[row * 4 + 3] as number,
+    };
+  }
+
+  /** Whether a hashed row's bytes have the SHA-256 `hex` spells (lower case). */
+  digestIs(row: number, hex: string): boolean {
+    return digestIs(this.digests, row * 32, hex);
+  }
+}
 
 export interface OutputProbe {
   /**
    * Takes over what the worker has not started (unless `steal` is false), waits for it, and
-   * gives the lookup for readOutputStates.
+   * gives its answers for readOutputStates; `places` says where the probe's list has each
+   * asset's output, when it is not in the manifest's order (a probe of the lockfile's outputs).
+   * Undefined when the worker never started: the caller stats everything itself.
    */
-  finish(options?: { steal?: boolean }): Promise<Prestat>;
+  finish(options?: {
+    steal?: boolean;
+    places?: ArrayLike<number>;
+  }): Promise<ProbeAnswers | undefined>;
 }
-
-/** Whether the 32 bytes at `at` are the digest `hex` spells (lower-case), without a string. */
-function digestIs(bytes: Uint8Array, at: number, hex: string): boolean {
-  if (hex.length !== 64) return false;
-  for (let k = 0; k < 32; k++) {
-    const byte = bytes[at + k] ?? 0;
-    if (hex.charCodeAt(2 * k) !== HEX_CODES[byte >> 4]) return false;
-    if (hex.charCodeAt(2 * k + 1) !== HEX_CODES[byte & 15]) return false;
-  }
-  return true;
-}
-const HEX_CODES = [..."0123456789abcdef"].map((c) => c.charCodeAt(0));
-
-/** A probe that knows nothing: the caller stats every output itself. */
-const UNKNOWN: Prestat = () => undefined;
 
 /** Which outputs to probe: a list (looked up by place), or those a lockfile names. */
 export type ProbeSource = { outputs: readonly string[] } | { lockPath: string };
@@ -387,11 +430,11 @@ export function probeOutputs(
   });
   void workerDone.then(() => resolveShared(undefined)); // no-op once shared
   return {
-    async finish({ steal = true } = {}) {
+    async finish({ steal = true, places } = {}) {
       const shared = await sharing;
       if (shared === undefined) {
         await workerDone;
-        return UNKNOWN;
+        return undefined;
       }
       const outputs = given ?? shared.outputs ?? [];
       const next = new Int32Array(shared.claim);
@@ -407,35 +450,7 @@ export function probeOutputs(
         i = Atomics.add(next, 0, 1);
       }
       await workerDone;
-      // By place when the caller gives it (plan knows each output's place in the manifest or the
-      // lock) and the path there matches, else by name through a map built only then.
-      let rows: Map<string, number> | undefined;
-      const rowOf = (output: string, at: number | undefined): number | undefined => {
-        if (at !== undefined && outputs[at] === output) return at;
-        if (rows === undefined) {
-          rows = new Map();
-          for (let i = 0; i < outputs.length; i++) rows.set(outputs[i] as string, i);
-        }
-        return rows.get(output);
-      };
-      return (output, at, expected) => {
-        const i = rowOf(output, at);
-        const kind = i === undefined ? 0 : facts[i * 4];
-        if (i === undefined || kind === 0 || kind === 4) return undefined;
-        if (kind === 1) return null;
-        if (kind === 3) return NOT_A_FILE;
-        const [size, mtimeMs, ino] = [
-          facts[i * 4 + 1] ?? 0,
-          facts[i * 4 + 2] ?? 0,
-          facts[i * 4 + 3] ?? 0,
-        ];
-        if (kind !== 5) return { size, mtimeMs, ino, isFile: () => true };
-        const sha256 =
-          expected !== undefined && digestIs(digests, i * 32, expected)
-            ? expected
-            : Buffer.from(shared.digests, i * 32, 32).toString("hex");
-        return { size, mtimeMs, ino, isFile: () => true, sha256 };
-      };
+      return new ProbeAnswers(outputs, facts, digests, places);
     },
   };
 }

@@ -141,6 +141,76 @@ describe("planManifest on real files", () => {
     ]);
   });
 
+  it("plans the same whatever order, or however many, entries the stat index lists", async () => {
+    const ids = ["zeta", "gone", "edited", "grown", "alpha", "changed", "orphan", "mid"];
+    const assets = ids.map((id) => makeAsset({ id, output: `o/${id}.png` }));
+    const m = await rendered(assets);
+    await rm(join(m.dir, "o/gone.png"));
+    await put(m.dir, "o/edited.png", "EDITED bytes");
+    await put(m.dir, "o/grown.png", "grown bytes and more");
+    const now = {
+      ...m,
+      assets: [
+        ...assets.slice(0, 5),
+        makeAsset({ id: "changed", output: "o/changed.png", prompt: "another prompt" }),
+        makeAsset({ id: "new", output: "o/new.png" }),
+        assets[7] as Asset,
+      ],
+    };
+    const first = await planManifestToShow(now, undefined);
+    await first.index.save();
+    const saved = await readFile(statIndexPath(m.dir), "utf8");
+    const file = JSON.parse(saved) as { outputs: string[]; stats: number[]; sha256: string };
+    // Written in the manifest's order, for the outputs plan hashed (not one of another size).
+    expect(file.outputs).toEqual(["o/zeta.png", "o/edited.png", "o/alpha.png", "o/mid.png"]);
+    const rows = file.outputs.map((output, k) => ({
+      output,
+      stats: file.stats.slice(3 * k, 3 * k + 3),
+      sha256: file.sha256.slice(64 * k, 64 * k + 64),
+    }));
+    const written = (listed: typeof rows) =>
+      `${JSON.stringify({
+        ...file,
+        outputs: listed.map((r) => r.output),
+        stats: listed.flatMap((r) => r.stats),
+        sha256: listed.map((r) => r.sha256).join(""),
+      })}\n`;
+    const sorted = [...rows].sort((a, b) => (a.output < b.output ? -1 : 1));
+    const extra = { output: "o/nobody.png", stats: [1, 2, 3], sha256: sha("x") };
+    // Other bytes behind the same stat: only a plan that trusts the index calls zeta unchanged.
+    await put(m.dir, "o/zeta.png", "ZETA bytes");
+    for (const [text, trusted] of [
+      [written(sorted), true], // as builds before this one wrote it
+      [written([...rows].reverse()), true],
+      [written([extra, ...rows.slice(2), extra, ...rows.slice(0, 2)]), true],
+      [written(rows.slice(1)), false],
+      ["{damaged", false],
+    ] as const) {
+      await writeFile(statIndexPath(m.dir), text);
+      const again = await planManifestToShow(now, undefined);
+      if (trusted) expect(again.plan).toEqual(first.plan);
+      else {
+        expect(again.plan.entries[0]?.status).toBe("modified");
+        expect(again.plan.entries.slice(1)).toEqual(first.plan.entries.slice(1));
+      }
+      await again.index.save();
+      expect(await readFile(statIndexPath(m.dir), "utf8")).toMatch(
+        /"outputs":\["o\/zeta.png","o\/edited.png","o\/alpha.png","o\/mid.png"\]/,
+      );
+    }
+    expect(first.plan.entries.map((e) => [e.id, e.status])).toEqual([
+      ["zeta", "unchanged"],
+      ["gone", "missing"],
+      ["edited", "modified"],
+      ["grown", "modified"],
+      ["alpha", "unchanged"],
+      ["changed", "changed"],
+      ["new", "new"],
+      ["mid", "unchanged"],
+      ["orphan", "orphaned"],
+    ]);
+  });
+
   it("shows the plan a render makes, reading only the bytes of unchanged requests' entries", async () => {
     const ids = ["same", "gone", "edited", "grown", "changed", "variants", "orphan"];
     const assets = ids.map((id) => makeAsset({ id, output: `o/${id}.png` }));

@@ -9,7 +9,7 @@ import { readManifestLock, readManifestPlanLock } from "../state/manifest-lock.j
 import type { Lockfile } from "../state/lock-types.js";
 import type { PlanLock } from "../state/plan-lock.js";
 import { probeOutputs, readOutputStates, type OutputProbe } from "./output-state.js";
-import { outputsToCheck, planAssets, type LockToPlan } from "./plan.js";
+import { lockedBytes, planAssets, type LockToPlan } from "./plan.js";
 import { StatIndex } from "../state/stat-index.js";
 import type { Plan } from "./types.js";
 import { planAllVariants } from "./variant-state.js";
@@ -110,36 +110,24 @@ async function planWith<L extends LockToPlan>(
 ): Promise<PlannedManifest<L>> {
   // The loader's temporaries are all garbage now: collected before the plan's own data arrives.
   collectAfterLoad(manifest.assets.length);
+  // One list of the outputs by place, for the probe, the stat index and the states.
+  const outputs = manifest.assets.map((a) => a.output);
   // Every output is stat-ed on a second thread while this one reads the lock and hashes; only
   // those whose request is unchanged are looked at, but which ones is not known until then.
-  const probe =
-    early ??
-    probeOutputs(manifest.dir, { outputs: manifest.assets.map((a) => a.output) }, { hash: false });
+  const probe = early ?? probeOutputs(manifest.dir, { outputs }, { hash: false });
   const hashes = hashAssets(manifest.assets);
   // byId also answers which ids the manifest has: no second collection of 51,000 ids.
   const { share, lockPlace, byId } = shareAssetStrings(manifest.assets, hashes);
   const [{ lock, path: lockPath, adoptedFrom }, index] = await Promise.all([
     readLock(byId, hashes, share),
-    // The index says which outputs need no second look: never one a commit put there.
-    verifyStateDir(manifest.dir).then(() => StatIndex.load(manifest.dir)),
+    // The index says which outputs need no second look: never one a commit put there. Loaded by
+    // the manifest's outputs, it keeps no entry for an output no asset writes.
+    verifyStateDir(manifest.dir).then(() => StatIndex.load(manifest.dir, outputs)),
   ]);
-  const checks = outputsToCheck(manifest.assets, lock, hashes);
   // The early probe keeps outputs in the lockfile's order, not the manifest's.
-  if (early !== undefined) {
-    for (const check of checks) {
-      const place = check.asset === undefined ? -1 : (lockPlace[check.asset] ?? -1);
-      check.asset = place < 0 ? undefined : place;
-    }
-  }
-  const states = await readOutputStates(manifest.dir, checks, index, await probe?.finish());
-  // Entries for outputs no asset writes are dropped. Usually every entry is one plan just
-  // checked (outputs are distinct: the loader refuses two assets writing one file), and then
-  // none is dropped, without a set of every output (500,000 strings on a large manifest).
-  if (!index.holdsOnly(checks.map((c) => c.output))) {
-    const outputs = new Set<string>();
-    for (const asset of manifest.assets) outputs.add(asset.output);
-    index.retain(outputs);
-  }
+  const answers = await probe?.finish(early === undefined ? {} : { places: lockPlace });
+  const locked = lockedBytes(manifest.assets, lock, hashes);
+  const states = await readOutputStates(manifest.dir, outputs, locked, index, answers);
   const plan = planAssets(manifest.assets, lock, states, hashes, {
     outputsInStore: manifest.outputs === "store",
     // The loader refuses a second asset with an id already taken.

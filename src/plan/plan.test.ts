@@ -4,8 +4,7 @@ import { assetHash } from "./hash.js";
 import type { Lockfile } from "../state/lock-types.js";
 import { emptyLockfile } from "../state/lockfile.js";
 import { lockEntryFor } from "./lock-entry.js";
-import { outputsToCheck, planAssets } from "./plan.js";
-import type { OutputState } from "./plan.js";
+import { lockedBytes, OutputStates, planAssets, type OutputVerdict } from "./plan.js";
 import { makeAsset } from "../../test/support/assets.js";
 
 const SHA = "b".repeat(64);
@@ -25,7 +24,23 @@ function lockWith(...assets: Asset[]): Lockfile {
   return lock;
 }
 
-const intact: OutputState = { exists: true, size: 4, sha256: SHA };
+/**
+ * readOutputStates' answer, given as verdicts by asset id: only assets whose entry records their
+ * request as it is now are examined (and so have one), whatever the list says of the others.
+ */
+function states(
+  assets: readonly Asset[],
+  lock: Lockfile,
+  verdicts: Record<string, OutputVerdict> = {},
+): OutputStates {
+  const locked = lockedBytes(assets, lock, assets.map(assetHash));
+  const out = new OutputStates(assets.length);
+  assets.forEach((a, place) => {
+    const verdict = verdicts[a.id];
+    if (verdict !== undefined && locked(place) !== undefined) out.set(place, verdict);
+  });
+  return out;
+}
 
 describe("planAssets", () => {
   it("gives every status, with the changed fields named and orphans last", () => {
@@ -46,13 +61,13 @@ describe("planAssets", () => {
       asset("zz-gone"),
       asset("aa-gone"),
     );
-    const outputs = new Map<string, OutputState>([
-      ["out/new.png", intact],
-      ["out/unchanged.png", intact],
-      ["out/missing.png", { exists: false }],
-      ["out/modified.png", { exists: true, size: 4, sha256: "c".repeat(64) }],
-      ["out/resized.png", { exists: true, size: 5 }],
-    ]);
+    const outputs = states(assets, lock, {
+      new: "locked",
+      unchanged: "locked",
+      missing: "missing",
+      modified: "modified",
+      resized: "modified",
+    });
     const plan = planAssets(assets, lock, outputs);
     expect(plan.entries.map((e) => [e.id, e.status, e.changedFields])).toEqual([
       ["new", "new", undefined],
@@ -78,7 +93,7 @@ describe("planAssets", () => {
   it("gives each entry its hash now, and the orphan its locked hash and output", () => {
     const changed = asset("a", { prompt: "p2" });
     const lock = lockWith(asset("a"), asset("gone"));
-    const plan = planAssets([changed], lock, new Map());
+    const plan = planAssets([changed], lock, new OutputStates(1));
     expect(plan.entries[0]).toMatchObject({
       hash: assetHash(changed),
       asset: changed,
@@ -95,7 +110,7 @@ describe("planAssets", () => {
   it("does not re-render a moved output: the hash covers the request, not the path", () => {
     const lock = lockWith(asset("a"));
     const moved = asset("a", { output: "elsewhere/a.png" });
-    const plan = planAssets([moved], lock, new Map([["elsewhere/a.png", intact]]));
+    const plan = planAssets([moved], lock, states([moved], lock, { a: "locked" }));
     expect(plan.entries[0]?.status).toBe("unchanged");
   });
 
@@ -104,45 +119,81 @@ describe("planAssets", () => {
     const plan = planAssets(
       [asset("p", { params: { seed: 7 } }), asset("t", { type: "video", output: "out/t.mp4" })],
       lock,
-      new Map(),
+      new OutputStates(2),
     );
     expect(plan.entries.map((e) => e.changedFields)).toEqual([["params"], ["type"]]);
   });
 
   it("finds the same orphans when told the ids are unique", () => {
     const assets = [asset("a"), asset("b"), asset("c")];
-    const outputs = new Map(assets.map((a) => [a.output, intact]));
+    const intact = { a: "locked", b: "locked", c: "locked" } as const;
     for (const lock of [
       lockWith(asset("a"), asset("b"), asset("c")),
       lockWith(asset("a"), asset("c"), asset("zz-gone"), asset("aa-gone")),
       lockWith(asset("gone")),
       emptyLockfile(),
     ]) {
+      const outputs = states(assets, lock, intact);
       const unique = planAssets(assets, lock, outputs, undefined, { uniqueIds: true });
       expect(unique).toEqual(planAssets(assets, lock, outputs));
     }
     // Without the promise, a repeated id still leaves the lock's other entries orphaned.
-    const repeated = planAssets(
-      [asset("a"), asset("a")],
-      lockWith(asset("a"), asset("b")),
-      outputs,
-    );
+    const twice = [asset("a"), asset("a")];
+    const twiceLock = lockWith(asset("a"), asset("b"));
+    const repeated = planAssets(twice, twiceLock, states(twice, twiceLock, intact));
     expect(repeated.entries.filter((e) => e.status === "orphaned").map((e) => e.id)).toEqual(["b"]);
   });
 
   it("plans nothing for nothing", () => {
-    const plan = planAssets([], emptyLockfile(), new Map());
+    const plan = planAssets([], emptyLockfile(), new OutputStates(0));
     expect(plan.entries).toEqual([]);
     expect(Object.values(plan.counts).every((n) => n === 0)).toBe(true);
   });
 });
 
-describe("outputsToCheck", () => {
-  it("asks only about outputs of assets whose request is unchanged", () => {
+describe("lockedBytes", () => {
+  it("gives bytes only for assets whose request is unchanged", () => {
     const assets = [asset("new"), asset("changed", { prompt: "x" }), asset("same")];
     const lock = lockWith(asset("changed"), asset("same"));
-    expect(outputsToCheck(assets, lock, assets.map(assetHash))).toEqual([
-      { output: "out/same.png", size: 4, sha256: lock.assets["same"]?.sha256, asset: 2 },
+    const locked = lockedBytes(assets, lock, assets.map(assetHash));
+    expect([0, 1, 2].map(locked)).toEqual([undefined, undefined, lock.assets["same"]]);
+  });
+});
+
+describe("planAssets, from each verdict", () => {
+  const assets = [asset("same"), asset("pointer"), asset("gone"), asset("edited")];
+  const lock = lockWith(...assets);
+  const outputs = states(assets, lock, {
+    same: "locked",
+    pointer: "lfs pointer",
+    gone: "missing",
+    edited: "modified",
+  });
+
+  it("counts an LFS pointer to the locked bytes as unchanged, and says how many", () => {
+    const plan = planAssets(assets, lock, outputs);
+    expect(plan.entries.map((e) => e.status)).toEqual([
+      "unchanged",
+      "unchanged",
+      "missing",
+      "modified",
     ]);
+    expect(plan.lfsPointers).toBe(1);
+  });
+
+  it("calls a missing output stored when outputs live in the store", () => {
+    const plan = planAssets(assets, lock, outputs, undefined, { outputsInStore: true });
+    expect(plan.entries.map((e) => e.status)).toEqual([
+      "unchanged",
+      "unchanged",
+      "stored",
+      "modified",
+    ]);
+  });
+
+  it("throws for an asset that should have been examined and was not", () => {
+    expect(() => planAssets(assets, lock, new OutputStates(assets.length))).toThrow(
+      /no output state for out\/same.png/,
+    );
   });
 });

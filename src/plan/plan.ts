@@ -11,28 +11,33 @@ import { PLAN_STATUSES } from "./types.js";
 import type { Plan, PlanEntry, PlanStatus } from "./types.js";
 
 /**
- * What is on disk at an output path. `sha256` may be left out when the size already differs.
- * `lfsPointer`: the file is a Git LFS pointer whose object (SHA-256 and size, given here) is the
- * locked bytes: the checkout did not fetch LFS files.
+ * How the output of an asset whose request is unchanged compares with the bytes its lock entry
+ * recorded: `locked` (the same bytes), `lfs pointer` (a Git LFS pointer to them: the checkout did
+ * not fetch LFS files), `modified` (anything else where the output should be) or `missing`.
  */
-export type OutputState =
-  { exists: false } | { exists: true; size: number; sha256?: string; lfsPointer?: true };
+export type OutputVerdict = "missing" | "modified" | "locked" | "lfs pointer";
+const VERDICTS: readonly OutputVerdict[] = ["missing", "modified", "locked", "lfs pointer"];
 
-/** Output path (relative to the manifest folder) → its state on disk. */
-export type OutputStates = ReadonlyMap<string, OutputState>;
+/**
+ * The verdict for each examined output, by its asset's place: a byte an asset rather than an
+ * object and a map entry an output (450,000 of each on a large catalogue).
+ */
+export class OutputStates {
+  /** 0: not examined; else 1 + the verdict's index in VERDICTS. */
+  readonly #codes: Uint8Array;
 
-/** An output whose bytes plan must compare with the lock: the asset's request is unchanged. */
-export interface OutputCheck {
-  output: string;
-  /** Size recorded in the lock: a file of another size is modified without hashing it. */
-  size: number;
-  /** SHA-256 recorded in the lock: states share its string when the bytes still match. */
-  sha256?: string;
-  /**
-   * Where the output probe keeps this output's answer: the asset's place in the manifest (a probe
-   * of the lockfile's outputs keeps them in the lock's order; planManifest maps the places).
-   */
-  asset?: number;
+  constructor(assets: number) {
+    this.#codes = new Uint8Array(assets);
+  }
+
+  set(place: number, verdict: OutputVerdict): void {
+    this.#codes[place] = VERDICTS.indexOf(verdict) + 1;
+  }
+
+  get(place: number): OutputVerdict | undefined {
+    const code = this.#codes[place] ?? 0;
+    return code === 0 ? undefined : VERDICTS[code - 1];
+  }
 }
 
 /** The lock as planning reads it: a whole lock, or the plan-only read (state/plan-lock.ts). */
@@ -43,42 +48,29 @@ function planLock(lock: LockToPlan): PlanLock {
 }
 
 /**
- * Asset `i`'s entry: whole (`entry`) when the lock kept it so, and the bytes it recorded when it
- * records the request the asset makes now (`hash`); undefined when the lock has none.
+ * The bytes asset `place`'s lock entry recorded, when the entry records the request the asset
+ * makes now (`hash`): only then is its output compared with them; undefined for a new or a
+ * changed request (rendered whatever is on disk).
  */
-function lockedFor(
+function sameRequest(
   lock: PlanLock,
   asset: Asset,
-  i: number,
+  place: number,
   hash: string | undefined,
-): Locked | undefined {
+): LockedBytes | undefined {
   const entry = lock.whole(asset.id);
-  if (entry !== undefined) return entry.hash === hash ? { entry, same: entry } : { entry };
-  const same = lock.sameRequest(i);
-  return same === undefined ? undefined : { same };
+  if (entry !== undefined) return entry.hash === hash ? entry : undefined;
+  return lock.sameRequest(place);
 }
 
-/** An entry kept whole whose request differs, or one whose request is the asset's now. */
-type Locked = { entry: LockEntry; same?: undefined } | { entry?: LockEntry; same: LockedBytes };
-
-/**
- * Outputs whose state decides an asset's status. New and changed assets render whatever is on
- * disk, so only assets whose hash matches the lock need their output examined.
- */
-export function outputsToCheck(
+/** sameRequest by place, for readOutputStates: what each asset's output is compared with. */
+export function lockedBytes(
   assets: readonly Asset[],
   lockToPlan: LockToPlan,
   hashes: readonly string[],
-): OutputCheck[] {
+): (place: number) => LockedBytes | undefined {
   const lock = planLock(lockToPlan);
-  const checks: OutputCheck[] = [];
-  assets.forEach((asset, i) => {
-    const same = lockedFor(lock, asset, i, hashes[i])?.same;
-    if (same !== undefined) {
-      checks.push({ output: asset.output, size: same.size, sha256: same.sha256, asset: i });
-    }
-  });
-  return checks;
+  return (place) => sameRequest(lock, assets[place] as Asset, place, hashes[place]);
 }
 
 export function emptyCounts(): Record<PlanStatus, number> {
@@ -93,6 +85,10 @@ export function emptyCounts(): Record<PlanStatus, number> {
  * the request is `stored`, not `missing`. Offline, the lock is the evidence: with outputs in the
  * store, a render records an entry only once its bytes are in the store (and `lock merge` only
  * once the store holds them), so a current entry means the store has the bytes.
+ *
+ * `outputs`: readOutputStates' verdicts for this lock and these hashes. An asset with a verdict
+ * is taken to have an entry that records its request as it is now (that is why its output was
+ * examined); one without, but with such an entry, is a caller's mistake and throws.
  *
  * `uniqueIds`: the caller vouches that no two assets share an id (a loaded manifest's never do).
  * Then a lock with as many entries as assets found in it has no orphan, and the set of every id
@@ -116,31 +112,30 @@ export function planAssets(
 
   assets.forEach((asset, i) => {
     const hash = hashes[i] ?? assetHash(asset);
-    const locked = lockedFor(lock, asset, i, hash);
     const entry: PlanEntry = { id: asset.id, status: "new", output: asset.output, hash, asset };
-    if (locked !== undefined) {
+    // A plan-only read keeps an unchanged request's entry as its bytes alone (no `whole`).
+    const whole = lock.whole(asset.id);
+    if (whole !== undefined) entry.lock = whole;
+    const verdict = outputs.get(i);
+    if (whole !== undefined && whole.hash !== hash) {
       found += 1;
-      // A plan-only read keeps an unchanged request's entry as its bytes alone (no `lock`).
-      if (locked.entry !== undefined) entry.lock = locked.entry;
-      if (locked.same === undefined) {
-        entry.status = "changed";
-        // Per-field hashes only here: they cost four SHA-256s an asset, needless when unchanged.
-        entry.changedFields = changedFields(fieldHashes(asset), locked.entry.fields);
-      } else {
-        const same = locked.same;
-        const state = outputs.get(asset.output);
-        if (state === undefined) {
-          throw new Error(`planAssets: no output state for ${asset.output} (asset "${asset.id}")`);
-        }
-        entry.status = !state.exists
+      entry.status = "changed";
+      // Per-field hashes only here: they cost four SHA-256s an asset, needless when unchanged.
+      entry.changedFields = changedFields(fieldHashes(asset), whole.fields);
+    } else if (verdict !== undefined) {
+      // Examined, so its entry records this request (asked of the lock when it was examined).
+      found += 1;
+      entry.status =
+        verdict === "missing"
           ? outputsInStore
             ? "stored"
             : "missing"
-          : state.size !== same.size || state.sha256 !== same.sha256
+          : verdict === "modified"
             ? "modified"
             : "unchanged";
-        if (state.exists && state.lfsPointer && entry.status === "unchanged") lfsPointers += 1;
-      }
+      if (verdict === "lfs pointer") lfsPointers += 1;
+    } else if (whole !== undefined || lock.sameRequest(i) !== undefined) {
+      throw new Error(`planAssets: no output state for ${asset.output} (asset "${asset.id}")`);
     }
     counts[entry.status] += 1;
     entries.push(entry);

@@ -322,11 +322,17 @@ async function renderLocked(config: RenderConfig, deps: RenderDeps): Promise<Ren
     const store = deps.store;
     // Settled both before anything is rethrown: neither may still be writing results or the
     // journal while the run tears down.
+    // A stop (a signal, also one during the credit check) starts no restore: it is free, but the
+    // user asked the run to end, and the next run restores what is left.
+    const going = (): boolean => !stop.signal.aborted;
     const restores = await Promise.allSettled([
-      runPool(split.restore, RESTORE_CONCURRENCY, async (entry) =>
-        settleRestore(entry, "cache", await restoreFromCache(entry, shared)),
+      runPool(
+        split.restore,
+        RESTORE_CONCURRENCY,
+        async (entry) => settleRestore(entry, "cache", await restoreFromCache(entry, shared)),
+        going,
       ),
-      store && fromStore.length > 0
+      store && fromStore.length > 0 && going()
         ? restoreFromStore(
             fromStore.map((entry) => ({ entry: withAsset(entry), hit: storeHits.get(entry.id)! })),
             store,

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { tempDir } from "../../test/support/temp-dir.js";
 import { loadDurationMemory, saveDurationMemory } from "../render/polling/duration-memory.js";
-import { createCacheStore, hasCachedEntry } from "./local-cache.js";
+import { cachedEntryProbe, createCacheStore, hasCachedEntry } from "./local-cache.js";
 import { durationMemoryPath } from "./paths.js";
 import { writeCachedPrices } from "./price-cache.js";
 import { sweepStaleTemps } from "./sweep.js";
@@ -88,6 +88,35 @@ describe("a cache entry the tool did not write", () => {
       .put(other, join(dir, "new.png"), META)
       .catch(() => {});
     expect(readdirSync(outside).sort()).toEqual([HASH, `${HASH}.json`]);
+  });
+
+  it("is a miss for every hash a plan asks about in a linked folder, and the others still answer", () => {
+    const inCd = "cd" + "3".repeat(62);
+    entryIn(outside);
+    writeFileSync(join(outside, inCd), PNG);
+    writeFileSync(join(outside, `${inCd}.json`), metaText);
+    execFileSync("rm", ["-r", join(cache, "ab")]);
+    symlinkSync(outside, join(cache, "ab"));
+    mkdirSync(join(cache, "cd"));
+    writeFileSync(join(cache, "cd", inCd), PNG);
+    writeFileSync(join(cache, "cd", `${inCd}.json`), metaText);
+
+    const isCached = cachedEntryProbe(cache);
+    // Asked twice each, as a plan asks about many entries in one folder: the answer holds.
+    for (let i = 0; i < 2; i++) {
+      expect(isCached(HASH, "hero.png")).toBe(false);
+      expect(isCached(inCd, "hero.png")).toBe(true);
+      expect(isCached(inCd, "hero.wav")).toBe(false);
+      expect(isCached("../" + HASH.slice(3), "hero.png")).toBe(false);
+    }
+    // The cache folder itself a link: nothing in it is an entry.
+    const elsewhere = join(dir, "elsewhere");
+    execFileSync("mv", [cache, elsewhere]);
+    symlinkSync(elsewhere, cache);
+    expect(cachedEntryProbe(cache)(inCd, "hero.png")).toBe(false);
+    expect(cachedEntryProbe(elsewhere)(inCd, "hero.png")).toBe(true);
+    // No cache at all: a miss, not an error.
+    expect(cachedEntryProbe(join(dir, "none"))(inCd, "hero.png")).toBe(false);
   });
 
   it("is a miss, not a wait, when its bytes are a FIFO", async () => {

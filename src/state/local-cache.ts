@@ -234,8 +234,30 @@ export function createCacheStore(dir: string, warn: (message: string) => void): 
  * it says. The bytes themselves are checked only by `restore`, so a damaged entry is still a job.
  */
 export function hasCachedEntry(dir: string, hash: string, outputPath: string): boolean {
-  const bytes = entryPath(dir, hash);
-  if (bytes === undefined || !inRealFolders(dir, bytes)) return false;
+  return cachedEntryProbe(dir)(hash, outputPath);
+}
+
+/**
+ * hasCachedEntry for many hashes: the cache's folders are looked at once each (one lstat for the
+ * cache, one per `<first2>/` folder met), not twice an entry; with no cache, nothing more is
+ * asked. A plan of 50,000 new assets otherwise made 100,000 failed lstat calls.
+ */
+export function cachedEntryProbe(dir: string): (hash: string, outputPath: string) => boolean {
+  if (!isRealFolder(dir)) return () => false;
+  const realFolders = new Map<string, boolean>();
+  const inRealFolder = (folder: string): boolean => {
+    let real = realFolders.get(folder);
+    if (real === undefined) realFolders.set(folder, (real = isRealFolder(folder)));
+    return real;
+  };
+  return (hash, outputPath) => {
+    const bytes = entryPath(dir, hash);
+    return bytes !== undefined && inRealFolder(dirname(bytes)) && isFinished(bytes, outputPath);
+  };
+}
+
+/** The entry whose bytes are at `bytes` (in real folders) is whole and for the output's format. */
+function isFinished(bytes: string, outputPath: string): boolean {
   let meta: CacheMeta | undefined;
   try {
     if (plainFileSize(`${bytes}.json`, MAX_META_BYTES) === undefined) return false;

@@ -72,7 +72,8 @@ export async function makeRealFolder(path: string): Promise<void> {
 /** Called directly, not through libuv's pool: a lookup of cached metadata (see real-folders.ts). */
 function lstatOf(path: string): Stats | undefined {
   try {
-    return lstatSync(path);
+    // An absent path is the common answer: no exception (and its stack) made for it.
+    return lstatSync(path, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }

@@ -1,9 +1,11 @@
+import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { statIndexPath } from "./paths.js";
 import type { StatFacts } from "./stat-index.js";
 import { RACY_WINDOW_MS, StatIndex } from "./stat-index.js";
+import { readIndexFile } from "./stat-index-file.js";
 import { tempRepo } from "../../test/support/temp-repo.js";
 
 const hex = (c: string) => c.repeat(64);
@@ -16,17 +18,24 @@ interface Row {
   sha256: string;
 }
 
-/** The index file as JSON.stringify gives it: outputs sorted, their columns in that order. */
+/** The index file as JSON.stringify gives it, rows in the order given. */
 function indexText(writtenAt: number, rows: Row[]): string {
-  const sorted = [...rows].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const file = {
     version: 2,
     writtenAt,
-    outputs: sorted.map((r) => r.path),
-    stats: sorted.flatMap((r) => [r.facts.size, r.facts.mtimeMs, r.facts.ino]),
-    sha256: sorted.map((r) => r.sha256).join(""),
+    outputs: rows.map((r) => r.path),
+    stats: rows.flatMap((r) => [r.facts.size, r.facts.mtimeMs, r.facts.ino]),
+    sha256: rows.map((r) => r.sha256).join(""),
   };
   return `${JSON.stringify(file)}\n`;
+}
+
+/** As builds before rows by place wrote it: sorted by path. */
+function sortedIndexText(writtenAt: number, rows: Row[]): string {
+  return indexText(
+    writtenAt,
+    [...rows].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+  );
 }
 
 describe("StatIndex", () => {
@@ -86,7 +95,7 @@ describe("StatIndex", () => {
       hex("3"),
     );
 
-    index.retain(new Set());
+    for (const row of rows) index.delete(row.path);
     await index.save(LATER + 1);
     expect(await readFile(statIndexPath(dir), "utf8")).toBe(
       `${JSON.stringify({ version: 2, writtenAt: LATER + 1, outputs: [], stats: [], sha256: "" })}\n`,
@@ -118,20 +127,6 @@ describe("StatIndex", () => {
     expect((await StatIndex.load(dir)).trustedSha256("a.png", f)).toBe(hex("a"));
   });
 
-  it("says whether it holds entries only for the given outputs, as retain would keep them", () => {
-    const index = StatIndex.empty("/x");
-    index.set("a.png", facts(1), hex("a"));
-    index.set("b.png", facts(2), hex("b"));
-    expect(index.holdsOnly(["a.png", "b.png"])).toBe(true);
-    expect(index.holdsOnly(["b.png", "c.png", "a.png"])).toBe(true);
-    expect(index.holdsOnly(["a.png", "c.png"])).toBe(false);
-    expect(index.holdsOnly(["a.png"])).toBe(false);
-    index.delete("b.png");
-    expect(index.holdsOnly(["a.png"])).toBe(true);
-    expect(index.dirty).toBe(true);
-    expect(StatIndex.empty("/x").holdsOnly([])).toBe(true);
-  });
-
   it("refuses a hash that is not 64 hex digits", () => {
     expect(() => StatIndex.empty("/x").set("a.png", facts(1), "abc")).toThrow(TypeError);
   });
@@ -146,5 +141,157 @@ describe("StatIndex", () => {
     await writeFile(statIndexPath(dir), text);
     const index = await StatIndex.load(dir);
     expect(index.trustedSha256("a", facts(1))).toBeUndefined();
+  });
+});
+
+/** A manifest's outputs and an entry for each, as the index would record them. */
+function manifestRows(count: number): Row[] {
+  return Array.from({ length: count }, (_, i): Row => ({
+    path: `public/p/${i % 7 === 0 ? "é-" : ""}${i}.png`,
+    facts: facts(i),
+    sha256: hex((i % 16).toString(16)),
+  }));
+}
+
+/** What an index loaded for `outputs` trusts, output by output (by place, as plan asks). */
+function trusted(
+  index: StatIndex,
+  rows: Row[],
+  outputs: readonly string[],
+): Array<string | undefined> {
+  const places = new Map(outputs.map((output, place) => [output, place]));
+  return rows.map((row) => {
+    const at = index.trustedRow(row.path, row.facts, places.get(row.path));
+    return at < 0 ? undefined : index.digestIs(at, row.sha256) ? row.sha256 : "another hash";
+  });
+}
+
+describe("StatIndex loaded for a manifest (rows by place)", () => {
+  async function load(text: string, outputs: readonly string[]): Promise<StatIndex> {
+    const dir = await tempRepo();
+    await mkdir(join(dir, ".agentframer"));
+    await writeFile(statIndexPath(dir), text);
+    return StatIndex.load(dir, outputs);
+  }
+
+  it("trusts the same entries whatever order the file lists them in, and writes the manifest's", async () => {
+    const rows = manifestRows(300);
+    const outputs = rows.map((r) => r.path);
+    const expected = rows.map((r) => r.sha256);
+    const reversed = [...rows].reverse();
+    for (const text of [
+      indexText(LATER, rows),
+      sortedIndexText(LATER, rows),
+      indexText(LATER, reversed),
+    ]) {
+      const index = await load(text, outputs);
+      expect(trusted(index, rows, outputs)).toEqual(expected);
+      // By path alone too (the render engine records by path).
+      expect(index.trustedSha256(rows[5]!.path, rows[5]!.facts)).toBe(rows[5]!.sha256);
+      // Out of the manifest's order: rewritten in it, so that the next load needs no lookup.
+      expect(index.dirty).toBe(text !== indexText(LATER, rows));
+    }
+    const dir = await tempRepo();
+    await mkdir(join(dir, ".agentframer"));
+    await writeFile(statIndexPath(dir), sortedIndexText(LATER, rows));
+    await (await StatIndex.load(dir, outputs)).save(LATER + 1);
+    expect(await readFile(statIndexPath(dir), "utf8")).toBe(indexText(LATER + 1, rows));
+  });
+
+  it("reads gaps (outputs with no entry) in order, short or long, without rewriting", async () => {
+    const rows = manifestRows(500);
+    const outputs = rows.map((r) => r.path);
+    // A gap of 3, one of 200 (longer than the look-ahead), and the last 50 missing.
+    const kept = rows.filter((_, i) => !(i >= 10 && i < 13) && !(i >= 100 && i < 300) && i < 450);
+    const index = await load(indexText(LATER, kept), outputs);
+    expect(trusted(index, rows, outputs)).toEqual(
+      rows.map((r) => (kept.includes(r) ? r.sha256 : undefined)),
+    );
+    expect(index.dirty).toBe(false);
+  });
+
+  it("drops entries for outputs the manifest does not have, and says it changed", async () => {
+    const rows = manifestRows(40);
+    const outputs = rows.slice(0, 30).map((r) => r.path);
+    const extra = { path: "public/gone.png", facts: facts(99), sha256: hex("9") };
+    const listed = [...rows.slice(0, 20), extra, ...rows.slice(20)];
+    const index = await load(indexText(LATER, listed), outputs);
+    expect(trusted(index, rows.slice(0, 30), outputs)).toEqual(
+      rows.slice(0, 30).map((r) => r.sha256),
+    );
+    expect(index.trustedSha256(extra.path, extra.facts)).toBeUndefined();
+    expect(index.trustedSha256(rows[35]!.path, rows[35]!.facts)).toBeUndefined();
+    expect(index.dirty).toBe(true);
+    const dir = index.manifestDir;
+    await index.save(LATER + 1);
+    expect(await readFile(statIndexPath(dir), "utf8")).toBe(
+      indexText(LATER + 1, rows.slice(0, 30)),
+    );
+  });
+
+  it("does not take an entry at another place for the output at this one", async () => {
+    const rows = manifestRows(3);
+    const outputs = rows.map((r) => r.path);
+    const index = await load(indexText(LATER, rows), outputs);
+    // Asked about place 1 for the path of place 2: the path decides.
+    expect(index.trustedRow(rows[2]!.path, rows[2]!.facts, 1)).toBe(2);
+    expect(index.trustedRow(rows[2]!.path, rows[1]!.facts, 1)).toBe(-1);
+  });
+
+  it("reads a file laid out otherwise (by hand, pretty-printed) as JSON", async () => {
+    const rows = manifestRows(20);
+    const outputs = rows.map((r) => r.path);
+    const file = JSON.parse(sortedIndexText(LATER, rows)) as unknown;
+    const index = await load(JSON.stringify(file, null, 2), outputs);
+    expect(trusted(index, rows, outputs)).toEqual(rows.map((r) => r.sha256));
+  });
+
+  it("reads a file larger than its read window, and a path longer than it", async () => {
+    // About 3 MB: paths, numbers and hashes cross the 1 MiB windows.
+    const rows = Array.from({ length: 20_000 }, (_, i): Row => ({
+      path: `public/products/a-rather-long-folder-name/${"é".repeat(i % 3)}item-${i}.png`,
+      facts: { size: i, mtimeMs: 1_000_000 + i / 7, ino: 2 ** 40 + i },
+      sha256: createHash("sha256").update(`${i}`).digest("hex"),
+    }));
+    const long = { path: `${"x".repeat(1_500_000)}.png`, facts: facts(1), sha256: hex("f") };
+    const all = [...rows, long];
+    const outputs = all.map((r) => r.path);
+    const text = indexText(LATER, all);
+    const index = await load(text, outputs);
+    expect(trusted(index, all, outputs)).toEqual(all.map((r) => r.sha256));
+    expect(index.dirty).toBe(false);
+    // Read in one scan of the bytes, not by the JSON.parse a layout it did not expect falls to.
+    let sinks = 0;
+    const places = new Map(outputs.map((o, place) => [o, place]));
+    const read = readIndexFile(statIndexPath(index.manifestDir), () => {
+      sinks++;
+      return {
+        place: (path) => places.get(path.text()) ?? -1,
+        columns: () => ({
+          stats: new Float64Array(3 * all.length),
+          digests: new Uint8Array(32 * all.length),
+          held: new Uint8Array(all.length),
+        }),
+      };
+    });
+    expect(read?.writtenAt).toBe(LATER);
+    expect(sinks).toBe(1);
+  });
+
+  it.each([
+    ["a hash digit that is not hex", (t: string) => t.replace(/"sha256":"a/, '"sha256":"g')],
+    ["an upper-case hash", (t: string) => t.replace(/"sha256":"aa/, '"sha256":"AA')],
+    ["a hash too short", (t: string) => t.replace(/a"}/, '"}')],
+    ["stats too few", (t: string) => t.replace(/"stats":\[[^,]*,/, '"stats":[')],
+    ["a number JSON refuses", (t: string) => t.replace(/"stats":\[/, '"stats":[+')],
+    ["a cut file", (t: string) => t.slice(0, t.length - 30)],
+    ["another version", (t: string) => t.replace('"version":2', '"version":3')],
+  ])("trusts nothing in a damaged file: %s", async (_, damage) => {
+    const rows = manifestRows(4).map((r) => ({ ...r, sha256: hex("a") }));
+    const outputs = rows.map((r) => r.path);
+    const text = damage(indexText(LATER, rows));
+    expect(text).not.toBe(indexText(LATER, rows));
+    const index = await load(text, outputs);
+    expect(trusted(index, rows, outputs)).toEqual(rows.map(() => undefined));
   });
 });

@@ -421,6 +421,38 @@ describe("Ctrl-C while the credit check waits on the API", () => {
     expect(Object.keys((await r.lock()).assets).sort()).toEqual(["banner", "clip", "poster"]);
   }, 90_000);
 
+  it("render: one SIGINT during a hung GET /models restores nothing from the local cache either; the next run restores unpaid", async () => {
+    const e = await start({ prices: PRICES, balance: 1000 });
+    const r = await repoWith(MIXED);
+    expect((await agentframer(["render"])).code).toBe(0);
+    // Two outputs gone (the local cache holds them) and one prompt changed (a new job, priced
+    // first): the run would restore two and render one.
+    await rm(r.path("public/poster.png"));
+    await rm(r.path("public/banner.png"));
+    await r.write("agentframer.yml", MIXED.replace("Waves at dusk", "Waves at dawn"));
+    e.setFaults({ blackHole: "api" });
+    const models = e.ledger.requests.models;
+    const run = launch(["render"]);
+    const code = await interruptWhen(
+      run,
+      () => e.ledger.requests.models > models,
+      "the models read",
+    );
+    expect(code, run.stderr()).toBe(3);
+    expect(run.stderr()).toMatch(INTERRUPTED);
+    expect(await r.exists("public/poster.png")).toBe(false);
+    expect(await r.exists("public/banner.png")).toBe(false);
+    expect(e.ledger.jobs()).toHaveLength(3);
+
+    e.setFaults({ blackHole: false });
+    const again = await agentframer(["render"]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(await r.exists("public/poster.png")).toBe(true);
+    expect(await r.exists("public/banner.png")).toBe(true);
+    // The changed clip is the one new job: the other two came from the cache.
+    expect(e.ledger.jobs()).toHaveLength(4);
+  }, 90_000);
+
   it("plan: one SIGINT during a hung GET /models ends it at once", async () => {
     const e = await start({ prices: PRICES, balance: 1000 });
     await repoWith(MIXED);

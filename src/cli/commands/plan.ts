@@ -207,12 +207,12 @@ async function freeRenders(
   const toRender = plan.entries.filter((e) => needsRender(e) && !inFlightIds.has(e.id));
   const fromCache = new Set<string>();
   if (toRender.length > 0) {
-    const [{ hasCachedEntry }, { cacheDirFor }] = await Promise.all([
+    const [{ cachedEntryProbe }, { cacheDirFor }] = await Promise.all([
       import("../../state/local-cache.js"),
       import("../../state/paths.js"),
     ]);
-    const dir = cacheDirFor(manifestDir);
-    for (const e of toRender) if (hasCachedEntry(dir, e.hash, e.output)) fromCache.add(e.id);
+    const isCached = cachedEntryProbe(cacheDirFor(manifestDir));
+    for (const e of toRender) if (isCached(e.hash, e.output)) fromCache.add(e.id);
   }
   return { fromCache, inFlight: inFlightIds };
 }
