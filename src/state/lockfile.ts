@@ -296,8 +296,11 @@ function readWrittenLockfile(
  * checked, so that the caller can put in place of its strings equal ones it already holds (the
  * manifest's output paths and request hashes): on a large lock that is megabytes, and the copies
  * JSON.parse made die young, where they cost nothing to collect. It must change nothing else.
+ * `place` is the asset's place (in the id → place map the reader was given) when the reader
+ * knows it already, as the plan's reader does for a line it reads in place (state/plan-lock.ts):
+ * the caller need not look the id up again.
  */
-export type ShareStrings = (id: string, entry: Record<string, unknown>) => void;
+export type ShareStrings = (id: string, entry: Record<string, unknown>, place?: number) => void;
 
 /** Read the lockfile; a missing one is empty, a damaged one throws LockfileError. */
 export async function readLockfile(path: string, share?: ShareStrings): Promise<Lockfile> {

@@ -125,8 +125,8 @@ const NO_STRINGS = Object.freeze(Object.create(null) as Record<string, unknown>)
 /**
  * Reads the lockfile at `path` for a plan of the manifest whose assets are `byId` (id → place)
  * with request hashes `hashes` (by place). `share` is called with each entry in file order
- * before it is checked, as `readLockfile` calls it (with an empty record for an entry kept as
- * its bytes). A line exactly as this tool writes it for an unchanged asset (most of a large lock)
+ * before it is checked, as `readLockfile` calls it (for an entry kept as its bytes, with an
+ * empty record and the asset's place). A line exactly as this tool writes it for an unchanged asset (most of a large lock)
  * goes straight into the columns (written-entry-line.ts); the lines between those are parsed and
  * checked as `readLockfile` does. A lockfile not in the layout this tool writes, or a damaged
  * one, is read whole by `readLockfile` (which throws the same LockfileError a render would); a
@@ -166,7 +166,7 @@ export async function readPlanLock(
     return ids.length > 0;
   };
   const keepLine = (line: RecognisedLine): void => {
-    share?.(line.id, NO_STRINGS);
+    share?.(line.id, NO_STRINGS, line.place);
     lock.keepLine(line);
   };
   let written: boolean;
