@@ -8,6 +8,8 @@
  * a loader more memory than the assets they make; the text and two numbers per row cost little.
  */
 
+import { withRoom } from "./int-array.js";
+
 export interface TextProblem {
   line: number;
   col: number;
@@ -17,6 +19,7 @@ export interface TextProblem {
 /** A checked CSV file: its header, and its rows, read again one at a time. */
 export interface CsvRows {
   columns: string[];
+  /** Every row, including those past `maxRows` (counted, but not readable). */
   count: number;
   /** 1-based line on which row `index` starts. */
   line(index: number): number;
@@ -187,8 +190,16 @@ function nextLine(cursor: Cursor): void {
 
 const NO_PROBLEMS: Report = () => undefined;
 
-/** Checks the whole file and notes where each row starts; values are read later, by row. */
-export function scanCsv(text: string, maxProblems: number): CsvScan {
+/**
+ * Checks the whole file and notes where each row starts; values are read later, by row. Rows past
+ * `maxRows` are counted, not noted: a file with more cannot be used, and 64 MiB of one-character
+ * rows would otherwise note 32 million.
+ */
+export function scanCsv(
+  text: string,
+  maxProblems: number,
+  maxRows = Number.POSITIVE_INFINITY,
+): CsvScan {
   const problems: TextProblem[] = [];
   let omitted = 0;
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -233,12 +244,14 @@ export function scanCsv(text: string, maxProblems: number): CsvScan {
           `row has ${fieldCount(scan.fields)}, header has ${columns.length}`,
         );
       } else if (scan.ok) {
-        if (count === offsets.length) {
-          offsets = resized(offsets, count * 2);
-          lines = resized(lines, count * 2);
+        if (count < maxRows) {
+          if (count === offsets.length) {
+            offsets = withRoom(offsets, count + 1);
+            lines = withRoom(lines, count + 1);
+          }
+          offsets[count] = recordAt;
+          lines[count] = recordLine;
         }
-        offsets[count] = recordAt;
-        lines[count] = recordLine;
         count++;
       }
     }
@@ -249,7 +262,8 @@ export function scanCsv(text: string, maxProblems: number): CsvScan {
     problems.push({ line: 1, col: 1, message: "the file is empty; a CSV file needs a header row" });
   }
   if (!columns || problems.length > 0 || omitted > 0) return { problems, omitted };
-  return { rows: checkedRows(text, columns, offsets, lines, count), problems, omitted };
+  const noted = Math.min(count, maxRows);
+  return { rows: checkedRows(text, columns, offsets, lines, noted, count), problems, omitted };
 }
 
 function checkedRows(
@@ -257,6 +271,7 @@ function checkedRows(
   columns: string[],
   offsets: Int32Array,
   lines: Int32Array,
+  noted: number,
   count: number,
 ): CsvRows {
   const cursor: Cursor = { text, at: 0, line: 1, lineStart: 0 };
@@ -264,19 +279,14 @@ function checkedRows(
   return {
     columns,
     count,
-    line: (index) => (index < count ? (lines[index] ?? 1) : 1),
+    line: (index) => (index < noted ? (lines[index] ?? 1) : 1),
     read(index, into = []) {
-      cursor.at = index < count ? (offsets[index] ?? text.length) : text.length;
+      if (index >= noted) throw new RangeError(`row ${index} of ${count} was counted, not noted`);
+      cursor.at = offsets[index] ?? text.length;
       readRecord(cursor, -1, into, undefined, NO_PROBLEMS, scan);
       return into;
     },
   };
-}
-
-function resized(array: Int32Array, length: number): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(length);
-  next.set(array);
-  return next;
 }
 
 function fieldCount(fields: number): string {

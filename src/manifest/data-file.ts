@@ -1,6 +1,6 @@
 import { scanCsv, type TextProblem } from "./csv.js";
 import { parseJsonRows } from "./json-rows.js";
-import { DATA_FILE_MAX_BYTES, ROW_PROBLEMS_MAX } from "./limits.js";
+import { DATA_FILE_MAX_BYTES, MAX_ASSETS, ROW_PROBLEMS_MAX } from "./limits.js";
 import type { ProblemList } from "./problems.js";
 import { readTextFile } from "./read-text.js";
 import type { Row } from "./template.js";
@@ -83,7 +83,8 @@ export async function readDataFile(
     };
   }
 
-  const result = scanCsv(read.text, ROW_PROBLEMS_MAX);
+  // A file with more rows than a manifest may have assets is refused before any row is read.
+  const result = scanCsv(read.text, ROW_PROBLEMS_MAX, MAX_ASSETS);
   if (!result.rows) return report(result.problems, result.omitted);
   const rows = result.rows;
   const values: string[] = [];

@@ -1,3 +1,5 @@
+import { withRoom } from "./int-array.js";
+
 /**
  * A set of string keys, each with a number, for the registry's claims (ids, outputs, folders).
  *
@@ -133,12 +135,9 @@ export class KeyTable {
 
   /** Keeps the slots at most half full, and room in the per-entry arrays for `entries`. */
   private grow(entries: number): void {
-    if (entries > this.hashes.length) {
-      const capacity = Math.max(entries, this.hashes.length + (this.hashes.length >> 1));
-      this.hashes = resized(this.hashes, capacity);
-      this.lengths = resized(this.lengths, capacity);
-      this.numbers = resized(this.numbers, capacity);
-    }
+    this.hashes = withRoom(this.hashes, entries);
+    this.lengths = withRoom(this.lengths, entries);
+    this.numbers = withRoom(this.numbers, entries);
     if (entries * 2 <= this.slots.length) return;
     let slots = this.slots.length * 2;
     while (entries * 2 > slots) slots *= 2;
@@ -146,10 +145,4 @@ export class KeyTable {
     this.overflow = undefined;
     for (let entry = 0; entry < this.texts.length; entry++) this.place(entry);
   }
-}
-
-function resized(array: Int32Array, length: number): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(length);
-  next.set(array);
-  return next;
 }

@@ -16,8 +16,11 @@ export async function checkOutputLinks(
   problems: ProblemList,
 ): Promise<void> {
   const { prefix } = manifestFolder;
-  const pathFromRoot = (index: number): string =>
-    climbing.get(index) ?? prefix + (assets[index]?.output ?? "");
+  const output = (index: number): string => assets[index]?.output ?? "";
+  const pathFromRoot =
+    climbing.size === 0
+      ? (index: number): string => prefix + output(index)
+      : (index: number): string => climbing.get(index) ?? prefix + output(index);
   // Runs of consecutive assets by folder, as [start, end) pairs: outputs of one `each:` mostly
   // share a folder, so one run holds them all, and the previous folder is reused without
   // slicing a new string per asset.
@@ -32,7 +35,7 @@ export async function checkOutputLinks(
       runs = byFolder.get(folder);
       if (!runs) byFolder.set(folder, (runs = []));
     }
-    if (runs.at(-1) === index) runs[runs.length - 1] = index + 1;
+    if (runs[runs.length - 1] === index) runs[runs.length - 1] = index + 1;
     else runs.push(index, index + 1);
   }
   const report = (index: number, problem: string): void => {

@@ -1,3 +1,4 @@
+import { withRoom } from "./int-array.js";
 import { hashChar, hashEnd, hashOf, hashStart, KeyTable } from "./key-table.js";
 import { quote } from "./problems.js";
 import type { SourcePosition } from "./types.js";
@@ -64,7 +65,7 @@ export class AssetRegistry {
     this.ids.reserve(count);
     this.outputs.reserve(count);
     this.expected = Math.max(this.expected, this.names.length) + count;
-    this.outputOrigins = room(this.outputOrigins, this.expected);
+    this.outputOrigins = withRoom(this.outputOrigins, this.expected);
   }
 
   position(origin: number): SourcePosition {
@@ -133,7 +134,7 @@ export class AssetRegistry {
     this.outputs.add(key, key.length, hash, index);
     this.names.push(id);
     this.files.push(output);
-    this.outputOrigins = room(this.outputOrigins, index + 1);
+    this.outputOrigins = withRoom(this.outputOrigins, index + 1);
     this.outputOrigins[index] = origin;
     for (depth--; depth >= known; depth--) {
       this.folders.add(key, this.folderEnds[depth] ?? 0, this.folderHashes[depth] ?? 0, index);
@@ -152,8 +153,8 @@ export class AssetRegistry {
       const code = key.charCodeAt(k);
       if (code === SLASH && k > 0) {
         if (count === this.folderEnds.length) {
-          this.folderEnds = grown(this.folderEnds);
-          this.folderHashes = grown(this.folderHashes);
+          this.folderEnds = withRoom(this.folderEnds, count + 1);
+          this.folderHashes = withRoom(this.folderHashes, count + 1);
         }
         this.folderEnds[count] = k;
         this.folderHashes[count] = hashEnd(hash);
@@ -173,18 +174,4 @@ export class AssetRegistry {
     const at = this.position(origin);
     return `${at.file}:${at.line}:${at.col}`;
   }
-}
-
-function grown(array: Int32Array): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(array.length * 2);
-  next.set(array);
-  return next;
-}
-
-/** `array`, or a copy with room for `length` numbers (at least half as many again). */
-function room(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
-  if (length <= array.length) return array;
-  const next = new Int32Array(Math.max(length, array.length + (array.length >> 1)));
-  next.set(array);
-  return next;
 }

@@ -3,8 +3,9 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../../test/support/temp-dir.js";
 import { ID_RULE } from "./asset-checks.js";
+import { scanCsv } from "./csv.js";
 import { ManifestError, formatProblem } from "./errors.js";
-import { ROW_PROBLEMS_MAX } from "./limits.js";
+import { MAX_ASSETS, ROW_PROBLEMS_MAX } from "./limits.js";
 import { loadManifest } from "./load.js";
 import type { Manifest } from "./types.js";
 
@@ -94,6 +95,13 @@ describe("each: rows read one at a time", () => {
     expect(bad.length).toBeGreaterThan(ROW_PROBLEMS_MAX);
   });
 
+  it("counts the rows of a file with more than MAX_ASSETS, and reads none of them", async () => {
+    const text = `sku,name\n${"a,b\n".repeat(MAX_ASSETS + 1)}`;
+    expect(await load("data/p.csv", text)).toEqual([
+      `agentframer.yml:7:11: data/p.csv has ${MAX_ASSETS + 1} rows, which would make more than ${MAX_ASSETS} assets in all`,
+    ]);
+  });
+
   it("places problems of JSON rows at the row's opening brace", async () => {
     const text = `[
   {"sku": "j1", "name": "ok"},
@@ -104,5 +112,14 @@ describe("each: rows read one at a time", () => {
       `data/p.json:3:3: ${BAD_ID("p-j 2")}`,
       'data/p.json:4:3: row 3 has no field "sku"',
     ]);
+  });
+});
+
+describe("scanCsv", () => {
+  it("reads a checked row again, and counts rows past maxRows without noting them", () => {
+    const { rows } = scanCsv('a,b\n1,"x\ny"\n2,z\n3,w\n', 10, 2);
+    expect(rows?.count).toBe(3);
+    expect([rows?.read(1), rows?.read(0), rows?.line(1)]).toEqual([["2", "z"], ["1", "x\ny"], 4]);
+    expect(() => rows?.read(2)).toThrow(RangeError);
   });
 });

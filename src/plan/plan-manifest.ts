@@ -44,8 +44,8 @@ function shareAssetStrings(
   for (let i = 0; i < assets.length; i++) byId.set((assets[i] as Asset).id, i);
   const lockPlace = new Int32Array(assets.length).fill(-1);
   let place = 0;
-  const share: ShareStrings = (id, entry) => {
-    const i = byId.get(id);
+  const share: ShareStrings = (id, entry, known) => {
+    const i = known ?? byId.get(id);
     place++;
     if (i === undefined) return;
     lockPlace[i] = place - 1;

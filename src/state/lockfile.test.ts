@@ -10,6 +10,8 @@ import {
   readLockfile,
   serializeLockfile,
   writeLockfile,
+  WRITTEN_HEAD,
+  WRITTEN_TAIL,
 } from "./lockfile.js";
 import { lockEntryFor } from "../plan/lock-entry.js";
 import { lockfilePathFor } from "./paths.js";
@@ -174,6 +176,26 @@ describe("readLockfile, read in parts", () => {
       expect(lock).toEqual(parse(layout));
       if (!(lock instanceof Error)) expect(keysOf(lock)).toEqual(keysOf(parse(layout)));
     }
+  });
+
+  it("refuses an empty member where a read of the file ends, as the whole text does", async () => {
+    // Lines up to just under 64 KiB, the first one padded so that the comma after the last is
+    // at byte 65,533: the first read then ends on the comma after an empty member.
+    const lines = text.slice(WRITTEN_HEAD.length, -WRITTEN_TAIL.length).split(",\n");
+    const before: string[] = [];
+    let bytes = Buffer.byteLength(WRITTEN_HEAD);
+    for (const line of lines) {
+      const next = bytes + Buffer.byteLength(line) + 2;
+      if (next > 65535) break;
+      before.push(line);
+      bytes = next;
+    }
+    before[0] = (before[0] as string).replace('"gen_', `"gen_${"x".repeat(65535 - bytes)}`);
+    const contents = `${WRITTEN_HEAD}${before.join(",\n")},\n,\n${lines.at(-1)}${WRITTEN_TAIL}`;
+    expect(Buffer.from(contents).subarray(65533, 65537).toString()).toBe(",\n,\n");
+    const error = await read(contents);
+    expect(error).toBeInstanceOf(LockfileError);
+    expect((error as Error).message).toMatch(/not valid JSON/);
   });
 
   it("reports damage far into the file as the whole text would", async () => {
