@@ -4,6 +4,7 @@ import { dirname } from "node:path";
 import type { Asset, Manifest } from "../manifest/types.js";
 import { collectAfterLoad } from "../util/collect-garbage.js";
 import { hashAssets } from "./hash.js";
+import { IdPlaces } from "./id-places.js";
 import type { ShareStrings } from "../state/lockfile.js";
 import { readManifestLock, readManifestPlanLock } from "../state/manifest-lock.js";
 import type { Lockfile } from "../state/lock-types.js";
@@ -40,8 +41,7 @@ function shareAssetStrings(
   assets: readonly Asset[],
   hashes: readonly string[],
 ): { share: ShareStrings; lockPlace: Int32Array; byId: ReadonlyMap<string, number> } {
-  const byId = new Map<string, number>();
-  for (let i = 0; i < assets.length; i++) byId.set((assets[i] as Asset).id, i);
+  const byId = new IdPlaces(assets);
   const lockPlace = new Int32Array(assets.length).fill(-1);
   let place = 0;
   const share: ShareStrings = (id, entry, known) => {
@@ -116,7 +116,8 @@ async function planWith<L extends LockToPlan>(
   // those whose request is unchanged are looked at, but which ones is not known until then.
   const probe = early ?? probeOutputs(manifest.dir, { outputs }, { hash: false });
   const hashes = hashAssets(manifest.assets);
-  // byId also answers which ids the manifest has: no second collection of 51,000 ids.
+  // byId also answers which ids the manifest has: no second collection of 51,000 ids (and it is
+  // built only if the lock reader looks an id up).
   const { share, lockPlace, byId } = shareAssetStrings(manifest.assets, hashes);
   const [{ lock, path: lockPath, adoptedFrom }, index] = await Promise.all([
     readLock(byId, hashes, share),
