@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 
 /**
  * Reading `.agentframer/stat-index.json` (stat-index.ts) without building its JSON: at 500,000
@@ -66,6 +66,16 @@ function decodeDigest(hex: Uint8Array, from: number, out: Uint8Array, to: number
   }
   return true;
 }
+
+const NO_FOLLOW = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+/**
+ * No index is larger: a million outputs (the most a manifest may have) with paths of 1,024
+ * characters, their stats and hashes come to about 1.2 GB only at the longest paths; anything
+ * larger was not written by the tool.
+ */
+export const MAX_INDEX_BYTES = 1280 * 1024 * 1024;
+/** A file not in save()'s layout is parsed whole only up to this size (a string's limit). */
+const MAX_PARSED_BYTES = 256 * 1024 * 1024;
 
 /** Thrown (and caught below) where the bytes leave the layout save() writes. */
 class NotTheLayout extends Error {}
@@ -241,27 +251,44 @@ export function readIndexFile<S extends IndexSink>(
   newSink: () => S,
   { parseWholeBelow = PARSE_WHOLE_BELOW }: { parseWholeBelow?: number } = {},
 ): { writtenAt: number; sink: S } | undefined {
+  // The state folder is the tool's own (state-dir.ts), but what is in it may be an earlier job's
+  // on a self-hosted runner: only a plain file of bounded size is read, never through a link,
+  // never waited on as a FIFO, and only through the handle whose kind and size were checked.
   let fd: number;
   try {
-    fd = openSync(path, "r");
+    fd = openSync(path, NO_FOLLOW);
   } catch {
     return undefined;
   }
+  let text: string;
   try {
+    const facts = fstatSync(fd);
+    if (!facts.isFile() || facts.size > MAX_INDEX_BYTES) return undefined;
     // A small file is parsed whole: JSON.parse is quicker than the scan until the scan's loops
     // are compiled, and what it builds is small and short-lived.
-    if (fstatSync(fd).size >= parseWholeBelow) {
-      const sink = newSink();
-      return { writtenAt: scanLayout(new Scanner(fd), sink), sink };
+    if (facts.size >= parseWholeBelow) {
+      try {
+        const sink = newSink();
+        return { writtenAt: scanLayout(new Scanner(fd), sink), sink };
+      } catch (error) {
+        if (!(error instanceof NotTheLayout)) return undefined;
+      }
     }
-  } catch (error) {
-    if (!(error instanceof NotTheLayout)) return undefined;
+    if (facts.size > MAX_PARSED_BYTES) return undefined;
+    const bytes = Buffer.allocUnsafe(facts.size);
+    let read = 0;
+    for (let n = -1; n !== 0 && read < bytes.length; read += n) {
+      n = readSync(fd, bytes, read, bytes.length - read, read);
+    }
+    text = bytes.toString("utf8", 0, read);
+  } catch {
+    return undefined;
   } finally {
     closeSync(fd);
   }
   let file: unknown;
   try {
-    file = JSON.parse(readFileSync(path, "utf8"));
+    file = JSON.parse(text);
   } catch {
     return undefined;
   }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { copyFile, mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { statIndexPath } from "./paths.js";
@@ -240,6 +241,38 @@ describe.each([
     // Asked about place 1 for the path of place 2: the path decides.
     expect(index.trustedRow(rows[2]!.path, rows[2]!.facts, 1)).toBe(2);
     expect(index.trustedRow(rows[2]!.path, rows[1]!.facts, 1)).toBe(-1);
+  });
+
+  it("trusts nothing in an index it did not write there: a link to a sound one, a FIFO, a folder", async () => {
+    const rows = manifestRows(30);
+    const outputs = rows.map((r) => r.path);
+    const dir = await tempRepo();
+    await mkdir(join(dir, ".agentframer"));
+    const elsewhere = join(dir, "sound-index.json");
+    await writeFile(elsewhere, indexText(LATER, rows));
+    const none = rows.map(() => undefined);
+
+    await symlink(elsewhere, statIndexPath(dir));
+    const linked = await StatIndex.load(dir, outputs, { parseWholeBelow });
+    expect(trusted(linked, rows, outputs)).toEqual(none);
+    await rm(statIndexPath(dir));
+
+    // A FIFO nobody writes to: read, it would hold the plan for ever.
+    execFileSync("mkfifo", [statIndexPath(dir)]);
+    expect(trusted(await StatIndex.load(dir, outputs, { parseWholeBelow }), rows, outputs)).toEqual(
+      none,
+    );
+    await rm(statIndexPath(dir));
+
+    await mkdir(statIndexPath(dir));
+    expect(trusted(await StatIndex.load(dir, outputs, { parseWholeBelow }), rows, outputs)).toEqual(
+      none,
+    );
+    // The same bytes as a plain file are trusted: what was refused was the kind of file.
+    await rm(statIndexPath(dir), { recursive: true });
+    await copyFile(elsewhere, statIndexPath(dir));
+    const plain = await StatIndex.load(dir, outputs, { parseWholeBelow });
+    expect(trusted(plain, rows, outputs)).toEqual(rows.map((r) => r.sha256));
   });
 
   it("reads a file laid out otherwise (by hand, pretty-printed) as JSON", async () => {
