@@ -16,7 +16,8 @@
 import { statSync } from "node:fs";
 import type { LockEntry, Lockfile } from "./lock-types.js";
 import { entryChecker, readWrittenBody, readLockfile, type ShareStrings } from "./lockfile.js";
-import { isSha256Hex, WrittenEntryLines, type RecognisedLine } from "./written-entry-line.js";
+import { isSha256Hex } from "./sha256-hex.js";
+import { WrittenEntryLines, type RecognisedLine } from "./written-entry-line.js";
 import { LockfileError } from "./lockfile-error.js";
 
 /** What a plan compares of an entry that records its asset's request as it is now. */

@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { decodeSha256 } from "./sha256-hex.js";
 
 /**
  * Reading `.agentframer/stat-index.json` (stat-index.ts) without building its JSON: at 500,000
@@ -50,21 +51,6 @@ function isIndexFile(value: unknown): value is IndexFile {
     v.outputs.every((o) => typeof o === "string") &&
     v.stats.every((n) => typeof n === "number")
   );
-}
-
-/** Hex digit → value, -1 for anything else: lower case only, as the index writes them. */
-const HEX_VALUE = new Int8Array(256).fill(-1);
-for (let d = 0; d < 16; d++) HEX_VALUE[d.toString(16).charCodeAt(0)] = d;
-
-/** Writes 32 bytes at `to` from the 64 hex digits at `from`; false if one is not a digit. */
-function decodeDigest(hex: Uint8Array, from: number, out: Uint8Array, to: number): boolean {
-  for (let k = 0; k < 32; k++) {
-    const high = HEX_VALUE[hex[from + 2 * k] as number] as number;
-    const low = HEX_VALUE[hex[from + 2 * k + 1] as number] as number;
-    if (!(high >= 0 && low >= 0)) return false;
-    out[to + k] = (high << 4) | low;
-  }
-  return true;
 }
 
 const NO_FOLLOW = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
@@ -342,7 +328,7 @@ function scanLayout(scan: Scanner, sink: IndexSink): number {
     scan.ensure(64);
     const row = rows[k] as number;
     if (scan.end - scan.at < 64) throw new NotTheLayout();
-    if (row >= 0 && !decodeDigest(scan.bytes, scan.at, digests, row * 32)) {
+    if (row >= 0 && !decodeSha256(scan.bytes, scan.at, digests, row * 32)) {
       throw new NotTheLayout();
     }
     scan.at += 64;

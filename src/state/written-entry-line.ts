@@ -12,6 +12,8 @@
  * keeps whole) is the caller's to parse, which also words any error as a render does.
  */
 
+import { decodeSha256 } from "./sha256-hex.js";
+
 /** A line as written: `    "ID": {"hash":"HASH","fields":{"type":"…"…},…,"renderedAt":"…"}`. */
 const ID_START = ascii('    "');
 const AFTER_ID = ascii('": {"hash":"');
@@ -48,22 +50,8 @@ const RUNS_FOLLOWED = 4;
 /** Places tried for each run: the next asset, and the one after (the next is new, say). */
 const PLACES_TRIED = 2;
 
-/** Lower-case hex digit values by byte (or character code below 256), -1 for any other. */
-const HEX_VALUE = new Int8Array(256).fill(-1);
-for (let d = 0; d < 16; d++) HEX_VALUE[d.toString(16).charCodeAt(0)] = d;
-
 function ascii(text: string): Uint8Array {
   return Uint8Array.from(text, (c) => c.charCodeAt(0));
-}
-
-/** Whether `text` is 64 lower-case hex digits. */
-export function isSha256Hex(text: string): boolean {
-  if (text.length !== HEX_DIGITS) return false;
-  for (let i = 0; i < HEX_DIGITS; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 256 || (HEX_VALUE[c] as number) < 0) return false;
-  }
-  return true;
 }
 
 /** What a recognised line holds for a plan. */
@@ -164,7 +152,7 @@ export class WrittenEntryLines {
     at = stringThen(bytes, at, 1, SHORT_MAX, AFTER_PARAMS);
     at = stringThen(bytes, at, 1, Infinity, AFTER_OUTPUT);
     const line = this.#line;
-    if (at < 0 || !sha256BytesAt(bytes, at, line.sha256)) return -1;
+    if (at < 0 || !decodeSha256(bytes, at, line.sha256)) return -1;
     at += HEX_DIGITS;
     if (!literalAt(bytes, at, AFTER_SHA256)) return -1;
     at += AFTER_SHA256.length;
@@ -269,17 +257,6 @@ function textAt(bytes: Uint8Array, at: number, text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x80 || bytes[at + i] !== c) return false;
-  }
-  return true;
-}
-
-/** The 64 lower-case hex digits at `at` as 32 bytes in `into`; false if they are not. */
-function sha256BytesAt(bytes: Uint8Array, at: number, into: Uint8Array): boolean {
-  for (let i = 0; i < HEX_DIGITS / 2; i++) {
-    const high = HEX_VALUE[bytes[at + 2 * i] as number] as number;
-    const low = HEX_VALUE[bytes[at + 2 * i + 1] as number] as number;
-    if (high < 0 || low < 0) return false;
-    into[i] = (high << 4) | low;
   }
   return true;
 }
