@@ -188,6 +188,7 @@ __webpack_require__.d(__webpack_exports__, {
   lockfileChunks: () => (/* binding */ lockfileChunks),
   parseLockfile: () => (/* binding */ parseLockfile),
   readLockfile: () => (/* binding */ readLockfile),
+  readWrittenBody: () => (/* binding */ readWrittenBody),
   readWrittenParts: () => (/* binding */ readWrittenParts),
   serializeLockfile: () => (/* binding */ serializeLockfile),
   writeLockfile: () => (/* binding */ writeLockfile)
@@ -462,42 +463,62 @@ const READ_CHUNK = 64 * 1024;
  * file the usual way, for its exact error message.
  */
 function readWrittenParts(path, onPart) {
+    return readWrittenBody(path, (bytes, start, end) => parsePart(bytes.toString("utf8", start, end), onPart));
+}
+const HEAD_BYTES = Buffer.from(WRITTEN_HEAD);
+const TAIL_BYTES = Buffer.from(WRITTEN_TAIL);
+const LINE_COMMA = Buffer.from(",\n");
+/**
+ * The chunk loop of readWrittenParts, for a reader that parses the parts its own way:
+ * `onMembers(bytes, start, end)` gets each part as the UTF-8 `bytes` from `start` to `end`
+ * (whole lines, split after line-ending commas; neither comma nor head nor tail included; the
+ * bytes just after `end` are a line break), in file order. `bytes` is the loop's own buffer,
+ * rewritten once the call returns. Its false stops the read, which then returns false, as does a
+ * file not in the layout. An empty part (`,\n,\n`) is not in it: the whole file's JSON would
+ * refuse it.
+ */
+function readWrittenBody(path, onMembers) {
     const fd = (0,external_node_fs_.openSync)(path, "r");
     try {
         const buffer = Buffer.allocUnsafe(READ_CHUNK);
-        let kept = 0; // bytes of an unfinished line at the start of `buffer`
-        let carry = ""; // whole lines not yet parsed (after the last line-ending comma)
-        let first = true;
+        let kept = 0; // bytes after the last line-ending comma, at the start of `buffer`
+        let headRead = false;
         for (;;) {
             if (kept === buffer.length)
-                return false; // a line longer than a chunk
+                return false; // a chunk with no line-ending comma
             const n = (0,external_node_fs_.readSync)(fd, buffer, kept, buffer.length - kept, null);
-            const end = kept + n;
-            // A line break is one byte in UTF-8, never inside a character: decode whole lines only.
-            const lineEnd = n === 0 ? end : buffer.lastIndexOf(10, end - 1) + 1;
-            let text = carry + buffer.toString("utf8", 0, lineEnd);
-            buffer.copy(buffer, 0, lineEnd, end);
-            kept = end - lineEnd;
-            if (first) {
-                if (!text.startsWith(WRITTEN_HEAD))
+            let end = kept + n;
+            if (!headRead) {
+                if (end < HEAD_BYTES.length) {
+                    if (n === 0)
+                        return false;
+                    kept = end;
+                    continue;
+                }
+                if (!HEAD_BYTES.equals(buffer.subarray(0, HEAD_BYTES.length)))
                     return false;
-                text = text.slice(WRITTEN_HEAD.length);
-                first = false;
+                buffer.copy(buffer, 0, HEAD_BYTES.length, end);
+                end -= HEAD_BYTES.length;
+                headRead = true;
             }
             if (n === 0) {
-                if (kept > 0 || !text.endsWith(WRITTEN_TAIL))
+                const last = end - TAIL_BYTES.length;
+                if (last <= 0 || !TAIL_BYTES.equals(buffer.subarray(last, end)))
                     return false;
-                const last = text.slice(0, -WRITTEN_TAIL.length);
-                return last !== "" && parsePart(last, onPart);
+                return onMembers(buffer, 0, last);
             }
-            const cut = text.lastIndexOf(",\n");
+            // Parts are cut at the last line-ending comma (one byte each in UTF-8, never inside a
+            // character); the rest waits for the next read. Decoding whole lines and carrying the rest
+            // as text made each chunk's text twice, joined and then flattened.
+            const cut = end < LINE_COMMA.length ? -1 : buffer.lastIndexOf(LINE_COMMA, end - 2);
             if (cut < 0) {
-                carry = text;
+                kept = end;
                 continue;
             }
-            if (!parsePart(text.slice(0, cut), onPart))
+            if (cut === 0 || !onMembers(buffer, 0, cut))
                 return false;
-            carry = text.slice(cut + 2);
+            buffer.copy(buffer, 0, cut + LINE_COMMA.length, end);
+            kept = end - cut - LINE_COMMA.length;
         }
     }
     finally {

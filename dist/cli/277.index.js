@@ -83,7 +83,8 @@ async function makeRealFolder(path) {
 /** Called directly, not through libuv's pool: a lookup of cached metadata (see real-folders.ts). */
 function lstatOf(path) {
     try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path);
+        // An absent path is the common answer: no exception (and its stack) made for it.
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false });
     }
     catch {
         return undefined;

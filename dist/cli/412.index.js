@@ -403,8 +403,8 @@ var external_node_events_ = __webpack_require__(8474);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/manifest/errors.js
 var errors = __webpack_require__(7850);
-// EXTERNAL MODULE: ./lib/manifest/load.js + 17 modules
-var load = __webpack_require__(2669);
+// EXTERNAL MODULE: ./lib/manifest/load.js + 20 modules
+var load = __webpack_require__(8297);
 // EXTERNAL MODULE: ./lib/state/local-cache.js
 var local_cache = __webpack_require__(3565);
 // EXTERNAL MODULE: external "node:fs"
@@ -835,8 +835,8 @@ function createLockUpdater(options) {
 ;// CONCATENATED MODULE: ./lib/render/progress/events.js
 const silentReporter = { emit() { }, close() { } };
 
-// EXTERNAL MODULE: ./lib/plan/plan-manifest.js + 5 modules
-var plan_manifest = __webpack_require__(5641);
+// EXTERNAL MODULE: ./lib/plan/plan-manifest.js + 7 modules
+var plan_manifest = __webpack_require__(6610);
 // EXTERNAL MODULE: ./lib/render/refusals.js
 var refusals = __webpack_require__(9691);
 // EXTERNAL MODULE: ./lib/render/select.js
@@ -2166,9 +2166,12 @@ async function renderLocked(config, deps) {
         const store = deps.store;
         // Settled both before anything is rethrown: neither may still be writing results or the
         // journal while the run tears down.
+        // A stop (a signal, also one during the credit check) starts no restore: it is free, but the
+        // user asked the run to end, and the next run restores what is left.
+        const going = () => !stop.signal.aborted;
         const restores = await Promise.allSettled([
-            runPool(split.restore, RESTORE_CONCURRENCY, async (entry) => settleRestore(entry, "cache", await restoreFromCache(entry, shared))),
-            store && fromStore.length > 0
+            runPool(split.restore, RESTORE_CONCURRENCY, async (entry) => settleRestore(entry, "cache", await restoreFromCache(entry, shared)), going),
+            store && fromStore.length > 0 && going()
                 ? restoreFromStore(fromStore.map((entry) => ({ entry: withAsset(entry), hit: storeHits.get(entry.id) })), store, shared, async ({ entry }, restored) => settleRestore(entry, "store", restored))
                 : undefined,
         ]);

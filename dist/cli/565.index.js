@@ -186,6 +186,7 @@ async function verifyStoredBytes(file, record) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cachedEntryProbe: () => (/* binding */ cachedEntryProbe),
 /* harmony export */   createCacheStore: () => (/* binding */ createCacheStore),
 /* harmony export */   hasCachedEntry: () => (/* binding */ hasCachedEntry)
 /* harmony export */ });
@@ -382,9 +383,30 @@ function createCacheStore(dir, warn) {
  * it says. The bytes themselves are checked only by `restore`, so a damaged entry is still a job.
  */
 function hasCachedEntry(dir, hash, outputPath) {
-    const bytes = entryPath(dir, hash);
-    if (bytes === undefined || !inRealFolders(dir, bytes))
-        return false;
+    return cachedEntryProbe(dir)(hash, outputPath);
+}
+/**
+ * hasCachedEntry for many hashes: the cache's folders are looked at once each (one lstat for the
+ * cache, one per `<first2>/` folder met), not twice an entry; with no cache, nothing more is
+ * asked. A plan of 50,000 new assets otherwise made 100,000 failed lstat calls.
+ */
+function cachedEntryProbe(dir) {
+    if (!(0,_plain_file_js__WEBPACK_IMPORTED_MODULE_6__/* .isRealFolder */ .jj)(dir))
+        return () => false;
+    const realFolders = new Map();
+    const inRealFolder = (folder) => {
+        let real = realFolders.get(folder);
+        if (real === undefined)
+            realFolders.set(folder, (real = (0,_plain_file_js__WEBPACK_IMPORTED_MODULE_6__/* .isRealFolder */ .jj)(folder)));
+        return real;
+    };
+    return (hash, outputPath) => {
+        const bytes = entryPath(dir, hash);
+        return bytes !== undefined && inRealFolder((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(bytes)) && isFinished(bytes, outputPath);
+    };
+}
+/** The entry whose bytes are at `bytes` (in real folders) is whole and for the output's format. */
+function isFinished(bytes, outputPath) {
     let meta;
     try {
         if ((0,_plain_file_js__WEBPACK_IMPORTED_MODULE_6__/* .plainFileSize */ .sX)(`${bytes}.json`, MAX_META_BYTES) === undefined)
