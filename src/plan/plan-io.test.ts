@@ -40,18 +40,26 @@ async function rendered(assets: Asset[]): Promise<Manifest> {
   return { path: join(dir, "agentframer.yml"), dir, root: dir, assets };
 }
 
+/**
+ * `rendered` for assets with these ids (output `o/<id>.png`), then the outputs of `gone`,
+ * `edited` and `grown` (those in `ids`) touched as a user would: deleted, rewritten at the same
+ * size with other bytes, and rewritten longer.
+ */
+async function renderedThenTouched(ids: string[]): Promise<{ assets: Asset[]; m: Manifest }> {
+  const assets = ids.map((id) => makeAsset({ id, output: `o/${id}.png` }));
+  const m = await rendered(assets);
+  if (ids.includes("gone")) await rm(join(m.dir, "o/gone.png"));
+  if (ids.includes("edited")) await put(m.dir, "o/edited.png", "EDITED bytes"); // same size
+  if (ids.includes("grown")) await put(m.dir, "o/grown.png", "grown bytes and more");
+  return { assets, m };
+}
+
 const statuses = async (m: Manifest) =>
   (await planManifest(m)).plan.entries.map((e) => [e.id, e.status]);
 
 describe("planManifest on real files", () => {
   it("tells unchanged, missing and modified apart by the bytes on disk", async () => {
-    const assets = ["same", "gone", "edited", "grown"].map((id) =>
-      makeAsset({ id, output: `o/${id}.png` }),
-    );
-    const m = await rendered(assets);
-    await rm(join(m.dir, "o/gone.png"));
-    await put(m.dir, "o/edited.png", "EDITED bytes"); // same size, other bytes
-    await put(m.dir, "o/grown.png", "grown bytes and more");
+    const { m } = await renderedThenTouched(["same", "gone", "edited", "grown"]);
     expect(await statuses(m)).toEqual([
       ["same", "unchanged"],
       ["gone", "missing"],
@@ -98,12 +106,15 @@ describe("planManifest on real files", () => {
   });
 
   it("plans the same with a probe of the lockfile's outputs started before loading", async () => {
-    const ids = ["same", "gone", "edited", "grown", "moved", "changed", "orphan"];
-    const assets = ids.map((id) => makeAsset({ id, output: `o/${id}.png` }));
-    const m = await rendered(assets);
-    await rm(join(m.dir, "o/gone.png"));
-    await put(m.dir, "o/edited.png", "EDITED bytes");
-    await put(m.dir, "o/grown.png", "grown bytes and more");
+    const { assets, m } = await renderedThenTouched([
+      "same",
+      "gone",
+      "edited",
+      "grown",
+      "moved",
+      "changed",
+      "orphan",
+    ]);
     // Now written elsewhere (the hash leaves the path out): the probe looked at the old one.
     await put(m.dir, "o/elsewhere.png", "moved bytes");
     const now = {
@@ -142,12 +153,16 @@ describe("planManifest on real files", () => {
   });
 
   it("plans the same whatever order, or however many, entries the stat index lists", async () => {
-    const ids = ["zeta", "gone", "edited", "grown", "alpha", "changed", "orphan", "mid"];
-    const assets = ids.map((id) => makeAsset({ id, output: `o/${id}.png` }));
-    const m = await rendered(assets);
-    await rm(join(m.dir, "o/gone.png"));
-    await put(m.dir, "o/edited.png", "EDITED bytes");
-    await put(m.dir, "o/grown.png", "grown bytes and more");
+    const { assets, m } = await renderedThenTouched([
+      "zeta",
+      "gone",
+      "edited",
+      "grown",
+      "alpha",
+      "changed",
+      "orphan",
+      "mid",
+    ]);
     const now = {
       ...m,
       assets: [
@@ -212,12 +227,15 @@ describe("planManifest on real files", () => {
   });
 
   it("shows the plan a render makes, reading only the bytes of unchanged requests' entries", async () => {
-    const ids = ["same", "gone", "edited", "grown", "changed", "variants", "orphan"];
-    const assets = ids.map((id) => makeAsset({ id, output: `o/${id}.png` }));
-    const m = await rendered(assets);
-    await rm(join(m.dir, "o/gone.png"));
-    await put(m.dir, "o/edited.png", "EDITED bytes");
-    await put(m.dir, "o/grown.png", "grown bytes and more");
+    const { assets, m } = await renderedThenTouched([
+      "same",
+      "gone",
+      "edited",
+      "grown",
+      "changed",
+      "variants",
+      "orphan",
+    ]);
     const now = {
       ...m,
       assets: [
