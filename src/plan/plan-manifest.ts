@@ -1,5 +1,5 @@
 /** Plan a loaded manifest: read the lock and the outputs, then the pure plan. */
-import { existsSync } from "node:fs";
+import { existsSync, lstatSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Asset, Manifest } from "../manifest/types.js";
 import { collectAfterLoad } from "../util/collect-garbage.js";
@@ -65,7 +65,13 @@ function shareAssetStrings(
 export function startOutputProbe(manifestPath: string): OutputProbe | undefined {
   const manifestDir = dirname(manifestPath);
   const lockPath = lockfilePathFor(manifestPath);
-  if (existsSync(statIndexPath(manifestDir)) || !existsSync(lockPath)) return undefined;
+  // Only a lockfile a reader would read (a regular file, not a link or FIFO): for any other,
+  // planning stops at the lock with its error, and the worker need not open it first.
+  if (
+    existsSync(statIndexPath(manifestDir)) ||
+    !lstatSync(lockPath, { throwIfNoEntry: false })?.isFile()
+  )
+    return undefined;
   return probeOutputs(manifestDir, { lockPath }, { hash: true });
 }
 

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, openSync, readSync } from "node:fs";
 import { writeFileAtomic } from "./atomic-write.js";
 import type { LockEntry, Lockfile } from "./lock-types.js";
 import {
@@ -63,7 +63,8 @@ function* withChangedLines(
 ): Generator<Uint8Array> {
   let fd: number;
   try {
-    fd = openSync(path, "r");
+    // Not through a link (a link here was put there during the run: it is written whole).
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch {
     throw new NotAsWritten();
   }

@@ -3,7 +3,7 @@
  * error, never an empty one: treating it as empty would re-render and re-bill everything), written
  * sorted with one asset per line so that git diffs and merges touch only the assets that changed.
  */
-import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, constants, lstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { z } from "zod";
 import { notRegular } from "../manifest/read-text.js";
 import { writeFileAtomic } from "./atomic-write.js";
@@ -218,7 +218,8 @@ export function readWrittenBody(
   path: string,
   onMembers: (bytes: Buffer, start: number, end: number) => boolean,
 ): boolean {
-  const fd = openSync(path, "r");
+  // Never through a link, whatever was checked before (isLockfileToRead).
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
   try {
     const buffer = Buffer.allocUnsafe(READ_CHUNK);
     let kept = 0; // bytes after the last line-ending comma, at the start of `buffer`
@@ -302,13 +303,44 @@ function readWrittenLockfile(
  */
 export type ShareStrings = (id: string, entry: Record<string, unknown>, place?: number) => void;
 
+/**
+ * No lockfile is larger: a million entries (the most a manifest has) with long ids, outputs and
+ * variants stay well under it. Anything larger was not written by the tool.
+ */
+export const MAX_LOCKFILE_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * Whether there is a lockfile at `path` to read (false: none, the lock is empty); throws
+ * LockfileError for anything but a regular file within the bound. The lockfile is a file a pull
+ * request can commit: as a symbolic link it would have the tool read a file of the runner's
+ * (and quote it in the parse error), and as a FIFO opening it would block this thread for good,
+ * past Ctrl-C. Every reader of a lockfile asks this first (lstat: the link itself is judged).
+ */
+export function isLockfileToRead(path: string): boolean {
+  const facts = lstatSync(path, { throwIfNoEntry: false });
+  if (facts === undefined) return false;
+  const repair = REPAIR.replace("FILE", path);
+  if (facts.isSymbolicLink()) {
+    throw new LockfileError(
+      path,
+      "it is a symbolic link; a lockfile is read only as a regular file in the repository",
+      repair,
+    );
+  }
+  if (!facts.isFile()) throw new LockfileError(path, notRegular(facts), repair);
+  if (facts.size > MAX_LOCKFILE_BYTES) {
+    throw new LockfileError(
+      path,
+      `it is ${facts.size} bytes, more than any lockfile this tool writes (${MAX_LOCKFILE_BYTES})`,
+      repair,
+    );
+  }
+  return true;
+}
+
 /** Read the lockfile; a missing one is empty, a damaged one throws LockfileError. */
 export async function readLockfile(path: string, share?: ShareStrings): Promise<Lockfile> {
-  // Opening a FIFO would block this thread for good, past Ctrl-C: only a regular file is read.
-  const facts = statSync(path, { throwIfNoEntry: false });
-  if (facts === undefined) return emptyLockfile();
-  if (!facts.isFile())
-    throw new LockfileError(path, notRegular(facts), REPAIR.replace("FILE", path));
+  if (!isLockfileToRead(path)) return emptyLockfile();
   let written;
   try {
     written = readWrittenLockfile(path, share);

@@ -13,9 +13,15 @@
  * Only `agentframer plan` reads the lock this way; a render, `pull` and `lock merge` need every
  * entry whole (`readLockfile`), and `planLockOf` lets the plan's code read that too.
  */
-import { statSync } from "node:fs";
 import type { LockEntry, Lockfile } from "./lock-types.js";
-import { entryChecker, readWrittenBody, readLockfile, type ShareStrings } from "./lockfile.js";
+import {
+  emptyLockfile,
+  entryChecker,
+  isLockfileToRead,
+  readLockfile,
+  readWrittenBody,
+  type ShareStrings,
+} from "./lockfile.js";
 import { isSha256Hex } from "./sha256-hex.js";
 import { WrittenEntryLines, type RecognisedLine } from "./written-entry-line.js";
 import { LockfileError } from "./lockfile-error.js";
@@ -139,9 +145,8 @@ export async function readPlanLock(
   hashes: readonly string[],
   share?: ShareStrings,
 ): Promise<PlanLock> {
-  const facts = statSync(path, { throwIfNoEntry: false });
-  // Not a regular file: readLockfile says why, as for a render.
-  if (facts === undefined || !facts.isFile()) return planLockOf(await readLockfile(path, share));
+  // A link, a FIFO or an oversized file throws here, in a render's words.
+  if (!isLockfileToRead(path)) return planLockOf(emptyLockfile());
   const lock = new ColumnLock(hashes.length);
   const check = entryChecker(path);
   const lines = new WrittenEntryLines(byId, hashes);

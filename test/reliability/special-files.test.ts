@@ -7,7 +7,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { constants } from "node:fs";
-import { mkdir, open, writeFile } from "node:fs/promises";
+import { mkdir, open, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
@@ -74,6 +74,31 @@ describe("a named pipe where a file should be is refused before it is opened", (
     expect(code).toBe(2);
     expect(stderr).toMatch(/agentframer\.lock: it is a named pipe \(FIFO\), not a regular file/);
     expect(stderr).toMatch(/git checkout -- /);
+  });
+});
+
+describe("a lockfile committed as a symbolic link", () => {
+  it("is refused by plan and render, and the file it points to is never read or quoted", async () => {
+    repo = await TestRepo.create(someAssets(1));
+    const outside = await TestRepo.create([]);
+    try {
+      // A runner's file that is not JSON: a parse error would quote the bytes around its start.
+      const target = join(outside.dir, "credentials");
+      await writeFile(target, "TOKEN-ghp_planted0123456789 and more text\n");
+      await symlink(target, repo.path("agentframer.lock"));
+      for (const command of [["plan"], ["render"]]) {
+        const { code, stdout, stderr } =
+          command[0] === "plan" ? await runIn(repo.dir, command) : await renderIn(repo.dir);
+        expect(code, stderr).toBe(2);
+        expect(stderr).toMatch(
+          /agentframer\.lock: it is a symbolic link; a lockfile is read only as a regular file/,
+        );
+        expect(`${stdout}${stderr}`).not.toContain("TOKEN");
+        expect(`${stdout}${stderr}`).not.toContain("ghp_planted");
+      }
+    } finally {
+      await outside.remove();
+    }
   });
 });
 
