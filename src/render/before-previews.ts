@@ -21,7 +21,7 @@
  * bytes missing or other than the store's), the result says nothing and the report links the full
  * committed file, as before.
  */
-import { link, mkdir, rm } from "node:fs/promises";
+import { link, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
 import type { PreviewTools } from "../derive/preview/make-preview.js";
@@ -29,6 +29,7 @@ import { makePreview } from "../derive/preview/make-preview.js";
 import type { PlanEntry, PlanStatus } from "../plan/types.js";
 import type { LockEntry } from "../state/lock-types.js";
 import { beforeSnapshotsDirFor } from "../state/paths.js";
+import { makeRealFolder } from "../state/plain-file.js";
 import type { PreviewAddition, StoreHit, StoreLocation } from "../store/store.js";
 import { copyExpectedBytes, NOT_IN_CHECKOUT } from "./previous-bytes.js";
 import type { AssetResult } from "./result.js";
@@ -141,7 +142,8 @@ export async function prepareBeforeRenders(
   const linked: ToMake[] = [];
   const unlinked: ToMake[] = [];
   try {
-    await mkdir(folder, { recursive: true });
+    // Never links into a link someone left in its place (a self-hosted runner's workspace).
+    await makeRealFolder(folder);
     for (const { hit, render } of toMake.values()) {
       const committed = join(ctx.manifestDir, render.output);
       const snapshot = join(folder, hit.record.hash);

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { tempDir } from "../../test/support/temp-dir.js";
 import { loadDurationMemory, saveDurationMemory } from "../render/polling/duration-memory.js";
-import { cachedEntryProbe, createCacheStore, hasCachedEntry } from "./local-cache.js";
+import { cachedEntryProbe, createCacheStore } from "./local-cache.js";
 import { durationMemoryPath } from "./paths.js";
 import { writeCachedPrices } from "./price-cache.js";
 import { sweepStaleTemps } from "./sweep.js";
@@ -57,7 +57,7 @@ describe("a cache entry the tool did not write", () => {
     entryIn(outside);
     writeFileSync(join(cache, "ab", `${HASH}.json`), metaText);
     symlinkSync(join(outside, HASH), join(cache, "ab", HASH));
-    expect(hasCachedEntry(cache, HASH, "hero.png")).toBe(false);
+    expect(cachedEntryProbe(cache)(HASH, "hero.png")).toBe(false);
     expect(await restore()).toBeUndefined();
     expect(existsSync(target())).toBe(false);
     expect(existsSync(join(outside, HASH))).toBe(true);
@@ -67,7 +67,7 @@ describe("a cache entry the tool did not write", () => {
     entryIn(outside);
     writeFileSync(join(cache, "ab", HASH), PNG);
     symlinkSync(join(outside, `${HASH}.json`), join(cache, "ab", `${HASH}.json`));
-    expect(hasCachedEntry(cache, HASH, "hero.png")).toBe(false);
+    expect(cachedEntryProbe(cache)(HASH, "hero.png")).toBe(false);
     expect(await store().peek(HASH)).toBeUndefined();
     expect(await restore()).toBeUndefined();
     expect(existsSync(target())).toBe(false);
@@ -78,7 +78,7 @@ describe("a cache entry the tool did not write", () => {
     mkdirSync(join(cache, "cd"));
     execFileSync("rm", ["-r", join(cache, "ab")]);
     symlinkSync(outside, join(cache, "ab"));
-    expect(hasCachedEntry(cache, HASH, "hero.png")).toBe(false);
+    expect(cachedEntryProbe(cache)(HASH, "hero.png")).toBe(false);
     expect(await restore()).toBeUndefined();
     expect(existsSync(target())).toBe(false);
 
@@ -122,7 +122,7 @@ describe("a cache entry the tool did not write", () => {
   it("is a miss, not a wait, when its bytes are a FIFO", async () => {
     writeFileSync(join(cache, "ab", `${HASH}.json`), metaText);
     execFileSync("mkfifo", [join(cache, "ab", HASH)]);
-    expect(hasCachedEntry(cache, HASH, "hero.png")).toBe(false);
+    expect(cachedEntryProbe(cache)(HASH, "hero.png")).toBe(false);
     expect(await restore()).toBeUndefined();
     expect(existsSync(target())).toBe(false);
   });
@@ -168,7 +168,7 @@ describe("a cache entry the tool did not write", () => {
     entryIn(join(outside, "ab"));
     execFileSync("rm", ["-r", cache]);
     symlinkSync(outside, cache);
-    expect(hasCachedEntry(cache, HASH, "hero.png")).toBe(false);
+    expect(cachedEntryProbe(cache)(HASH, "hero.png")).toBe(false);
     expect(await restore()).toBeUndefined();
 
     writeFileSync(join(dir, "new.png"), PNG);

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createCacheStore, hasCachedEntry } from "./local-cache.js";
+import { cachedEntryProbe, createCacheStore } from "./local-cache.js";
 import { ensureStateDir } from "./state-dir.js";
 
 const sha = (data: Buffer | string): string => createHash("sha256").update(data).digest("hex");
@@ -128,25 +128,25 @@ describe("cache store", () => {
     expect(warnings).toEqual([]);
   });
 
-  it("hasCachedEntry: a finished entry for the output's format, judged without writing anything", async () => {
+  it("cachedEntryProbe: a finished entry for the output's format, judged without writing anything", async () => {
     const cache = join(dir, "cache");
     await writeFile(join(dir, "src.png"), PNG);
     const meta = { sha256: sha(PNG), size: PNG.length, generation: "gen_1", extension: "png" };
     await store().put(HASH, join(dir, "src.png"), meta);
-    expect(hasCachedEntry(cache, HASH, "public/hero.png")).toBe(true);
-    expect(hasCachedEntry(cache, HASH, "public/hero.webp")).toBe(false);
-    expect(hasCachedEntry(cache, "cd" + "2".repeat(62), "public/hero.png")).toBe(false);
-    expect(hasCachedEntry(cache, "../../etc/passwd", "public/hero.png")).toBe(false);
+    expect(cachedEntryProbe(cache)(HASH, "public/hero.png")).toBe(true);
+    expect(cachedEntryProbe(cache)(HASH, "public/hero.webp")).toBe(false);
+    expect(cachedEntryProbe(cache)("cd" + "2".repeat(62), "public/hero.png")).toBe(false);
+    expect(cachedEntryProbe(cache)("../../etc/passwd", "public/hero.png")).toBe(false);
 
     // Bytes of another size than the meta says: a render would have to pay, so plan says so.
     await writeFile(join(cache, "ab", HASH), Buffer.concat([PNG, Buffer.from("x")]));
-    expect(hasCachedEntry(cache, HASH, "public/hero.png")).toBe(false);
+    expect(cachedEntryProbe(cache)(HASH, "public/hero.png")).toBe(false);
     // A meta that is not one of ours (huge, or not JSON) is no entry; and plan leaves it alone.
     await writeFile(join(cache, "ab", HASH), PNG);
     await writeFile(join(cache, "ab", `${HASH}.json`), " ".repeat(8192) + JSON.stringify(meta));
-    expect(hasCachedEntry(cache, HASH, "public/hero.png")).toBe(false);
+    expect(cachedEntryProbe(cache)(HASH, "public/hero.png")).toBe(false);
     await writeFile(join(cache, "ab", `${HASH}.json`), "{not json");
-    expect(hasCachedEntry(cache, HASH, "public/hero.png")).toBe(false);
+    expect(cachedEntryProbe(cache)(HASH, "public/hero.png")).toBe(false);
     expect((await readdir(join(cache, "ab"))).sort()).toEqual([HASH, `${HASH}.json`]);
     expect(warnings).toEqual([]);
   });

@@ -228,19 +228,13 @@ export function createCacheStore(dir: string, warn: (message: string) => void): 
 }
 
 /**
- * Whether a restore of `hash` to `outputPath` would find a finished entry, judged without writing
- * anything (plan's question: would a render restore this instead of paying for it?). Read-only and
- * cheap: the meta must parse, name the output's extension, and its bytes file must have the size
- * it says. The bytes themselves are checked only by `restore`, so a damaged entry is still a job.
- */
-export function hasCachedEntry(dir: string, hash: string, outputPath: string): boolean {
-  return cachedEntryProbe(dir)(hash, outputPath);
-}
-
-/**
- * hasCachedEntry for many hashes: the cache's folders are looked at once each (one lstat for the
+ * Whether a restore of a hash to an output would find a finished entry, judged without writing
+ * anything (plan's question: would a render restore this instead of paying for it?), for many
+ * hashes at once. Read-only and cheap: the meta must parse, name the output's extension, and its
+ * bytes file must have the size it says; the bytes themselves are checked only by `restore`, so
+ * a damaged entry is still a job. The cache's folders are looked at once each (one lstat for the
  * cache, one per `<first2>/` folder met), not twice an entry; with no cache, nothing more is
- * asked. A plan of 50,000 new assets otherwise made 100,000 failed lstat calls.
+ * asked (a plan of 50,000 new assets made 100,000 failed lstat calls).
  */
 export function cachedEntryProbe(dir: string): (hash: string, outputPath: string) => boolean {
   if (!isRealFolder(dir)) return () => false;
