@@ -33,7 +33,7 @@ import { makeRealFolder } from "../state/plain-file.js";
 import type { PreviewAddition, StoreHit, StoreLocation } from "../store/store.js";
 import { copyExpectedBytes, NOT_IN_CHECKOUT } from "./previous-bytes.js";
 import type { AssetResult } from "./result.js";
-import { runPool } from "./scheduler.js";
+import { runPool } from "../util/pool.js";
 import { MAX_PREVIEWS_PER_RUN } from "./store-previews.js";
 
 /**

@@ -10,7 +10,7 @@ import type { InFlightRecord, Journal } from "../state/journal.js";
 import { isInFlight } from "../state/journal.js";
 import type { Selection } from "./select.js";
 import { selectEntries } from "./select.js";
-import { runPool } from "./scheduler.js";
+import { runPool } from "../util/pool.js";
 
 /** What a run will do, decided before any request: the plan, the selection, and its job count. */
 export interface Prepared extends PlannedManifest {

@@ -34,7 +34,7 @@ import { storeOnlyLock, withheldFromLock } from "./store-only-lock.js";
 import { countOutcomes } from "./result.js";
 import { sleep as realSleep } from "../net/retry.js";
 import { withRunLock } from "../state/run-lock.js";
-import { runPool } from "./scheduler.js";
+import { runPool } from "../util/pool.js";
 import type { ServiceDeps, Services } from "./services.js";
 import { sweepStaleTemps } from "../state/sweep.js";
 import { cacheDirFor, mediaJsonPathFor } from "../state/paths.js";

@@ -9,7 +9,7 @@ import type { PreviewTools } from "../derive/preview/make-preview.js";
 import { makePreview } from "../derive/preview/make-preview.js";
 import type { Store, StoreHit, StoreLocation, StoreWrite } from "../store/store.js";
 import type { AssetResult } from "./result.js";
-import { runPool } from "./scheduler.js";
+import { runPool } from "../util/pool.js";
 
 /**
  * Previews made, or checked, per run. A comment shows about a hundred rows before it is full;

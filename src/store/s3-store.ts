@@ -6,6 +6,7 @@
  * that are not there yet; both are sent with `If-None-Match: *`, so where the server supports
  * conditional writes the first writer wins and a later one keeps what is there.
  */
+import { runPool } from "../util/pool.js";
 import { open, rm } from "node:fs/promises";
 import { discardBody, firstHeader, readCapped } from "../net/http.js";
 import { BytesCheck } from "../net/verify-bytes.js";
@@ -46,25 +47,17 @@ export interface S3StoreDeps extends S3ClientDeps {
 }
 
 /**
- * `run` for each item, `concurrency` at a time. After one fails no other is started: its error is
- * the answer, and a store that refused one write (403) would refuse the next hundred the same.
+ * `run` for each item, `concurrency` at a time (util/pool.ts). After one fails no other is
+ * started, and its error is the answer once those in flight have settled: a store that refused
+ * one write (403) would refuse the next hundred the same, and nothing is left running behind the
+ * caller.
  */
 async function eachConcurrently<T>(
   items: readonly T[],
   run: (item: T) => Promise<void>,
   concurrency = CONCURRENCY,
 ): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      await run(items[next++] as T).catch((error: unknown) => {
-        failed = true;
-        throw error;
-      });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  await runPool(items, concurrency, run);
 }
 
 export class S3Store implements Store {

@@ -18,7 +18,7 @@ import {
 } from "../../src/render/api/schema.js";
 import { RenderError } from "../../src/render/errors.js";
 import { RetryBudget } from "../../src/net/retry.js";
-import { runPool } from "../../src/render/scheduler.js";
+import { runPool } from "../../src/util/pool.js";
 import { recordingSleep } from "../support/recording-sleep.js";
 import { startScriptedServer } from "../support/scripted-server.js";
 import type { Reply, ScriptedServer } from "../support/scripted-server.js";
