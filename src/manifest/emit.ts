@@ -48,6 +48,12 @@ export interface ExpandState {
   /** `each:` files by absolute path, read once however many assets use them. */
   tables: Map<string, Promise<DataFileResult>>;
   out: Expanded;
+  /**
+   * Assets the manifest asks for so far: every declared one, and every row of each `each:`
+   * expanded, whether or not it became an asset. Bounded by MAX_ASSETS, so that rows that fail
+   * (repeated ids, say) cannot be expanded without end by naming one file many times.
+   */
+  asked: number;
 }
 
 function push(out: Expanded, asset: Asset, fromRoot: string, folder: ManifestFolder): void {

@@ -51,6 +51,7 @@ export async function expandAssets(
     ctx,
     tables: new Map(),
     out: { assets: [], outputAt: new Map(), climbing: new Map(), registry: new AssetRegistry() },
+    asked: declared.length,
   };
   // Each declared asset claims at most one id and output; an `each:` announces its rows itself.
   state.out.registry.expect(declared.length);
@@ -185,7 +186,7 @@ async function expandOne(
       ok = false;
     }
   }
-  if (state.out.assets.length + table.rowCount > MAX_ASSETS) {
+  if (state.asked + table.rowCount > MAX_ASSETS) {
     problems.add(
       eachAt,
       `${table.file} has ${table.rowCount} rows, which would make more than ${MAX_ASSETS} assets in all`,
@@ -193,6 +194,7 @@ async function expandOne(
     ok = false;
   }
   if (!ok || type === undefined || model === undefined) return;
+  state.asked += table.rowCount;
   const [id, prompt, output] = fields.map((f) => f.template) as [Template, Template, Template];
   emitRows(state, {
     type,

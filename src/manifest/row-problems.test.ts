@@ -102,6 +102,30 @@ describe("each: rows read one at a time", () => {
     ]);
   });
 
+  it("counts the rows it expands, not the assets they made, against MAX_ASSETS", async () => {
+    // One file named three times, every row the same id: few assets, but 3 × 400,000 rows to
+    // expand. The third `each:` would take the rows asked for past the bound: refused there.
+    const rows = 400_000;
+    const root = await tempDir("af-rows-");
+    await mkdir(join(root, ".git"));
+    await mkdir(join(root, "data"));
+    await writeFile(join(root, "data/p.csv"), `sku,name\n${"a,b\n".repeat(rows)}`);
+    const entry = (n: number) =>
+      `  - id: p${n}-{{sku}}\n    each: data/p.csv\n    prompt: "{{name}}"\n    output: out${n}/{{sku}}.png\n`;
+    await writeFile(
+      join(root, "agentframer.yml"),
+      `version: 1\ndefaults:\n  type: image\n  model: flux-1.1-pro\nassets:\n${entry(1)}${entry(2)}${entry(3)}`,
+    );
+    const problems = await loadManifest(join(root, "agentframer.yml"), { cwd: root }).then(
+      () => [],
+      (error: unknown) => (error as ManifestError).problems.map(formatProblem),
+    );
+    expect(problems).toContain(
+      `agentframer.yml:15:11: data/p.csv has ${rows} rows, which would make more than ${MAX_ASSETS} assets in all`,
+    );
+    expect(problems.filter((p) => p.includes("assets in all"))).toHaveLength(1);
+  });
+
   it("places problems of JSON rows at the row's opening brace", async () => {
     const text = `[
   {"sku": "j1", "name": "ok"},
