@@ -38,35 +38,6 @@ export interface CsvScan {
   omitted: number;
 }
 
-export interface CsvTable {
-  columns: string[];
-  /** Data rows, each with exactly `columns.length` fields. */
-  rows: string[][];
-  /** 1-based line on which each row starts. */
-  lines: number[];
-}
-
-export interface CsvResult {
-  /** Present only when there were no problems. */
-  table?: CsvTable;
-  problems: TextProblem[];
-  /** Problems beyond `maxProblems`, counted but not kept. */
-  omitted: number;
-}
-
-/** Every row at once, as arrays (for tests and small files; the loader uses `scanCsv`). */
-export function parseCsv(text: string, maxProblems: number): CsvResult {
-  const { rows, problems, omitted } = scanCsv(text, maxProblems);
-  if (!rows) return { problems, omitted };
-  const all: string[][] = [];
-  const lines: number[] = [];
-  for (let r = 0; r < rows.count; r++) {
-    all.push(rows.read(r, []));
-    lines.push(rows.line(r));
-  }
-  return { table: { columns: rows.columns, rows: all, lines }, problems, omitted };
-}
-
 const COMMA = 44;
 const QUOTE = 34;
 const LF = 10;
