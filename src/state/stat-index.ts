@@ -13,6 +13,7 @@
  * is written in that order, so the next load finds each path where it expects it (a path found
  * elsewhere is looked up in a map, built only then; one no asset writes is dropped).
  */
+import { isSha256Hex } from "./sha256-hex.js";
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "./atomic-write.js";
@@ -32,7 +33,6 @@ const LOOK_AHEAD = 64;
 /** What JSON.stringify would escape in a string: quote, backslash, control characters, lone surrogates. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /** The stat fields that, unchanged, let a file keep its recorded hash. */
 export interface StatFacts {
@@ -234,7 +234,7 @@ export class StatIndex {
 
   set(output: string, facts: StatFacts, sha256: string, place?: number): void {
     // Rows hold 32 bytes: anything but a digest would be read back as another one.
-    if (!SHA256_HEX.test(sha256)) throw new TypeError(`not a SHA-256 hex digest: ${sha256}`);
+    if (!isSha256Hex(sha256)) throw new TypeError(`not a SHA-256 hex digest: ${sha256}`);
     const digest = Buffer.from(sha256, "hex");
     this.setDigest(output, facts, digest, 0, place);
   }

@@ -13,7 +13,7 @@ import type { RenderResult } from "../../src/render/result.js";
 import { startFakeS3, type FakeS3 } from "../support/fake-s3.js";
 import { captureStream, TEST_KEY } from "../support/render-repo.js";
 import { tempDir } from "../support/temp-dir.js";
-import { TWO_SMALL_IMAGES } from "../support/small-manifests.js";
+import { TWO_SMALL_IMAGES, TWO_SMALL_IMAGES_IN_STORE } from "../support/small-manifests.js";
 
 const MANIFEST = TWO_SMALL_IMAGES;
 const PERMISSION = "s3:PutObject on arn:aws:s3:::media/ro/*";
@@ -70,7 +70,7 @@ describe("the CLI, an S3 store that refuses the run's writes", () => {
   });
 
   it("with outputs: store, each asset kept out of the lock says the store refused it", async () => {
-    const run = await render(MANIFEST.replace("version: 1\n", "version: 1\noutputs: store\n"));
+    const run = await render(TWO_SMALL_IMAGES_IN_STORE);
     expect(run.code).toBe(1);
     expect(run.result.assets.map((a) => a.error)).toEqual(
       ["hero", "logo"].map(

@@ -393,7 +393,6 @@ describe("a render's restores from the store cost the run, not the entries", () 
           restored: 0,
         });
         const replacedRecords = [...keys.values()].map((key) => key.replace(/\.png$/, ".json"));
-        expect(replacedRecords).toHaveLength(keys.size);
         for (const record of replacedRecords)
           expect(
             s3.requests.filter((r) => r === `GET ${record}`),
