@@ -100,6 +100,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: S3Store
 
+// EXTERNAL MODULE: ./lib/util/pool.js
+var pool = __webpack_require__(79860);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./lib/net/http.js
@@ -556,6 +558,7 @@ function addIndex(text, into) {
 
 
 
+
 /** Requests in flight at once for a lookup, a fetch of many entries, or a write. */
 const CONCURRENCY = 16;
 /**
@@ -565,21 +568,13 @@ const CONCURRENCY = 16;
  */
 const DIRECT_LOOKUP = 32;
 /**
- * `run` for each item, `concurrency` at a time. After one fails no other is started: its error is
- * the answer, and a store that refused one write (403) would refuse the next hundred the same.
+ * `run` for each item, `concurrency` at a time (util/pool.ts). After one fails no other is
+ * started, and its error is the answer once those in flight have settled: a store that refused
+ * one write (403) would refuse the next hundred the same, and nothing is left running behind the
+ * caller.
  */
 async function eachConcurrently(items, run, concurrency = CONCURRENCY) {
-    let next = 0;
-    let failed = false;
-    const worker = async () => {
-        while (!failed && next < items.length) {
-            await run(items[next++]).catch((error) => {
-                failed = true;
-                throw error;
-            });
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+    await (0,pool/* runPool */.k)(items, concurrency, run);
 }
 class S3Store {
     client;

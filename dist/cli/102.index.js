@@ -179,12 +179,14 @@ __webpack_require__.d(__webpack_exports__, {
   LOCKFILE_CHUNK_CHARS: () => (/* binding */ LOCKFILE_CHUNK_CHARS),
   LOCKFILE_VERSION: () => (/* binding */ LOCKFILE_VERSION),
   LockfileError: () => (/* reexport */ lockfile_error/* LockfileError */.g),
+  MAX_LOCKFILE_BYTES: () => (/* binding */ MAX_LOCKFILE_BYTES),
   WRITTEN_HEAD: () => (/* binding */ WRITTEN_HEAD),
   WRITTEN_TAIL: () => (/* binding */ WRITTEN_TAIL),
   compareCodeUnits: () => (/* binding */ compareCodeUnits),
   emptyLockfile: () => (/* binding */ emptyLockfile),
   entryChecker: () => (/* binding */ entryChecker),
   entryLine: () => (/* binding */ entryLine),
+  isLockfileToRead: () => (/* binding */ isLockfileToRead),
   lockfileChunks: () => (/* binding */ lockfileChunks),
   parseLockfile: () => (/* binding */ parseLockfile),
   readLockfile: () => (/* binding */ readLockfile),
@@ -478,7 +480,8 @@ const LINE_COMMA = Buffer.from(",\n");
  * refuse it.
  */
 function readWrittenBody(path, onMembers) {
-    const fd = (0,external_node_fs_.openSync)(path, "r");
+    // Never through a link, whatever was checked before (isLockfileToRead).
+    const fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
     try {
         const buffer = Buffer.allocUnsafe(READ_CHUNK);
         let kept = 0; // bytes after the last line-ending comma, at the start of `buffer`
@@ -553,14 +556,37 @@ function readWrittenLockfile(path, share) {
     });
     return complete ? { version: LOCKFILE_VERSION, assets } : undefined;
 }
+/**
+ * No lockfile is larger: a million entries (the most a manifest has) with long ids, outputs and
+ * variants stay well under it. Anything larger was not written by the tool.
+ */
+const MAX_LOCKFILE_BYTES = 1024 * 1024 * 1024;
+/**
+ * Whether there is a lockfile at `path` to read (false: none, the lock is empty); throws
+ * LockfileError for anything but a regular file within the bound. The lockfile is a file a pull
+ * request can commit: as a symbolic link it would have the tool read a file of the runner's
+ * (and quote it in the parse error), and as a FIFO opening it would block this thread for good,
+ * past Ctrl-C. Every reader of a lockfile asks this first (lstat: the link itself is judged).
+ */
+function isLockfileToRead(path) {
+    const facts = (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
+    if (facts === undefined)
+        return false;
+    const repair = REPAIR.replace("FILE", path);
+    if (facts.isSymbolicLink()) {
+        throw new lockfile_error/* LockfileError */.g(path, "it is a symbolic link; a lockfile is read only as a regular file in the repository", repair);
+    }
+    if (!facts.isFile())
+        throw new lockfile_error/* LockfileError */.g(path, (0,read_text/* notRegular */.o)(facts), repair);
+    if (facts.size > MAX_LOCKFILE_BYTES) {
+        throw new lockfile_error/* LockfileError */.g(path, `it is ${facts.size} bytes, more than any lockfile this tool writes (${MAX_LOCKFILE_BYTES})`, repair);
+    }
+    return true;
+}
 /** Read the lockfile; a missing one is empty, a damaged one throws LockfileError. */
 async function readLockfile(path, share) {
-    // Opening a FIFO would block this thread for good, past Ctrl-C: only a regular file is read.
-    const facts = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
-    if (facts === undefined)
+    if (!isLockfileToRead(path))
         return emptyLockfile();
-    if (!facts.isFile())
-        throw new lockfile_error/* LockfileError */.g(path, (0,read_text/* notRegular */.o)(facts), REPAIR.replace("FILE", path));
     let written;
     try {
         written = readWrittenLockfile(path, share);

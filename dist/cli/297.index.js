@@ -42,19 +42,6 @@ function withRoom(array, length) {
  * a loader more memory than the assets they make; the text and two numbers per row cost little.
  */
 
-/** Every row at once, as arrays (for tests and small files; the loader uses `scanCsv`). */
-function parseCsv(text, maxProblems) {
-    const { rows, problems, omitted } = scanCsv(text, maxProblems);
-    if (!rows)
-        return { problems, omitted };
-    const all = [];
-    const lines = [];
-    for (let r = 0; r < rows.count; r++) {
-        all.push(rows.read(r, []));
-        lines.push(rows.line(r));
-    }
-    return { table: { columns: rows.columns, rows: all, lines }, problems, omitted };
-}
 const COMMA = 44;
 const QUOTE = 34;
 const LF = 10;
@@ -1457,6 +1444,7 @@ async function expandAssets(ctx, defaults, declared) {
         ctx,
         tables: new Map(),
         out: { assets: [], outputAt: new Map(), climbing: new Map(), registry: new AssetRegistry() },
+        asked: declared.length,
     };
     // Each declared asset claims at most one id and output; an `each:` announces its rows itself.
     state.out.registry.expect(declared.length);
@@ -1563,12 +1551,13 @@ async function expandOne(state, { raw: defaults, broken: brokenDefaults }, index
             ok = false;
         }
     }
-    if (state.out.assets.length + table.rowCount > limits/* MAX_ASSETS */.v8) {
+    if (state.asked + table.rowCount > limits/* MAX_ASSETS */.v8) {
         problems.add(eachAt, `${table.file} has ${table.rowCount} rows, which would make more than ${limits/* MAX_ASSETS */.v8} assets in all`);
         ok = false;
     }
     if (!ok || type === undefined || model === undefined)
         return;
+    state.asked += table.rowCount;
     const [id, prompt, output] = fields.map((f) => f.template);
     emitRows(state, {
         type,

@@ -273,6 +273,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: S3Store
 
+// EXTERNAL MODULE: ./lib/util/pool.js
+var pool = __webpack_require__(9860);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./lib/net/http.js
@@ -729,6 +731,7 @@ function addIndex(text, into) {
 
 
 
+
 /** Requests in flight at once for a lookup, a fetch of many entries, or a write. */
 const CONCURRENCY = 16;
 /**
@@ -738,21 +741,13 @@ const CONCURRENCY = 16;
  */
 const DIRECT_LOOKUP = 32;
 /**
- * `run` for each item, `concurrency` at a time. After one fails no other is started: its error is
- * the answer, and a store that refused one write (403) would refuse the next hundred the same.
+ * `run` for each item, `concurrency` at a time (util/pool.ts). After one fails no other is
+ * started, and its error is the answer once those in flight have settled: a store that refused
+ * one write (403) would refuse the next hundred the same, and nothing is left running behind the
+ * caller.
  */
 async function eachConcurrently(items, run, concurrency = CONCURRENCY) {
-    let next = 0;
-    let failed = false;
-    const worker = async () => {
-        while (!failed && next < items.length) {
-            await run(items[next++]).catch((error) => {
-                failed = true;
-                throw error;
-            });
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+    await (0,pool/* runPool */.k)(items, concurrency, run);
 }
 class S3Store {
     client;
@@ -1016,6 +1011,44 @@ class S3Store {
 function openS3Store(target, deps) {
     const { env, warn, ...clientDeps } = deps;
     return new S3Store(new S3Client(s3ConfigFromEnv(target, env), clientDeps), warn, clientDeps.now);
+}
+
+
+/***/ }),
+
+/***/ 9860:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ runPool)
+/* harmony export */ });
+async function runPool(items, limit, worker, mayStart = () => true) {
+    if (!Number.isInteger(limit) || limit < 1)
+        throw new RangeError(`concurrency must be ≥ 1: ${limit}`);
+    let next = 0;
+    let firstError;
+    const notStarted = [];
+    const lane = async () => {
+        while (next < items.length) {
+            if (!mayStart() || firstError) {
+                while (next < items.length)
+                    notStarted.push(items[next++]);
+                return;
+            }
+            const item = items[next++];
+            try {
+                await worker(item);
+            }
+            catch (error) {
+                firstError ??= { error };
+            }
+        }
+    };
+    const lanes = Array.from({ length: Math.min(limit, items.length) }, lane);
+    await Promise.all(lanes);
+    if (firstError)
+        throw firstError.error;
+    return { notStarted };
 }
 
 

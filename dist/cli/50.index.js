@@ -86,8 +86,6 @@ __webpack_require__.d(__webpack_exports__, {
   V: () => (/* binding */ readPlanLock)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./lib/state/lockfile.js + 1 modules
 var lockfile = __webpack_require__(5102);
 // EXTERNAL MODULE: ./lib/state/sha256-hex.js
@@ -339,22 +337,6 @@ function textAt(bytes, at, text) {
 // EXTERNAL MODULE: ./lib/state/lockfile-error.js
 var lockfile_error = __webpack_require__(7879);
 ;// CONCATENATED MODULE: ./lib/state/plan-lock.js
-/**
- * The lock as a plan reads it, which is less than a render must hold. An entry that records an
- * asset's request as it is now (the usual case: most of a large catalogue is unchanged) matters
- * to a plan only for the bytes it recorded, its size and SHA-256, compared with the output on
- * disk. Those go into three columns by the asset's place in the manifest (41 bytes an asset)
- * instead of an object, a fields object and six strings each (about 500 bytes, and work for the
- * garbage collector for as long as the plan runs): at 500,000 assets, 270 MB less and 1.5 s less
- * CPU. Such an entry's line, as this tool writes it, is read in the file's bytes without being
- * decoded or parsed (written-entry-line.ts): at 500,000 assets, 1.4 s less again. Every other
- * entry (a changed request, one with variants, one for no asset, a line in another layout) is
- * parsed, checked and kept whole.
- *
- * Only `agentframer plan` reads the lock this way; a render, `pull` and `lock merge` need every
- * entry whole (`readLockfile`), and `planLockOf` lets the plan's code read that too.
- */
-
 
 
 
@@ -446,10 +428,9 @@ const NO_STRINGS = Object.freeze(Object.create(null));
  * missing one is empty.
  */
 async function readPlanLock(path, byId, hashes, share) {
-    const facts = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
-    // Not a regular file: readLockfile says why, as for a render.
-    if (facts === undefined || !facts.isFile())
-        return planLockOf(await (0,lockfile.readLockfile)(path, share));
+    // A link, a FIFO or an oversized file throws here, in a render's words.
+    if (!(0,lockfile.isLockfileToRead)(path))
+        return planLockOf((0,lockfile.emptyLockfile)());
     const lock = new ColumnLock(hashes.length);
     const check = (0,lockfile.entryChecker)(path);
     const lines = new WrittenEntryLines(byId, hashes);

@@ -187,8 +187,7 @@ async function verifyStoredBytes(file, record) {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   cachedEntryProbe: () => (/* binding */ cachedEntryProbe),
-/* harmony export */   createCacheStore: () => (/* binding */ createCacheStore),
-/* harmony export */   hasCachedEntry: () => (/* binding */ hasCachedEntry)
+/* harmony export */   createCacheStore: () => (/* binding */ createCacheStore)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
@@ -377,18 +376,13 @@ function createCacheStore(dir, warn) {
     };
 }
 /**
- * Whether a restore of `hash` to `outputPath` would find a finished entry, judged without writing
- * anything (plan's question: would a render restore this instead of paying for it?). Read-only and
- * cheap: the meta must parse, name the output's extension, and its bytes file must have the size
- * it says. The bytes themselves are checked only by `restore`, so a damaged entry is still a job.
- */
-function hasCachedEntry(dir, hash, outputPath) {
-    return cachedEntryProbe(dir)(hash, outputPath);
-}
-/**
- * hasCachedEntry for many hashes: the cache's folders are looked at once each (one lstat for the
+ * Whether a restore of a hash to an output would find a finished entry, judged without writing
+ * anything (plan's question: would a render restore this instead of paying for it?), for many
+ * hashes at once. Read-only and cheap: the meta must parse, name the output's extension, and its
+ * bytes file must have the size it says; the bytes themselves are checked only by `restore`, so
+ * a damaged entry is still a job. The cache's folders are looked at once each (one lstat for the
  * cache, one per `<first2>/` folder met), not twice an entry; with no cache, nothing more is
- * asked. A plan of 50,000 new assets otherwise made 100,000 failed lstat calls.
+ * asked (a plan of 50,000 new assets made 100,000 failed lstat calls).
  */
 function cachedEntryProbe(dir) {
     if (!(0,_plain_file_js__WEBPACK_IMPORTED_MODULE_6__/* .isRealFolder */ .jj)(dir))

@@ -584,14 +584,14 @@ function planAssets(assets, lockToPlan, outputs, hashes = assets.map(plan_hash.a
 var sha256_file = __webpack_require__(8763);
 // EXTERNAL MODULE: ./lib/plan/lfs-pointer.js
 var lfs_pointer = __webpack_require__(9328);
+// EXTERNAL MODULE: ./lib/state/sha256-hex.js
+var sha256_hex = __webpack_require__(5978);
 // EXTERNAL MODULE: ./lib/state/atomic-write.js
 var atomic_write = __webpack_require__(6642);
 // EXTERNAL MODULE: ./lib/state/paths.js
 var paths = __webpack_require__(1997);
 // EXTERNAL MODULE: ./lib/state/state-dir.js
 var state_dir = __webpack_require__(818);
-// EXTERNAL MODULE: ./lib/state/sha256-hex.js
-var sha256_hex = __webpack_require__(5978);
 ;// CONCATENATED MODULE: ./lib/state/stat-index-file.js
 
 
@@ -978,6 +978,7 @@ function readParsed(file, sink) {
 
 
 
+
 const RACY_WINDOW_MS = 2000;
 /** About how much of the index file is written at once: below V8's large object size, so it dies young. */
 const FILE_CHUNK_CHARS = 1 << 16;
@@ -989,7 +990,6 @@ const LOOK_AHEAD = 64;
 /** What JSON.stringify would escape in a string: quote, backslash, control characters, lone surrogates. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-const SHA256_HEX = /^[0-9a-f]{64}$/;
 function columnsFor(rows) {
     return {
         stats: new Float64Array(rows * 3),
@@ -1156,7 +1156,7 @@ class StatIndex {
     }
     set(output, facts, sha256, place) {
         // Rows hold 32 bytes: anything but a digest would be read back as another one.
-        if (!SHA256_HEX.test(sha256))
+        if (!(0,sha256_hex/* isSha256Hex */.P)(sha256))
             throw new TypeError(`not a SHA-256 hex digest: ${sha256}`);
         const digest = Buffer.from(sha256, "hex");
         this.setDigest(output, facts, digest, 0, place);
@@ -1805,7 +1805,10 @@ function shareAssetStrings(assets, hashes) {
 function startOutputProbe(manifestPath) {
     const manifestDir = (0,external_node_path_.dirname)(manifestPath);
     const lockPath = (0,paths.lockfilePathFor)(manifestPath);
-    if ((0,external_node_fs_.existsSync)((0,paths.statIndexPath)(manifestDir)) || !(0,external_node_fs_.existsSync)(lockPath))
+    // Only a lockfile a reader would read (a regular file, not a link or FIFO): for any other,
+    // planning stops at the lock with its error, and the worker need not open it first.
+    if ((0,external_node_fs_.existsSync)((0,paths.statIndexPath)(manifestDir)) ||
+        !(0,external_node_fs_.lstatSync)(lockPath, { throwIfNoEntry: false })?.isFile())
         return undefined;
     return probeOutputs(manifestDir, { lockPath }, { hash: true });
 }
